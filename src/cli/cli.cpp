@@ -1,0 +1,81 @@
+#include "cli/cli.hpp"
+
+#include <exception>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "util/error.hpp"
+
+namespace caws::cli {
+namespace {
+
+constexpr Command k_commands[] = {
+    {"check", "Compare results with the baseline and gate: exit 0 pass/warn, 1 fail, 2 bad input",
+     setup_check},
+    {"compare", "Compare two runs (results or baseline files) without gating; exit 0",
+     setup_compare},
+    {"baseline", "Create, refresh and show committed baselines", setup_baseline},
+};
+
+void print_error(std::ostream& err, const std::string& message) {
+    err << "caws-gate: error: " << message << "\n";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        const util::Environment& environment) {
+    try {
+        CLI::App app{"caws-gate: performance as a gate in continuous integration", "caws-gate"};
+        app.set_version_flag("--version", std::string("caws-gate ") + CAWS_GATE_VERSION);
+        app.require_subcommand(1);
+        app.fallthrough(false);
+        const Io io{out, err, environment};
+        std::vector<std::pair<CLI::App*, Handler>> handlers;
+        for (const Command& command : k_commands) {
+            CLI::App* sub = app.add_subcommand(command.name, command.help);
+            handlers.emplace_back(sub, command.setup(*sub, io));
+        }
+        // CLI11 wants argv order reversed when given a vector.
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        try {
+            app.parse(reversed);
+        } catch (const CLI::CallForHelp&) {
+            out << app.help();
+            return k_exit_pass;
+        } catch (const CLI::CallForAllHelp&) {
+            out << app.help("", CLI::AppFormatMode::All);
+            return k_exit_pass;
+        } catch (const CLI::CallForVersion&) {
+            out << "caws-gate " << CAWS_GATE_VERSION << "\n";
+            return k_exit_pass;
+        } catch (const CLI::ParseError& error) {
+            print_error(err, error.what());
+            err << "Run 'caws-gate --help' for usage.\n";
+            return k_exit_usage;
+        }
+        for (const auto& [sub, handler] : handlers) {
+            if (sub->parsed()) return handler();
+        }
+        print_error(err, "expected a command");
+        return k_exit_usage;
+    } catch (const util::Error& error) {
+        print_error(err, error.what());
+        return k_exit_usage;
+    } catch (const std::exception& error) {
+        err << "caws-gate: internal error: " << error.what() << "\n";
+        return k_exit_internal;
+    } catch (...) {
+        err << "caws-gate: internal error: unknown exception\n";
+        return k_exit_internal;
+    }
+}
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+    std::ios::sync_with_stdio(false);
+    return run(args, std::cout, std::cerr);
+}
+
+}  // namespace caws::cli

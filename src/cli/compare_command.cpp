@@ -1,0 +1,70 @@
+#include <memory>
+#include <optional>
+
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "cli/outputs.hpp"
+#include "compare/comparator.hpp"
+#include "gate/policy.hpp"
+#include "ingest/results.hpp"
+#include "report/json_report.hpp"
+#include "store/baseline_file.hpp"
+
+namespace caws::cli {
+namespace {
+
+struct CompareOptions {
+    std::string old_path;
+    std::string new_path;
+    std::optional<std::string> format;
+    ReportRequest reports;
+};
+
+// A side of the comparison: a caws-gate baseline file or a results file.
+struct Side {
+    model::Run run;
+    std::optional<store::Provenance> provenance;
+};
+
+Side read_side(const std::string& path, const std::optional<std::string>& format) {
+    if (store::looks_like_baseline_file(path)) {
+        store::Baseline baseline = store::load_baseline(path);
+        return Side{std::move(baseline.run), baseline.provenance};
+    }
+    return Side{ingest::read_results({path}, format), std::nullopt};
+}
+
+int run_compare(const CompareOptions& options, const Io& io) {
+    const Side old_side = read_side(options.old_path, options.format);
+    const Side new_side = read_side(options.new_path, options.format);
+    const compare::Options compare_options;
+    const model::Verdict verdict =
+        gate::evaluate(compare::compare_runs(old_side.run, new_side.run, compare_options));
+    report::ReportInput input;
+    input.command = "compare";
+    input.gated = false;
+    input.verdict = &verdict;
+    input.baseline = &old_side.run;
+    input.baseline_label = options.old_path;
+    input.baseline_provenance = old_side.provenance;
+    input.candidate = &new_side.run;
+    input.options = compare_options;
+    emit_reports(report::build_report(input), options.reports, io.out);
+    return k_exit_pass;
+}
+
+}  // namespace
+
+Handler setup_compare(CLI::App& command, const Io& io) {
+    auto options = std::make_shared<CompareOptions>();
+    command.add_option("old", options->old_path, "The older run: results or a baseline file")
+        ->required();
+    command.add_option("new", options->new_path, "The newer run: results or a baseline file")
+        ->required();
+    command.add_option("--format", options->format,
+                       "Force the results format instead of detecting it");
+    add_report_options(command, options->reports);
+    return [options, &io] { return run_compare(*options, io); };
+}
+
+}  // namespace caws::cli

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string_view>
+
+#include "model/run.hpp"
+
+namespace caws::ingest {
+
+// Reads Google Benchmark's JSON output (--benchmark_format=json or --benchmark_out=FILE).
+//
+// - "iteration" rows (or rows without run_type, as older versions wrote them) are the
+//   samples of a benchmark, one per repetition; rows are grouped by run_name (or name).
+// - "aggregate" rows (mean, median, stddev) become a summary with n = repetitions, used
+//   only when the benchmark has no iteration rows (--benchmark_report_aggregates_only);
+//   percentage aggregates (cv) and user-defined statistics are skipped with a note.
+// - real_time and cpu_time are two measures, in seconds; items_per_second and
+//   bytes_per_second are higher-is-better rates; memory-manager results are
+//   lower-is-better; other counters are kept with unknown direction.
+// - error_occurred marks the benchmark failed, skipped marks it skipped; _BigO and _RMS
+//   complexity rows are ignored with a note.
+// - NaN, -NaN, Infinity and -Infinity written as bare tokens are accepted.
+//
+// Throws util::Error naming the file and JSON pointer for anything else, including an
+// empty benchmark list, negative or non-finite times, unknown time units and duplicate
+// repetition indexes.
+model::Run parse_google_benchmark(std::string_view text, const model::Source& source);
+
+// Whether `text` looks like Google Benchmark output (a "context" and a "benchmarks" key
+// near the top).
+bool looks_like_google_benchmark(std::string_view text);
+
+}  // namespace caws::ingest

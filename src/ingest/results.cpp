@@ -1,0 +1,118 @@
+#include "ingest/results.hpp"
+
+#include <utility>
+
+#include "ingest/google_benchmark_reader.hpp"
+#include "util/error.hpp"
+#include "util/file_io.hpp"
+#include "util/string_map.hpp"
+
+namespace caws::ingest {
+namespace {
+
+constexpr Format k_formats[] = {
+    {"google-benchmark", "Google Benchmark JSON (--benchmark_format=json)",
+     looks_like_google_benchmark, parse_google_benchmark},
+};
+
+std::string format_list() {
+    std::string list;
+    for (const Format& format : k_formats) {
+        if (!list.empty()) list += ", ";
+        list += format.id;
+    }
+    return list;
+}
+
+}  // namespace
+
+std::span<const Format> formats() { return k_formats; }
+
+const Format* find_format(std::string_view id) {
+    for (const Format& format : k_formats) {
+        if (format.id == id) return &format;
+    }
+    return nullptr;
+}
+
+model::Run parse_results(std::string_view text, const std::string& path,
+                         const std::optional<std::string>& format) {
+    const Format* chosen = nullptr;
+    if (format) {
+        chosen = find_format(*format);
+        if (chosen == nullptr) {
+            throw util::Error("--format", {},
+                              "unknown format \"" + *format + "\"; expected one of: " + format_list());
+        }
+    } else {
+        for (const Format& candidate : k_formats) {
+            if (candidate.detect(text)) {
+                chosen = &candidate;
+                break;
+            }
+        }
+        if (chosen == nullptr) {
+            throw util::Error(path, {},
+                              "cannot tell which benchmark tool wrote this file; expected one of: " +
+                                  format_list() + " (force one with --format)");
+        }
+    }
+    return chosen->parse(text, model::Source{path, std::string(chosen->id)});
+}
+
+model::Run read_results(const std::vector<std::string>& paths,
+                        const std::optional<std::string>& format) {
+    std::vector<model::Run> runs;
+    runs.reserve(paths.size());
+    for (const std::string& path : paths) {
+        const std::string text = util::read_file(path);
+        runs.push_back(parse_results(text, path, format));
+    }
+    return merge_runs(std::move(runs));
+}
+
+model::Run merge_runs(std::vector<model::Run> runs) {
+    if (runs.empty()) return {};
+    if (runs.size() == 1) return std::move(runs.front());
+    model::Run merged = std::move(runs.front());
+    util::StringMap<std::size_t> index;  // "name\x1fmeasure" -> position in merged.metrics
+    const auto key_of = [](const model::Metric& metric) {
+        return metric.name + '\x1f' + metric.measure;
+    };
+    std::vector<std::size_t> origin(merged.metrics.size(), 0);  // source index per metric
+    for (std::size_t i = 0; i < merged.metrics.size(); ++i) index.emplace(key_of(merged.metrics[i]), i);
+    for (std::size_t r = 1; r < runs.size(); ++r) {
+        model::Run& run = runs[r];
+        const std::size_t source_index = merged.sources.size();
+        for (auto& source : run.sources) merged.sources.push_back(std::move(source));
+        for (auto& note : run.notes) merged.notes.push_back(std::move(note));
+        if (merged.context.host.empty() && merged.context.date.empty()) merged.context = run.context;
+        for (model::Metric& metric : run.metrics) {
+            const std::string key = key_of(metric);
+            const auto found = index.find(key);
+            if (found == index.end()) {
+                index.emplace(key, merged.metrics.size());
+                merged.metrics.push_back(std::move(metric));
+                origin.push_back(source_index);
+                continue;
+            }
+            model::Metric& existing = merged.metrics[found->second];
+            const bool both_samples = !existing.samples.empty() && !metric.samples.empty();
+            if (both_samples && model::comparable(existing.unit, metric.unit) &&
+                existing.status == model::Status::ok && metric.status == model::Status::ok) {
+                existing.samples.insert(existing.samples.end(), metric.samples.begin(),
+                                        metric.samples.end());
+                continue;
+            }
+            const std::string& first = merged.sources[origin[found->second]].path;
+            throw util::Error(merged.sources[source_index].path, {},
+                              "benchmark \"" + metric.name + "\" (" + metric.measure +
+                                  ") is also in " + first +
+                                  "; expected each benchmark once, or repetitions with samples "
+                                  "of the same unit in both files");
+        }
+    }
+    return merged;
+}
+
+}  // namespace caws::ingest

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/run.hpp"
+
+namespace caws::ingest {
+
+// One input format: its identifier (for --format and reports), a content check used for
+// detection, and its reader.
+struct Format {
+    std::string_view id;
+    std::string_view description;
+    bool (*detect)(std::string_view text);
+    model::Run (*parse)(std::string_view text, const model::Source& source);
+};
+
+// Every format caws-gate reads, in the order detection tries them.
+std::span<const Format> formats();
+
+// The format with this identifier, or nullptr.
+const Format* find_format(std::string_view id);
+
+// Reads one results file's text. With `format` the reader is forced; without, the format
+// is detected from the content (never the file name). Throws util::Error naming the file
+// when no format matches (listing the formats) or the reader rejects the content.
+model::Run parse_results(std::string_view text, const std::string& path,
+                         const std::optional<std::string>& format);
+
+// Reads and merges several results files of one suite (one suite split across jobs).
+// A metric present in two files merges when both hold samples of the same unit
+// (repetitions of the same benchmark); any other duplicate is an error naming both files.
+model::Run read_results(const std::vector<std::string>& paths,
+                        const std::optional<std::string>& format);
+
+// Merges runs as read_results does.
+model::Run merge_runs(std::vector<model::Run> runs);
+
+}  // namespace caws::ingest

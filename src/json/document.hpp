@@ -1,0 +1,104 @@
+#pragma once
+
+// Reading JSON input files fast (simdjson's On-Demand API) with error messages that say
+// where: a JSON pointer for content errors, line and column for syntax errors.
+//
+// This header includes simdjson; include it only from .cpp files of readers.
+
+#include <simdjson.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caws::json {
+
+namespace od = simdjson::ondemand;
+
+// A JSON pointer that is only spelled out when an error needs it: each level lives on
+// the stack of the reader and points at its parent, so walking a large file costs no
+// string allocations. Keys must outlive the Path (they usually are the reader's locals).
+class Path {
+public:
+    Path() = default;
+    // Only named Paths have children: a child keeps a pointer to its parent.
+    Path child(std::string_view key) const& { return Path(this, key, 0, false); }
+    Path child(std::size_t index) const& { return Path(this, {}, index, true); }
+    Path child(std::string_view key) const&& = delete;
+    Path child(std::size_t index) const&& = delete;
+    std::string str() const;
+
+private:
+    Path(const Path* parent, std::string_view key, std::size_t index, bool is_index)
+        : parent_(parent), key_(key), index_(index), is_index_(is_index) {}
+    const Path* parent_ = nullptr;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    bool is_index_ = false;
+};
+
+// One JSON text being read. Owns the padded copy simdjson needs and the parser.
+//
+// Google Benchmark and some other tools write the non-standard tokens NaN, -NaN,
+// Infinity and -Infinity; they are accepted wherever a number is (number() below), and
+// positions in error messages refer to the original text.
+class Document {
+public:
+    // `path` names the file in messages. Does not parse yet.
+    Document(std::string path, std::string text);
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+
+    // The root of the document, to be iterated once.
+    od::document& root();
+    // The root, which must be an object ("expected a JSON object at the top level").
+    od::object root_object();
+
+    const std::string& path() const { return path_; }
+
+    // Throws util::Error(path, pointer, what).
+    [[noreturn]] void fail(const Path& where, const std::string& what) const;
+
+    // Turns a simdjson error into util::Error with the line and column of the syntax
+    // error when the text is not valid JSON; otherwise with `where` and the message
+    // `otherwise`, or one describing the simdjson error.
+    [[noreturn]] void fail_simdjson(const simdjson::simdjson_error& error, const Path& where,
+                                    const std::string& otherwise = {}) const;
+
+    // Typed accessors: each throws a located util::Error naming what was expected and
+    // what was found ("expected a number, got \"fast\"").
+    double number(od::value value, const Path& where) const;
+    // The value as a number when it is one (or a NaN/Infinity token), nullopt otherwise.
+    std::optional<double> number_if_numeric(od::value value) const;
+    std::optional<double> number_or_null(od::value value, const Path& where) const;
+    std::int64_t integer(od::value value, const Path& where) const;
+    std::string_view string(od::value value, const Path& where) const;
+    bool boolean(od::value value, const Path& where) const;
+    od::object object(od::value value, const Path& where) const;
+    od::array array(od::value value, const Path& where) const;
+
+    // A short rendering of a value for messages: the raw token, shortened, or "an object".
+    static std::string describe(od::value value);
+
+private:
+    std::string path_;
+    std::string original_;              // as read, for line:column of syntax errors
+    simdjson::padded_string padded_;    // what simdjson parses
+    std::vector<std::size_t> inserted_; // offsets in padded_ where quotes were added
+    od::parser parser_;
+    od::document document_;
+};
+
+// Runs `body` and converts any simdjson error escaping it into a located util::Error.
+template <typename Body>
+void read_guarded(Document& document, const Path& where, Body&& body) {
+    try {
+        body();
+    } catch (const simdjson::simdjson_error& error) {
+        document.fail_simdjson(error, where);
+    }
+}
+
+}  // namespace caws::json

@@ -1,0 +1,130 @@
+#include "report/json_report.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "store/run_json.hpp"
+
+namespace caws::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+// A number, or null when it is not finite (JSON has no infinity).
+ordered_json number_or_null(const std::optional<double>& value) {
+    if (!value || !std::isfinite(*value)) return nullptr;
+    return *value;
+}
+
+ordered_json comparison_to_json(const model::Comparison& c) {
+    ordered_json out = ordered_json::object();
+    out["metric"] = c.metric;
+    out["measure"] = c.measure;
+    out["unit"] = c.unit.symbol;
+    out["direction"] = model::to_string(c.direction);
+    out["statistic"] = c.statistic;
+    out["baseline"] = number_or_null(c.baseline);
+    out["candidate"] = number_or_null(c.candidate);
+    out["ratio"] = number_or_null(c.ratio);
+    if (c.ci) {
+        out["ci"] = ordered_json::array({c.ci->low, c.ci->high});
+    } else {
+        out["ci"] = nullptr;
+    }
+    out["p_value"] = number_or_null(c.p_value);
+    out["n"] = ordered_json::array({c.n_baseline, c.n_candidate});
+    out["test"] = c.test;
+    out["tested"] = c.tested;
+    out["class"] = model::to_string(c.change);
+    out["level"] = model::to_string(c.level);
+    out["gated"] = c.gated;
+    if (!c.message.empty()) out["message"] = c.message;
+    if (c.ratio && std::isinf(*c.ratio)) out["ratio_infinite"] = true;
+    if (!c.notes.empty()) out["notes"] = c.notes;
+    return out;
+}
+
+ordered_json side_to_json(const model::Run& run, const std::string& label,
+                          const std::optional<store::Provenance>& provenance) {
+    ordered_json out = ordered_json::object();
+    if (!label.empty()) out["label"] = label;
+    out["sources"] = store::sources_to_json(run.sources);
+    if (provenance) {
+        ordered_json p = ordered_json::object();
+        p["created"] = provenance->created;
+        if (!provenance->commit.empty()) p["commit"] = provenance->commit;
+        if (!provenance->branch.empty()) p["branch"] = provenance->branch;
+        out["provenance"] = std::move(p);
+    }
+    out["context"] = store::context_to_json(run.context);
+    out["metrics"] = run.metrics.size();
+    return out;
+}
+
+}  // namespace
+
+ordered_json build_report(const ReportInput& input) {
+    const model::Verdict& verdict = *input.verdict;
+    ordered_json report = ordered_json::object();
+    report["schema"] = k_report_schema;
+    report["tool"] = {{"name", "caws-gate"}, {"version", CAWS_GATE_VERSION}};
+    report["command"] = input.command;
+    report["gated"] = input.gated;
+    report["verdict"] = model::to_string(verdict.level);
+    report["settings"] = {{"alpha", input.options.alpha},
+                          {"thresholds",
+                           {{"minor", input.options.thresholds.minor},
+                            {"moderate", input.options.thresholds.moderate},
+                            {"severe", input.options.thresholds.severe}}}};
+
+    static constexpr std::array k_classes = {
+        model::ChangeClass::severe,  model::ChangeClass::moderate, model::ChangeClass::minor,
+        model::ChangeClass::improved, model::ChangeClass::unchanged, model::ChangeClass::added,
+        model::ChangeClass::removed, model::ChangeClass::failed,   model::ChangeClass::skipped};
+    ordered_json counts = ordered_json::object();
+    for (const auto change : k_classes) counts[std::string(model::to_string(change))] = 0;
+    std::size_t not_gated = 0;
+    for (const auto& c : verdict.comparisons) {
+        if (!c.gated) {
+            ++not_gated;
+            continue;
+        }
+        auto& slot = counts[std::string(model::to_string(c.change))];
+        slot = slot.get<std::size_t>() + 1;
+    }
+    counts["not_gated"] = not_gated;
+    report["summary"] = {{"comparisons", verdict.comparisons.size()}, {"counts", counts}};
+
+    report["baseline"] = side_to_json(*input.baseline, input.baseline_label, input.baseline_provenance);
+    report["candidate"] = side_to_json(*input.candidate, {}, std::nullopt);
+
+    ordered_json comparisons = ordered_json::array();
+    for (const auto& c : verdict.comparisons) comparisons.push_back(comparison_to_json(c));
+    report["comparisons"] = std::move(comparisons);
+
+    report["budgets"] = ordered_json::array();
+
+    ordered_json findings = ordered_json::array();
+    for (const auto& f : verdict.findings) {
+        ordered_json finding = ordered_json::object();
+        finding["level"] = model::to_string(f.level);
+        finding["code"] = f.code;
+        finding["metric"] = f.metric;
+        if (!f.measure.empty()) finding["measure"] = f.measure;
+        finding["message"] = f.message;
+        findings.push_back(std::move(finding));
+    }
+    report["findings"] = std::move(findings);
+
+    ordered_json notes = ordered_json::array();
+    for (const auto& note : input.baseline->notes) notes.push_back("baseline: " + note);
+    for (const auto& note : input.candidate->notes) notes.push_back("candidate: " + note);
+    report["notes"] = std::move(notes);
+    return report;
+}
+
+std::string serialize_report(const ordered_json& report) {
+    return report.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace caws::report

@@ -1,0 +1,109 @@
+#include "util/file_io.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+#include "util/error.hpp"
+
+namespace caws::util {
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+// Writes all of `content` to `fd`, retrying on short writes and EINTR.
+bool write_all(int fd, std::string_view content) {
+    while (!content.empty()) {
+        const ssize_t written = ::write(fd, content.data(), content.size());
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        content.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+void sync_directory(const std::filesystem::path& directory) {
+    const int fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return;  // best effort: some file systems do not allow it
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, std::size_t extra_capacity) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(path, {}, "cannot read the file: " + errno_text());
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+        ::close(fd);
+        throw Error(path, {}, "cannot read the file: it is a directory");
+    }
+    std::string content;
+    content.reserve(static_cast<std::size_t>(info.st_size) + extra_capacity + 1);
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            const std::string reason = errno_text();
+            ::close(fd);
+            throw Error(path, {}, "cannot read the file: " + reason);
+        }
+        if (got == 0) break;
+        content.append(buffer, static_cast<std::size_t>(got));
+    }
+    ::close(fd);
+    if (content.capacity() < content.size() + extra_capacity) {
+        content.reserve(content.size() + extra_capacity);
+    }
+    return content;
+}
+
+bool file_exists(const std::string& path) {
+    std::error_code ignored;
+    return std::filesystem::is_regular_file(path, ignored);
+}
+
+void write_file_atomic(const std::string& path, std::string_view content) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path directory = target.parent_path();
+    std::error_code ec;
+    if (!directory.empty()) {
+        fs::create_directories(directory, ec);
+        if (ec) throw Error(path, {}, "cannot create the directory: " + ec.message());
+    }
+    std::random_device seed;
+    const std::string temporary =
+        path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(seed());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) throw Error(path, {}, "cannot write the file: " + errno_text());
+    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+    const std::string reason = ok ? std::string() : errno_text();
+    ::close(fd);
+    if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
+        const std::string why = ok ? errno_text() : reason;
+        ::unlink(temporary.c_str());
+        throw Error(path, {}, "cannot write the file: " + why);
+    }
+    sync_directory(directory);
+}
+
+void append_file(const std::string& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) throw Error(path, {}, "cannot append to the file: " + errno_text());
+    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+    const std::string reason = ok ? std::string() : errno_text();
+    ::close(fd);
+    if (!ok) throw Error(path, {}, "cannot append to the file: " + reason);
+}
+
+}  // namespace caws::util

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace caws::util {
+
+// Reads a whole file. `extra_capacity` bytes of zeroed slack are reserved after the
+// content (parsers that read ahead, such as simdjson, need padding) without being part of
+// the string. Throws util::Error naming the path when the file cannot be read.
+std::string read_file(const std::string& path, std::size_t extra_capacity = 0);
+
+// True when `path` names an existing regular file (or a symlink to one).
+bool file_exists(const std::string& path);
+
+// Writes `content` to `path` so that readers see either the old file or the new one,
+// never a mix: the text goes to a temporary file in the same directory, is flushed with
+// fsync, and is renamed over `path`; the directory is then synced. Parent directories are
+// created. Throws util::Error naming the path on failure and leaves no temporary behind.
+void write_file_atomic(const std::string& path, std::string_view content);
+
+// Appends `content` to `path` (creating it), flushed with fsync. Used for the GitHub job
+// summary file, which other steps append to as well.
+void append_file(const std::string& path, std::string_view content);
+
+}  // namespace caws::util

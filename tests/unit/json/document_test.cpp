@@ -1,0 +1,106 @@
+#include "json/document.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "util/error.hpp"
+
+namespace caws::json {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// Reads /values as numbers from `text`.
+std::vector<double> numbers(const std::string& text) {
+    Document doc("in.json", text);
+    std::vector<double> out;
+    read_guarded(doc, Path(), [&] {
+        const Path root;
+        for (auto field : doc.root_object()) {
+            const Path at = root.child("values");
+            std::size_t i = 0;
+            for (auto element : doc.array(field.value(), at)) {
+                out.push_back(doc.number(element.value(), at.child(i++)));
+            }
+        }
+    });
+    return out;
+}
+
+std::string error_of(const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const util::Error& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+TEST(Document, AcceptsBareNaNAndInfinityTokens) {
+    const auto values = numbers(R"({"values": [1.5, NaN, -NaN, Infinity, -Infinity, 2]})");
+    ASSERT_EQ(values.size(), 6u);
+    EXPECT_EQ(values[0], 1.5);
+    EXPECT_TRUE(std::isnan(values[1]));
+    EXPECT_TRUE(std::isnan(values[2]));
+    EXPECT_EQ(values[3], std::numeric_limits<double>::infinity());
+    EXPECT_EQ(values[4], -std::numeric_limits<double>::infinity());
+    EXPECT_EQ(values[5], 2);
+}
+
+TEST(Document, LeavesNaNInsideStringsAlone) {
+    Document doc("in.json", R"({"name": "NaN Infinity", "x": NaN})");
+    std::string name;
+    read_guarded(doc, Path(), [&] {
+        for (auto field : doc.root_object()) {
+            if (std::string_view(field.unescaped_key()) == "name") {
+                name = doc.string(field.value(), Path());
+            }
+        }
+    });
+    EXPECT_EQ(name, "NaN Infinity");
+}
+
+TEST(Document, TypeErrorsNameThePointerAndTheValue) {
+    EXPECT_EQ(error_of([] { numbers(R"({"values": [1, "fast"]})"); }),
+              "in.json: /values/1: expected a number, got \"fast\"");
+    EXPECT_EQ(error_of([] { numbers(R"({"values": [1, {"a": 1}]})"); }),
+              "in.json: /values/1: expected a number, got an object");
+    EXPECT_EQ(error_of([] { numbers(R"({"values": 3})"); }),
+              "in.json: /values: expected an array, got 3");
+}
+
+TEST(Document, SyntaxErrorsNameLineAndColumn) {
+    EXPECT_EQ(error_of([] { numbers("{\n  \"values\": [1,\n  2,,\n]}"); }),
+              "in.json: line 3, column 5: invalid JSON: syntax error while parsing value - "
+              "unexpected ','; expected '[', '{', or a literal");
+    EXPECT_EQ(error_of([] { numbers("this is not json"); }),
+              "in.json: line 1, column 2: invalid JSON: syntax error while parsing value - "
+              "invalid literal; last read: 'th'");
+    EXPECT_EQ(error_of([] { numbers(""); }),
+              "in.json: line 1, column 1: invalid JSON: syntax error while parsing value - "
+              "unexpected end of input; expected '[', '{', or a literal");
+}
+
+TEST(Document, SyntaxErrorPositionsIgnoreTheQuotesAddedAroundNaN) {
+    EXPECT_EQ(error_of([] { numbers(R"({"values": [NaN, NaN, 1 2]})"); }),
+              "in.json: line 1, column 25: invalid JSON: syntax error while parsing array - "
+              "unexpected number literal; expected ']'");
+}
+
+TEST(Document, TopLevelMustBeAnObject) {
+    EXPECT_EQ(error_of([] { numbers("[1, 2]"); }),
+              "in.json: expected a JSON object at the top level");
+}
+
+TEST(Document, PathsAreBuiltOnlyWhenNeeded) {
+    const Path root;
+    const Path a = root.child("benchmarks");
+    const Path b = a.child(std::size_t{12});
+    const Path c = b.child("real/time");
+    EXPECT_EQ(c.str(), "/benchmarks/12/real~1time");
+    EXPECT_EQ(root.str(), "");
+}
+
+}  // namespace
+}  // namespace caws::json
