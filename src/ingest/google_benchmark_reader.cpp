@@ -341,16 +341,18 @@ private:
             doc_.fail(where.child(key), "expected a finite, non-negative time, got " +
                                             std::to_string(value));
         }
-        return value * scale;
+        return value / scale;
     }
 
+    // Units per second: dividing by an exact power of ten rounds correctly (100 ns reads
+    // as exactly the double nearest 100e-9), where multiplying by 1e-9 would not.
     double time_scale(const Row& row, const Path& at) const {
         if (row.time_unit.empty()) {
             doc_.fail(at.child("time_unit"), "expected a time unit (ns, us, ms or s)");
         }
-        if (row.time_unit == "ns") return 1e-9;
-        if (row.time_unit == "us") return 1e-6;
-        if (row.time_unit == "ms") return 1e-3;
+        if (row.time_unit == "ns") return 1e9;
+        if (row.time_unit == "us") return 1e6;
+        if (row.time_unit == "ms") return 1e3;
         if (row.time_unit == "s") return 1.0;
         doc_.fail(at.child("time_unit"),
                   "expected a time unit (ns, us, ms or s), got \"" + std::string(row.time_unit) + "\"");
