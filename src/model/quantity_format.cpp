@@ -107,12 +107,9 @@ std::string format_ratio(double ratio) {
 std::string format_p_value(double p) {
     if (std::isnan(p)) return "n/a";
     if (p < 0.0001) return "<0.0001";
-    if (p >= 0.1) {
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%.2f", p);
-        return buffer;
-    }
-    return format_number(p, 2);
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.2g", p);  // 0.0002, 0.0031, 0.042, 0.31, 1
+    return buffer;
 }
 
 }  // namespace caws::model
