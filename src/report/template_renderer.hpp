@@ -13,6 +13,13 @@ namespace caws::report {
 
 using Escaper = std::string (*)(std::string_view);
 
+// Applies the mustache specification's "standalone" rule before kainjow sees the
+// template: a line holding nothing but a section tag ({{#x}}, {{^x}}, {{/x}}) or a comment
+// ({{! ...}}) disappears from the output. kainjow removes such lines for sections that
+// render but leaves an empty line for those that do not; normalised templates render the
+// same lines in both cases.
+std::string strip_standalone_tags(std::string_view text);
+
 // Throws util::Error naming the template when it does not parse or fails to render.
 std::string render_template(std::string_view name, const kainjow::mustache::data& view,
                             const TemplateSet& templates, Escaper escape);

@@ -105,6 +105,8 @@ data build_view(const ordered_json& report) {
     std::transform(title.begin(), title.end(), title.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
     view.set("verdict_title", title);
+    view.set("title", gated ? std::string(level_icon(verdict)) + " caws-gate: " + title
+                            : std::string("caws-gate compare"));
     if (const auto settings = report.find("settings"); settings != report.end()) {
         view.set("alpha", model::format_plain(settings->value("alpha", 0.05)));
         if (const auto t = settings->find("thresholds"); t != settings->end()) {

@@ -1,0 +1,92 @@
+// Rendered reports compared byte for byte with committed files. Regenerate with
+// CAWS_GATE_UPDATE_GOLDEN=1 after an intended change, and review the diff.
+#include <gtest/gtest.h>
+
+#include "compare/comparator.hpp"
+#include "gate/policy.hpp"
+#include "ingest/results.hpp"
+#include "report/json_report.hpp"
+#include "report/markdown_renderer.hpp"
+#include "store/baseline_file.hpp"
+#include "support/fixtures.hpp"
+#include "support/golden.hpp"
+
+namespace caws::report {
+namespace {
+
+struct Rendered {
+    std::string json;
+    std::string markdown;
+};
+
+Rendered render(const std::string& command, const model::Run& baseline, const std::string& label,
+                const std::optional<store::Provenance>& provenance, const model::Run& candidate) {
+    const model::Verdict verdict = gate::evaluate(compare::compare_runs(baseline, candidate));
+    ReportInput input;
+    input.command = command;
+    input.gated = command == "check";
+    input.verdict = &verdict;
+    input.baseline = &baseline;
+    input.baseline_label = label;
+    input.baseline_provenance = provenance;
+    input.candidate = &candidate;
+    const auto report = build_report(input);
+    return {serialize_report(report), render_markdown(report, TemplateSet{})};
+}
+
+model::Run read(const std::string& relative) {
+    const std::string text = test::read_fixture(relative);
+    return ingest::parse_results(text, relative, std::nullopt);
+}
+
+TEST(ReportGolden, CompareGoogleBenchmarkToolsInputs) {
+    const auto rendered = render("compare", read("google-benchmark/google-benchmark-tools/test1_run1.json"),
+                                 "test1_run1.json", std::nullopt,
+                                 read("google-benchmark/google-benchmark-tools/test1_run2.json"));
+    test::expect_golden("compare_test1.md", rendered.markdown);
+    test::expect_golden("compare_test1.json", rendered.json);
+}
+
+TEST(ReportGolden, CheckTheBundledExample) {
+    const std::string baseline_path = test::source_path("examples/baselines/demo.json");
+    const store::Baseline baseline = store::load_baseline(baseline_path);
+    const model::Run candidate =
+        ingest::read_results({test::source_path("examples/results/demo.json")}, std::nullopt);
+    auto rendered = render("check", baseline.run, "examples/baselines/demo.json", baseline.provenance,
+                           candidate);
+    // Paths of the candidate are absolute here; keep the golden file independent of them.
+    const std::string root = test::source_path("");
+    for (std::string* text : {&rendered.markdown, &rendered.json}) {
+        for (std::size_t at; (at = text->find(root)) != std::string::npos;) text->erase(at, root.size());
+    }
+    test::expect_golden("check_example.md", rendered.markdown);
+    test::expect_golden("check_example.json", rendered.json);
+}
+
+TEST(ReportGolden, HostileBenchmarkNamesComeOutInert) {
+    model::Run baseline;
+    model::Run candidate;
+    const std::vector<std::string> names = {"<img src=x onerror=alert(1)>", "a|b", "50%_\\textbf{x}",
+                                            "\\input{/etc/passwd}", "**bold** `code` [link](http://x)",
+                                            "line\nbreak"};
+    for (const auto& name : names) {
+        model::Metric m;
+        m.name = name;
+        m.measure = "cpu_time";
+        m.unit = model::seconds();
+        m.direction = model::Direction::lower;
+        m.samples = {1e-6, 1.1e-6, 0.9e-6, 1e-6, 1.05e-6};
+        baseline.metrics.push_back(m);
+        m.samples = {3e-6, 3.1e-6, 2.9e-6, 3e-6, 3.05e-6};
+        candidate.metrics.push_back(m);
+    }
+    baseline.sources.push_back({"base.json", "google-benchmark"});
+    candidate.sources.push_back({"new.json", "google-benchmark"});
+    const auto rendered = render("check", baseline, "base.json", std::nullopt, candidate);
+    test::expect_golden("hostile_names.md", rendered.markdown);
+    EXPECT_EQ(rendered.markdown.find("<img"), std::string::npos);
+    EXPECT_EQ(rendered.markdown.find("a|b"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace caws::report

@@ -1,0 +1,64 @@
+#include "report/template_renderer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "util/error.hpp"
+
+namespace caws::report {
+namespace {
+
+using kainjow::mustache::data;
+
+std::string render_text(const std::string& text, const data& view) {
+    TemplateSet templates;
+    templates.override_template("t", text);
+    return render_template("t", view, templates, [](std::string_view s) { return std::string(s); });
+}
+
+data flags() {
+    data view;
+    view.set("yes", data(data::type::bool_true));
+    view.set("no", data(data::type::bool_false));
+    data rows(data::type::list);
+    for (const char* name : {"a", "b"}) {
+        data row;
+        row.set("name", name);
+        rows.push_back(row);
+    }
+    view.set("rows", rows);
+    return view;
+}
+
+TEST(TemplateRenderer, StandaloneSectionLinesVanishWhetherOrNotTheyRender) {
+    EXPECT_EQ(render_text("A\n{{#no}}\nX\n{{/no}}\nB\n", flags()), "A\nB\n");
+    EXPECT_EQ(render_text("A\n{{#yes}}\nX\n{{/yes}}\nB\n", flags()), "A\nX\nB\n");
+    EXPECT_EQ(render_text("A\n{{^yes}}\nX\n{{/yes}}\n\nB\n", flags()), "A\n\nB\n");
+    EXPECT_EQ(render_text("|h|\n{{#rows}}\n|{{name}}|\n{{/rows}}\nend\n", flags()), "|h|\n|a|\n|b|\nend\n");
+    EXPECT_EQ(render_text("  {{! a comment }}  \nA\n", flags()), "A\n");
+    EXPECT_EQ(render_text("inline {{#yes}}x{{/yes}} stays\n", flags()), "inline x stays\n");
+}
+
+TEST(TemplateRenderer, CustomEscaperAppliesToDoubleBracesOnly) {
+    data view;
+    view.set("v", "<b>");
+    TemplateSet templates;
+    templates.override_template("t", "{{v}} {{{v}}}");
+    EXPECT_EQ(render_template("t", view, templates, [](std::string_view s) { return "[" + std::string(s) + "]"; }),
+              "[<b>] <b>");
+}
+
+TEST(TemplateRenderer, InvalidTemplatesAreUserErrorsNamingTheTemplate) {
+    TemplateSet templates;
+    templates.override_template("markdown", "{{#open}} never closed");
+    templates.set_origin("markdown", "my-templates/markdown.mustache");
+    try {
+        render_template("markdown", data(), templates, [](std::string_view s) { return std::string(s); });
+        FAIL();
+    } catch (const util::Error& error) {
+        EXPECT_EQ(std::string(error.what()).rfind("my-templates/markdown.mustache: invalid template: ", 0), 0u)
+            << error.what();
+    }
+}
+
+}  // namespace
+}  // namespace caws::report
