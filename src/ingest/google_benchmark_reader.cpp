@@ -564,7 +564,7 @@ private:
 }  // namespace
 
 model::Run parse_google_benchmark(std::string_view text, const model::Source& source) {
-    Document document(source.path, std::string(text));
+    Document document(source.path, text);
     model::Run run;
     run.sources.push_back(source);
     json::read_guarded(document, Path(), [&] { Reader(document, run).read(); });

@@ -127,7 +127,7 @@ std::string Path::str() const {
     return is_index_ ? util::pointer_append(prefix, index_) : util::pointer_append(prefix, key_);
 }
 
-Document::Document(std::string path, std::string text) : path_(std::move(path)) {
+Document::Document(std::string path, std::string_view text) : path_(std::move(path)) {
     if (may_have_special_tokens(text)) {
         const std::string quoted = quote_special_tokens(text, inserted_);
         if (!inserted_.empty()) {

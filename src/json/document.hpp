@@ -46,8 +46,9 @@ private:
 // positions in error messages refer to the original text.
 class Document {
 public:
-    // `path` names the file in messages. Does not parse yet.
-    Document(std::string path, std::string text);
+    // `path` names the file in messages. Copies `text` once, into the padded buffer
+    // simdjson needs; does not parse yet.
+    Document(std::string path, std::string_view text);
     Document(const Document&) = delete;
     Document& operator=(const Document&) = delete;
 

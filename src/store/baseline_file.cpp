@@ -335,7 +335,7 @@ std::string serialize_baseline(const Baseline& baseline) {
 }
 
 Baseline parse_baseline(std::string_view text, const std::string& path) {
-    Document document(path, std::string(text));
+    Document document(path, text);
     Baseline baseline;
     json::read_guarded(document, Path(), [&] { baseline = BaselineReader(document).read(); });
     return baseline;

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Configures (once) and builds caws-gate, its tests and benchmarks in build/ with Ninja.
+#   BUILD_DIR=... CMAKE_ARGS="..." bash scripts/build.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${BUILD_DIR:-build}
+if [ ! -f "$build_dir/build.ninja" ]; then
+  # shellcheck disable=SC2086 # CMAKE_ARGS is a list of arguments
+  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
+fi
+cmake --build "$build_dir" -j2

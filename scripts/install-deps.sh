@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what caws-gate needs from Debian 12 packages, skipping what is already there.
+#   bash scripts/install-deps.sh          build and test dependencies
+#   bash scripts/install-deps.sh build    build dependencies only
+set -euo pipefail
+
+build_packages=(
+  g++ cmake ninja-build ccache pkg-config
+  nlohmann-json3-dev libsimdjson-dev libeigen3-dev libboost-math-dev libcli11-dev
+  libkainjow-mustache-dev libgtest-dev libbenchmark-dev
+)
+# Real tools whose output the tests read, and real consumers of the reports.
+test_packages=(
+  python3-pytest-benchmark hyperfine golang-go
+  texlive-latex-base texlive-latex-recommended texlive-science poppler-utils
+  cmark-gfm libxml2-utils shellcheck
+)
+
+packages=("${build_packages[@]}")
+if [ "${1:-all}" != build ]; then packages+=("${test_packages[@]}"); fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "caws-gate: all Debian packages already installed"
+  exit 0
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+echo "caws-gate: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace caws::bench {
+
+// Google Benchmark JSON as the library writes it: `benchmarks` benchmarks of
+// `repetitions` iteration rows each, times around 1 µs scaled by `factor`, with
+// reproducible noise from `seed`.
+std::string google_benchmark_json(std::size_t benchmarks, std::size_t repetitions, double factor,
+                                  unsigned seed);
+
+// Writes `content` to a file under the system's temporary directory (once per name per
+// process) and returns its path.
+std::string temporary_file(const std::string& name, const std::string& content);
+
+}  // namespace caws::bench
