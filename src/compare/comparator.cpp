@@ -140,20 +140,20 @@ std::size_t rank_test_minimum_size(double alpha) {
 enum class Untested { no, too_few_samples, no_samples, not_positive };
 
 struct TestChoice {
-    Test test = Test::automatic;  // automatic: untested, see `untested`
+    SignificanceTest test = SignificanceTest::automatic;  // automatic: untested, see `untested`
     bool from_summaries = false;
     Untested untested = Untested::no;
 };
 
-// The test for one comparison; see Test::automatic and docs/statistics.md.
+// The test for one comparison; see SignificanceTest::automatic and docs/statistics.md.
 TestChoice choose_test(const Options& options, const RunContext& context, const Side& b,
                        const Side& c, bool summaries_usable, std::vector<std::string>& notes) {
     const std::size_t n1 = b.values.size();
     const std::size_t n2 = c.values.size();
     if (n1 == 0 || n2 == 0) {
-        if (summaries_usable) return {Test::welch, true};
+        if (summaries_usable) return {SignificanceTest::welch, true};
         notes.push_back("no individual samples on both sides: the ratio alone decides");
-        return {Test::automatic, false, Untested::no_samples};
+        return {SignificanceTest::automatic, false, Untested::no_samples};
     }
     const bool logs = b.positive && c.positive;
     const bool has_df = n1 + n2 >= 3;  // a pooled variance needs one degree of freedom
@@ -161,35 +161,35 @@ TestChoice choose_test(const Options& options, const RunContext& context, const 
     const double min_p = stats::mann_whitney_min_p(n1, n2);
     const auto too_few = [&] {
         notes.push_back("too few samples to test (" + sizes(n1, n2) + "): the ratio alone decides");
-        return TestChoice{Test::automatic, false, Untested::too_few_samples};
+        return TestChoice{SignificanceTest::automatic, false, Untested::too_few_samples};
     };
     switch (options.test) {
-        case Test::automatic:
+        case SignificanceTest::automatic:
             if (min_p <= per_metric_alpha(options, context.family_size))
-                return {Test::mann_whitney};
-            if (logs && has_df && context.prior != nullptr) return {Test::moderated_t};
-            if (welch_possible) return {Test::welch};
-            if (min_p < options.alpha) return {Test::mann_whitney};
+                return {SignificanceTest::mann_whitney};
+            if (logs && has_df && context.prior != nullptr) return {SignificanceTest::moderated_t};
+            if (welch_possible) return {SignificanceTest::welch};
+            if (min_p < options.alpha) return {SignificanceTest::mann_whitney};
             break;
-        case Test::mann_whitney:
-        case Test::mann_whitney_exact:
+        case SignificanceTest::mann_whitney:
+        case SignificanceTest::mann_whitney_exact:
             if (min_p >= options.alpha) return too_few();
             return {options.test};
-        case Test::moderated_t:
-            if (logs && has_df && context.prior != nullptr) return {Test::moderated_t};
+        case SignificanceTest::moderated_t:
+            if (logs && has_df && context.prior != nullptr) return {SignificanceTest::moderated_t};
             if (welch_possible) {
                 notes.push_back("fewer than " + std::to_string(k_min_metrics_for_prior) +
                                 " metrics of this measure to pool the noise: Welch's t-test");
-                return {Test::welch};
+                return {SignificanceTest::welch};
             }
             break;
-        case Test::welch:
-            if (welch_possible) return {Test::welch};
+        case SignificanceTest::welch:
+            if (welch_possible) return {SignificanceTest::welch};
             break;
     }
     if (!logs) {
         notes.push_back("values not all positive: no test on log values, the ratio alone decides");
-        return {Test::automatic, false, Untested::not_positive};
+        return {SignificanceTest::automatic, false, Untested::not_positive};
     }
     return too_few();
 }
@@ -203,25 +203,25 @@ TestOutcome run_test(const TestChoice& choice, const RunContext& context, const 
                      const Side& c, const std::optional<stats::SampleSummary>& b_summary,
                      const std::optional<stats::SampleSummary>& c_summary) {
     switch (choice.test) {
-        case Test::mann_whitney: {
+        case SignificanceTest::mann_whitney: {
             const stats::MannWhitneyResult r = stats::mann_whitney_u(b.values, c.values);
             return {r.p_value, r.exact ? "exact" : "asymptotic"};
         }
-        case Test::mann_whitney_exact: {
+        case SignificanceTest::mann_whitney_exact: {
             const stats::MannWhitneyResult r = stats::mann_whitney_tie_exact(b.values, c.values);
             return {r.p_value, r.exact ? "exact" : "asymptotic"};
         }
-        case Test::welch: {
+        case SignificanceTest::welch: {
             const auto r = choice.from_summaries
                                ? stats::welch_t_test(*b_summary, *c_summary)
                                : stats::welch_t_test(b.log_summary, c.log_summary);
             return {r ? r->p_value : 1.0, choice.from_summaries ? "summary" : "log"};
         }
-        case Test::moderated_t: {
+        case SignificanceTest::moderated_t: {
             const auto r = stats::moderated_t_test(b.log_summary, c.log_summary, *context.prior);
             return {r ? r->p_value : 1.0, "log"};
         }
-        case Test::automatic:
+        case SignificanceTest::automatic:
             break;
     }
     return {};
@@ -274,7 +274,8 @@ std::optional<NoiseEstimate> noise_estimate(const model::Comparison& c, const Ru
     const std::size_t n2 = s.values.size();
     if (n1 > 0 && n2 > 0 && b.positive && s.positive) {
         const stats::PooledVariance pooled = stats::pooled_variance(b.log_summary, s.log_summary);
-        if (context.prior != nullptr && (c.test == to_string(Test::moderated_t) || pooled.df < 1)) {
+        if (context.prior != nullptr &&
+            (c.test == to_string(SignificanceTest::moderated_t) || pooled.df < 1)) {
             const double variance =
                 stats::posterior_variance(*context.prior, pooled.variance, pooled.df);
             return NoiseEstimate{std::sqrt(variance), context.prior->df + pooled.df,
@@ -301,8 +302,8 @@ model::Power power_analysis(const model::Comparison& c, const Options& options,
     model::Power power;
     const double alpha = per_metric_alpha(options, context.family_size);
     const double minor_shift = std::log(options.thresholds.minor);
-    const bool rank_test =
-        c.test == to_string(Test::mann_whitney) || c.test == to_string(Test::mann_whitney_exact);
+    const bool rank_test = c.test == to_string(SignificanceTest::mann_whitney) ||
+                           c.test == to_string(SignificanceTest::mann_whitney_exact);
     const auto noise = noise_estimate(c, context, b, s);
     if (noise) power.noise = noise->sigma;
 
@@ -326,7 +327,7 @@ model::Power power_analysis(const model::Comparison& c, const Options& options,
             std::size_t n = *needed;
             // A rank test needs pi / 3 times the samples of a t-test, and enough samples for
             // its smallest p-value to reach alpha; auto switches to it once they do.
-            const bool rank_at_n = options.test == Test::automatic
+            const bool rank_at_n = options.test == SignificanceTest::automatic
                                        ? stats::mann_whitney_min_p(n, n) <= alpha
                                        : rank_test;
             if (rank_at_n) {
@@ -426,7 +427,7 @@ model::Comparison compare_pair(const model::Metric* baseline, const model::Metri
     const bool tested_or_testable =
         choice.untested == Untested::no || choice.untested == Untested::too_few_samples;
     bool conclusive = true;
-    if (choice.test != Test::automatic) {
+    if (choice.test != SignificanceTest::automatic) {
         const TestOutcome outcome = run_test(choice, context, *b, *s, b_summary, s_summary);
         c.tested = true;
         c.test = to_string(choice.test);

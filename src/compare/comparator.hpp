@@ -23,7 +23,7 @@ struct Thresholds {
 struct Options {
     Thresholds thresholds;
     double alpha = 0.05;  // significance level of the two-sided test, after correction
-    Test test = Test::automatic;
+    SignificanceTest test = SignificanceTest::automatic;
     Correction correction = Correction::bh;  // across the tested gated metrics of a run
     CiMethod ci = CiMethod::hodges_lehmann;
     double confidence = 0.95;      // of the ratio intervals and the geometric mean's, in (0, 1)

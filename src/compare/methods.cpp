@@ -12,12 +12,12 @@ struct Name {
     std::string_view label;
 };
 
-constexpr std::array<Name<Test>, 5> k_tests{{
-    {Test::automatic, "auto", "automatic choice"},
-    {Test::mann_whitney, "mann-whitney", "Mann-Whitney U"},
-    {Test::mann_whitney_exact, "mann-whitney-exact", "Mann-Whitney U, tie-aware exact"},
-    {Test::welch, "welch", "Welch's t-test on log values"},
-    {Test::moderated_t, "moderated-t", "moderated t-test on log values"},
+constexpr std::array<Name<SignificanceTest>, 5> k_tests{{
+    {SignificanceTest::automatic, "auto", "automatic choice"},
+    {SignificanceTest::mann_whitney, "mann-whitney", "Mann-Whitney U"},
+    {SignificanceTest::mann_whitney_exact, "mann-whitney-exact", "Mann-Whitney U, tie-aware exact"},
+    {SignificanceTest::welch, "welch", "Welch's t-test on log values"},
+    {SignificanceTest::moderated_t, "moderated-t", "moderated t-test on log values"},
 }};
 
 constexpr std::array<Name<Correction>, 3> k_corrections{{
@@ -56,7 +56,7 @@ std::vector<std::string_view> ids(const std::array<Name<Value>, N>& table) {
 
 }  // namespace
 
-std::string_view to_string(Test test) {
+std::string_view to_string(SignificanceTest test) {
     return find(k_tests, test).id;
 }
 std::string_view to_string(Correction correction) {
@@ -65,7 +65,7 @@ std::string_view to_string(Correction correction) {
 std::string_view to_string(CiMethod method) {
     return find(k_ci_methods, method).id;
 }
-std::string_view label_of(Test test) {
+std::string_view label_of(SignificanceTest test) {
     return find(k_tests, test).label;
 }
 std::string_view label_of(Correction correction) {
@@ -75,7 +75,7 @@ std::string_view label_of(CiMethod method) {
     return find(k_ci_methods, method).label;
 }
 
-std::optional<Test> test_from_string(std::string_view text) {
+std::optional<SignificanceTest> test_from_string(std::string_view text) {
     return parse(k_tests, text);
 }
 std::optional<Correction> correction_from_string(std::string_view text) {

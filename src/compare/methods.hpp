@@ -7,7 +7,7 @@
 namespace caws::compare {
 
 // The significance test of a comparison (`--test`, and the `test` key of a gate file).
-enum class Test {
+enum class SignificanceTest {
     // The rule of docs/statistics.md: Mann-Whitney U where the sample sizes can reach the
     // corrected alpha, otherwise a moderated t-test on log values when the run has enough
     // metrics to pool their noise, otherwise Welch's t-test on log values.
@@ -29,14 +29,14 @@ enum class CiMethod {
 
 // Stable identifiers, as the command line and the JSON report write them ("auto",
 // "mann-whitney", ...; "none", "holm", "bh"; "hl", "bootstrap"), and human labels.
-std::string_view to_string(Test test);
+std::string_view to_string(SignificanceTest test);
 std::string_view to_string(Correction correction);
 std::string_view to_string(CiMethod method);
-std::string_view label_of(Test test);
+std::string_view label_of(SignificanceTest test);
 std::string_view label_of(Correction correction);
 std::string_view label_of(CiMethod method);
 
-std::optional<Test> test_from_string(std::string_view text);
+std::optional<SignificanceTest> test_from_string(std::string_view text);
 std::optional<Correction> correction_from_string(std::string_view text);
 std::optional<CiMethod> ci_method_from_string(std::string_view text);
 
