@@ -233,3 +233,23 @@ print("inline const std::vector<double> k_bootstrap_y = " + cpp_list(y) + ";")
 print("// The exact bootstrap distribution of median(y) / median(x): atoms and cumulative mass.")
 print("inline const std::vector<double> k_bootstrap_ratio_atoms = " + cpp_list([r for r, _ in atoms]) + ";")
 print("inline const std::vector<double> k_bootstrap_ratio_cumulative = " + cpp_list(cumulative) + ";")
+
+# --- The law of the resample median, by enumerating every resample --------------------
+print("struct MedianLawReference {")
+print("    std::size_t n;")
+print("    std::vector<std::size_t> lower;")
+print("    std::vector<std::size_t> upper;")
+print("    std::vector<double> probability;")
+print("};")
+print("inline const std::vector<MedianLawReference> k_median_law_reference = {")
+for n in range(1, 7):
+    law = {}
+    for draw in itertools.product(range(n), repeat=n):
+        s = sorted(draw)
+        key = (s[(n - 1) // 2], s[n // 2])
+        law[key] = law.get(key, 0) + 1
+    keys = sorted(law)
+    total = n ** n
+    print(f"    {{{n}, {{{', '.join(str(k[0]) for k in keys)}}}, {{{', '.join(str(k[1]) for k in keys)}}}, "
+          f"{cpp_list([law[k] / total for k in keys])}}},")
+print("};")

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "reference/rank_reference.inc"
@@ -33,6 +34,61 @@ TEST(Bootstrap, MedianRatioConvergesToTheExactBootstrapDistribution) {
     EXPECT_LE(interval->low, exact_quantile(0.030));
     EXPECT_GE(interval->high, exact_quantile(0.970));
     EXPECT_LE(interval->high, exact_quantile(0.980));
+}
+
+TEST(Bootstrap, MedianLawMatchesEnumerationOfEveryResample) {
+    for (const auto& reference : k_median_law_reference) {
+        const std::vector<MedianOutcome> law = bootstrap_median_law(reference.n);
+        ASSERT_EQ(law.size(), reference.probability.size()) << reference.n;
+        double total = 0;
+        for (std::size_t i = 0; i < law.size(); ++i) {
+            EXPECT_EQ(law[i].lower, reference.lower[i]) << reference.n;
+            EXPECT_EQ(law[i].upper, reference.upper[i]) << reference.n;
+            EXPECT_NEAR(law[i].probability, reference.probability[i], 1e-12) << reference.n;
+            total += law[i].probability;
+        }
+        EXPECT_NEAR(total, 1.0, 1e-12);
+    }
+    double total = 0;
+    for (const MedianOutcome& o : bootstrap_median_law(64)) total += o.probability;
+    EXPECT_NEAR(total, 1.0, 1e-12);
+}
+
+TEST(Bootstrap, LargeSamplesResampleToTheSameLaw) {
+    // 65 values take the counting path; its percentile interval must land on the exact
+    // bootstrap distribution of median(y) / median(x), computed from the law.
+    std::vector<double> x;
+    std::vector<double> y;
+    for (int i = 0; i < 65; ++i) {
+        x.push_back(1.0 + 0.01 * i);
+        y.push_back(1.1 + 0.013 * i);
+    }
+    const std::vector<MedianOutcome> law = bootstrap_median_law(65);
+    std::vector<std::pair<double, double>> ratio;  // value, probability
+    for (const auto& a : law) {
+        for (const auto& b : law) {
+            ratio.emplace_back((y[b.lower] + y[b.upper]) / (x[a.lower] + x[a.upper]),
+                               a.probability * b.probability);
+        }
+    }
+    std::sort(ratio.begin(), ratio.end());
+    const auto exact = [&](double q) {
+        double cumulative = 0;
+        for (const auto& [value, probability] : ratio) {
+            cumulative += probability;
+            if (cumulative >= q) return value;
+        }
+        return ratio.back().first;
+    };
+    BootstrapOptions options;
+    options.resamples = 100000;
+    options.seed = 8;
+    const auto interval = bootstrap_median_ratio(x, y, options);
+    ASSERT_TRUE(interval);
+    EXPECT_GE(interval->low, exact(0.020));
+    EXPECT_LE(interval->low, exact(0.030));
+    EXPECT_GE(interval->high, exact(0.970));
+    EXPECT_LE(interval->high, exact(0.980));
 }
 
 TEST(Bootstrap, SameSeedSameIntervalOtherSeedOtherDraws) {

@@ -36,6 +36,27 @@ TEST(Random, BelowIsUniform) {
     for (const int c : counts) EXPECT_NEAR(c, draws / 7, 400);  // about 4 standard deviations
 }
 
+TEST(Random, BelowTwiceIsUniformAndUsesBothHalves) {
+    Random random(98);
+    std::array<int, 7> first_counts{};
+    std::array<int, 7> second_counts{};
+    int equal = 0;
+    const int draws = 70000;
+    for (int i = 0; i < draws; ++i) {
+        std::uint32_t a = 0;
+        std::uint32_t b = 0;
+        random.below_twice(7, a, b);
+        ++first_counts[a];
+        ++second_counts[b];
+        if (a == b) ++equal;
+    }
+    for (int k = 0; k < 7; ++k) {
+        EXPECT_NEAR(first_counts[k], draws / 7, 400);
+        EXPECT_NEAR(second_counts[k], draws / 7, 400);
+    }
+    EXPECT_NEAR(equal, draws / 7, 400);  // independent halves agree one time in seven
+}
+
 TEST(Random, NormalHasUnitVariance) {
     Random random(2024);
     double sum = 0;
