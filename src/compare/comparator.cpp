@@ -18,6 +18,7 @@
 #include "stats/noise.hpp"
 #include "stats/power.hpp"
 #include "stats/random.hpp"
+#include "stats/student_t.hpp"
 #include "stats/welch.hpp"
 #include "util/string_map.hpp"
 
@@ -197,6 +198,7 @@ TestChoice choose_test(const Options& options, const RunContext& context, const 
 struct TestOutcome {
     double p_value = 1;
     std::string variant;
+    std::optional<stats::TTestResult> log_t;  // a t-test on log values, for its interval
 };
 
 TestOutcome run_test(const TestChoice& choice, const RunContext& context, const Side& b,
@@ -205,21 +207,23 @@ TestOutcome run_test(const TestChoice& choice, const RunContext& context, const 
     switch (choice.test) {
         case SignificanceTest::mann_whitney: {
             const stats::MannWhitneyResult r = stats::mann_whitney_u(b.values, c.values);
-            return {r.p_value, r.exact ? "exact" : "asymptotic"};
+            return {r.p_value, r.exact ? "exact" : "asymptotic", std::nullopt};
         }
         case SignificanceTest::mann_whitney_exact: {
             const stats::MannWhitneyResult r = stats::mann_whitney_tie_exact(b.values, c.values);
-            return {r.p_value, r.exact ? "exact" : "asymptotic"};
+            return {r.p_value, r.exact ? "exact" : "asymptotic", std::nullopt};
         }
         case SignificanceTest::welch: {
-            const auto r = choice.from_summaries
-                               ? stats::welch_t_test(*b_summary, *c_summary)
-                               : stats::welch_t_test(b.log_summary, c.log_summary);
-            return {r ? r->p_value : 1.0, choice.from_summaries ? "summary" : "log"};
+            if (choice.from_summaries) {
+                const auto r = stats::welch_t_test(*b_summary, *c_summary);
+                return {r ? r->p_value : 1.0, "summary", std::nullopt};
+            }
+            const auto r = stats::welch_t_test(b.log_summary, c.log_summary);
+            return {r ? r->p_value : 1.0, "log", r};
         }
         case SignificanceTest::moderated_t: {
             const auto r = stats::moderated_t_test(b.log_summary, c.log_summary, *context.prior);
-            return {r ? r->p_value : 1.0, "log"};
+            return {r ? r->p_value : 1.0, "log", r};
         }
         case SignificanceTest::automatic:
             break;
@@ -227,8 +231,21 @@ TestOutcome run_test(const TestChoice& choice, const RunContext& context, const 
     return {};
 }
 
+// The interval of the t-test on log values, exponentiated: what is left when the sample
+// sizes are too small for a distribution-free interval at the requested level.
+bool add_t_interval(model::Comparison& c, const std::optional<stats::TTestResult>& t,
+                    const Options& options) {
+    if (!t || !(t->standard_error > 0) || !std::isfinite(t->standard_error)) return false;
+    const double half =
+        stats::student_t_quantile(1 - (1 - options.confidence) / 2, t->df) * t->standard_error;
+    c.ci = oriented_interval(std::exp(t->difference - half), std::exp(t->difference + half),
+                             c.direction);
+    c.ci_method = std::string("t");  // not = "t": GCC 12 warns falsely (-Wrestrict)
+    return true;
+}
+
 void add_interval(model::Comparison& c, const model::Metric& metric, const Side& b, const Side& s,
-                  const Options& options) {
+                  const Options& options, const std::optional<stats::TTestResult>& log_t) {
     if (b.values.empty() || s.values.empty()) return;
     if (!b.positive || !s.positive) {
         c.notes.push_back("values not all positive: no ratio interval");
@@ -241,6 +258,7 @@ void add_interval(model::Comparison& c, const model::Metric& metric, const Side&
         const stats::ShiftEstimate shift =
             stats::hodges_lehmann(b.logs, s.logs, options.confidence);
         if (!shift.interval) {
+            if (add_t_interval(c, log_t, options)) return;
             if (worth_a_note) c.notes.push_back("too few samples for a " + level + " interval");
             return;
         }
@@ -427,8 +445,10 @@ model::Comparison compare_pair(const model::Metric* baseline, const model::Metri
     const bool tested_or_testable =
         choice.untested == Untested::no || choice.untested == Untested::too_few_samples;
     bool conclusive = true;
+    std::optional<stats::TTestResult> log_t;
     if (choice.test != SignificanceTest::automatic) {
         const TestOutcome outcome = run_test(choice, context, *b, *s, b_summary, s_summary);
+        log_t = outcome.log_t;
         c.tested = true;
         c.test = to_string(choice.test);
         c.test_variant = outcome.variant;
@@ -439,7 +459,7 @@ model::Comparison compare_pair(const model::Metric* baseline, const model::Metri
         if (choice.from_summaries)
             c.notes.push_back("Welch's t-test from summaries (mean, stddev, n)");
     }
-    add_interval(c, *candidate, *b, *s, options);
+    add_interval(c, *candidate, *b, *s, options, log_t);
     if (c.gated) {
         // Only where more repetitions would help: not for summaries without samples or for
         // values a test on logs cannot use.

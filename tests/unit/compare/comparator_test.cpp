@@ -10,7 +10,9 @@
 #include "stats/hodges_lehmann.hpp"
 #include "stats/mann_whitney.hpp"
 #include "stats/mann_whitney_ties.hpp"
+#include "stats/moderated_t.hpp"
 #include "stats/multiple_testing.hpp"
+#include "stats/student_t.hpp"
 #include "stats/welch.hpp"
 #include "support/simulated_runs.hpp"
 
@@ -198,6 +200,29 @@ TEST(Comparator, IntervalsAreOrientedLikeTheRatio) {
     EXPECT_GE(higher.ci->high, *higher.ratio);
     EXPECT_GT(higher.ci->low, 1.0);
     EXPECT_EQ(higher.change, model::ChangeClass::minor);
+}
+
+TEST(Comparator, TooFewSamplesForHodgesLehmannFallBackToTheTInterval) {
+    // 3 vs 3 cannot reach 95% with Hodges-Lehmann (P(U = 0) = 1/20 > 2.5%): the interval of
+    // the moderated t-test on log values is reported instead.
+    const auto b = timing("BM_A", {1.00, 1.04, 0.97});
+    const auto c = timing("BM_A", {1.30, 1.27, 1.36});
+    const stats::NoisePrior prior{12, 0.0009, 30};
+    RunContext context;
+    context.family_size = 30;
+    context.prior = &prior;
+    const model::Comparison result = compare_metric(&b, &c, Options{}, context);
+    EXPECT_EQ(result.test, "moderated-t");
+    ASSERT_TRUE(result.ci);
+    EXPECT_EQ(result.ci_method, "t");
+    std::vector<double> lb, lc;
+    for (const double v : b.samples) lb.push_back(std::log(v));
+    for (const double v : c.samples) lc.push_back(std::log(v));
+    const auto t = stats::moderated_t_test(lb, lc, prior);
+    const double half = stats::student_t_quantile(0.975, t->df) * t->standard_error;
+    EXPECT_DOUBLE_EQ(result.ci->low, std::exp(t->difference - half));
+    EXPECT_DOUBLE_EQ(result.ci->high, std::exp(t->difference + half));
+    EXPECT_FALSE(has_note(result, "interval"));
 }
 
 TEST(Comparator, BootstrapIntervalsDependOnTheSeedAndTheMetricOnly) {
