@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <map>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,28 +11,13 @@
 #include "stats/mann_whitney_ties.hpp"
 #include "stats/noise.hpp"
 #include "support/fixtures.hpp"
+#include "support/go_bench.hpp"
 
 namespace caws::stats {
 namespace {
 
-// benchmark name -> unit -> values, from `go test -bench` text.
-using GoBenchmarks = std::map<std::string, std::map<std::string, std::vector<double>>>;
-
-GoBenchmarks parse_go_bench(const std::string& text) {
-    GoBenchmarks benchmarks;
-    std::istringstream lines(text);
-    std::string line;
-    while (std::getline(lines, line)) {
-        std::istringstream fields(line);
-        std::vector<std::string> f;
-        for (std::string field; fields >> field;) f.push_back(field);
-        if (f.size() < 4 || f[0].rfind("Benchmark", 0) != 0) continue;
-        for (std::size_t i = 2; i + 1 < f.size(); i += 2) {
-            benchmarks[f[0].substr(9)][f[i + 1]].push_back(std::stod(f[i]));
-        }
-    }
-    return benchmarks;
-}
+using test::GoBenchmarks;
+using test::parse_go_bench;
 
 // benchstat before v2 dropped values outside Tukey's fences with type-8 quartiles.
 std::vector<double> benchstat_v1_kept(const std::vector<double>& values) {
