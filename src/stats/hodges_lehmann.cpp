@@ -101,7 +101,15 @@ ShiftEstimate hodges_lehmann(std::span<const double> x, std::span<const double> 
         const double sigma = std::sqrt(m / 12 * ((n + 1) - tie_term / (n * (n - 1))));
         const double z = normal_quantile(1 - (1 - confidence) / 2);
         const double position = std::floor(m / 2 - z * sigma + 0.5);
-        if (sigma > 0 && position >= 1) {
+        if (!(sigma > 0)) {
+            // Only when every pooled value is equal: every difference is 0, and so is the
+            // interval, whatever the level.
+            result.estimate = 0;
+            result.interval = Interval{0, 0};
+            result.confidence = 1;
+            return result;
+        }
+        if (position >= 1) {
             k = std::min(static_cast<std::size_t>(position), mn / 2);
             // P(U <= k - 1) with continuity correction.
             result.confidence = 1 - 2 * normal_cdf((static_cast<double>(k) - 0.5 - m / 2) / sigma);

@@ -17,7 +17,8 @@ struct ShiftEstimate {
     // The k-th smallest and k-th largest differences, where k - 1 is the largest value c
     // with P(U <= c) <= (1 - confidence) / 2 under the Mann-Whitney null distribution
     // (Lehmann 1975, ch. 2; Hollander, Wolfe & Chicken 2014, sec. 4.3). Empty when the
-    // sample sizes are too small for the requested confidence (2 vs 2 at 95%).
+    // sample sizes are too small for the requested confidence (2 vs 2 at 95%). When every
+    // value is equal the interval is [0, 0].
     std::optional<Interval> interval;
     // Exact distribution (no ties in the pooled values and both sides at most 50), or the
     // normal approximation with tie correction, k = floor(n1 n2 / 2 - z sigma + 1/2).

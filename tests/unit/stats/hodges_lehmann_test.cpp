@@ -54,6 +54,16 @@ TEST(HodgesLehmann, LargeSamplesSelectInsteadOfSorting) {
     EXPECT_NEAR(result.confidence, 0.95, 0.001);
 }
 
+TEST(HodgesLehmann, AllValuesEqualGiveAZeroWidthInterval) {
+    const std::vector<double> same(5, 42.0);
+    const ShiftEstimate result = hodges_lehmann(same, same);
+    EXPECT_EQ(result.estimate, 0.0);
+    ASSERT_TRUE(result.interval);
+    EXPECT_EQ(result.interval->low, 0.0);
+    EXPECT_EQ(result.interval->high, 0.0);
+    EXPECT_EQ(result.confidence, 1.0);
+}
+
 TEST(HodgesLehmann, EmptySideGivesNoEstimate) {
     const ShiftEstimate result = hodges_lehmann(std::vector<double>{}, std::vector<double>{1.0});
     EXPECT_TRUE(std::isnan(result.estimate));
