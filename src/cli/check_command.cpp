@@ -5,8 +5,10 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/compare_options.hpp"
 #include "cli/outputs.hpp"
 #include "compare/comparator.hpp"
+#include "compare/geomean.hpp"
 #include "gate/policy.hpp"
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
@@ -22,6 +24,7 @@ struct CheckOptions {
     std::optional<std::string> suite;
     std::string directory = "baselines";
     std::optional<std::string> format;
+    StatisticsRequest statistics;
     ReportRequest reports;
 };
 
@@ -47,7 +50,7 @@ int run_check(const CheckOptions& options, const Io& io) {
     }
     const store::Baseline baseline = store::load_baseline(baseline_path);
 
-    const compare::Options compare_options;
+    const compare::Options compare_options = comparison_options(options.statistics);
     const model::Verdict verdict =
         gate::evaluate(compare::compare_runs(baseline.run, candidate, compare_options));
 
@@ -60,6 +63,7 @@ int run_check(const CheckOptions& options, const Io& io) {
     input.baseline_provenance = baseline.provenance;
     input.candidate = &candidate;
     input.options = compare_options;
+    input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, compare_options);
     emit_reports(report::build_report(input), options.reports, io.out);
     return verdict.level == model::Level::fail ? k_exit_fail : k_exit_pass;
 }
@@ -78,6 +82,7 @@ Handler setup_check(CLI::App& command, const Io& io) {
     command.add_option("--dir", options->directory, "Baselines directory")->capture_default_str();
     command.add_option("--format", options->format,
                        "Force the results format instead of detecting it");
+    add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
     return [options, &io] { return run_check(*options, io); };
 }

@@ -3,8 +3,10 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/compare_options.hpp"
 #include "cli/outputs.hpp"
 #include "compare/comparator.hpp"
+#include "compare/geomean.hpp"
 #include "gate/policy.hpp"
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
@@ -17,6 +19,7 @@ struct CompareOptions {
     std::string old_path;
     std::string new_path;
     std::optional<std::string> format;
+    StatisticsRequest statistics;
     ReportRequest reports;
 };
 
@@ -37,7 +40,7 @@ Side read_side(const std::string& path, const std::optional<std::string>& format
 int run_compare(const CompareOptions& options, const Io& io) {
     const Side old_side = read_side(options.old_path, options.format);
     const Side new_side = read_side(options.new_path, options.format);
-    const compare::Options compare_options;
+    const compare::Options compare_options = comparison_options(options.statistics);
     const model::Verdict verdict =
         gate::evaluate(compare::compare_runs(old_side.run, new_side.run, compare_options));
     report::ReportInput input;
@@ -49,6 +52,7 @@ int run_compare(const CompareOptions& options, const Io& io) {
     input.baseline_provenance = old_side.provenance;
     input.candidate = &new_side.run;
     input.options = compare_options;
+    input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, compare_options);
     emit_reports(report::build_report(input), options.reports, io.out);
     return k_exit_pass;
 }
@@ -63,6 +67,7 @@ Handler setup_compare(CLI::App& command, const Io& io) {
         ->required();
     command.add_option("--format", options->format,
                        "Force the results format instead of detecting it");
+    add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
     return [options, &io] { return run_compare(*options, io); };
 }

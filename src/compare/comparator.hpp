@@ -1,9 +1,14 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "compare/methods.hpp"
 #include "model/comparison.hpp"
 #include "model/run.hpp"
+#include "stats/moderated_t.hpp"
 
 namespace caws::compare {
 
@@ -14,24 +19,56 @@ struct Thresholds {
     double severe = 2.0;
 };
 
+// How metrics are compared; docs/statistics.md explains each choice.
 struct Options {
     Thresholds thresholds;
-    double alpha = 0.05;  // significance level of the two-sided test
+    double alpha = 0.05;  // significance level of the two-sided test, after correction
+    SignificanceTest test = SignificanceTest::automatic;
+    Correction correction = Correction::bh;  // across the tested gated metrics of a run
+    CiMethod ci = CiMethod::hodges_lehmann;
+    double confidence = 0.95;      // of the ratio intervals and the geometric mean's, in (0, 1)
+    std::size_t resamples = 2000;  // bootstrap resamples (ratio and geometric mean intervals)
+    std::uint64_t seed = 0;        // bootstrap seed: the same seed gives the same report
+    bool drop_outliers = false;    // remove values outside Tukey's fences before comparing
+    double power = 0.8;            // target power of the power analysis
 };
 
-// Compares every metric of `baseline` with the same (name, measure) in `candidate`.
+// What the other metrics of a run tell one comparison.
+struct RunContext {
+    // Number of gated metrics compared together; under a correction the auto rule and the
+    // power analysis use alpha / family_size, the level the most significant metric must
+    // reach (Holm's first step, and BH's when a single metric changes).
+    std::size_t family_size = 1;
+    // The noise prior pooled over the metrics of the same measure, when there are enough
+    // of them (moderated t-test); null otherwise.
+    const stats::NoisePrior* prior = nullptr;
+};
+
+// Metrics with the same measure needed before their noise is pooled into a prior.
+inline constexpr std::size_t k_min_metrics_for_prior = 10;
+
+// Compares every metric of `baseline` with the same (name, measure) in `candidate`, in two
+// passes: each metric on its own (statistic, ratio, interval, noise, raw p-value), then the
+// p-values of the tested gated metrics are adjusted together and decide the classes.
 // Comparisons come in baseline order, then metrics only in the candidate in candidate
 // order, so that output is deterministic.
 std::vector<model::Comparison> compare_runs(const model::Run& baseline,
                                             const model::Run& candidate,
                                             const Options& options = {});
 
-// One comparison; either side may be null (added / removed).
+// One comparison; either side may be null (added / removed). The class uses the raw
+// p-value (`p_adjusted` equals it) as if the metric were compared alone; compare_runs
+// corrects it across the run.
 model::Comparison compare_metric(const model::Metric* baseline, const model::Metric* candidate,
-                                 const Options& options = {});
+                                 const Options& options = {}, const RunContext& context = {});
 
 // The class of an oriented ratio. `conclusive` is true when the test was significant or
 // could not be run (too few samples): then the ratio alone decides.
 model::ChangeClass classify(double ratio, bool conclusive, const Thresholds& thresholds);
+
+// Adjusts the p-values of the tested gated comparisons together with `correction`, sets
+// `p_adjusted` and `significant`, and classifies every tested gated comparison again.
+// Untested and ungated comparisons are left as they are.
+void apply_correction(std::vector<model::Comparison>& comparisons, const Options& options);
 
 }  // namespace caws::compare

@@ -36,8 +36,14 @@ std::optional<Statistic> statistic_from_string(std::string_view text) {
 }
 
 std::optional<double> statistic_value(const model::Metric& metric, Statistic statistic) {
-    if (!metric.samples.empty()) {
-        const auto& s = metric.samples;
+    return statistic_value(metric.samples, metric.summary, statistic);
+}
+
+std::optional<double> statistic_value(std::span<const double> samples,
+                                      const std::optional<model::Summary>& summary_or_none,
+                                      Statistic statistic) {
+    if (!samples.empty()) {
+        const auto& s = samples;
         switch (statistic) {
             case Statistic::median:
                 return stats::median(s);
@@ -55,8 +61,8 @@ std::optional<double> statistic_value(const model::Metric& metric, Statistic sta
                 return stats::quantile(s, 0.99);
         }
     }
-    if (!metric.summary) return std::nullopt;
-    const model::Summary& summary = *metric.summary;
+    if (!summary_or_none) return std::nullopt;
+    const model::Summary& summary = *summary_or_none;
     switch (statistic) {
         case Statistic::median:
             return summary.median;

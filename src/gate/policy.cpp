@@ -40,8 +40,13 @@ std::string evidence(const model::Comparison& c) {
         text = c.statistic + " " + model::format_quantity(*c.baseline, c.unit) + " -> " +
                model::format_quantity(*c.candidate, c.unit);
     }
-    if (c.p_value) {
-        text += ", p = " + model::format_p_value(*c.p_value);
+    if (c.p_adjusted) {
+        // The adjusted value decides; say so when the correction changed it.
+        const bool changed = c.p_value && *c.p_value != *c.p_adjusted;
+        text += ", p = " + model::format_p_value(*c.p_adjusted) + " (" + c.test +
+                (changed ? ", adjusted" : "") + ")";
+    } else if (c.p_value) {
+        text += ", p = " + model::format_p_value(*c.p_value) + " (" + c.test + ")";
     } else if (!c.tested) {
         text += ", untested";
     }

@@ -40,6 +40,30 @@ struct Interval {
     double high = 0;
 };
 
+// The noise of one side of a comparison, measured on its samples before any were dropped.
+// A field is empty when it cannot be known (a summary without samples has no MAD).
+struct SideNoise {
+    std::optional<double> cv;             // coefficient of variation, a fraction (0.05 = 5%)
+    std::optional<double> mad;            // median absolute deviation, canonical unit
+    std::optional<std::size_t> outliers;  // values outside Tukey's fences (1.5 IQR)
+};
+
+// What the test could detect with the sample sizes and the noise at hand.
+struct Power {
+    // Standard deviation of one log value (close to the CV for small CVs); the posterior
+    // value when the noise was pooled across metrics.
+    std::optional<double> noise;
+    // The smallest oriented ratio the test detects with the target power (80%) at the
+    // per-metric level (alpha, divided by the number of tested metrics under a
+    // correction); +infinity when no change can be detected (too few samples).
+    std::optional<double> min_detectable_ratio;
+    // Repetitions per side needed to detect the minor threshold (1.2x) with that power
+    // and the observed noise; empty when the noise is unknown.
+    std::optional<std::size_t> repetitions_needed;
+    // The test cannot detect the minor threshold: the report asks for more repetitions.
+    bool needs_repetitions = false;
+};
+
 // Baseline against candidate for one metric.
 struct Comparison {
     std::string metric;   // benchmark name
@@ -54,19 +78,38 @@ struct Comparison {
     // candidate / baseline.
     std::optional<double> ratio;
     std::optional<Interval> ci;       // confidence interval of the ratio, when computed
+    // How `ci` was computed: "hodges-lehmann" or "bootstrap", or "t" (the interval of the
+    // t-test on log values) when the samples are too few for a Hodges-Lehmann interval at
+    // the requested level; empty without an interval.
+    std::string ci_method;
     std::optional<double> p_value;    // two-sided, of the test named in `test`
+    // `p_value` adjusted across the tested gated metrics of the run (compare::Options
+    // correction); it decides significance. Empty when not tested or not gated.
+    std::optional<double> p_adjusted;
     std::size_t n_baseline = 0;
     std::size_t n_candidate = 0;
-    // The statistical test used ("mann-whitney-exact", "mann-whitney-asymptotic"), or
-    // "none" when the comparison is classified by its ratio alone (see `tested`).
+    // The statistical test used, by its `--test` name: "mann-whitney",
+    // "mann-whitney-exact", "welch", "moderated-t"; "none" when the comparison is
+    // classified by its ratio alone (see `tested`).
     std::string test = "none";
-    // False when the sample sizes cannot reach significance (e.g. 3 vs 3) or a side has no
+    // How the test was computed: "exact" or "asymptotic" (Mann-Whitney), "log" (t-tests on
+    // log values) or "summary" (Welch from mean, stddev and n); empty when untested.
+    std::string test_variant;
+    // False when the sample sizes cannot reach significance (e.g. 1 vs 1) or a side has no
     // samples: the class then follows the ratio alone.
     bool tested = false;
+    // Tested, and the adjusted p-value is below alpha.
+    bool significant = false;
     ChangeClass change = ChangeClass::unchanged;
     // False for measures whose direction is unknown: reported, never a regression.
     bool gated = true;
     Level level = Level::pass;  // decided by the gate
+    // Noise of each side (empty for a side without samples or summary) and whether Tukey
+    // outliers were removed before comparing (`--drop-outliers`).
+    std::optional<SideNoise> noise_baseline;
+    std::optional<SideNoise> noise_candidate;
+    bool outliers_dropped = false;
+    std::optional<Power> power;
     // Caveats attached to the result ("too few samples to test: 3 vs 3").
     std::vector<std::string> notes;
     std::string message;  // the benchmark's own error or skip message

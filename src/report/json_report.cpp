@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "compare/methods.hpp"
 #include "store/run_json.hpp"
 
 namespace caws::report {
@@ -14,6 +15,32 @@ using nlohmann::ordered_json;
 ordered_json number_or_null(const std::optional<double>& value) {
     if (!value || !std::isfinite(*value)) return nullptr;
     return *value;
+}
+
+ordered_json count_or_null(const std::optional<std::size_t>& value) {
+    if (!value) return nullptr;
+    return *value;
+}
+
+ordered_json noise_to_json(const std::optional<model::SideNoise>& noise) {
+    if (!noise) return nullptr;
+    ordered_json out = ordered_json::object();
+    out["cv"] = number_or_null(noise->cv);
+    out["mad"] = number_or_null(noise->mad);
+    out["outliers"] = count_or_null(noise->outliers);
+    return out;
+}
+
+ordered_json power_to_json(const model::Power& power) {
+    ordered_json out = ordered_json::object();
+    out["noise"] = number_or_null(power.noise);
+    out["min_detectable_ratio"] = number_or_null(power.min_detectable_ratio);
+    if (power.min_detectable_ratio && std::isinf(*power.min_detectable_ratio)) {
+        out["min_detectable_ratio_infinite"] = true;
+    }
+    out["repetitions_needed"] = count_or_null(power.repetitions_needed);
+    out["needs_repetitions"] = power.needs_repetitions;
+    return out;
 }
 
 ordered_json comparison_to_json(const model::Comparison& c) {
@@ -31,13 +58,23 @@ ordered_json comparison_to_json(const model::Comparison& c) {
     } else {
         out["ci"] = nullptr;
     }
+    if (!c.ci_method.empty()) out["ci_method"] = c.ci_method;
     out["p_value"] = number_or_null(c.p_value);
+    out["p_adjusted"] = number_or_null(c.p_adjusted);
     out["n"] = ordered_json::array({c.n_baseline, c.n_candidate});
     out["test"] = c.test;
+    if (!c.test_variant.empty()) out["test_variant"] = c.test_variant;
     out["tested"] = c.tested;
+    out["significant"] = c.significant;
     out["class"] = model::to_string(c.change);
     out["level"] = model::to_string(c.level);
     out["gated"] = c.gated;
+    if (c.noise_baseline || c.noise_candidate) {
+        out["noise"] = {{"baseline", noise_to_json(c.noise_baseline)},
+                        {"candidate", noise_to_json(c.noise_candidate)},
+                        {"outliers_dropped", c.outliers_dropped}};
+    }
+    if (c.power) out["power"] = power_to_json(*c.power);
     if (!c.message.empty()) out["message"] = c.message;
     if (c.ratio && std::isinf(*c.ratio)) out["ratio_infinite"] = true;
     if (!c.notes.empty()) out["notes"] = c.notes;
@@ -71,11 +108,21 @@ ordered_json build_report(const ReportInput& input) {
     report["command"] = input.command;
     report["gated"] = input.gated;
     report["verdict"] = model::to_string(verdict.level);
-    report["settings"] = {{"alpha", input.options.alpha},
+    const compare::Options& options = input.options;
+    report["settings"] = {{"alpha", options.alpha},
                           {"thresholds",
-                           {{"minor", input.options.thresholds.minor},
-                            {"moderate", input.options.thresholds.moderate},
-                            {"severe", input.options.thresholds.severe}}}};
+                           {{"minor", options.thresholds.minor},
+                            {"moderate", options.thresholds.moderate},
+                            {"severe", options.thresholds.severe}}},
+                          {"test", compare::to_string(options.test)},
+                          {"correction", compare::to_string(options.correction)},
+                          {"ci",
+                           {{"method", compare::to_string(options.ci)},
+                            {"confidence", options.confidence},
+                            {"resamples", options.resamples}}},
+                          {"seed", options.seed},
+                          {"drop_outliers", options.drop_outliers},
+                          {"power", options.power}};
 
     static constexpr std::array k_classes = {
         model::ChangeClass::severe,  model::ChangeClass::moderate, model::ChangeClass::minor,
@@ -84,6 +131,8 @@ ordered_json build_report(const ReportInput& input) {
     ordered_json counts = ordered_json::object();
     for (const auto change : k_classes) counts[std::string(model::to_string(change))] = 0;
     std::size_t not_gated = 0;
+    std::size_t tested = 0;
+    std::size_t needs_repetitions = 0;
     for (const auto& c : verdict.comparisons) {
         if (!c.gated) {
             ++not_gated;
@@ -91,9 +140,26 @@ ordered_json build_report(const ReportInput& input) {
         }
         auto& slot = counts[std::string(model::to_string(c.change))];
         slot = slot.get<std::size_t>() + 1;
+        if (c.p_adjusted) ++tested;
+        if (c.power && c.power->needs_repetitions) ++needs_repetitions;
     }
     counts["not_gated"] = not_gated;
-    report["summary"] = {{"comparisons", verdict.comparisons.size()}, {"counts", counts}};
+    ordered_json geomean = nullptr;
+    if (input.geomean) {
+        geomean = ordered_json::object();
+        geomean["ratio"] = input.geomean->ratio;
+        if (input.geomean->ci) {
+            geomean["ci"] = ordered_json::array({input.geomean->ci->low, input.geomean->ci->high});
+        } else {
+            geomean["ci"] = nullptr;
+        }
+        geomean["metrics"] = input.geomean->metrics;
+    }
+    report["summary"] = {{"comparisons", verdict.comparisons.size()},
+                         {"counts", counts},
+                         {"tested", tested},
+                         {"needs_repetitions", needs_repetitions},
+                         {"geomean", geomean}};
 
     report["baseline"] = side_to_json(*input.baseline, input.baseline_label, input.baseline_provenance);
     report["candidate"] = side_to_json(*input.candidate, {}, std::nullopt);

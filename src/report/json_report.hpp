@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compare/comparator.hpp"
+#include "compare/geomean.hpp"
 #include "model/run.hpp"
 #include "model/verdict.hpp"
 #include "store/baseline_file.hpp"
@@ -26,6 +27,8 @@ struct ReportInput {
     std::optional<store::Provenance> baseline_provenance;
     const model::Run* candidate = nullptr;
     compare::Options options;  // the settings the comparison used, shown in the report
+    // The summary row: compare::geometric_mean_of_ratios of the verdict's comparisons.
+    std::optional<compare::Geomean> geomean;
 };
 
 // The JSON report: the contract from which every other format is rendered. Deterministic:

@@ -1,9 +1,11 @@
 #include "report/view_model.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
+#include "compare/methods.hpp"
 #include "model/comparison.hpp"
 #include "model/quantity_format.hpp"
 #include "model/unit.hpp"
@@ -67,10 +69,20 @@ data comparison_row(const ordered_json& c, bool gated_report) {
                  model::format_number((*ci)[1].get<double>(), 3) + "]";
     }
     row.set("ratio", ratio);
+    // The adjusted p-value decides significance, so it is the one shown; the raw value is in
+    // the JSON report.
     std::string p = "untested";
-    if (const auto value = number_at(c, "p_value")) p = model::format_p_value(*value);
+    if (const auto value = number_at(c, "p_adjusted")) {
+        p = model::format_p_value(*value);
+    } else if (const auto raw = number_at(c, "p_value")) {
+        p = model::format_p_value(*raw);
+    }
     if (!c.value("gated", true)) p = "not gated";
     row.set("p_value", p);
+    std::string test = text_or(c, "test", "none");
+    if (test == "none") test = "—";
+    if (text_or(c, "test_variant") == "summary") test += " (summaries)";
+    row.set("test", test);
     const auto n = c.find("n");
     if (n != c.end() && n->is_array() && n->size() == 2) {
         row.set("n", std::to_string((*n)[0].get<std::size_t>()) + " vs " +
@@ -91,6 +103,57 @@ data comparison_row(const ordered_json& c, bool gated_report) {
     return row;
 }
 
+std::string percent(double fraction) {
+    return model::format_plain(fraction * 100) + "%";
+}
+
+// "2.48x", or "none" when no change can be detected.
+std::string detectable_text(const ordered_json& power) {
+    if (power.value("min_detectable_ratio_infinite", false)) return "none (too few samples)";
+    if (const auto mdr = number_at(power, "min_detectable_ratio")) return model::format_ratio(*mdr);
+    return "unknown";
+}
+
+// Metrics whose test cannot detect the minor threshold, least sensitive first.
+data repetition_rows(const ordered_json& comparisons, std::size_t limit, std::size_t& total) {
+    std::vector<const ordered_json*> flagged;
+    for (const auto& c : comparisons) {
+        const auto power = c.find("power");
+        if (power == c.end() || !power->is_object()) continue;
+        if (power->value("needs_repetitions", false)) flagged.push_back(&c);
+    }
+    const auto sensitivity = [](const ordered_json* c) {
+        const ordered_json& power = c->at("power");
+        if (power.value("min_detectable_ratio_infinite", false)) {
+            return std::numeric_limits<double>::infinity();
+        }
+        return number_at(power, "min_detectable_ratio").value_or(0.0);
+    };
+    std::stable_sort(flagged.begin(), flagged.end(),
+                     [&](const auto* a, const auto* b) { return sensitivity(a) > sensitivity(b); });
+    total = flagged.size();
+    data rows(data::type::list);
+    for (std::size_t i = 0; i < flagged.size() && i < limit; ++i) {
+        const ordered_json& c = *flagged[i];
+        const ordered_json& power = c.at("power");
+        data row;
+        row.set("name", text_or(c, "metric"));
+        row.set("measure", text_or(c, "measure"));
+        const auto n = c.find("n");
+        if (n != c.end() && n->is_array() && n->size() == 2) {
+            row.set("n", std::to_string((*n)[0].get<std::size_t>()) + " vs " +
+                             std::to_string((*n)[1].get<std::size_t>()));
+        }
+        row.set("detectable", detectable_text(power));
+        const auto needed = power.find("repetitions_needed");
+        row.set("repetitions", needed != power.end() && needed->is_number()
+                                   ? std::to_string(needed->get<std::size_t>())
+                                   : std::string("unknown (noise not measurable)"));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 }  // namespace
 
 data build_view(const ordered_json& report) {
@@ -107,14 +170,48 @@ data build_view(const ordered_json& report) {
     view.set("verdict_title", title);
     view.set("title", gated ? std::string(level_icon(verdict)) + " caws-gate: " + title
                             : std::string("caws-gate compare"));
+    // How the numbers were computed, for the footer; reports written before these
+    // settings existed get the defaults of that time.
+    std::string method = "Medians are compared with a two-sided Mann-Whitney U test";
+    std::string alpha = "0.05";
+    view.set("power", std::string("80%"));
     if (const auto settings = report.find("settings"); settings != report.end()) {
-        view.set("alpha", model::format_plain(settings->value("alpha", 0.05)));
+        alpha = model::format_plain(settings->value("alpha", 0.05));
+        view.set("alpha", alpha);
         if (const auto t = settings->find("thresholds"); t != settings->end()) {
             view.set("minor", model::format_plain(t->value("minor", 1.2)));
             view.set("moderate", model::format_plain(t->value("moderate", 1.5)));
             view.set("severe", model::format_plain(t->value("severe", 2.0)));
         }
+        view.set("power", percent(settings->value("power", 0.8)));
+        if (settings->contains("test")) {
+            const auto test = compare::test_from_string(text_or(*settings, "test", "auto"));
+            method = "Medians are compared with ";
+            method += !test || *test == compare::SignificanceTest::automatic
+                          ? "a Mann-Whitney U test where the sample sizes can reach the "
+                            "corrected alpha, otherwise a t-test on log values (moderated when "
+                            "the run has enough metrics to pool their noise)"
+                          : "the " + std::string(compare::label_of(*test));
+        }
     }
+    method += ", alpha " + alpha;
+    if (const auto settings = report.find("settings"); settings != report.end()) {
+        const auto correction =
+            compare::correction_from_string(text_or(*settings, "correction", "none"));
+        const std::size_t tested = report.at("summary").value("tested", std::size_t{0});
+        if (correction && *correction != compare::Correction::none && tested > 0) {
+            method += "; p-values adjusted with " + std::string(compare::label_of(*correction)) +
+                      " across " + plural(tested, "tested metric", "tested metrics");
+        }
+        if (const auto ci = settings->find("ci"); ci != settings->end() && ci->is_object()) {
+            const auto ci_method = compare::ci_method_from_string(text_or(*ci, "method", "hl"));
+            method += "; intervals: " + percent(ci->value("confidence", 0.95)) + " " +
+                      std::string(
+                          compare::label_of(ci_method.value_or(compare::CiMethod::hodges_lehmann)));
+        }
+        if (settings->value("drop_outliers", false)) method += "; Tukey outliers dropped";
+    }
+    view.set("method", method);
     if (const auto tool = report.find("tool"); tool != report.end()) {
         view.set("tool_version", text_or(*tool, "version"));
     }
@@ -159,6 +256,34 @@ data build_view(const ordered_json& report) {
     headline += " of " + plural(report.at("summary").value("comparisons", std::size_t{0}),
                                 "metric", "metrics");
     view.set("headline", headline);
+
+    // The summary row.
+    const ordered_json& summary = report.at("summary");
+    if (const auto g = summary.find("geomean"); g != summary.end() && g->is_object()) {
+        std::string text = model::format_ratio(g->value("ratio", 1.0));
+        if (const auto ci = g->find("ci"); ci != g->end() && ci->is_array() && ci->size() == 2) {
+            text += " [" + model::format_number((*ci)[0].get<double>(), 3) + ", " +
+                    model::format_number((*ci)[1].get<double>(), 3) + "]";
+        }
+        view.set("geomean", text);
+        view.set("geomean_metrics",
+                 plural(g->value("metrics", std::size_t{0}), "metric", "metrics"));
+        view.set("has_geomean", boolean(true));
+    } else {
+        view.set("has_geomean", boolean(false));
+    }
+
+    // Metrics that need more repetitions to detect the minor threshold.
+    constexpr std::size_t k_repetition_rows = 10;
+    std::size_t repetitions_total = 0;
+    view.set("repetitions",
+             repetition_rows(report.at("comparisons"), k_repetition_rows, repetitions_total));
+    view.set("has_repetitions", boolean(repetitions_total > 0));
+    view.set("repetitions_count", plural(repetitions_total, "metric", "metrics"));
+    view.set("has_more_repetitions", boolean(repetitions_total > k_repetition_rows));
+    view.set("more_repetitions", std::to_string(repetitions_total > k_repetition_rows
+                                                    ? repetitions_total - k_repetition_rows
+                                                    : 0));
 
     // Regressions worst first; improvements best first; everything else as reported.
     std::vector<const ordered_json*> regressed, improved, others;

@@ -7,19 +7,32 @@
 
 namespace caws::stats {
 
-double quantile_sorted(std::span<const double> sorted, double p) {
+double quantile_sorted(std::span<const double> sorted, double p, QuantileMethod method) {
     if (sorted.empty()) return std::numeric_limits<double>::quiet_NaN();
-    const double position = std::clamp(p, 0.0, 1.0) * static_cast<double>(sorted.size() - 1);
+    const auto n = static_cast<double>(sorted.size());
+    p = std::clamp(p, 0.0, 1.0);
+    // Zero-based position of the quantile among the order statistics.
+    double position = 0;
+    switch (method) {
+        case QuantileMethod::linear:
+            position = p * (n - 1);
+            break;
+        case QuantileMethod::median_unbiased:
+            // Type 8: one-based position (n + 1/3) p + 1/3.
+            position = (n + 1.0 / 3.0) * p + 1.0 / 3.0 - 1;
+            break;
+    }
+    position = std::clamp(position, 0.0, n - 1);
     const auto below = static_cast<std::size_t>(std::floor(position));
     const std::size_t above = std::min(below + 1, sorted.size() - 1);
     const double fraction = position - static_cast<double>(below);
     return sorted[below] + (sorted[above] - sorted[below]) * fraction;
 }
 
-double quantile(std::span<const double> values, double p) {
+double quantile(std::span<const double> values, double p, QuantileMethod method) {
     std::vector<double> sorted(values.begin(), values.end());
     std::sort(sorted.begin(), sorted.end());
-    return quantile_sorted(sorted, p);
+    return quantile_sorted(sorted, p, method);
 }
 
 double median(std::span<const double> values) {
@@ -50,12 +63,26 @@ double mean(std::span<const double> values) {
     return sum / static_cast<double>(values.size());
 }
 
-double sample_stddev(std::span<const double> values) {
+double sample_variance(std::span<const double> values) {
     if (values.size() < 2) return 0;
     const double m = mean(values);
     double squares = 0;
     for (const double v : values) squares += (v - m) * (v - m);
-    return std::sqrt(squares / static_cast<double>(values.size() - 1));
+    return squares / static_cast<double>(values.size() - 1);
+}
+
+double sample_stddev(std::span<const double> values) {
+    return std::sqrt(sample_variance(values));
+}
+
+double geometric_mean(std::span<const double> values) {
+    if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+    double sum = 0;
+    for (const double v : values) {
+        if (!(v > 0)) return std::numeric_limits<double>::quiet_NaN();
+        sum += std::log(v);
+    }
+    return std::exp(sum / static_cast<double>(values.size()));
 }
 
 double minimum(std::span<const double> values) {

@@ -116,7 +116,8 @@ TEST(GoogleBenchmarkRuns, AggregatesOnlyBecomeSummaries) {
     EXPECT_TRUE((*sum)["summary"].contains("median"));
     EXPECT_TRUE((*sum)["summary"].contains("mean"));
     EXPECT_TRUE((*sum)["summary"].contains("stddev"));
-    // A candidate with samples compares against the summary by its median, untested.
+    // A candidate with samples compares against the summary by its median, with Welch's
+    // test from the summary's mean, stddev and n.
     const std::string candidate = run_sample(dir, "candidate.json", {k_filter, "--benchmark_repetitions=3"});
     const ProcessResult r = caws_gate({"check", candidate, "--baseline", dir.file("baselines/sample.json"),
                                        "--json", dir.file("r.json")});
@@ -124,7 +125,8 @@ TEST(GoogleBenchmarkRuns, AggregatesOnlyBecomeSummaries) {
     const auto report = nlohmann::json::parse(read_text(dir.file("r.json")));
     for (const auto& c : report["comparisons"]) {
         if (c["metric"] == "BM_Sum/2000" && c["measure"] == "cpu_time") {
-            EXPECT_EQ(c["tested"], false);
+            EXPECT_EQ(c["tested"], true);
+            EXPECT_EQ(c["test"], "welch");
             EXPECT_EQ(c["n"], nlohmann::json::array({5, 3}));
         }
     }

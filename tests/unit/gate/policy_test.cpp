@@ -20,6 +20,7 @@ model::Comparison comparison(const std::string& metric, const std::string& measu
     c.baseline = 1.2e-6;
     c.candidate = 1.2e-6 * ratio;
     c.tested = true;
+    c.test = "mann-whitney";
     c.p_value = 0.0002;
     c.n_baseline = 10;
     c.n_candidate = 10;
@@ -58,7 +59,7 @@ TEST(Evaluate, RegressionFindingsSayWhatHappenedAndWhatToDo) {
     EXPECT_EQ(f.measure, "cpu_time");
     EXPECT_EQ(f.message,
               "BM_Sort/1024 (cpu_time) is 1.58x worse than the baseline (median 1.20 µs -> 1.90 µs, "
-              "p = 0.0002, n = 10 vs 10): a moderate regression; find the change that caused it, "
+              "p = 0.0002 (mann-whitney), n = 10 vs 10): a moderate regression; find the change that caused it, "
               "or refresh the baseline if it is intended.");
     EXPECT_EQ(v.comparisons[0].level, Level::fail);
 }

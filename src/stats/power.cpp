@@ -1,0 +1,49 @@
+#include "stats/power.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "stats/student_t.hpp"
+
+namespace caws::stats {
+
+double minimum_detectable_shift(double sigma, double n1, double n2, double df, double alpha,
+                                double power) {
+    if (!(n1 > 0) || !(n2 > 0) || !(sigma >= 0) || !(df > 0)) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    const double factor = student_t_quantile(1 - alpha / 2, df) + student_t_quantile(power, df);
+    return factor * sigma * std::sqrt(1 / n1 + 1 / n2);
+}
+
+std::optional<std::size_t> repetitions_needed(double sigma, double shift, double alpha,
+                                              double power, double extra_df, std::size_t max_n) {
+    if (!std::isfinite(sigma) || sigma < 0 || !(shift > 0) || !std::isfinite(shift)) {
+        return std::nullopt;
+    }
+    if (sigma == 0) return std::size_t{2};
+    const auto detects = [&](std::size_t n) {
+        const auto nd = static_cast<double>(n);
+        return minimum_detectable_shift(sigma, nd, nd, 2 * nd - 2 + extra_df, alpha, power) <=
+               shift;
+    };
+    // The detectable shift falls as n grows: double, then bisect.
+    std::size_t high = 2;
+    while (!detects(high)) {
+        if (high >= max_n) return std::nullopt;
+        high = std::min(max_n, high * 2);
+    }
+    std::size_t low = high / 2;  // does not detect (or is below 2)
+    if (low < 2) return high;
+    while (high - low > 1) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (detects(middle)) {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    return high;
+}
+
+}  // namespace caws::stats

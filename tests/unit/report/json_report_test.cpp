@@ -1,0 +1,148 @@
+#include "report/json_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "compare/comparator.hpp"
+#include "compare/geomean.hpp"
+#include "gate/policy.hpp"
+#include "report/markdown_renderer.hpp"
+#include "support/simulated_runs.hpp"
+
+namespace caws::report {
+namespace {
+
+struct Built {
+    model::Verdict verdict;
+    nlohmann::ordered_json report;
+};
+
+// A run of 30 metrics, 5 vs 5, CV 20%: three of them 3x slower.
+Built build(const compare::Options& options = {}) {
+    std::vector<double> ratios(30, 1.0);
+    ratios[0] = ratios[1] = ratios[2] = 3.0;
+    static const auto runs = test::simulate_runs(ratios, 5, 5, 0.2, 31);
+    Built built;
+    built.verdict = gate::evaluate(compare::compare_runs(runs.baseline, runs.candidate, options));
+    ReportInput input;
+    input.verdict = &built.verdict;
+    input.baseline = &runs.baseline;
+    input.baseline_label = "baselines/suite.json";
+    input.candidate = &runs.candidate;
+    input.options = options;
+    input.geomean = compare::geometric_mean_of_ratios(built.verdict.comparisons, options);
+    built.report = build_report(input);
+    return built;
+}
+
+TEST(JsonReport, KeepsTheStableCoreOfEveryComparison) {
+    const Built built = build();
+    for (const auto& c : built.report.at("comparisons")) {
+        for (const char* key :
+             {"metric", "measure", "unit", "direction", "statistic", "baseline", "candidate",
+              "ratio", "ci", "p_value", "n", "test", "tested", "class", "level", "gated"}) {
+            EXPECT_TRUE(c.contains(key)) << key;
+        }
+    }
+    for (const char* key :
+         {"schema", "verdict", "settings", "summary", "comparisons", "budgets", "findings"}) {
+        EXPECT_TRUE(built.report.contains(key)) << key;
+    }
+}
+
+TEST(JsonReport, ComparisonsCarryAdjustedPTestNoiseAndPower) {
+    const Built built = build();
+    const auto& first = built.report.at("comparisons").at(0);
+    EXPECT_EQ(first.at("test"), "moderated-t");
+    EXPECT_EQ(first.at("test_variant"), "log");
+    EXPECT_TRUE(first.at("p_value").is_number());
+    EXPECT_TRUE(first.at("p_adjusted").is_number());
+    EXPECT_GE(first.at("p_adjusted").get<double>(), first.at("p_value").get<double>());
+    EXPECT_EQ(first.at("significant"), true);
+    EXPECT_EQ(first.at("class"), "severe");
+    ASSERT_TRUE(first.at("ci").is_array());
+    EXPECT_EQ(first.at("ci_method"), "hodges-lehmann");
+    const auto& noise = first.at("noise");
+    for (const char* side : {"baseline", "candidate"}) {
+        EXPECT_TRUE(noise.at(side).at("cv").is_number());
+        EXPECT_TRUE(noise.at(side).at("mad").is_number());
+        EXPECT_TRUE(noise.at(side).at("outliers").is_number_unsigned());
+    }
+    EXPECT_EQ(noise.at("outliers_dropped"), false);
+    const auto& power = first.at("power");
+    EXPECT_TRUE(power.at("noise").is_number());
+    EXPECT_TRUE(power.at("min_detectable_ratio").is_number());
+    EXPECT_TRUE(power.at("repetitions_needed").is_number_unsigned());
+    EXPECT_TRUE(power.at("needs_repetitions").is_boolean());
+    // The model and the JSON agree.
+    const model::Comparison& c = built.verdict.comparisons.front();
+    EXPECT_EQ(first.at("p_adjusted").get<double>(), *c.p_adjusted);
+    EXPECT_EQ(power.at("repetitions_needed").get<std::size_t>(), *c.power->repetitions_needed);
+}
+
+TEST(JsonReport, SummaryHasTheGeometricMeanAndSettingsTheMethods) {
+    compare::Options options;
+    options.correction = compare::Correction::holm;
+    options.ci = compare::CiMethod::bootstrap;
+    options.seed = 17;
+    options.drop_outliers = true;
+    const Built built = build(options);
+    const auto& summary = built.report.at("summary");
+    EXPECT_EQ(summary.at("comparisons"), 30);
+    EXPECT_EQ(summary.at("tested"), 30);
+    EXPECT_TRUE(summary.at("needs_repetitions").is_number_unsigned());
+    const auto& geomean = summary.at("geomean");
+    EXPECT_EQ(geomean.at("metrics"), 30);
+    EXPECT_GT(geomean.at("ratio").get<double>(), 1.0);
+    ASSERT_TRUE(geomean.at("ci").is_array());
+    EXPECT_LE(geomean.at("ci")[0].get<double>(), geomean.at("ratio").get<double>());
+    const auto& settings = built.report.at("settings");
+    EXPECT_EQ(settings.at("alpha"), 0.05);
+    EXPECT_EQ(settings.at("test"), "auto");
+    EXPECT_EQ(settings.at("correction"), "holm");
+    EXPECT_EQ(settings.at("ci").at("method"), "bootstrap");
+    EXPECT_EQ(settings.at("ci").at("confidence"), 0.95);
+    EXPECT_EQ(settings.at("ci").at("resamples"), 2000);
+    EXPECT_EQ(settings.at("seed"), 17);
+    EXPECT_EQ(settings.at("drop_outliers"), true);
+    EXPECT_EQ(built.report.at("comparisons").at(0).at("ci_method"), "bootstrap");
+}
+
+TEST(JsonReport, SameInputsGiveTheSameBytes) {
+    compare::Options options;
+    options.ci = compare::CiMethod::bootstrap;
+    EXPECT_EQ(serialize_report(build(options).report), serialize_report(build(options).report));
+    EXPECT_EQ(serialize_report(build().report), serialize_report(build().report));
+}
+
+TEST(MarkdownReport, ShowsIntervalsTestsGeomeanAndRepetitions) {
+    const Built built = build();
+    const std::string markdown = render_markdown(built.report, TemplateSet{});
+    EXPECT_NE(markdown.find("Geometric mean of the ratios: **"), std::string::npos);
+    EXPECT_NE(markdown.find("over 30 metrics"), std::string::npos);
+    EXPECT_NE(markdown.find("| moderated-t |"), std::string::npos);
+    EXPECT_NE(markdown.find("x ["), std::string::npos);  // a ratio with its interval
+    EXPECT_NE(markdown.find("### Needs more repetitions"), std::string::npos);
+    EXPECT_NE(markdown.find("repetitions needed per side"), std::string::npos);
+    EXPECT_NE(markdown.find("adjusted with Benjamini-Hochberg across 30 tested metrics"),
+              std::string::npos);
+    EXPECT_NE(markdown.find("95% Hodges-Lehmann"), std::string::npos);
+    // Every regression finding names a metric that the Markdown shows.
+    for (const auto& finding : built.report.at("findings")) {
+        EXPECT_NE(markdown.find(finding.at("metric").get<std::string>()), std::string::npos);
+    }
+}
+
+TEST(MarkdownReport, ListsAtMostTenMetricsNeedingRepetitions) {
+    const Built built = build();
+    const std::string markdown = render_markdown(built.report, TemplateSet{});
+    const std::size_t flagged = built.report.at("summary").at("needs_repetitions");
+    ASSERT_GT(flagged, 10U);
+    EXPECT_NE(markdown.find("…and " + std::to_string(flagged - 10) + " more in the JSON report."),
+              std::string::npos);
+}
+
+}  // namespace
+}  // namespace caws::report
