@@ -13,6 +13,8 @@ namespace {
 constexpr Format k_formats[] = {
     {"google-benchmark", "Google Benchmark JSON (--benchmark_format=json)",
      looks_like_google_benchmark, parse_google_benchmark},
+    // clang-format off
+    // clang-format on
 };
 
 std::string format_list() {
@@ -36,7 +38,7 @@ const Format* find_format(std::string_view id) {
 }
 
 model::Run parse_results(std::string_view text, const std::string& path,
-                         const std::optional<std::string>& format) {
+                         const std::optional<std::string>& format, const ReadOptions& options) {
     const Format* chosen = nullptr;
     if (format) {
         chosen = find_format(*format);
@@ -57,16 +59,24 @@ model::Run parse_results(std::string_view text, const std::string& path,
                                   format_list() + " (force one with --format)");
         }
     }
-    return chosen->parse(text, model::Source{path, std::string(chosen->id)});
+    model::Run run = chosen->parse(text, model::Source{path, std::string(chosen->id)}, options);
+    if (options.direction) {
+        for (model::Metric& metric : run.metrics) {
+            if (metric.direction == model::Direction::unknown) {
+                metric.direction = *options.direction;
+            }
+        }
+    }
+    return run;
 }
 
 model::Run read_results(const std::vector<std::string>& paths,
-                        const std::optional<std::string>& format) {
+                        const std::optional<std::string>& format, const ReadOptions& options) {
     std::vector<model::Run> runs;
     runs.reserve(paths.size());
     for (const std::string& path : paths) {
         const std::string text = util::read_file(path);
-        runs.push_back(parse_results(text, path, format));
+        runs.push_back(parse_results(text, path, format, options));
     }
     return merge_runs(std::move(runs));
 }
@@ -100,6 +110,13 @@ model::Run merge_runs(std::vector<model::Run> runs) {
             const bool both_samples = !existing.samples.empty() && !metric.samples.empty();
             if (both_samples && model::comparable(existing.unit, metric.unit) &&
                 existing.status == model::Status::ok && metric.status == model::Status::ok) {
+                // Timestamps stay only when every part has them: they run parallel to samples.
+                if (existing.timestamps.empty() || metric.timestamps.empty()) {
+                    existing.timestamps.clear();
+                } else {
+                    existing.timestamps.insert(existing.timestamps.end(), metric.timestamps.begin(),
+                                               metric.timestamps.end());
+                }
                 existing.samples.insert(existing.samples.end(), metric.samples.begin(),
                                         metric.samples.end());
                 continue;
