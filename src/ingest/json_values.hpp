@@ -1,0 +1,36 @@
+#pragma once
+
+// Checked values for the JSON readers of ingest/: numbers that must be finite (and
+// non-negative for times and sizes), arrays of them, and values kept as label text.
+// Includes simdjson through json/document.hpp: include it only from readers' .cpp files.
+
+#include <string>
+#include <vector>
+
+#include "json/document.hpp"
+
+namespace caws::ingest {
+
+// A finite number; throws util::Error at `where` ("expected a finite number, got NaN").
+double finite_number(const json::Document& doc, simdjson::ondemand::value value,
+                     const json::Path& where);
+
+// A finite number >= 0, for times, sizes and counts ("expected a finite, non-negative
+// number, got -3").
+double non_negative_number(const json::Document& doc, simdjson::ondemand::value value,
+                           const json::Path& where);
+
+// `number`, read from `value`, when it is finite and >= 0; else throws as above.
+double check_non_negative(const json::Document& doc, double number, simdjson::ondemand::value value,
+                          const json::Path& where);
+
+// Appends every element of the array `value` multiplied by `scale` to `out`, each checked
+// with non_negative_number().
+void append_non_negative_numbers(const json::Document& doc, simdjson::ondemand::value value,
+                                 const json::Path& where, double scale, std::vector<double>& out);
+
+// A value as label text: a string as it is, other scalars as written (42, true, null),
+// arrays and objects as compact JSON.
+std::string label_text(simdjson::ondemand::value value);
+
+}  // namespace caws::ingest
