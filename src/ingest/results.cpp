@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "ingest/google_benchmark_reader.hpp"
+#include "ingest/pytest_benchmark_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 #include "util/string_map.hpp"
@@ -14,6 +15,7 @@ constexpr Format k_formats[] = {
     {"google-benchmark", "Google Benchmark JSON (--benchmark_format=json)",
      looks_like_google_benchmark, parse_google_benchmark},
     // clang-format off
+    {"pytest-benchmark", "pytest-benchmark JSON (--benchmark-json)", looks_like_pytest_benchmark, parse_pytest_benchmark},
     // clang-format on
 };
 
