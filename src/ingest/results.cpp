@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "ingest/google_benchmark_reader.hpp"
+#include "ingest/hyperfine_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -16,6 +17,7 @@ constexpr Format k_formats[] = {
      looks_like_google_benchmark, parse_google_benchmark},
     // clang-format off
     {"pytest-benchmark", "pytest-benchmark JSON (--benchmark-json)", looks_like_pytest_benchmark, parse_pytest_benchmark},
+    {"hyperfine", "hyperfine JSON (--export-json)", looks_like_hyperfine, parse_hyperfine},
     // clang-format on
 };
 
