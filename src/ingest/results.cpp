@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "ingest/custom_json_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
 #include "ingest/hyperfine_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
@@ -18,6 +19,7 @@ constexpr Format k_formats[] = {
     // clang-format off
     {"pytest-benchmark", "pytest-benchmark JSON (--benchmark-json)", looks_like_pytest_benchmark, parse_pytest_benchmark},
     {"hyperfine", "hyperfine JSON (--export-json)", looks_like_hyperfine, parse_hyperfine},
+    {"custom-json", "github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter; needs --direction)", looks_like_custom_json, parse_custom_json},
     // clang-format on
 };
 

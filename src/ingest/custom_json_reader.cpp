@@ -1,0 +1,136 @@
+#include "ingest/custom_json_reader.hpp"
+
+#include <optional>
+#include <string>
+
+#include "ingest/json_sniff.hpp"
+#include "ingest/json_values.hpp"
+#include "ingest/units.hpp"
+#include "util/error.hpp"
+#include "util/string_map.hpp"
+
+namespace caws::ingest {
+namespace {
+
+using json::Document;
+using json::Path;
+namespace od = simdjson::ondemand;
+
+class Reader {
+  public:
+    Reader(Document& document, model::Run& run, model::Direction direction)
+        : doc_(document), run_(run), direction_(direction) {}
+
+    void read() {
+        const Path root;
+        od::array entries;
+        od::document& document = doc_.root();
+        od::json_type type;
+        if (auto error = document.type().get(type)) {
+            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
+        }
+        if (type != od::json_type::array) {
+            doc_.fail_simdjson(simdjson::simdjson_error(simdjson::TAPE_ERROR), root,
+                               "expected a JSON array of {\"name\", \"unit\", \"value\"} entries "
+                               "(github-action-benchmark custom JSON)");
+        }
+        entries = document.get_array();
+        std::size_t index = 0;
+        for (auto element : entries) {
+            const Path at = root.child(index);
+            read_entry(doc_.object(element.value(), at), at, index);
+            ++index;
+        }
+        if (index == 0) doc_.fail(root, "expected at least one benchmark, got an empty list");
+    }
+
+  private:
+    void read_entry(od::object object, const Path& at, std::size_t index) {
+        std::string name, unit;
+        bool has_unit = false;
+        std::optional<double> value;
+        std::vector<std::pair<std::string, std::string>> labels;
+        for (auto field : object) {
+            const std::string_view key = field.unescaped_key();
+            const Path where = at.child(key);
+            if (key == "name") {
+                name = doc_.string(field.value(), where);
+            } else if (key == "unit") {
+                unit = doc_.string(field.value(), where);
+                has_unit = true;
+            } else if (key == "value") {
+                value = finite_number(doc_, field.value(), where);
+            } else if (key == "range" || key == "extra") {
+                labels.emplace_back(std::string(key), label_text(field.value()));
+            }
+        }
+        if (name.empty()) doc_.fail(at.child("name"), "expected the benchmark's name");
+        if (!has_unit) doc_.fail(at.child("unit"), "expected the unit of \"" + name + "\"");
+        if (!value)
+            doc_.fail(at.child("value"), "expected the value of \"" + name + "\" (a number)");
+
+        const auto conversion = canonical_unit(unit);
+        const model::Unit canonical = conversion ? conversion->unit : unit_as_written(unit);
+        const double sample = conversion ? *value * conversion->scale : *value;
+        const auto found = index_.find(name);
+        if (found != index_.end()) {
+            model::Metric& existing = run_.metrics[found->second.first];
+            if (existing.unit != canonical) {
+                doc_.fail(at.child("unit"), "expected the unit of \"" + name + "\" at /" +
+                                                std::to_string(found->second.second) +
+                                                " again (a repetition), got \"" + unit + "\"");
+            }
+            existing.samples.push_back(sample);
+            return;
+        }
+        index_.emplace(name, std::pair{run_.metrics.size(), index});
+        model::Metric metric;
+        metric.name = std::move(name);
+        metric.measure = "value";
+        metric.unit = canonical;
+        metric.direction = direction_;
+        metric.samples.push_back(sample);
+        metric.labels = std::move(labels);
+        run_.metrics.push_back(std::move(metric));
+    }
+
+    Document& doc_;
+    model::Run& run_;
+    model::Direction direction_;
+    util::StringMap<std::pair<std::size_t, std::size_t>> index_;  // metric, first entry
+};
+
+}  // namespace
+
+model::Run parse_custom_json(std::string_view text, const model::Source& source,
+                             const ReadOptions& options) {
+    Document document(source.path, std::string(text));
+    model::Run run;
+    run.sources.push_back(source);
+    const model::Direction direction = options.direction.value_or(model::Direction::unknown);
+    json::read_guarded(document, Path(), [&] { Reader(document, run, direction).read(); });
+    if (!options.direction) {
+        throw util::Error(source.path, {},
+                          "github-action-benchmark custom JSON does not say whether smaller or "
+                          "bigger is better; pass --direction lower (customSmallerIsBetter) or "
+                          "--direction higher (customBiggerIsBetter)");
+    }
+    return run;
+}
+
+bool looks_like_custom_json(std::string_view text) {
+    const JsonSniff sniff(text);
+    if (!sniff.starts_with("[{")) return false;
+    bool name = false, value = false;
+    for (const std::string_view key : sniff.first_object_keys(2)) {
+        if (key == "name") name = true;
+        if (key == "value") value = true;
+        if (key == "benchmark" || key == "primaryMetric" || key == "Julia" ||
+            key == "BenchmarkTools") {
+            return false;
+        }
+    }
+    return name && value;
+}
+
+}  // namespace caws::ingest
