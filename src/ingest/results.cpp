@@ -5,6 +5,7 @@
 #include "ingest/custom_json_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
 #include "ingest/hyperfine_reader.hpp"
+#include "ingest/jmh_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -19,6 +20,7 @@ constexpr Format k_formats[] = {
     // clang-format off
     {"pytest-benchmark", "pytest-benchmark JSON (--benchmark-json)", looks_like_pytest_benchmark, parse_pytest_benchmark},
     {"hyperfine", "hyperfine JSON (--export-json)", looks_like_hyperfine, parse_hyperfine},
+    {"jmh", "JMH JSON (-rf json)", looks_like_jmh, parse_jmh},
     {"custom-json", "github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter; needs --direction)", looks_like_custom_json, parse_custom_json},
     // clang-format on
 };
