@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "ingest/benchmarkdotnet_reader.hpp"
 #include "ingest/custom_json_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
 #include "ingest/hyperfine_reader.hpp"
@@ -21,6 +22,7 @@ constexpr Format k_formats[] = {
     {"pytest-benchmark", "pytest-benchmark JSON (--benchmark-json)", looks_like_pytest_benchmark, parse_pytest_benchmark},
     {"hyperfine", "hyperfine JSON (--export-json)", looks_like_hyperfine, parse_hyperfine},
     {"jmh", "JMH JSON (-rf json)", looks_like_jmh, parse_jmh},
+    {"benchmarkdotnet", "BenchmarkDotNet JSON (--exporters json)", looks_like_benchmarkdotnet, parse_benchmarkdotnet},
     {"custom-json", "github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter; needs --direction)", looks_like_custom_json, parse_custom_json},
     // clang-format on
 };
