@@ -7,6 +7,7 @@
 #include "ingest/google_benchmark_reader.hpp"
 #include "ingest/hyperfine_reader.hpp"
 #include "ingest/jmh_reader.hpp"
+#include "ingest/julia_benchmarktools_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -23,6 +24,7 @@ constexpr Format k_formats[] = {
     {"hyperfine", "hyperfine JSON (--export-json)", looks_like_hyperfine, parse_hyperfine},
     {"jmh", "JMH JSON (-rf json)", looks_like_jmh, parse_jmh},
     {"benchmarkdotnet", "BenchmarkDotNet JSON (--exporters json)", looks_like_benchmarkdotnet, parse_benchmarkdotnet},
+    {"julia-benchmarktools", "Julia BenchmarkTools JSON (BenchmarkTools.save)", looks_like_julia_benchmarktools, parse_julia_benchmarktools},
     {"custom-json", "github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter; needs --direction)", looks_like_custom_json, parse_custom_json},
     // clang-format on
 };
