@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "ingest/benchmarkdotnet_reader.hpp"
+#include "ingest/bmf_reader.hpp"
 #include "ingest/custom_json_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
 #include "ingest/hyperfine_reader.hpp"
@@ -26,6 +27,7 @@ constexpr Format k_formats[] = {
     {"benchmarkdotnet", "BenchmarkDotNet JSON (--exporters json)", looks_like_benchmarkdotnet, parse_benchmarkdotnet},
     {"julia-benchmarktools", "Julia BenchmarkTools JSON (BenchmarkTools.save)", looks_like_julia_benchmarktools, parse_julia_benchmarktools},
     {"custom-json", "github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter; needs --direction)", looks_like_custom_json, parse_custom_json},
+    {"bmf", "Bencher Metric Format JSON", looks_like_bmf, parse_bmf},
     // clang-format on
 };
 
