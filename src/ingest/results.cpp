@@ -9,6 +9,7 @@
 #include "ingest/hyperfine_reader.hpp"
 #include "ingest/jmh_reader.hpp"
 #include "ingest/julia_benchmarktools_reader.hpp"
+#include "ingest/k6_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -28,6 +29,7 @@ constexpr Format k_formats[] = {
     {"julia-benchmarktools", "Julia BenchmarkTools JSON (BenchmarkTools.save)", looks_like_julia_benchmarktools, parse_julia_benchmarktools},
     {"custom-json", "github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter; needs --direction)", looks_like_custom_json, parse_custom_json},
     {"bmf", "Bencher Metric Format JSON", looks_like_bmf, parse_bmf},
+    {"k6", "k6 end-of-test summary JSON (--summary-export, handleSummary)", looks_like_k6, parse_k6},
     // clang-format on
 };
 
