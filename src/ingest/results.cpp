@@ -10,6 +10,7 @@
 #include "ingest/jmh_reader.hpp"
 #include "ingest/julia_benchmarktools_reader.hpp"
 #include "ingest/k6_reader.hpp"
+#include "ingest/prometheus_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -30,6 +31,7 @@ constexpr Format k_formats[] = {
     {"custom-json", "github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter; needs --direction)", looks_like_custom_json, parse_custom_json},
     {"bmf", "Bencher Metric Format JSON", looks_like_bmf, parse_bmf},
     {"k6", "k6 end-of-test summary JSON (--summary-export, handleSummary)", looks_like_k6, parse_k6},
+    {"prometheus", "Prometheus HTTP API JSON (/api/v1/query, /api/v1/query_range)", looks_like_prometheus, parse_prometheus},
     // clang-format on
 };
 
