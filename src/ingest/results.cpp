@@ -4,6 +4,7 @@
 
 #include "ingest/benchmarkdotnet_reader.hpp"
 #include "ingest/bmf_reader.hpp"
+#include "ingest/caws_metrics_reader.hpp"
 #include "ingest/custom_json_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
 #include "ingest/hyperfine_reader.hpp"
@@ -32,6 +33,7 @@ constexpr Format k_formats[] = {
     {"bmf", "Bencher Metric Format JSON", looks_like_bmf, parse_bmf},
     {"k6", "k6 end-of-test summary JSON (--summary-export, handleSummary)", looks_like_k6, parse_k6},
     {"prometheus", "Prometheus HTTP API JSON (/api/v1/query, /api/v1/query_range)", looks_like_prometheus, parse_prometheus},
+    {"caws-metrics", "caws-gate metrics JSON (schema caws-gate/metrics@1)", looks_like_caws_metrics, parse_caws_metrics},
     // clang-format on
 };
 
