@@ -11,6 +11,7 @@
 #include "ingest/jmh_reader.hpp"
 #include "ingest/julia_benchmarktools_reader.hpp"
 #include "ingest/k6_reader.hpp"
+#include "ingest/metric_summary_reader.hpp"
 #include "ingest/prometheus_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "util/error.hpp"
@@ -34,6 +35,7 @@ constexpr Format k_formats[] = {
     {"k6", "k6 end-of-test summary JSON (--summary-export, handleSummary)", looks_like_k6, parse_k6},
     {"prometheus", "Prometheus HTTP API JSON (/api/v1/query, /api/v1/query_range)", looks_like_prometheus, parse_prometheus},
     {"caws-metrics", "caws-gate metrics JSON (schema caws-gate/metrics@1)", looks_like_caws_metrics, parse_caws_metrics},
+    {"metric-summary", "percentile baselines and load-test summaries ({\"ttfa_ms\": {\"p50\": ..., \"p95\": ...}})", looks_like_metric_summary, parse_metric_summary},
     // clang-format on
 };
 
