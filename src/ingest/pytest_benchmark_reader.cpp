@@ -55,7 +55,7 @@ class Reader {
         if (without_data_ > 0) {
             run_.notes.push_back(std::to_string(without_data_) +
                                  " benchmark(s) without raw data read from their stats summary "
-                                 "(save with --benchmark-save-data to keep every round)");
+                                 "(runs saved without --benchmark-save-data)");
         }
         if (!unusable_data_.empty()) {
             run_.notes.push_back(std::to_string(unusable_data_count_) +

@@ -12,9 +12,10 @@ namespace caws::ingest {
 //
 // - Each benchmark is one metric named by its "fullname" ("bench.py::test_fib[10]"),
 //   measure "time", in seconds, lower is better.
-// - stats.data (written with --benchmark-save-data) are the samples: one time per round,
-//   already divided by the iterations of the round. Without data, or when data holds
-//   anything but rounds numbers, the stats become a summary (n = rounds, mean, stddev,
+// - stats.data are the samples: one time per round, already divided by the iterations of
+//   the round (--benchmark-json always writes them; runs saved with --benchmark-save or
+//   --benchmark-autosave only with --benchmark-save-data). Without data, or when data holds
+//   anything but `rounds` numbers, the stats become a summary (n = rounds, mean, stddev,
 //   median, min, max) and a note says why.
 // - group, param, params (as "params.NAME") and extra_info (as "extra_info.KEY") are
 //   labels; machine_info and commit_info go to the run's context.
