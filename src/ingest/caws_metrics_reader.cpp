@@ -245,6 +245,7 @@ class Reader {
                                   "\"; expected count, mean, stddev, min, max, p50, median, p90, "
                                   "p95 or p99");
             }
+            if (*slot) doc_.fail(at, "expected each statistic once (p50 and median are the same)");
             *slot = finite_number(doc_, value, at);
             any = true;
         }
