@@ -117,7 +117,14 @@ std::optional<Stat> stat_key(std::string_view key) {
     return std::nullopt;
 }
 
-// "p95_latency_ms" -> (p95, "latency_ms"); "latency_ms_p95" -> (p95, "latency_ms").
+bool is_unit_suffix(std::string_view suffix) {
+    for (const auto& [known, unit] : k_unit_suffixes) {
+        if (known == suffix) return true;
+    }
+    return false;
+}
+
+// "p95_latency_ms", "latency_ms_p95" and "latency_p95_ms" -> (p95, "latency_ms").
 std::optional<std::pair<Stat, std::string>> split_stat(std::string_view key) {
     const std::string name = lower(key);
     for (const StatName& affix : k_stat_affixes) {
@@ -130,6 +137,14 @@ std::optional<std::pair<Stat, std::string>> split_stat(std::string_view key) {
         }
         if (name.size() > suffix.size() && ends_with(name, suffix)) {
             return std::pair{affix.stat, std::string(key.substr(0, key.size() - suffix.size()))};
+        }
+        // The statistic just before a unit suffix.
+        const std::size_t at = name.rfind(suffix + "_");
+        if (at != std::string::npos && at > 0 &&
+            is_unit_suffix(std::string_view(name).substr(at + suffix.size()))) {
+            std::string base(key.substr(0, at));
+            base += key.substr(at + suffix.size());
+            return std::pair{affix.stat, base};
         }
     }
     return std::nullopt;

@@ -21,8 +21,9 @@ namespace caws::ingest {
 //   "unit" and "direction" may be given; "conditions" are labels, "timestamp" the label
 //   "timestamp". Other keys are ignored with a note.
 // - A member whose value is a number is one value of that metric, unless its name starts
-//   or ends with a statistic ("p95_response_time_ms", "latency_ms_p99"): such members are
-//   gathered into the summary of the name without it ("response_time_ms").
+//   or ends with a statistic, or has one just before its unit ("p95_response_time_ms",
+//   "response_time_ms_p95", "response_time_p95_ms"): such members are gathered into the
+//   summary of the name without it ("response_time_ms").
 // - Without "unit", the name's suffix says it: _ms, _us, _ns, _s/_seconds, _bytes, _kb,
 //   _mb, _gb, _pct/_percent, _ratio, _rps/_qps/_per_second; error and failure rates are
 //   fractions; *_count, *_total and total_* are counts.
