@@ -46,7 +46,14 @@ class Reader {
 
     void read() {
         const Path root;
-        for (auto field : doc_.root_object()) {
+        od::object benchmarks = doc_.root_object();
+        // Files of many thousands of benchmarks are common: size the run once.
+        std::size_t count = 0;
+        if (auto error = benchmarks.count_fields().get(count)) {
+            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
+        }
+        run_.metrics.reserve(count);
+        for (auto field : benchmarks) {
             const std::string_view benchmark = field.unescaped_key();
             const Path at = root.child(benchmark);
             std::size_t measures = 0;
@@ -78,6 +85,7 @@ class Reader {
             } else if (key == "lower_value" || key == "upper_value") {
                 od::value bound = field.value();
                 finite_number(doc_, bound, at.child(key));
+                if (metric.labels.empty()) metric.labels.reserve(2);
                 metric.labels.emplace_back(std::string(key), label_text(bound));
             }
         }

@@ -2,12 +2,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "ingest/json_sniff.hpp"
 #include "ingest/json_values.hpp"
+#include "ingest/name_index.hpp"
 #include "ingest/units.hpp"
 #include "util/error.hpp"
-#include "util/string_map.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -35,6 +36,15 @@ class Reader {
                                "(github-action-benchmark custom JSON)");
         }
         entries = document.get_array();
+        // Files of many thousands of small entries are common: size the run once (a cheap
+        // pass over simdjson's structural index).
+        std::size_t count = 0;
+        if (auto error = entries.count_elements().get(count)) {
+            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
+        }
+        run_.metrics.reserve(count);
+        first_entry_.reserve(count);
+        index_.reserve(count);
         std::size_t index = 0;
         for (auto element : entries) {
             const Path at = root.child(index);
@@ -46,7 +56,8 @@ class Reader {
 
   private:
     void read_entry(od::object object, const Path& at, std::size_t index) {
-        std::string name, unit;
+        // Views into the parser's string buffer, valid while the document is.
+        std::string_view name, unit;
         bool has_unit = false;
         std::optional<double> value;
         std::vector<std::pair<std::string, std::string>> labels;
@@ -65,27 +76,36 @@ class Reader {
             }
         }
         if (name.empty()) doc_.fail(at.child("name"), "expected the benchmark's name");
-        if (!has_unit) doc_.fail(at.child("unit"), "expected the unit of \"" + name + "\"");
-        if (!value)
-            doc_.fail(at.child("value"), "expected the value of \"" + name + "\" (a number)");
-
-        const auto conversion = canonical_unit(unit);
-        const model::Unit canonical = conversion ? conversion->unit : unit_as_written(unit);
-        const double sample = conversion ? *value * conversion->scale : *value;
-        const auto found = index_.find(name);
-        if (found != index_.end()) {
-            model::Metric& existing = run_.metrics[found->second.first];
+        if (!has_unit) {
+            doc_.fail(at.child("unit"), "expected the unit of \"" + std::string(name) + "\"");
+        }
+        if (!value) {
+            doc_.fail(at.child("value"),
+                      "expected the value of \"" + std::string(name) + "\" (a number)");
+        }
+        // Files hold one unit or a few: convert each once.
+        if (unit != last_unit_) {
+            last_unit_ = unit;
+            const auto conversion = canonical_unit(unit);
+            last_canonical_ = conversion ? conversion->unit : unit_as_written(unit);
+            last_scale_ = conversion ? conversion->scale : 1.0;
+        }
+        const model::Unit& canonical = last_canonical_;
+        const double sample = *value * last_scale_;
+        if (const auto seen = index_.insert(name, run_.metrics.size())) {
+            model::Metric& existing = run_.metrics[*seen];
             if (existing.unit != canonical) {
-                doc_.fail(at.child("unit"), "expected the unit of \"" + name + "\" at /" +
-                                                std::to_string(found->second.second) +
-                                                " again (a repetition), got \"" + unit + "\"");
+                doc_.fail(at.child("unit"), "expected the unit of \"" + std::string(name) +
+                                                "\" at /" + std::to_string(first_entry_[*seen]) +
+                                                " again (a repetition), got \"" +
+                                                std::string(unit) + "\"");
             }
             existing.samples.push_back(sample);
             return;
         }
-        index_.emplace(name, std::pair{run_.metrics.size(), index});
+        first_entry_.push_back(index);
         model::Metric metric;
-        metric.name = std::move(name);
+        metric.name = std::string(name);
         metric.measure = "value";
         metric.unit = canonical;
         metric.direction = direction_;
@@ -97,7 +117,11 @@ class Reader {
     Document& doc_;
     model::Run& run_;
     model::Direction direction_;
-    util::StringMap<std::pair<std::size_t, std::size_t>> index_;  // metric, first entry
+    NameIndex index_;                       // name -> position in run_.metrics
+    std::vector<std::size_t> first_entry_;  // per metric, the entry that started it
+    std::string_view last_unit_ = "\x01";   // no unit is written so
+    model::Unit last_canonical_;
+    double last_scale_ = 1.0;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "ingest/json_sniff.hpp"
 #include "ingest/json_values.hpp"
 #include "util/error.hpp"
+#include "util/json_pointer.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -50,13 +51,16 @@ bool is_time_trend(std::string_view name) {
     return false;
 }
 
-// One metric as written.
+// One metric as written. The views point into the parser's string buffer, which lives as
+// long as the document.
 struct K6Metric {
-    std::string name;
-    std::string type;      // trend, rate, counter, gauge; empty in summary exports
-    std::string contains;  // time, data, default; empty in summary exports
-    std::vector<std::pair<std::string, double>> values;
-    std::string path;  // JSON pointer, for messages
+    std::string_view name;
+    std::string_view type;      // trend, rate, counter, gauge; empty in summary exports
+    std::string_view contains;  // time, data, default; empty in summary exports
+    std::vector<std::pair<std::string_view, double>> values;
+
+    // The JSON pointer of the metric, for messages.
+    std::string path() const { return util::pointer_append("/metrics", name); }
 
     std::optional<double> value(std::string_view key) const {
         for (const auto& [k, v] : values) {
@@ -80,7 +84,15 @@ class Reader {
             const Path where = root.child(key);
             if (key == "metrics") {
                 saw_metrics = true;
-                for (auto metric : doc_.object(field.value(), where)) {
+                od::object object = doc_.object(field.value(), where);
+                // Summaries with many tagged submetrics are common: size the run once.
+                std::size_t count = 0;
+                if (auto error = object.count_fields().get(count)) {
+                    doc_.fail_simdjson(simdjson::simdjson_error(error), where);
+                }
+                metrics.reserve(count);
+                run_.metrics.reserve(count);
+                for (auto metric : object) {
                     const std::string_view name = metric.unescaped_key();
                     const Path at = where.child(name);
                     metrics.push_back(read_metric(name, doc_.object(metric.value(), at), at));
@@ -104,8 +116,8 @@ class Reader {
   private:
     K6Metric read_metric(std::string_view name, od::object object, const Path& at) {
         K6Metric metric;
-        metric.name = std::string(name);
-        metric.path = at.str();
+        metric.name = name;
+        metric.values.reserve(8);
         for (auto field : object) {
             const std::string_view key = field.unescaped_key();
             const Path where = at.child(key);
@@ -141,13 +153,13 @@ class Reader {
     }
 
     void read_value(std::string_view key, od::value value, const Path& where, K6Metric& metric) {
-        metric.values.emplace_back(std::string(key), finite_number(doc_, value, where));
+        metric.values.emplace_back(key, finite_number(doc_, value, where));
     }
 
     void add(const K6Metric& k6, const std::vector<K6Metric>& all) {
         const auto make = [&](const char* measure, model::Unit unit, model::Direction direction) {
             model::Metric metric;
-            metric.name = k6.name;
+            metric.name = std::string(k6.name);
             metric.measure = measure;
             metric.unit = std::move(unit);
             metric.direction = direction;
@@ -172,7 +184,7 @@ class Reader {
             put(summary.p95, "p(95)");
             put(summary.p99, "p(99)");
             if (!summary.mean && !summary.median) {
-                fail(k6.path, "expected the trend's \"avg\" or \"med\"");
+                fail(k6.path(), "expected the trend's \"avg\" or \"med\"");
             }
             summary.n = count_of(k6, all);
             metric.summary = summary;
@@ -183,7 +195,7 @@ class Reader {
             if (base == "checks") direction = model::Direction::higher;
             model::Metric metric = make("value", model::fraction(), direction);
             const auto rate = k6.value("rate") ? k6.value("rate") : k6.value("value");
-            if (!rate) fail(k6.path, "expected the rate's \"value\" (or \"rate\")");
+            if (!rate) fail(k6.path(), "expected the rate's \"value\" (or \"rate\")");
             model::Summary summary;
             summary.mean = *rate;
             summary.n = static_cast<std::size_t>(k6.value("passes").value_or(0) +
@@ -197,7 +209,7 @@ class Reader {
             if (base == "http_reqs" || base == "iterations") direction = model::Direction::higher;
             if (base == "dropped_iterations") direction = model::Direction::lower;
             const auto count = k6.value("count");
-            if (!count) fail(k6.path, "expected the counter's \"count\"");
+            if (!count) fail(k6.path(), "expected the counter's \"count\"");
             model::Metric total = make(
                 "count", data ? model::bytes() : model::count(),
                 base == "dropped_iterations" ? model::Direction::lower : model::Direction::unknown);
@@ -211,13 +223,14 @@ class Reader {
             }
         } else if (k6.type == "gauge") {
             const auto value = k6.value("value");
-            if (!value) fail(k6.path, "expected the gauge's \"value\"");
+            if (!value) fail(k6.path(), "expected the gauge's \"value\"");
             model::Metric metric = make("value", model::count(), model::Direction::unknown);
             metric.samples.push_back(*value);
             run_.metrics.push_back(std::move(metric));
         } else {
-            fail(k6.path + "/type",
-                 "expected \"trend\", \"rate\", \"counter\" or \"gauge\", got \"" + k6.type + "\"");
+            fail(k6.path() + "/type",
+                 "expected \"trend\", \"rate\", \"counter\" or \"gauge\", got \"" +
+                     std::string(k6.type) + "\"");
         }
     }
 

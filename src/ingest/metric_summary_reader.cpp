@@ -1,15 +1,17 @@
 #include "ingest/metric_summary_reader.hpp"
 
 #include <cctype>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "ingest/json_sniff.hpp"
 #include "ingest/json_values.hpp"
+#include "ingest/name_index.hpp"
 #include "ingest/units.hpp"
 #include "util/error.hpp"
-#include "util/string_map.hpp"
+#include "util/json_pointer.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -150,23 +152,22 @@ std::optional<std::pair<Stat, std::string>> split_stat(std::string_view key) {
     return std::nullopt;
 }
 
-// The unit a metric's name implies ("" when it implies none).
-std::string unit_from_name(std::string_view key) {
-    const std::string name = lower(key);
+// The unit a metric's name, in lower case, implies ("" when it implies none).
+std::string_view unit_from_name(std::string_view name) {
     for (const auto& [suffix, unit] : k_unit_suffixes) {
-        if (ends_with(name, suffix)) return std::string(unit);
+        if (ends_with(name, suffix)) return unit;
     }
     if (contains_any(name, {"error_rate", "failure_rate", "fail_rate", "error_ratio"}))
         return "fraction";
     if (contains_any(name, {"throughput"})) return "1/s";
-    if (ends_with(name, "_count") || ends_with(name, "_total") || name.rfind("total_", 0) == 0) {
+    if (ends_with(name, "_count") || ends_with(name, "_total") || name.substr(0, 6) == "total_") {
         return "1";
     }
     return {};
 }
 
-model::Direction direction_from_name(std::string_view key, model::Dimension dimension) {
-    const std::string name = lower(key);
+// The direction a metric's name, in lower case, and its dimension imply.
+model::Direction direction_from_name(std::string_view name, model::Dimension dimension) {
     switch (dimension) {
         case model::Dimension::time:
         case model::Dimension::size:
@@ -194,7 +195,6 @@ model::Direction direction_from_name(std::string_view key, model::Dimension dime
 // A metric being gathered: from an object, a number, or numbers named with a statistic.
 struct Pending {
     std::string name;
-    std::string path;
     enum class Kind { object, value, statistics } kind = Kind::object;
     std::optional<std::string> unit;
     std::optional<model::Direction> direction;
@@ -235,7 +235,15 @@ class Reader {
 
     void read() {
         const Path root;
-        for (auto field : doc_.root_object()) {
+        od::object members = doc_.root_object();
+        // Summaries of many thousands of metrics are common: size the run once.
+        std::size_t count = 0;
+        if (auto error = members.count_fields().get(count)) {
+            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
+        }
+        run_.metrics.reserve(count);
+        index_.reserve(count);
+        for (auto field : members) {
             const std::string_view key = field.unescaped_key();
             const Path where = root.child(key);
             od::value value = field.value();
@@ -274,21 +282,25 @@ class Reader {
         if (ignored_++ == 0) first_ignored_ = where.str();
     }
 
-    Pending& pending_for(const std::string& name, Pending::Kind kind, const Path& where) {
-        const auto found = index_.find(name);
-        if (found != index_.end()) {
-            Pending& existing = pending_[found->second];
-            if (existing.kind == kind && kind == Pending::Kind::statistics) return existing;
-            doc_.fail(where,
-                      "expected \"" + name + "\" once, but it is also given at " + existing.path);
-        }
-        index_.emplace(name, pending_.size());
-        Pending pending;
-        pending.name = name;
-        pending.path = where.str();
+    Pending& pending_for(std::string name, Pending::Kind kind, const Path& where) {
+        Pending& pending = pending_.emplace_back();
+        pending.name = std::move(name);
         pending.kind = kind;
-        pending_.push_back(std::move(pending));
-        return pending_.back();
+        // Keyed by a view of the name in pending_, whose elements never move.
+        if (const auto seen = index_.insert(pending.name, pending_.size() - 1)) {
+            pending_.pop_back();
+            Pending& existing = pending_[*seen];
+            if (existing.kind == kind && kind == Pending::Kind::statistics) return existing;
+            doc_.fail(where, "expected \"" + existing.name + "\" once, but it is also given at " +
+                                 path_of(existing));
+        }
+        return pending;
+    }
+
+    // Where a pending metric was first given.
+    static std::string path_of(const Pending& pending) {
+        if (pending.kind == Pending::Kind::statistics) return pending.stat_paths.front();
+        return util::pointer_append("", pending.name);
     }
 
     void read_object(std::string_view key, od::object object, const Path& at) {
@@ -362,18 +374,24 @@ class Reader {
     }
 
     void finish(Pending& pending) {
-        const std::string unit = pending.unit ? *pending.unit : unit_from_name(pending.name);
-        const auto conversion = canonical_unit(unit);
+        const std::string name = lower(pending.name);
+        const std::string_view unit = pending.unit ? *pending.unit : unit_from_name(name);
+        // Most files use a few units: convert each once.
+        if (unit != last_unit_ || last_conversion_.unit.symbol.empty()) {
+            last_unit_ = std::string(unit);
+            const auto conversion = canonical_unit(unit);
+            last_conversion_ =
+                conversion ? *conversion : UnitConversion{unit_as_written(unit), 1.0};
+        }
         model::Metric metric;
-        metric.name = pending.name;
         metric.measure = "value";
-        metric.unit = conversion ? conversion->unit : unit_as_written(unit);
-        const double scale = conversion ? conversion->scale : 1.0;
-        metric.direction = pending.direction
-                               ? *pending.direction
-                               : direction_from_name(pending.name, metric.unit.dimension);
-        metric.labels = run_labels_;
-        for (auto& label : pending.labels) metric.labels.push_back(std::move(label));
+        metric.unit = last_conversion_.unit;
+        const double scale = last_conversion_.scale;
+        metric.direction = pending.direction ? *pending.direction
+                                             : direction_from_name(name, metric.unit.dimension);
+        metric.name = std::move(pending.name);
+        metric.labels = std::move(pending.labels);
+        metric.labels.insert(metric.labels.begin(), run_labels_.begin(), run_labels_.end());
         for (const double sample : pending.samples) metric.samples.push_back(sample * scale);
         if (pending.has_statistic) {
             model::Summary summary = pending.summary;
@@ -389,8 +407,10 @@ class Reader {
 
     Document& doc_;
     model::Run& run_;
-    std::vector<Pending> pending_;
-    util::StringMap<std::size_t> index_;
+    std::deque<Pending> pending_;
+    NameIndex index_;  // name -> position in pending_
+    std::string last_unit_;
+    UnitConversion last_conversion_;
     Labels run_labels_;
     std::size_t ignored_ = 0;
     std::string first_ignored_;
