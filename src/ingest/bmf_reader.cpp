@@ -48,10 +48,7 @@ class Reader {
         const Path root;
         od::object benchmarks = doc_.root_object();
         // Files of many thousands of benchmarks are common: size the run once.
-        std::size_t count = 0;
-        if (auto error = benchmarks.count_fields().get(count)) {
-            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
-        }
+        const std::size_t count = count_fields(doc_, benchmarks, root);
         run_.metrics.reserve(count);
         for (auto field : benchmarks) {
             const std::string_view benchmark = field.unescaped_key();

@@ -24,24 +24,12 @@ class Reader {
 
     void read() {
         const Path root;
-        od::array entries;
-        od::document& document = doc_.root();
-        od::json_type type;
-        if (auto error = document.type().get(type)) {
-            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
-        }
-        if (type != od::json_type::array) {
-            doc_.fail_simdjson(simdjson::simdjson_error(simdjson::TAPE_ERROR), root,
-                               "expected a JSON array of {\"name\", \"unit\", \"value\"} entries "
-                               "(github-action-benchmark custom JSON)");
-        }
-        entries = document.get_array();
+        od::array entries = doc_.root_array(
+            "expected a JSON array of {\"name\", \"unit\", \"value\"} entries "
+            "(github-action-benchmark custom JSON)");
         // Files of many thousands of small entries are common: size the run once (a cheap
         // pass over simdjson's structural index).
-        std::size_t count = 0;
-        if (auto error = entries.count_elements().get(count)) {
-            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
-        }
+        const std::size_t count = count_elements(doc_, entries, root);
         run_.metrics.reserve(count);
         first_entry_.reserve(count);
         index_.reserve(count);

@@ -40,17 +40,10 @@ class Reader {
 
     void read() {
         const Path root;
-        od::document& document = doc_.root();
-        od::json_type type;
-        if (auto error = document.type().get(type)) {
-            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
-        }
-        if (type != od::json_type::array) {
-            doc_.fail_simdjson(simdjson::simdjson_error(simdjson::TAPE_ERROR), root,
-                               "expected a JSON array of benchmarks (JMH -rf json)");
-        }
+        od::array benchmarks =
+            doc_.root_array("expected a JSON array of benchmarks (JMH -rf json)");
         std::size_t index = 0;
-        for (auto element : document.get_array()) {
+        for (auto element : benchmarks) {
             const Path at = root.child(index);
             read_benchmark(doc_.object(element.value(), at), at, index);
             ++index;

@@ -75,6 +75,22 @@ void append_non_negative_numbers(const json::Document& doc, od::value value,
     }
 }
 
+std::size_t count_elements(const json::Document& doc, od::array& array, const json::Path& where) {
+    std::size_t count = 0;
+    if (auto error = array.count_elements().get(count)) {
+        doc.fail_simdjson(simdjson::simdjson_error(error), where);
+    }
+    return count;
+}
+
+std::size_t count_fields(const json::Document& doc, od::object& object, const json::Path& where) {
+    std::size_t count = 0;
+    if (auto error = object.count_fields().get(count)) {
+        doc.fail_simdjson(simdjson::simdjson_error(error), where);
+    }
+    return count;
+}
+
 std::string label_text(od::value value) {
     od::json_type type;
     if (value.type().get(type) != simdjson::SUCCESS) return {};

@@ -29,6 +29,14 @@ double check_non_negative(const json::Document& doc, double number, simdjson::on
 void append_non_negative_numbers(const json::Document& doc, simdjson::ondemand::value value,
                                  const json::Path& where, double scale, std::vector<double>& out);
 
+// The number of elements of `array` (fields of `object`), counted before reading it: a
+// pass over simdjson's structural index, to size what is read from it. Throws
+// util::Error at the syntax error when the array (object) is broken.
+std::size_t count_elements(const json::Document& doc, simdjson::ondemand::array& array,
+                           const json::Path& where);
+std::size_t count_fields(const json::Document& doc, simdjson::ondemand::object& object,
+                         const json::Path& where);
+
 // A value as label text: a string as it is, other scalars as written (42, true, null),
 // arrays and objects as compact JSON.
 std::string label_text(simdjson::ondemand::value value);

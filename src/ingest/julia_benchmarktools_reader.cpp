@@ -36,17 +36,10 @@ class Reader {
 
     void read() {
         const Path root;
-        od::document& document = doc_.root();
-        od::json_type type;
-        if (auto error = document.type().get(type)) {
-            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
-        }
-        if (type != od::json_type::array) {
-            doc_.fail_simdjson(simdjson::simdjson_error(simdjson::TAPE_ERROR), root,
-                               "expected a JSON array [versions, values] (BenchmarkTools.save)");
-        }
+        od::array saved =
+            doc_.root_array("expected a JSON array [versions, values] (BenchmarkTools.save)");
         std::size_t index = 0;
-        for (auto element : document.get_array()) {
+        for (auto element : saved) {
             const Path at = root.child(index);
             if (index == 0) {
                 read_versions(doc_.object(element.value(), at), at);

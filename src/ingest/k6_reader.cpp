@@ -86,10 +86,7 @@ class Reader {
                 saw_metrics = true;
                 od::object object = doc_.object(field.value(), where);
                 // Summaries with many tagged submetrics are common: size the run once.
-                std::size_t count = 0;
-                if (auto error = object.count_fields().get(count)) {
-                    doc_.fail_simdjson(simdjson::simdjson_error(error), where);
-                }
+                const std::size_t count = count_fields(doc_, object, where);
                 metrics.reserve(count);
                 run_.metrics.reserve(count);
                 for (auto metric : object) {

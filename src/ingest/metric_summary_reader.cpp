@@ -237,10 +237,7 @@ class Reader {
         const Path root;
         od::object members = doc_.root_object();
         // Summaries of many thousands of metrics are common: size the run once.
-        std::size_t count = 0;
-        if (auto error = members.count_fields().get(count)) {
-            doc_.fail_simdjson(simdjson::simdjson_error(error), root);
-        }
+        const std::size_t count = count_fields(doc_, members, root);
         run_.metrics.reserve(count);
         index_.reserve(count);
         for (auto field : members) {
