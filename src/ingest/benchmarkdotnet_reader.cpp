@@ -60,8 +60,9 @@ class Reader {
                     add(read_benchmark(doc_.object(element.value(), at), at), at, index);
                     ++index;
                 }
-                if (index == 0)
+                if (index == 0) {
                     doc_.fail(where, "expected at least one benchmark, got an empty list");
+                }
             } else if (key == "HostEnvironmentInfo") {
                 read_host(doc_.object(field.value(), where), where);
             } else if (key == "Title") {
@@ -98,8 +99,9 @@ class Reader {
                 }
             } else if (key == "Configuration") {
                 std::string build = label_text(value);
-                for (char& c : build)
+                for (char& c : build) {
                     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                }
                 run_.context.build_type = build;
             } else if (key == "LogicalCoreCount" || key == "ProcessorCount") {
                 run_.context.num_cpus = static_cast<int>(doc_.integer(value, where.child(key)));
@@ -168,12 +170,14 @@ class Reader {
             } else if (key == "Percentiles") {
                 for (auto percentile : doc_.object(value, where)) {
                     const std::string_view name = percentile.unescaped_key();
-                    if (name == "P90")
+                    if (name == "P90") {
                         s.p90 =
                             non_negative_number(doc_, percentile.value(), where.child(name)) * k_ns;
-                    if (name == "P95")
+                    }
+                    if (name == "P95") {
                         s.p95 =
                             non_negative_number(doc_, percentile.value(), where.child(name)) * k_ns;
+                    }
                 }
             }
         }
@@ -234,8 +238,9 @@ class Reader {
                     }
                 }
             }
-            if (extra.id.empty())
+            if (extra.id.empty()) {
                 doc_.fail(at.child("Descriptor"), "expected the metric's Descriptor.Id");
+            }
             if (!value) doc_.fail(at.child("Value"), "expected the metric's Value");
             const auto conversion = canonical_unit(unit);
             extra.unit = conversion ? conversion->unit : unit_as_written(unit);
@@ -253,12 +258,14 @@ class Reader {
             if (key == "Gen1Collections") gen[1] = non_negative_number(doc_, field.value(), at);
             if (key == "Gen2Collections") gen[2] = non_negative_number(doc_, field.value(), at);
             if (key == "TotalOperations") operations = non_negative_number(doc_, field.value(), at);
-            if (key == "BytesAllocatedPerOperation")
+            if (key == "BytesAllocatedPerOperation") {
                 allocated = non_negative_number(doc_, field.value(), at);
+            }
         }
-        if (allocated)
+        if (allocated) {
             b.memory.push_back(
                 {"Allocated Memory", model::bytes(), model::Direction::lower, *allocated});
+        }
         if (operations && *operations > 0) {
             for (int g = 0; g < 3; ++g) {
                 if (!gen[g]) continue;
@@ -280,8 +287,9 @@ class Reader {
             }
             if (!b.parameters.empty()) name += "(" + b.parameters + ")";
         }
-        if (name.empty())
+        if (name.empty()) {
             doc_.fail(at.child("FullName"), "expected the benchmark's FullName or Method");
+        }
         if (!job.empty() && job != "DefaultJob") name += " [" + job + "]";
         return name;
     }

@@ -66,8 +66,9 @@ class Reader {
                           "got an empty object");
             }
         }
-        if (run_.metrics.empty())
+        if (run_.metrics.empty()) {
             doc_.fail(root, "expected at least one benchmark, got an empty object");
+        }
     }
 
   private:

@@ -97,8 +97,9 @@ class Reader {
                     const Path at = where.child(i++);
                     entries.push_back(read_entry(doc_.object(element.value(), at), at, false));
                 }
-                if (entries.empty())
+                if (entries.empty()) {
                     doc_.fail(where, "expected at least one metric, got an empty list");
+                }
             } else {
                 doc_.fail(where, "unknown key \"" + std::string(key) +
                                      "\"; expected schema, context, conditions or metrics");
@@ -267,9 +268,10 @@ class Reader {
                                                                            : entry.direction;
         const bool has_values = entry.has_samples || entry.summary || entry.status;
         if (has_values) {
-            if (!unit)
+            if (!unit) {
                 fail(entry.path + "/unit",
                      "expected the metric's \"unit\" (ms, s, B, %, 1/s, count, ...)");
+            }
             if (!direction) {
                 fail(entry.path + "/direction",
                      "expected the metric's \"direction\": \"lower\", "

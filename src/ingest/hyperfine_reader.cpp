@@ -133,9 +133,10 @@ class Reader {
         if (result.has_times && !result.times.empty()) {
             time.samples = std::move(result.times);
         } else {
-            if (!result.mean)
+            if (!result.mean) {
                 doc_.fail(at.child("times"),
                           "expected the \"times\" of the runs, or their \"mean\"");
+            }
             model::Summary summary;
             summary.n = runs;
             summary.mean = result.mean;

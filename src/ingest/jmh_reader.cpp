@@ -93,8 +93,9 @@ class Reader {
             }
         }
         if (benchmark.empty()) doc_.fail(at.child("benchmark"), "expected the benchmark's name");
-        if (!primary)
+        if (!primary) {
             doc_.fail(at.child("primaryMetric"), "expected the benchmark's primaryMetric");
+        }
         if (mode.empty()) mode = "score";
 
         std::string name = benchmark;

@@ -186,8 +186,9 @@ class Reader {
             run_.metrics.push_back(std::move(metric));
         };
         add("time", model::seconds(), model::Direction::lower, std::move(times));
-        if (!gctimes.empty())
+        if (!gctimes.empty()) {
             add("gctime", model::seconds(), model::Direction::unknown, std::move(gctimes));
+        }
         if (memory) add("memory", model::bytes(), model::Direction::lower, {*memory});
         if (allocs) add("allocs", model::count(), model::Direction::lower, {*allocs});
     }
@@ -200,8 +201,9 @@ class Reader {
             if (i++ != 1) continue;
             const Path fields_at = at.child(1);
             for (auto field : doc_.object(element.value(), fields_at)) {
-                if (std::string_view(field.unescaped_key()) == "evals")
+                if (std::string_view(field.unescaped_key()) == "evals") {
                     evals = label_text(field.value());
+                }
             }
         }
         return evals;

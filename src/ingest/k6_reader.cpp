@@ -94,8 +94,9 @@ class Reader {
                     const Path at = where.child(name);
                     metrics.push_back(read_metric(name, doc_.object(metric.value(), at), at));
                 }
-                if (metrics.empty())
+                if (metrics.empty()) {
                     doc_.fail(where, "expected at least one metric, got an empty object");
+                }
             } else if (key == "state") {
                 for (auto state : doc_.object(field.value(), where)) {
                     const std::string_view state_key = state.unescaped_key();
@@ -245,8 +246,9 @@ class Reader {
         if (base == "iteration_duration" && base == trend.name) counter = "iterations";
         if (counter.empty()) return 0;
         for (const K6Metric& metric : all) {
-            if (metric.name == counter)
+            if (metric.name == counter) {
                 return static_cast<std::size_t>(metric.value("count").value_or(0));
+            }
         }
         return 0;
     }

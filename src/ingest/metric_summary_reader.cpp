@@ -157,8 +157,9 @@ std::string_view unit_from_name(std::string_view name) {
     for (const auto& [suffix, unit] : k_unit_suffixes) {
         if (ends_with(name, suffix)) return unit;
     }
-    if (contains_any(name, {"error_rate", "failure_rate", "fail_rate", "error_ratio"}))
+    if (contains_any(name, {"error_rate", "failure_rate", "fail_rate", "error_ratio"})) {
         return "fraction";
+    }
     if (contains_any(name, {"throughput"})) return "1/s";
     if (ends_with(name, "_count") || ends_with(name, "_total") || name.substr(0, 6) == "total_") {
         return "1";
@@ -264,8 +265,9 @@ class Reader {
                 note_ignored(where);
             }
         }
-        if (pending_.empty())
+        if (pending_.empty()) {
             doc_.fail(root, "expected at least one metric (a number or an object of statistics)");
+        }
         for (Pending& pending : pending_) finish(pending);
         if (ignored_ > 0) {
             run_.notes.push_back(
@@ -313,9 +315,10 @@ class Reader {
                     pending.summary.n = static_cast<std::size_t>(n);
                 } else {
                     std::optional<double>* slot = slot_of(pending.summary, *stat);
-                    if (*slot)
+                    if (*slot) {
                         doc_.fail(where, "expected each statistic once, but \"" +
                                              std::string(name) + "\" repeats another");
+                    }
                     *slot = finite_number(doc_, value, where);
                     pending.has_statistic = true;
                 }

@@ -64,8 +64,9 @@ std::optional<double> parse_sample(std::string_view text) {
     if (text == "-Inf") return -std::numeric_limits<double>::infinity();
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || text.empty())
+    if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
         return std::nullopt;
+    }
     return value;
 }
 
@@ -149,8 +150,9 @@ class Reader {
             if (index == 0 && value.type() != od::json_type::object) scalar = true;
             if (scalar) {
                 // [timestamp, "value"]
-                if (index == 0)
+                if (index == 0) {
                     scalar_metric.timestamps.push_back(finite_number(doc_, value, where));
+                }
                 if (index == 1) {
                     scalar_metric.name = "scalar";
                     scalar_metric.unit = model::Unit{model::Dimension::other, ""};
@@ -239,9 +241,10 @@ class Reader {
     // Adds the sample written as `text`; false when it is NaN or infinite (skipped).
     bool add_sample(model::Metric& metric, std::string_view text, const Path& at) {
         const auto value = parse_sample(text);
-        if (!value)
+        if (!value) {
             doc_.fail(at, "expected a sample value (a number in a string), got \"" +
                               std::string(text) + "\"");
+        }
         if (!std::isfinite(*value)) {
             ++non_finite_;
             return false;

@@ -128,8 +128,9 @@ class Reader {
             } else if (key == "fullname") {
                 fullname = doc_.string(value, where);
             } else if (key == "group" || key == "param") {
-                if (!value.is_null())
+                if (!value.is_null()) {
                     metric.labels.emplace_back(std::string(key), label_text(value));
+                }
             } else if (key == "params" || key == "extra_info") {
                 if (value.is_null()) continue;
                 auto& into = key == "params" ? params : extra_info;

@@ -102,16 +102,18 @@ std::optional<double> seconds_per_time_unit(std::string_view unit) {
 
 std::optional<UnitConversion> canonical_unit(std::string_view written) {
     const std::string_view unit = trim(written);
-    if (const auto scale = seconds_per_time_unit(unit))
+    if (const auto scale = seconds_per_time_unit(unit)) {
         return UnitConversion{model::seconds(), *scale};
+    }
     if (const auto scale = bytes_per_size_unit(unit)) return UnitConversion{model::bytes(), *scale};
     const std::string lowered = lower(unit);
     if (unit == "%" || lowered == "percent" || lowered == "pct") {
         return UnitConversion{model::fraction(), 0.01};
     }
     if (lowered == "fraction" || lowered == "ratio") return UnitConversion{model::fraction(), 1.0};
-    if (unit.empty() || unit == "1" || lowered == "count")
+    if (unit.empty() || unit == "1" || lowered == "count") {
         return UnitConversion{model::count(), 1.0};
+    }
     if (unit == "Hz") return UnitConversion{model::per_second(), 1.0};
     const std::size_t slash = unit.rfind('/');
     if (slash == std::string_view::npos) return std::nullopt;
