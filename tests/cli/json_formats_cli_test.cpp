@@ -118,9 +118,8 @@ TEST(JsonFormatsCli, ReadsFreshHyperfineOutput) {
 
 TEST(JsonFormatsCli, BrokenFilesExitTwoWithTheLocationAndWriteNothing) {
     const TempDir dir;
-    const std::string broken = dir.write(
-        "broken.json",
-        R"({"machine_info": {}, "benchmarks": [{"fullname": "a.py::t", "stats": {"median": -1}}]})");
+    const std::string broken = dir.write("broken.json", R"({"machine_info": {}, "benchmarks": [
+        {"fullname": "a.py::t", "stats": {"median": -1}}]})");
     const ProcessResult result =
         caws_gate({"baseline", "update", broken, "--suite", "s", "--dir", dir.file("baselines")});
     EXPECT_EQ(result.exit_code, 2);

@@ -105,8 +105,9 @@ TEST(BmfReader, BrokenInputsNameTheFileThePlaceAndWhatWasExpected) {
 TEST(BmfReader, TruncatedFilesAreSyntaxErrorsWithTheirPosition) {
     const std::string text = test::read_fixture("bmf/bencher/report_latency.json");
     const std::string message = parse_error(text.substr(0, text.size() / 2));
-    EXPECT_EQ(message.rfind("bmf.json: line ", 0), 0u) << message;
-    EXPECT_NE(message.find(": invalid JSON: syntax error"), std::string::npos) << message;
+    EXPECT_EQ(message,
+              "bmf.json: line 12, column 4: invalid JSON: syntax error while parsing object "
+              "key - unexpected end of input; expected string literal");
 }
 
 TEST(BmfReader, DetectionLooksAtTheContent) {

@@ -144,8 +144,9 @@ TEST(HyperfineReader, BrokenInputsNameTheFileThePlaceAndWhatWasExpected) {
 TEST(HyperfineReader, TruncatedFilesAreSyntaxErrorsWithTheirPosition) {
     const std::string text = test::read_fixture("hyperfine/bencher/two.json");
     const std::string message = parse_error(text.substr(0, text.size() / 3));
-    EXPECT_EQ(message.rfind("hyperfine.json: line ", 0), 0u) << message;
-    EXPECT_NE(message.find(": invalid JSON: syntax error"), std::string::npos) << message;
+    EXPECT_EQ(message,
+              "hyperfine.json: line 30, column 3: invalid JSON: syntax error while parsing "
+              "value - unexpected end of input; expected '[', '{', or a literal");
 }
 
 TEST(HyperfineReader, DetectionLooksAtTheContent) {

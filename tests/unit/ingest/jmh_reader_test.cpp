@@ -226,8 +226,9 @@ TEST(JmhReader, BrokenInputsNameTheFileThePlaceAndWhatWasExpected) {
 TEST(JmhReader, TruncatedFilesAreSyntaxErrorsWithTheirPosition) {
     const std::string text = test::read_fixture("jmh/bencher/six.json");
     const std::string message = parse_error(text.substr(0, text.size() / 2));
-    EXPECT_EQ(message.rfind("jmh.json: line ", 0), 0u) << message;
-    EXPECT_NE(message.find(": invalid JSON: syntax error"), std::string::npos) << message;
+    EXPECT_EQ(message,
+              "jmh.json: line 159, column 1: invalid JSON: syntax error while parsing object "
+              "key - unexpected end of input; expected string literal");
 }
 
 TEST(JmhReader, DetectionLooksAtTheContent) {

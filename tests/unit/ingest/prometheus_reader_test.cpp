@@ -77,7 +77,8 @@ TEST(PrometheusReader, ScalarsAndUnitsFromNamingConventions) {
         {"metric": {"__name__": "http_requests_total", "path": "/a\"b"}, "value": [10, "12"]},
         {"metric": {"__name__": "http_request_duration_seconds_count"}, "value": [10, "NaN"]},
         {"metric": {"__name__": "build_info"}, "value": [10, "1"]}],
-        "warnings": ["PromQL info: metric might not be a counter"]}, "warnings": ["partial response"]})");
+        "warnings": ["PromQL info: metric might not be a counter"]},
+        "warnings": ["partial response"]})");
     EXPECT_EQ(find_metric(run, "http_request_duration_seconds_sum", "value").unit,
               model::seconds());
     EXPECT_EQ(find_metric(run, "node_memory_MemAvailable_bytes", "value").unit, model::bytes());
@@ -127,9 +128,10 @@ TEST(PrometheusReader, BrokenInputsNameTheFileThePlaceAndWhatWasExpected) {
 
 TEST(PrometheusReader, TruncatedFilesAreSyntaxErrorsWithTheirPosition) {
     const std::string text = test::read_fixture("prometheus/matrix_memory.json");
-    const std::string message = parse_error(text.substr(0, text.size() / 2));
-    EXPECT_EQ(message.rfind("query.json: line 1, column ", 0), 0u) << message;
-    EXPECT_NE(message.find(": invalid JSON: syntax error"), std::string::npos) << message;
+    const std::string message = parse_error(text.substr(0, 100));
+    EXPECT_EQ(message,
+              "query.json: line 1, column 101: invalid JSON: syntax error while parsing value "
+              "- invalid string: missing closing quote; last read: '\"process_resident_'");
 }
 
 TEST(PrometheusReader, DetectionLooksAtTheContent) {
