@@ -173,7 +173,8 @@ TEST(JsonFormatsCli, CustomJsonNeedsADirection) {
     const ProcessResult with = caws_gate({"baseline", "update", custom, "--suite", "custom",
                                           "--dir", dir.file("baselines"), "--direction", "higher"});
     ASSERT_EQ(with.exit_code, 0) << with.err;
-    for (const auto& metric : baseline_of(dir, "custom")["metrics"]) {
+    const nlohmann::json custom_baseline = baseline_of(dir, "custom");
+    for (const auto& metric : custom_baseline["metrics"]) {
         EXPECT_EQ(metric["direction"], "higher");
     }
     const ProcessResult compare = caws_gate({"compare", custom, custom, "--direction", "higher",
