@@ -358,11 +358,7 @@ class Reader {
 
 model::Run parse_benchmarkdotnet(std::string_view text, const model::Source& source,
                                  const ReadOptions& /*options*/) {
-    Document document(source.path, std::string(text));
-    model::Run run;
-    run.sources.push_back(source);
-    json::read_guarded(document, Path(), [&] { Reader(document, run).read(); });
-    return run;
+    return read_document<Reader>(text, source);
 }
 
 bool looks_like_benchmarkdotnet(std::string_view text) {

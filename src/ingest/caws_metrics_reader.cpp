@@ -320,9 +320,7 @@ class Reader {
             metric.timestamps = std::move(entry.timestamps);
             if (entry.summary) {
                 model::Summary summary = *entry.summary;
-                for (std::optional<double>* slot :
-                     {&summary.mean, &summary.stddev, &summary.min, &summary.max, &summary.median,
-                      &summary.p90, &summary.p95, &summary.p99}) {
+                for (std::optional<double>* slot : statistics_of(summary)) {
                     if (!*slot) continue;
                     **slot *= scale;
                     if (non_negative && **slot < 0) {
@@ -357,11 +355,7 @@ class Reader {
 
 model::Run parse_caws_metrics(std::string_view text, const model::Source& source,
                               const ReadOptions& /*options*/) {
-    Document document(source.path, std::string(text));
-    model::Run run;
-    run.sources.push_back(source);
-    json::read_guarded(document, Path(), [&] { Reader(document, run).read(); });
-    return run;
+    return read_document<Reader>(text, source);
 }
 
 bool looks_like_caws_metrics(std::string_view text) {

@@ -116,11 +116,8 @@ class Reader {
 
 model::Run parse_custom_json(std::string_view text, const model::Source& source,
                              const ReadOptions& options) {
-    Document document(source.path, std::string(text));
-    model::Run run;
-    run.sources.push_back(source);
     const model::Direction direction = options.direction.value_or(model::Direction::unknown);
-    json::read_guarded(document, Path(), [&] { Reader(document, run, direction).read(); });
+    model::Run run = read_document<Reader>(text, source, direction);
     if (!options.direction) {
         throw util::Error(source.path, {},
                           "github-action-benchmark custom JSON does not say whether smaller or "

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "json/document.hpp"
+#include "model/run.hpp"
 
 namespace caws::ingest {
 
@@ -40,5 +41,17 @@ std::size_t count_fields(const json::Document& doc, simdjson::ondemand::object& 
 // A value as label text: a string as it is, other scalars as written (42, true, null),
 // arrays and objects as compact JSON.
 std::string label_text(simdjson::ondemand::value value);
+
+// Reads `text` the way every JSON reader does: `Reader(document, run, args...).read()` fills
+// a run whose source is `source`, and simdjson errors escaping it become located
+// util::Errors.
+template <typename Reader, typename... Args>
+model::Run read_document(std::string_view text, const model::Source& source, const Args&... args) {
+    json::Document document(source.path, std::string(text));
+    model::Run run;
+    run.sources.push_back(source);
+    json::read_guarded(document, json::Path(), [&] { Reader(document, run, args...).read(); });
+    return run;
+}
 
 }  // namespace caws::ingest

@@ -220,11 +220,7 @@ class Reader {
 
 model::Run parse_julia_benchmarktools(std::string_view text, const model::Source& source,
                                       const ReadOptions& /*options*/) {
-    Document document(source.path, std::string(text));
-    model::Run run;
-    run.sources.push_back(source);
-    json::read_guarded(document, Path(), [&] { Reader(document, run).read(); });
-    return run;
+    return read_document<Reader>(text, source);
 }
 
 bool looks_like_julia_benchmarktools(std::string_view text) {

@@ -395,9 +395,7 @@ class Reader {
         for (const double sample : pending.samples) metric.samples.push_back(sample * scale);
         if (pending.has_statistic) {
             model::Summary summary = pending.summary;
-            for (std::optional<double>* slot :
-                 {&summary.mean, &summary.stddev, &summary.min, &summary.max, &summary.median,
-                  &summary.p90, &summary.p95, &summary.p99}) {
+            for (std::optional<double>* slot : statistics_of(summary)) {
                 if (*slot) **slot *= scale;
             }
             metric.summary = summary;
@@ -429,11 +427,7 @@ bool is_load_test_name(std::string_view key) {
 
 model::Run parse_metric_summary(std::string_view text, const model::Source& source,
                                 const ReadOptions& /*options*/) {
-    Document document(source.path, std::string(text));
-    model::Run run;
-    run.sources.push_back(source);
-    json::read_guarded(document, Path(), [&] { Reader(document, run).read(); });
-    return run;
+    return read_document<Reader>(text, source);
 }
 
 bool looks_like_metric_summary(std::string_view text) {

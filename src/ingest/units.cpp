@@ -140,6 +140,11 @@ std::optional<UnitConversion> canonical_unit(std::string_view written) {
     return std::nullopt;
 }
 
+std::array<std::optional<double>*, 8> statistics_of(model::Summary& summary) {
+    return {&summary.mean, &summary.stddev, &summary.median, &summary.min,
+            &summary.max,  &summary.p90,    &summary.p95,    &summary.p99};
+}
+
 model::Unit unit_as_written(std::string_view written) {
     return model::Unit{model::Dimension::other, std::string(trim(written))};
 }

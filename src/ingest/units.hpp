@@ -1,8 +1,10 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string_view>
 
+#include "model/metric.hpp"
 #include "model/unit.hpp"
 
 namespace caws::ingest {
@@ -31,6 +33,10 @@ std::optional<double> seconds_per_time_unit(std::string_view unit);
 //   else a count with the unit as written ("allocs/op").
 // nullopt for anything else; callers keep such values as written (Dimension::other).
 std::optional<UnitConversion> canonical_unit(std::string_view written);
+
+// The statistics of a summary, all but its count: what converting a summary written in one
+// unit into the canonical unit scales.
+std::array<std::optional<double>*, 8> statistics_of(model::Summary& summary);
 
 // The unit to keep for values caws-gate does not know how to convert: Dimension::other
 // with the unit as written.
