@@ -5,6 +5,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/inputs.hpp"
 #include "compare/statistic.hpp"
 #include "ingest/results.hpp"
 #include "model/quantity_format.hpp"
@@ -18,7 +19,7 @@ struct UpdateOptions {
     std::vector<std::string> results;
     std::optional<std::string> suite;
     std::string directory = "baselines";
-    std::optional<std::string> format;
+    InputRequest inputs;
 };
 
 struct ShowOptions {
@@ -32,7 +33,8 @@ int run_update(const UpdateOptions& options, const Io& io) {
     const std::string path = store::baseline_path(options.directory, suite);
     store::Baseline baseline;
     baseline.suite = suite;
-    baseline.run = ingest::read_results(options.results, options.format);
+    baseline.run =
+        ingest::read_results(options.results, options.inputs.format, read_options(options.inputs));
     baseline.provenance = store::collect_provenance(io.environment);
     store::save_baseline(path, baseline);
     io.out << "caws-gate: wrote " << path << ": " << baseline.run.metrics.size()
@@ -118,8 +120,7 @@ Handler setup_baseline(CLI::App& command, const Io& io) {
     update_command->add_option("--suite", update->suite,
                                "Suite name (default: the first results file's name without extension)");
     update_command->add_option("--dir", update->directory, "Baselines directory")->capture_default_str();
-    update_command->add_option("--format", update->format,
-                               "Force the results format instead of detecting it");
+    add_input_options(*update_command, update->inputs);
 
     auto show = std::make_shared<ShowOptions>();
     CLI::App* show_command =

@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/compare_options.hpp"
+#include "cli/inputs.hpp"
 #include "cli/outputs.hpp"
 #include "compare/comparator.hpp"
 #include "compare/geomean.hpp"
@@ -23,14 +24,15 @@ struct CheckOptions {
     std::optional<std::string> baseline;
     std::optional<std::string> suite;
     std::string directory = "baselines";
-    std::optional<std::string> format;
+    InputRequest inputs;
     StatisticsRequest statistics;
     ReportRequest reports;
 };
 
 int run_check(const CheckOptions& options, const Io& io) {
     // Read and check every input before anything is written.
-    const model::Run candidate = ingest::read_results(options.results, options.format);
+    const model::Run candidate =
+        ingest::read_results(options.results, options.inputs.format, read_options(options.inputs));
     std::string baseline_path;
     if (options.baseline) {
         baseline_path = *options.baseline;
@@ -80,8 +82,7 @@ Handler setup_check(CLI::App& command, const Io& io) {
     command.add_option("--suite", options->suite,
                        "Suite name (default: the first results file's name without extension)");
     command.add_option("--dir", options->directory, "Baselines directory")->capture_default_str();
-    command.add_option("--format", options->format,
-                       "Force the results format instead of detecting it");
+    add_input_options(command, options->inputs);
     add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
     return [options, &io] { return run_check(*options, io); };

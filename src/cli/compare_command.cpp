@@ -4,6 +4,7 @@
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/compare_options.hpp"
+#include "cli/inputs.hpp"
 #include "cli/outputs.hpp"
 #include "compare/comparator.hpp"
 #include "compare/geomean.hpp"
@@ -18,7 +19,7 @@ namespace {
 struct CompareOptions {
     std::string old_path;
     std::string new_path;
-    std::optional<std::string> format;
+    InputRequest inputs;
     StatisticsRequest statistics;
     ReportRequest reports;
 };
@@ -29,17 +30,17 @@ struct Side {
     std::optional<store::Provenance> provenance;
 };
 
-Side read_side(const std::string& path, const std::optional<std::string>& format) {
+Side read_side(const std::string& path, const InputRequest& inputs) {
     if (store::looks_like_baseline_file(path)) {
         store::Baseline baseline = store::load_baseline(path);
         return Side{std::move(baseline.run), baseline.provenance};
     }
-    return Side{ingest::read_results({path}, format), std::nullopt};
+    return Side{ingest::read_results({path}, inputs.format, read_options(inputs)), std::nullopt};
 }
 
 int run_compare(const CompareOptions& options, const Io& io) {
-    const Side old_side = read_side(options.old_path, options.format);
-    const Side new_side = read_side(options.new_path, options.format);
+    const Side old_side = read_side(options.old_path, options.inputs);
+    const Side new_side = read_side(options.new_path, options.inputs);
     const compare::Options compare_options = comparison_options(options.statistics);
     const model::Verdict verdict =
         gate::evaluate(compare::compare_runs(old_side.run, new_side.run, compare_options));
@@ -65,8 +66,7 @@ Handler setup_compare(CLI::App& command, const Io& io) {
         ->required();
     command.add_option("new", options->new_path, "The newer run: results or a baseline file")
         ->required();
-    command.add_option("--format", options->format,
-                       "Force the results format instead of detecting it");
+    add_input_options(command, options->inputs);
     add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
     return [options, &io] { return run_compare(*options, io); };

@@ -563,7 +563,8 @@ private:
 
 }  // namespace
 
-model::Run parse_google_benchmark(std::string_view text, const model::Source& source) {
+model::Run parse_google_benchmark(std::string_view text, const model::Source& source,
+                                  const ReadOptions& /*options*/) {
     Document document(source.path, text);
     model::Run run;
     run.sources.push_back(source);

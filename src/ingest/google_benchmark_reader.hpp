@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "ingest/read_options.hpp"
 #include "model/run.hpp"
 
 namespace caws::ingest {
@@ -22,8 +23,9 @@ namespace caws::ingest {
 //
 // Throws util::Error naming the file and JSON pointer for anything else, including an
 // empty benchmark list, negative or non-finite times, unknown time units and duplicate
-// repetition indexes.
-model::Run parse_google_benchmark(std::string_view text, const model::Source& source);
+// repetition indexes. The file says every direction it has, so `options` are not needed.
+model::Run parse_google_benchmark(std::string_view text, const model::Source& source,
+                                  const ReadOptions& options = {});
 
 // Whether `text` looks like Google Benchmark output (a "context" and a "benchmarks" key
 // near the top).

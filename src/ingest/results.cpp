@@ -2,7 +2,18 @@
 
 #include <utility>
 
+#include "ingest/benchmarkdotnet_reader.hpp"
+#include "ingest/bmf_reader.hpp"
+#include "ingest/caws_metrics_reader.hpp"
+#include "ingest/custom_json_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
+#include "ingest/hyperfine_reader.hpp"
+#include "ingest/jmh_reader.hpp"
+#include "ingest/julia_benchmarktools_reader.hpp"
+#include "ingest/k6_reader.hpp"
+#include "ingest/metric_summary_reader.hpp"
+#include "ingest/prometheus_reader.hpp"
+#include "ingest/pytest_benchmark_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 #include "util/string_map.hpp"
@@ -13,6 +24,19 @@ namespace {
 constexpr Format k_formats[] = {
     {"google-benchmark", "Google Benchmark JSON (--benchmark_format=json)",
      looks_like_google_benchmark, parse_google_benchmark},
+    // clang-format off
+    {"pytest-benchmark", "pytest-benchmark JSON (--benchmark-json)", looks_like_pytest_benchmark, parse_pytest_benchmark},
+    {"hyperfine", "hyperfine JSON (--export-json)", looks_like_hyperfine, parse_hyperfine},
+    {"jmh", "JMH JSON (-rf json)", looks_like_jmh, parse_jmh},
+    {"benchmarkdotnet", "BenchmarkDotNet JSON (--exporters json)", looks_like_benchmarkdotnet, parse_benchmarkdotnet},
+    {"julia-benchmarktools", "Julia BenchmarkTools JSON (BenchmarkTools.save)", looks_like_julia_benchmarktools, parse_julia_benchmarktools},
+    {"custom-json", "github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter; needs --direction)", looks_like_custom_json, parse_custom_json},
+    {"bmf", "Bencher Metric Format JSON", looks_like_bmf, parse_bmf},
+    {"k6", "k6 end-of-test summary JSON (--summary-export, handleSummary)", looks_like_k6, parse_k6},
+    {"prometheus", "Prometheus HTTP API JSON (/api/v1/query, /api/v1/query_range)", looks_like_prometheus, parse_prometheus},
+    {"caws-metrics", "caws-gate metrics JSON (schema caws-gate/metrics@1)", looks_like_caws_metrics, parse_caws_metrics},
+    {"metric-summary", "percentile baselines and load-test summaries ({\"ttfa_ms\": {\"p50\": ..., \"p95\": ...}})", looks_like_metric_summary, parse_metric_summary},
+    // clang-format on
 };
 
 std::string format_list() {
@@ -36,7 +60,7 @@ const Format* find_format(std::string_view id) {
 }
 
 model::Run parse_results(std::string_view text, const std::string& path,
-                         const std::optional<std::string>& format) {
+                         const std::optional<std::string>& format, const ReadOptions& options) {
     const Format* chosen = nullptr;
     if (format) {
         chosen = find_format(*format);
@@ -57,16 +81,24 @@ model::Run parse_results(std::string_view text, const std::string& path,
                                   format_list() + " (force one with --format)");
         }
     }
-    return chosen->parse(text, model::Source{path, std::string(chosen->id)});
+    model::Run run = chosen->parse(text, model::Source{path, std::string(chosen->id)}, options);
+    if (options.direction) {
+        for (model::Metric& metric : run.metrics) {
+            if (metric.direction == model::Direction::unknown) {
+                metric.direction = *options.direction;
+            }
+        }
+    }
+    return run;
 }
 
 model::Run read_results(const std::vector<std::string>& paths,
-                        const std::optional<std::string>& format) {
+                        const std::optional<std::string>& format, const ReadOptions& options) {
     std::vector<model::Run> runs;
     runs.reserve(paths.size());
     for (const std::string& path : paths) {
         const std::string text = util::read_file(path);
-        runs.push_back(parse_results(text, path, format));
+        runs.push_back(parse_results(text, path, format, options));
     }
     return merge_runs(std::move(runs));
 }
@@ -100,6 +132,13 @@ model::Run merge_runs(std::vector<model::Run> runs) {
             const bool both_samples = !existing.samples.empty() && !metric.samples.empty();
             if (both_samples && model::comparable(existing.unit, metric.unit) &&
                 existing.status == model::Status::ok && metric.status == model::Status::ok) {
+                // Timestamps stay only when every part has them: they run parallel to samples.
+                if (existing.timestamps.empty() || metric.timestamps.empty()) {
+                    existing.timestamps.clear();
+                } else {
+                    existing.timestamps.insert(existing.timestamps.end(), metric.timestamps.begin(),
+                                               metric.timestamps.end());
+                }
                 existing.samples.insert(existing.samples.end(), metric.samples.begin(),
                                         metric.samples.end());
                 continue;

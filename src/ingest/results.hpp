@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/read_options.hpp"
 #include "model/run.hpp"
 
 namespace caws::ingest {
@@ -16,7 +17,8 @@ struct Format {
     std::string_view id;
     std::string_view description;
     bool (*detect)(std::string_view text);
-    model::Run (*parse)(std::string_view text, const model::Source& source);
+    model::Run (*parse)(std::string_view text, const model::Source& source,
+                        const ReadOptions& options);
 };
 
 // Every format caws-gate reads, in the order detection tries them.
@@ -26,16 +28,18 @@ std::span<const Format> formats();
 const Format* find_format(std::string_view id);
 
 // Reads one results file's text. With `format` the reader is forced; without, the format
-// is detected from the content (never the file name). Throws util::Error naming the file
+// is detected from the content (never the file name). Measures left with an unknown
+// direction get `options.direction` when it is set. Throws util::Error naming the file
 // when no format matches (listing the formats) or the reader rejects the content.
 model::Run parse_results(std::string_view text, const std::string& path,
-                         const std::optional<std::string>& format);
+                         const std::optional<std::string>& format, const ReadOptions& options = {});
 
 // Reads and merges several results files of one suite (one suite split across jobs).
 // A metric present in two files merges when both hold samples of the same unit
-// (repetitions of the same benchmark); any other duplicate is an error naming both files.
+// (repetitions of the same benchmark; timestamps are kept when both files have them);
+// any other duplicate is an error naming both files.
 model::Run read_results(const std::vector<std::string>& paths,
-                        const std::optional<std::string>& format);
+                        const std::optional<std::string>& format, const ReadOptions& options = {});
 
 // Merges runs as read_results does.
 model::Run merge_runs(std::vector<model::Run> runs);

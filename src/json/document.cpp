@@ -165,6 +165,23 @@ od::object Document::root_object() {
     return result;
 }
 
+od::array Document::root_array(const std::string& expected) {
+    od::document& document = root();
+    od::json_type type;
+    if (auto error = document.type().get(type)) {
+        fail_simdjson(simdjson::simdjson_error(error), Path());
+    }
+    // Text that is not JSON at all may start like an array: report its syntax error first.
+    if (type != od::json_type::array) {
+        fail_simdjson(simdjson::simdjson_error(simdjson::TAPE_ERROR), Path(), expected);
+    }
+    od::array result;
+    if (auto error = document.get_array().get(result)) {
+        fail_simdjson(simdjson::simdjson_error(error), Path());
+    }
+    return result;
+}
+
 void Document::fail(const Path& where, const std::string& what) const {
     throw util::Error(path_, where.str(), what);
 }

@@ -56,6 +56,9 @@ public:
     od::document& root();
     // The root, which must be an object ("expected a JSON object at the top level").
     od::object root_object();
+    // The root, which must be an array; `expected` says what when it is not ("expected a
+    // JSON array of benchmarks (JMH -rf json)").
+    od::array root_array(const std::string& expected);
 
     const std::string& path() const { return path_; }
 

@@ -53,6 +53,9 @@ struct Metric {
     // The measurements, in the canonical unit, in the order the tool wrote them. Empty when
     // the tool only wrote a summary, or the benchmark failed or was skipped.
     std::vector<double> samples;
+    // When each sample was taken, in Unix seconds, parallel to `samples` (time series such
+    // as memory over a run, for leak detection). Empty when the tool did not say.
+    std::vector<double> timestamps;
     std::optional<Summary> summary;
     Status status = Status::ok;
     std::string message;

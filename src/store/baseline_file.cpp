@@ -199,6 +199,14 @@ private:
                     if (!std::isfinite(number)) doc_.fail(sample_at, "expected a finite number");
                     metric.samples.push_back(number);
                 }
+            } else if (key == "timestamps") {
+                std::size_t i = 0;
+                for (auto timestamp : doc_.array(value, where)) {
+                    const Path timestamp_at = where.child(i++);
+                    const double number = doc_.number(timestamp.value(), timestamp_at);
+                    if (!std::isfinite(number)) doc_.fail(timestamp_at, "expected a finite number");
+                    metric.timestamps.push_back(number);
+                }
             } else if (key == "summary") {
                 metric.summary = read_summary(doc_.object(value, where), where);
             } else if (key == "labels") {
@@ -222,6 +230,12 @@ private:
                                                      "\" does not match unit \"" +
                                                      metric.unit.symbol + "\"");
             }
+        }
+        if (!metric.timestamps.empty() && metric.timestamps.size() != metric.samples.size()) {
+            doc_.fail(at.child("timestamps"),
+                      "expected one timestamp per sample, got " +
+                          std::to_string(metric.timestamps.size()) + " timestamps for " +
+                          std::to_string(metric.samples.size()) + " samples");
         }
         if (metric.status == model::Status::ok && metric.samples.empty() && !metric.summary) {
             doc_.fail(at, "expected \"samples\" or a \"summary\" for \"" + metric.name + "\"");

@@ -57,6 +57,7 @@ nlohmann::ordered_json metric_to_json(const model::Metric& metric) {
         out["message"] = metric.message;
     }
     if (!metric.samples.empty()) out["samples"] = metric.samples;
+    if (!metric.timestamps.empty()) out["timestamps"] = metric.timestamps;
     if (metric.summary) out["summary"] = summary_to_json(*metric.summary);
     if (!metric.labels.empty()) {
         nlohmann::ordered_json labels = nlohmann::ordered_json::object();

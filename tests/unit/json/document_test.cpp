@@ -93,6 +93,26 @@ TEST(Document, TopLevelMustBeAnObject) {
               "in.json: expected a JSON object at the top level");
 }
 
+TEST(Document, RootArraysSayWhatWasExpected) {
+    const auto count = [](const std::string& text) {
+        Document doc("in.json", text);
+        std::size_t n = 0;
+        read_guarded(doc, Path(), [&] {
+            for (auto element : doc.root_array("expected a JSON array of benchmarks")) {
+                (void)element;
+                ++n;
+            }
+        });
+        return n;
+    };
+    EXPECT_EQ(count("[1, 2, 3]"), 3u);
+    EXPECT_EQ(error_of([&] { count(R"({"a": 1})"); }),
+              "in.json: expected a JSON array of benchmarks");
+    EXPECT_EQ(error_of([&] { count("[1, 2"); }),
+              "in.json: line 1, column 6: invalid JSON: syntax error while parsing array - "
+              "unexpected end of input; expected ']'");
+}
+
 TEST(Document, PathsAreBuiltOnlyWhenNeeded) {
     const Path root;
     const Path a = root.child("benchmarks");
