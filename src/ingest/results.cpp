@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "ingest/go_bench_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -13,6 +14,7 @@ namespace {
 constexpr Format k_formats[] = {
     {"google-benchmark", "Google Benchmark JSON (--benchmark_format=json)",
      looks_like_google_benchmark, parse_google_benchmark},
+    {"go", "Go go test -bench text (benchstat's format)", looks_like_go_bench, parse_go_bench},
 };
 
 std::string format_list() {
