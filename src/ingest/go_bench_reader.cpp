@@ -176,7 +176,7 @@ class Reader {
             cursor_.fail(iterations,
                          "expected the iteration count (a whole number) after the "
                          "benchmark name, got " +
-                             quoted(iterations));
+                             in_quotes(iterations));
         }
         add_values(name, rest, line);
     }
@@ -204,17 +204,17 @@ class Reader {
                 const char c = value_text.front();
                 const bool numeric = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
                 cursor_.fail(value_text, numeric
-                                             ? "expected a number, got " + quoted(value_text)
-                                             : "expected a number before " + quoted(value_text));
+                                             ? "expected a number, got " + in_quotes(value_text)
+                                             : "expected a number before " + in_quotes(value_text));
             }
             if (unit.empty()) {
                 cursor_.fail(line.substr(line.size()),
-                             "expected a unit after " + quoted(value_text));
+                             "expected a unit after " + in_quotes(value_text));
             }
             const std::size_t measure = measure_index(unit);
             for (const std::size_t seen : line_measures_) {
                 if (seen == measure) {
-                    cursor_.fail(unit, "expected each unit once per line, but " + quoted(unit) +
+                    cursor_.fail(unit, "expected each unit once per line, but " + in_quotes(unit) +
                                            " appears twice");
                 }
             }

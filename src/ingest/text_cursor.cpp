@@ -145,7 +145,7 @@ double to_seconds(double value, std::string_view unit) {
     return per_second ? value / *per_second : value;
 }
 
-std::string quoted(std::string_view text) {
+std::string in_quotes(std::string_view text) {
     constexpr std::size_t k_limit = 40;
     std::size_t cut = text.size();
     if (text.size() > k_limit) {

@@ -80,6 +80,6 @@ std::optional<double> seconds_per_time_unit(std::string_view unit);
 double to_seconds(double value, std::string_view unit);
 
 // `text` in double quotes, shortened to about 40 bytes, for error messages.
-std::string quoted(std::string_view text);
+std::string in_quotes(std::string_view text);
 
 }  // namespace caws::ingest
