@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <utility>
 
+#include "ingest/catch2_console_reader.hpp"
+#include "ingest/catch2_xml_reader.hpp"
 #include "ingest/criterion_reader.hpp"
 #include "ingest/go_bench_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
@@ -17,9 +19,11 @@ namespace {
 constexpr Format k_formats[] = {
     {"google-benchmark", "Google Benchmark JSON (--benchmark_format=json)",
      looks_like_google_benchmark, parse_google_benchmark},
+    {"catch2-xml", "Catch2 XML reporter (-r xml)", looks_like_catch2_xml, parse_catch2_xml},
     {"criterion", "Criterion.rs console or bencher text", looks_like_criterion, parse_criterion},
     {"rust-libtest", "Rust libtest (cargo bench)", looks_like_rust_libtest, parse_rust_libtest},
     {"go", "Go go test -bench text (benchstat's format)", looks_like_go_bench, parse_go_bench},
+    {"catch2-console", "Catch2 console reporter", looks_like_catch2_console, parse_catch2_console},
 };
 
 constexpr DirectoryFormat k_directory_formats[] = {
