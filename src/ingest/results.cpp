@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "ingest/benchmarkjs_reader.hpp"
 #include "ingest/catch2_console_reader.hpp"
 #include "ingest/catch2_xml_reader.hpp"
 #include "ingest/criterion_reader.hpp"
@@ -24,6 +25,7 @@ constexpr Format k_formats[] = {
     {"rust-libtest", "Rust libtest (cargo bench)", looks_like_rust_libtest, parse_rust_libtest},
     {"go", "Go go test -bench text (benchstat's format)", looks_like_go_bench, parse_go_bench},
     {"catch2-console", "Catch2 console reporter", looks_like_catch2_console, parse_catch2_console},
+    {"benchmarkjs", "Benchmark.js text (ops/sec)", looks_like_benchmarkjs, parse_benchmarkjs},
 };
 
 constexpr DirectoryFormat k_directory_formats[] = {
