@@ -32,10 +32,19 @@ struct Result {
     std::uint64_t runs = 0;
 };
 
+// Whether the line starts like a result line: " x <number> ops/sec" after a name.
+bool starts_like_result(std::string_view line) {
+    const std::size_t separator = line.rfind(" x ");
+    if (separator == std::string_view::npos || separator == 0) return false;
+    std::string_view rest = line.substr(separator + 3);
+    const std::string_view value = next_field(rest);
+    return parse_grouped_number(value) && next_field(rest) == "ops/sec";
+}
+
 // The part after the name: "x 1,431,759 ops/sec ±0.74% (93 runs sampled)". nullopt when
-// the line is not a result line; throws through `cursor` (when given) when it starts
-// like one ("x <number> ops/sec") but is malformed or cut short.
-std::optional<Result> read_line(std::string_view line, const TextCursor* cursor) {
+// the line is not a result line; throws through `cursor` when it starts like one but is
+// malformed or cut short.
+std::optional<Result> read_line(std::string_view line, const TextCursor& cursor) {
     const std::size_t separator = line.rfind(" x ");
     if (separator == std::string_view::npos || separator == 0) return std::nullopt;
     std::string_view rest = line.substr(separator + 3);
@@ -44,8 +53,7 @@ std::optional<Result> read_line(std::string_view line, const TextCursor* cursor)
     const auto hz = parse_grouped_number(value);
     if (!hz || unit != "ops/sec") return std::nullopt;
     const auto fail = [&](std::string_view at, const std::string& what) -> std::optional<Result> {
-        if (cursor != nullptr) cursor->fail(at, what);
-        return std::nullopt;
+        cursor.fail(at, what);
     };
     Result result;
     result.name = trim(line.substr(0, separator));
@@ -94,7 +102,7 @@ model::Run parse_benchmarkjs(std::string_view text, const model::Source& source)
     util::StringMap<std::size_t> lines;  // name -> line it was read on
     std::string_view line;
     while (cursor.next(line)) {
-        const auto result = read_line(line, &cursor);
+        const auto result = read_line(line, cursor);
         if (!result) continue;
         const auto [found, inserted] =
             lines.try_emplace(std::string(result->name), cursor.line_number());
@@ -131,7 +139,7 @@ bool looks_like_benchmarkjs(std::string_view text) {
     TextCursor cursor(text.substr(0, 1 << 20), {});
     std::string_view line;
     while (cursor.next(line)) {
-        if (read_line(line, nullptr)) return true;
+        if (starts_like_result(line)) return true;
     }
     return false;
 }

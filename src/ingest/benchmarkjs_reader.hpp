@@ -27,7 +27,8 @@ namespace caws::ingest {
 // result line.
 model::Run parse_benchmarkjs(std::string_view text, const model::Source& source);
 
-// Whether `text` has a Benchmark.js result line in its first mebibyte.
+// Whether `text` has a Benchmark.js result line in its first mebibyte (one that starts
+// like one counts, so that a malformed line gets its error).
 bool looks_like_benchmarkjs(std::string_view text);
 
 }  // namespace caws::ingest

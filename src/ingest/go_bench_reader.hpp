@@ -37,7 +37,8 @@ namespace caws::ingest {
 // without a unit), and for a text without any result line.
 model::Run parse_go_bench(std::string_view text, const model::Source& source);
 
-// Whether `text` has a Go benchmark result line in its first mebibyte.
+// Whether `text` has a Go benchmark result line in its first mebibyte ("BenchmarkName",
+// a whole number and more: a malformed result line counts, so that its error is shown).
 bool looks_like_go_bench(std::string_view text);
 
 }  // namespace caws::ingest

@@ -32,7 +32,8 @@ std::optional<LibtestLine> read_libtest_line(std::string_view line, const TextCu
 // `name`. LibtestOutcome::none for any other line.
 LibtestOutcome read_libtest_outcome(std::string_view line, std::string_view& name);
 
-// Whether `line` is a well-formed bench line (never throws): for detection.
+// Whether `line` is a bench line, or starts like one ("test NAME ... bench: " and more),
+// for detection: a malformed line then gets its error. Never throws.
 bool is_libtest_line(std::string_view line);
 
 // The target of cargo's "Running unittests src/lib.rs (target/...)" or "Running

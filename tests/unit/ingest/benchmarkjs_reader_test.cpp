@@ -132,6 +132,7 @@ TEST(BenchmarkjsReader, Detection) {
     }
     EXPECT_FALSE(looks_like_benchmarkjs("this x line should be ignored\n"));
     EXPECT_FALSE(looks_like_benchmarkjs("BenchmarkA-8 100 5 ns/op\n"));
+    EXPECT_TRUE(looks_like_benchmarkjs("fib(10) x 1,431,759 ops/sec ±0.7"));  // its error
 }
 
 }  // namespace

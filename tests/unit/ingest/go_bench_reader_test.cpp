@@ -399,6 +399,14 @@ TEST(GoBenchReader, DetectsGoOutputOnly) {
         EXPECT_EQ(parse_results(text, file, std::nullopt).sources.at(0).format, "go") << file;
     }
     EXPECT_FALSE(looks_like_go_bench("BenchmarkFib10\nPASS\n"));
+    // A file whose only result line is malformed is still Go: its error says where.
+    try {
+        parse_results("BenchmarkFib10-8 5000000 ns/op\n", "bench.txt", std::nullopt);
+        ADD_FAILURE() << "no error";
+    } catch (const util::Error& error) {
+        EXPECT_STREQ(error.what(),
+                     "bench.txt: line 1, column 26: expected a number before \"ns/op\"");
+    }
     EXPECT_FALSE(looks_like_go_bench("test bench_fib ... bench:  135 ns/iter (+/- 24)\n"));
     EXPECT_FALSE(looks_like_go_bench(R"({"benchmarks": [{"name": "Benchmark 1 2 ns"}]})"));
 }

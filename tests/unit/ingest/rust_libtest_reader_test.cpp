@@ -206,6 +206,7 @@ TEST(RustLibtestReader, Detection) {
     EXPECT_FALSE(looks_like_rust_libtest(test::read_fixture("rust-libtest/bencher/zero.txt")));
     EXPECT_FALSE(looks_like_rust_libtest("test tests::a ... ok\ntest tests::b ... ignored\n"));
     EXPECT_FALSE(looks_like_rust_libtest("BenchmarkA-8 100 5 ns/op\n"));
+    EXPECT_TRUE(looks_like_rust_libtest("test a ... bench:   abc ns/iter (+/- 1)\n"));  // its error
 }
 
 }  // namespace
