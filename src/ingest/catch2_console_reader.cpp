@@ -36,11 +36,6 @@ bool is_table_header(std::string_view line) {
            text.find("iterations") != std::string_view::npos;
 }
 
-// Catch2 prints durations in these units.
-bool is_time_unit(std::string_view unit) {
-    return seconds_per_time_unit(unit).has_value();
-}
-
 // "NAME   20   407   431.42 us": the row that starts a benchmark (with
 // --benchmark-no-analysis the last figure is the mean).
 struct FirstRow {
@@ -56,10 +51,12 @@ std::optional<FirstRow> first_row(std::string_view line) {
     const std::string_view iterations = last_field(rest);
     const std::string_view samples = last_field(rest);
     if (!is_time_unit(unit)) return std::nullopt;
-    const auto number = parse_number(value);
+    const auto seconds = parse_seconds(value, unit);
     const auto count = parse_count(samples);
-    if (!number || !count || !parse_count(iterations)) return std::nullopt;
-    return FirstRow{trim(rest), *count, to_seconds(*number, unit)};
+    if (!parse_number(value) || !seconds || !count || !parse_count(iterations)) {
+        return std::nullopt;
+    }
+    return FirstRow{trim(rest), *count, *seconds};
 }
 
 // "   56.9829 ns     53.672 ns    69.8367 ns": three durations, possibly after the end of
@@ -93,9 +90,8 @@ ValueRow value_row(std::string_view line, const TextCursor& cursor, const std::s
         if (!is_time_unit(unit)) {
             cursor.fail(unit, "expected a time unit (ns, us, ms, s), got " + in_quotes(unit));
         }
-        const auto number = parse_number(value);
-        if (!number) cursor.fail(value, "expected a number, got " + in_quotes(value));
-        row.first = to_seconds(*number, unit);
+        if (!parse_number(value)) cursor.fail(value, "expected a number, got " + in_quotes(value));
+        row.first = *parse_seconds(value, unit);
     }
     row.prefix = trim(rest);
     return row;

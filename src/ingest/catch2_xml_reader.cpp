@@ -103,7 +103,7 @@ class Reader {
                            std::string(node.name()) + ">, got \"" +
                            node.attribute("value").value() + "\"");
         }
-        return value / 1e9;
+        return *parse_scaled_number(trim(node.attribute("value").value()), -9);
     }
 
     double number(const pugi::xml_node& node, const char* attribute) {

@@ -34,24 +34,25 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 // Criterion's throughput units: per second, of bytes or of elements.
 struct RateUnit {
     std::string_view symbol;
-    double factor;
+    double factor;  // a power of two (exact), or 1 with a power of ten in `exponent`
+    int exponent;
     bool bytes;
 };
 
 constexpr RateUnit k_rate_units[] = {
-    {"B/s", 1, true},
-    {"KiB/s", 1024.0, true},
-    {"MiB/s", 1024.0 * 1024, true},
-    {"GiB/s", 1024.0 * 1024 * 1024, true},
-    {"TiB/s", 1024.0 * 1024 * 1024 * 1024, true},
-    {"KB/s", 1e3, true},
-    {"MB/s", 1e6, true},
-    {"GB/s", 1e9, true},
-    {"TB/s", 1e12, true},
-    {"elem/s", 1, false},
-    {"Kelem/s", 1e3, false},
-    {"Melem/s", 1e6, false},
-    {"Gelem/s", 1e9, false},
+    {"B/s", 1, 0, true},
+    {"KiB/s", 1024.0, 0, true},
+    {"MiB/s", 1024.0 * 1024, 0, true},
+    {"GiB/s", 1024.0 * 1024 * 1024, 0, true},
+    {"TiB/s", 1024.0 * 1024 * 1024 * 1024, 0, true},
+    {"KB/s", 1, 3, true},
+    {"MB/s", 1, 6, true},
+    {"GB/s", 1, 9, true},
+    {"TB/s", 1, 12, true},
+    {"elem/s", 1, 0, false},
+    {"Kelem/s", 1, 3, false},
+    {"Melem/s", 1, 6, false},
+    {"Gelem/s", 1, 9, false},
 };
 
 const RateUnit* rate_unit(std::string_view symbol) {
@@ -160,13 +161,13 @@ class TextReader {
         constexpr std::string_view k_per_iteration = "/iter";
         std::string_view base = line.unit;
         if (base.ends_with(k_per_iteration)) base.remove_suffix(k_per_iteration.size());
-        if (seconds_per_time_unit(base)) {
-            bench.median = to_seconds(line.value, base);
-            bench.stddev = to_seconds(line.deviation, base);
+        if (is_time_unit(base)) {
+            bench.median = parse_seconds(line.value, base);
+            bench.stddev = parse_seconds(line.deviation, base);
         } else {
             bench.custom_unit = std::string(line.unit);
-            bench.median = line.value;
-            bench.stddev = line.deviation;
+            bench.median = parse_grouped_number(line.value);
+            bench.stddev = parse_grouped_number(line.deviation);
         }
         last_ = benchmarks_.size() - 1;
         current_.clear();
@@ -234,11 +235,11 @@ class TextReader {
             const auto parsed = parse_grouped_number(number);
             if (!parsed) cursor_.fail(number, "expected a number, got " + in_quotes(number));
             if (time) {
-                if (!seconds_per_time_unit(unit)) {
+                if (!is_time_unit(unit)) {
                     cursor_.fail(
                         unit, "expected a time unit (ps, ns, µs, ms, s), got " + in_quotes(unit));
                 }
-                value = to_seconds(*parsed, unit);
+                value = *parse_seconds(number, unit);
             } else {
                 rate = rate_unit(unit);
                 if (rate == nullptr) {
@@ -247,7 +248,7 @@ class TextReader {
                                  "Kelem/s, ...), got " +
                                      in_quotes(unit));
                 }
-                value = *parsed * rate->factor;
+                value = *parse_scaled_number(number, rate->exponent) * rate->factor;
             }
         }
         if (!trim(inside).empty()) {
@@ -728,7 +729,7 @@ bool looks_like_criterion(std::string_view text) {
             if (starts_with(rest, "[")) {
                 rest.remove_prefix(1);
                 const auto value = parse_grouped_number(next_field(rest));
-                if (value && seconds_per_time_unit(next_field(rest))) return true;
+                if (value && is_time_unit(next_field(rest))) return true;
             }
         }
         if (!bencher_lines && is_libtest_line(line)) bencher_lines = true;

@@ -26,8 +26,7 @@ struct Measure {
     std::string name;  // tidied: the metric's measure
     model::Unit canonical;
     model::Direction direction = model::Direction::unknown;
-    double divisor = 1;  // value / divisor * multiplier is the canonical value
-    double multiplier = 1;
+    int exponent = 0;  // the canonical value is the written one times 10^exponent
 };
 
 Measure tidy(std::string_view unit) {
@@ -36,13 +35,12 @@ Measure tidy(std::string_view unit) {
     m.unit = std::string(unit);
     m.name = m.unit;
     if (unit == "ns/op") {
-        return {m.unit, "sec/op", model::seconds(), Direction::lower, 1e9, 1};
+        return {m.unit, "sec/op", model::seconds(), Direction::lower, -9};
     }
-    if (unit == "MB/s")
-        return {m.unit, "B/s", model::bytes_per_second(), Direction::higher, 1, 1e6};
-    if (unit == "B/op") return {m.unit, "B/op", model::bytes(), Direction::lower, 1, 1};
+    if (unit == "MB/s") return {m.unit, "B/s", model::bytes_per_second(), Direction::higher, 6};
+    if (unit == "B/op") return {m.unit, "B/op", model::bytes(), Direction::lower, 0};
     if (unit == "allocs/op") {
-        return {m.unit, "allocs/op", model::count("allocs/op"), Direction::lower, 1, 1};
+        return {m.unit, "allocs/op", model::count("allocs/op"), Direction::lower, 0};
     }
     // Units of b.ReportMetric: tidy the numerator as benchstat does ("ns" to "sec", "MB"
     // to "B") and judge the direction only when it is plain.
@@ -56,14 +54,14 @@ Measure tidy(std::string_view unit) {
             m.name = "sec/" + std::string(denominator);
             m.canonical = model::seconds();
             m.direction = Direction::lower;
-            m.divisor = numerator == "ns" ? 1e9 : 1;
+            m.exponent = numerator == "ns" ? -9 : 0;
             return m;
         }
         if (numerator == "MB" || numerator == "B") {
             m.name = "B/" + std::string(denominator);
             m.canonical = per_second ? model::bytes_per_second() : model::bytes();
             m.direction = per_second ? Direction::higher : Direction::lower;
-            m.multiplier = numerator == "MB" ? 1e6 : 1;
+            m.exponent = numerator == "MB" ? 6 : 0;
             return m;
         }
     }
@@ -199,7 +197,17 @@ class Reader {
             const std::string_view value_text = next_field(rest);
             if (value_text.empty()) break;
             const std::string_view unit = next_field(rest);
-            const std::optional<double> value = parse_value(value_text);
+            std::size_t measure = 0;
+            std::optional<double> value;
+            if (unit.empty()) {
+                value = parse_number(value_text);  // only to say which is missing
+            } else {
+                measure = measure_index(unit);
+                const int exponent = measures_[measure].exponent;
+                value = exponent == 0 ? parse_number(value_text)
+                                      : parse_scaled_number(value_text, exponent);
+            }
+            if (!value) value = non_finite(value_text);
             if (!value) {
                 const char c = value_text.front();
                 const bool numeric = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
@@ -211,7 +219,6 @@ class Reader {
                 cursor_.fail(line.substr(line.size()),
                              "expected a unit after " + in_quotes(value_text));
             }
-            const std::size_t measure = measure_index(unit);
             for (const std::size_t seen : line_measures_) {
                 if (seen == measure) {
                     cursor_.fail(unit, "expected each unit once per line, but " + in_quotes(unit) +
@@ -224,8 +231,7 @@ class Reader {
                 ++non_finite_;
                 continue;
             }
-            const Measure& m = measures_[measure];
-            samples_of(bench, measure).push_back(*value / m.divisor * m.multiplier);
+            samples_of(bench, measure).push_back(*value);
         }
         if (pairs == 0) {
             cursor_.fail(line.substr(line.size()),
@@ -233,9 +239,8 @@ class Reader {
         }
     }
 
-    // A number, or Go's spelling of a non-finite custom metric.
-    static std::optional<double> parse_value(std::string_view text) {
-        if (auto number = parse_number(text)) return number;
+    // Go's spelling of a non-finite custom metric.
+    static std::optional<double> non_finite(std::string_view text) {
         if (text == "NaN") return std::nan("");
         if (text == "+Inf" || text == "Inf") return HUGE_VAL;
         if (text == "-Inf") return -HUGE_VAL;

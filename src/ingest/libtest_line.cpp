@@ -28,13 +28,12 @@ struct Problem {
 
 std::optional<Problem> parse_measurement(std::string_view rest, LibtestLine& out) {
     const std::string_view value = next_field(rest);
-    const auto number = parse_grouped_number(value);
-    if (!number) {
+    if (!parse_grouped_number(value)) {
         if (value.empty())
             return Problem{rest.substr(rest.size()), "expected a number after \"bench:\""};
         return Problem{value, "expected a number after \"bench:\", got " + in_quotes(value)};
     }
-    out.value = *number;
+    out.value = value;
     out.unit = next_field(rest);
     if (out.unit.empty())
         return Problem{rest.substr(rest.size()), "expected a unit after " + in_quotes(value)};
@@ -51,18 +50,19 @@ std::optional<Problem> parse_measurement(std::string_view rest, LibtestLine& out
         return Problem{deviation.empty() ? rest.substr(rest.size()) : deviation,
                        "expected \"(+/- deviation)\" after " + in_quotes(out.unit)};
     }
-    out.deviation = *spread;
+    out.deviation = deviation;
     // libtest: " = 64000 MB/s" when the benchmark set b.bytes.
     const std::string_view tail = trim(rest);
     if (tail.empty()) return std::nullopt;
     const std::string_view equals = next_field(rest);
-    const auto megabytes = parse_grouped_number(next_field(rest));
+    const std::string_view megabytes = next_field(rest);
     const std::string_view rate_unit = next_field(rest);
-    if (equals != "=" || !megabytes || rate_unit != "MB/s" || !trim(rest).empty()) {
+    if (equals != "=" || !parse_grouped_number(megabytes) || rate_unit != "MB/s" ||
+        !trim(rest).empty()) {
         return Problem{tail,
                        "expected the end of the line or \"= N MB/s\", got " + in_quotes(tail)};
     }
-    out.megabytes_per_second = *megabytes;
+    out.megabytes_per_second = megabytes;
     return std::nullopt;
 }
 

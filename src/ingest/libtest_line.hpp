@@ -11,12 +11,12 @@ namespace caws::ingest {
 // it for #[bench] functions and Criterion.rs prints it with --output-format bencher.
 // Views point into the line.
 struct LibtestLine {
-    std::string_view name;        // trimmed
-    std::string_view name_start;  // where the name starts, for error positions
-    double value = 0;             // as written ("18,149" and "26,858.66" read as numbers)
-    std::string_view unit;        // "ns/iter", "μs/iter", "cycles/iter", "MS/s", ...
-    double deviation = 0;         // the number after "+/-", in `unit`
-    std::optional<double> megabytes_per_second;  // libtest's " = 64000 MB/s" (b.bytes set)
+    std::string_view name;                  // trimmed
+    std::string_view name_start;            // where the name starts, for error positions
+    std::string_view value;                 // as written: "18,149", "26,858.66"
+    std::string_view unit;                  // "ns/iter", "μs/iter", "cycles/iter", "MS/s", ...
+    std::string_view deviation;             // the number after "+/-", in `unit`
+    std::string_view megabytes_per_second;  // " = 64000 MB/s" (b.bytes set), or empty
 };
 
 // The outcome of a "test NAME ... OUTCOME" line that is not a measurement.

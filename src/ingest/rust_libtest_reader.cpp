@@ -37,27 +37,27 @@ struct Benchmark {
 };
 
 // The measure, canonical unit and direction of a libtest unit, and the value in it.
-void add_value(Benchmark& bench, double value, std::string_view unit) {
+void add_value(Benchmark& bench, std::string_view value, std::string_view unit) {
     constexpr std::string_view k_per_iteration = "/iter";
     if (unit.size() > k_per_iteration.size() && unit.ends_with(k_per_iteration)) {
         const std::string_view base = unit.substr(0, unit.size() - k_per_iteration.size());
-        if (seconds_per_time_unit(base)) {
+        if (is_time_unit(base)) {
             Measure& m = bench.measure("time");
             m.unit = model::seconds();
             m.direction = model::Direction::lower;
-            m.samples.push_back(to_seconds(value, base));
+            m.samples.push_back(*parse_seconds(value, base));
             return;
         }
         Measure& m = bench.measure(unit);
         m.unit = model::count(std::string(unit));
         m.direction = model::Direction::lower;
-        m.samples.push_back(value);
+        m.samples.push_back(*parse_grouped_number(value));
         return;
     }
     Measure& m = bench.measure(unit);
     m.unit = model::Unit{model::Dimension::other, std::string(unit)};
     m.direction = unit.ends_with("/s") ? model::Direction::higher : model::Direction::unknown;
-    m.samples.push_back(value);
+    m.samples.push_back(*parse_grouped_number(value));
 }
 
 class Reader {
@@ -71,11 +71,11 @@ class Reader {
             if (const auto bench = read_libtest_line(line, cursor_)) {
                 Benchmark& b = benchmark_for(bench->name);
                 add_value(b, bench->value, bench->unit);
-                if (bench->megabytes_per_second) {
+                if (!bench->megabytes_per_second.empty()) {
                     Measure& m = b.measure("throughput");
                     m.unit = model::bytes_per_second();
                     m.direction = model::Direction::higher;
-                    m.samples.push_back(*bench->megabytes_per_second * 1e6);
+                    m.samples.push_back(*parse_scaled_number(bench->megabytes_per_second, 6));
                 }
                 continue;
             }

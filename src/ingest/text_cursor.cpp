@@ -9,18 +9,19 @@
 namespace caws::ingest {
 namespace {
 
-// Units of a time unit per second, for the units seconds_per_time_unit() knows.
-std::optional<double> units_per_second(std::string_view unit) {
-    if (unit == "ns") return 1e9;
-    if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") return 1e6;
-    if (unit == "ms") return 1e3;
-    if (unit == "s") return 1.0;
-    if (unit == "ps") return 1e12;
-    return std::nullopt;
-}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
+// Whether `text` is spelled like a decimal number: from_chars also reads "inf", "nan" and
+// hexadecimal, which no benchmark tool means. Whether it is a whole number is left to
+// from_chars consuming all of it.
+bool spelled_decimal(std::string_view text) {
+    if (text.empty()) return false;
+    const char first = text.front() == '-' && text.size() > 1 ? text[1] : text.front();
+    if (!is_digit(first) && first != '.') return false;
+    for (const char c : text) {
+        if (!is_digit(c) && c != '.' && c != 'e' && c != 'E' && c != '-' && c != '+') return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -85,16 +86,7 @@ std::optional<double> parse_number(std::string_view token) {
     if (token.empty()) return std::nullopt;
     std::string_view digits = token;
     if (digits.front() == '+') digits.remove_prefix(1);
-    if (digits.empty()) return std::nullopt;
-    // from_chars also reads "inf", "nan" and, with a sign, would accept "-inf": only
-    // plain decimal notation is a number here.
-    const char first = digits.front() == '-' && digits.size() > 1 ? digits[1] : digits.front();
-    if (!is_digit(first) && first != '.') return std::nullopt;
-    for (const char c : digits) {
-        if (!is_digit(c) && c != '.' && c != 'e' && c != 'E' && c != '-' && c != '+') {
-            return std::nullopt;
-        }
-    }
+    if (!spelled_decimal(digits)) return std::nullopt;
     double value = 0;
     const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
@@ -134,15 +126,68 @@ std::optional<std::uint64_t> parse_count(std::string_view token) {
     return value;
 }
 
-std::optional<double> seconds_per_time_unit(std::string_view unit) {
-    const auto per_second = units_per_second(unit);
-    if (!per_second) return std::nullopt;
-    return 1.0 / *per_second;
+std::optional<int> time_unit_exponent(std::string_view unit) {
+    if (unit == "ns") return -9;
+    if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") return -6;
+    if (unit == "ms") return -3;
+    if (unit == "s") return 0;
+    if (unit == "ps") return -12;
+    return std::nullopt;
 }
 
-double to_seconds(double value, std::string_view unit) {
-    const auto per_second = units_per_second(unit);
-    return per_second ? value / *per_second : value;
+std::optional<double> parse_scaled_number(std::string_view token, int exponent) {
+    // The digits without separators, with the exponent moved ("1,234.5e3" and -9 give
+    // "1234.5e-6"), then one conversion.
+    char buffer[96];
+    if (token.empty() || token.size() > 64) return std::nullopt;
+    std::size_t length = 0;
+    std::size_t mark = token.size();  // where the written exponent starts
+    bool in_fraction = false;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        const char c = token[i];
+        if (c == 'e' || c == 'E') {
+            mark = i;
+            break;
+        }
+        if (c == ',') {
+            if (in_fraction || i == 0 || i + 1 == token.size() || !is_digit(token[i - 1]) ||
+                !is_digit(token[i + 1])) {
+                return std::nullopt;
+            }
+            continue;
+        }
+        if (c == '.') in_fraction = true;
+        if (c == '+' && i == 0) continue;
+        buffer[length++] = c;
+    }
+    if (!spelled_decimal(std::string_view(buffer, length))) return std::nullopt;
+    if (mark < token.size()) {
+        std::string_view written = token.substr(mark + 1);
+        if (!written.empty() && written.front() == '+') written.remove_prefix(1);
+        int value = 0;
+        const auto [end, error] =
+            std::from_chars(written.data(), written.data() + written.size(), value);
+        if (written.empty() || error != std::errc() || end != written.data() + written.size()) {
+            return std::nullopt;
+        }
+        exponent += value;
+    }
+    if (exponent != 0) {
+        buffer[length++] = 'e';
+        const auto [end, error] = std::to_chars(buffer + length, buffer + sizeof buffer, exponent);
+        if (error != std::errc()) return std::nullopt;
+        length = static_cast<std::size_t>(end - buffer);
+    }
+    double value = 0;
+    const auto [parsed, failed] = std::from_chars(buffer, buffer + length, value);
+    if (failed != std::errc() || parsed != buffer + length) return std::nullopt;
+    return value;
+}
+
+std::optional<double> parse_seconds(std::string_view token, std::string_view unit) {
+    const auto exponent = time_unit_exponent(unit);
+    if (!exponent) return std::nullopt;
+    return parse_scaled_number(token, *exponent);
 }
 
 std::string in_quotes(std::string_view text) {

@@ -70,14 +70,23 @@ std::optional<double> parse_grouped_number(std::string_view token);
 // A non-negative whole number written with digits only ("5000000").
 std::optional<std::uint64_t> parse_count(std::string_view token);
 
-// Seconds per unit for the time units benchmark tools print: "ps", "ns", "us", "µs"
-// (micro sign or Greek mu), "ms", "s". nullopt for anything else.
-std::optional<double> seconds_per_time_unit(std::string_view unit);
+// The power of ten of the time units benchmark tools print, in seconds: "ps" -12, "ns"
+// -9, "us" and "µs" (micro sign or Greek mu) -6, "ms" -3, "s" 0. nullopt for anything
+// else.
+std::optional<int> time_unit_exponent(std::string_view unit);
 
-// `value` in `unit` converted to seconds. Dividing by an exact power of ten rounds
-// correctly (100 ns reads as the double nearest 1e-7), where multiplying by 1e-9 would
-// not; `unit` must be one seconds_per_time_unit() knows.
-double to_seconds(double value, std::string_view unit);
+// Whether `unit` is one of those time units.
+inline bool is_time_unit(std::string_view unit) {
+    return time_unit_exponent(unit).has_value();
+}
+
+// The number `token` (parse_grouped_number's syntax) times 10^`exponent`, rounded once:
+// "39.22" with -9 is the double nearest 39.22e-9, where parsing and then dividing by 1e9
+// would round twice and can miss it.
+std::optional<double> parse_scaled_number(std::string_view token, int exponent);
+
+// The number `token` in the time unit `unit`, in seconds (rounded once, as above).
+std::optional<double> parse_seconds(std::string_view token, std::string_view unit);
 
 // `text` in double quotes, shortened to about 40 bytes, for error messages.
 std::string in_quotes(std::string_view text);
