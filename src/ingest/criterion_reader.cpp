@@ -157,7 +157,7 @@ class TextReader {
     // "test NAME ... bench: 1220 ns/iter (+/- 36)": Criterion's median and standard
     // deviation.
     void bencher_line(const LibtestLine& line) {
-        Benchmark& bench = add(line.name, line.name_start);
+        Benchmark& bench = add(line.name, line.name);
         constexpr std::string_view k_per_iteration = "/iter";
         std::string_view base = line.unit;
         if (base.ends_with(k_per_iteration)) base.remove_suffix(k_per_iteration.size());

@@ -75,7 +75,6 @@ std::optional<LibtestLine> read_libtest_line(std::string_view line, const TextCu
     if (next_field(outcome) != "bench:") return std::nullopt;
     LibtestLine out;
     out.name = name;
-    out.name_start = name;
     if (const auto problem = parse_measurement(outcome, out))
         cursor.fail(problem->at, problem->what);
     return out;

@@ -12,8 +12,7 @@ namespace caws::ingest {
 // Views point into the line.
 struct LibtestLine {
     std::string_view name;                  // trimmed
-    std::string_view name_start;            // where the name starts, for error positions
-    std::string_view value;                 // as written: "18,149", "26,858.66"
+    std::string_view value;                 // a number as written: "18,149", "26,858.66"
     std::string_view unit;                  // "ns/iter", "μs/iter", "cycles/iter", "MS/s", ...
     std::string_view deviation;             // the number after "+/-", in `unit`
     std::string_view megabytes_per_second;  // " = 64000 MB/s" (b.bytes set), or empty
