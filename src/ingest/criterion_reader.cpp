@@ -95,24 +95,8 @@ class TextReader {
                 if (const auto bench = read_libtest_line(line, cursor_)) bencher_line(*bench);
             } else if (starts_with(text, "Benchmarking ")) {
                 benchmarking_line(text.substr(13));
-            } else if (result_line(line, "time:") || result_line(line, "thrpt:")) {
-            } else if (starts_with(text, "Found ") &&
-                       text.find(" outliers among ") != std::string_view::npos) {
-                outliers_line(text);
-            } else if (starts_with(text, "thread '") &&
-                       text.find(" panicked at ") != std::string_view::npos) {
-                panic_ = std::string(text);
-                if (text.back() != ':') panicked();
-                continue;
-            } else if (!panic_.empty()) {
-                if (!text.empty()) {
-                    panic_ += ' ';
-                    panic_ += text;
-                }
-                panicked();
-            } else {
-                const std::string_view target = cargo_running_target(line);
-                if (!target.empty()) target_ = std::string(target);
+            } else if (!result_line(line, "time:") && !result_line(line, "thrpt:")) {
+                other_line(line, text);
             }
             if (!text.empty()) previous_ = text;
         }
@@ -130,6 +114,28 @@ class TextReader {
     }
 
   private:
+    // Outlier counts, panics, cargo's Running lines; anything else is ignored.
+    void other_line(std::string_view line, std::string_view text) {
+        if (starts_with(text, "Found ") &&
+            text.find(" outliers among ") != std::string_view::npos) {
+            outliers_line(text);
+        } else if (starts_with(text, "thread '") &&
+                   text.find(" panicked at ") != std::string_view::npos) {
+            // Newer Rust ends this line with ':' and prints the message on the next.
+            panic_ = std::string(text);
+            if (text.back() != ':') panicked();
+        } else if (!panic_.empty()) {
+            if (!text.empty()) {
+                panic_ += ' ';
+                panic_ += text;
+            }
+            panicked();
+        } else {
+            const std::string_view target = cargo_running_target(line);
+            if (!target.empty()) target_ = std::string(target);
+        }
+    }
+
     Benchmark& add(std::string_view name, std::string_view at) {
         key_.assign(target_);
         key_ += '\x1f';

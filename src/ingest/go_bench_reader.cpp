@@ -139,19 +139,24 @@ class Reader {
             } else if (!pending_name_.empty() && !line.empty() && is_space(line.front()) &&
                        continuation_line(line)) {
                 pending_name_.clear();
-            } else if (outcome_line(line)) {
-            } else if (summary_line(line)) {
-            } else if (const auto config = config_line(line)) {
-                set_config(config->first, config->second);
-            } else if (!line.empty() && (line.front() == ' ' || line.front() == '\t') &&
-                       !last_progress_.empty() && progress_log_.empty()) {
-                progress_log_ = std::string(trim(line));
+            } else if (!outcome_line(line) && !summary_line(line)) {
+                other_line(line);
             }
         }
         finish();
     }
 
   private:
+    // Configuration, or the first log line of a benchmark go test -v announced.
+    void other_line(std::string_view line) {
+        if (const auto config = config_line(line)) {
+            set_config(config->first, config->second);
+        } else if (!line.empty() && (line.front() == ' ' || line.front() == '\t') &&
+                   !last_progress_.empty() && progress_log_.empty()) {
+            progress_log_ = std::string(trim(line));
+        }
+    }
+
     void benchmark_line(std::string_view line) {
         pending_name_.clear();
         std::string_view rest = line;
