@@ -6,14 +6,14 @@ set -euo pipefail
 
 build_packages=(
   g++ cmake ninja-build ccache pkg-config
-  nlohmann-json3-dev libsimdjson-dev libeigen3-dev libboost-math-dev libcli11-dev
+  nlohmann-json3-dev libsimdjson-dev libpugixml-dev libeigen3-dev libboost-math-dev libcli11-dev
   libkainjow-mustache-dev libgtest-dev libbenchmark-dev
 )
 # Real tools whose output the tests read, and real consumers of the reports.
 test_packages=(
   python3-pytest-benchmark hyperfine golang-go
   texlive-latex-base texlive-latex-recommended texlive-science poppler-utils
-  cmark-gfm libxml2-utils shellcheck
+  cmark-gfm libxml2-utils shellcheck python3-jsonschema
 )
 
 packages=("${build_packages[@]}")

@@ -29,7 +29,7 @@ struct ShowOptions {
 
 int run_update(const UpdateOptions& options, const Io& io) {
     const std::string suite =
-        options.suite.value_or(std::filesystem::path(options.results.front()).stem().string());
+        options.suite.value_or(default_suite(options.results.front()));
     const std::string path = store::baseline_path(options.directory, suite);
     store::Baseline baseline;
     baseline.suite = suite;

@@ -38,7 +38,7 @@ int run_check(const CheckOptions& options, const Io& io) {
         baseline_path = *options.baseline;
     } else {
         const std::string suite =
-            options.suite.value_or(std::filesystem::path(options.results.front()).stem().string());
+            options.suite.value_or(default_suite(options.results.front()));
         baseline_path = store::baseline_path(options.directory, suite);
         if (!std::filesystem::exists(baseline_path)) {
             throw util::Error(baseline_path, {},

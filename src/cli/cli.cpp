@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include <exception>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -22,6 +23,12 @@ void print_error(std::ostream& err, const std::string& message) {
 }
 
 }  // namespace
+
+std::string default_suite(const std::string& results_path) {
+    std::filesystem::path path(results_path);
+    if (!path.has_filename()) path = path.parent_path();  // "dir/" names the directory
+    return path.stem().string();
+}
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
         const util::Environment& environment) {

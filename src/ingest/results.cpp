@@ -1,11 +1,17 @@
 #include "ingest/results.hpp"
 
+#include <filesystem>
 #include <utility>
 
 #include "ingest/benchmarkdotnet_reader.hpp"
+#include "ingest/benchmarkjs_reader.hpp"
 #include "ingest/bmf_reader.hpp"
+#include "ingest/catch2_console_reader.hpp"
+#include "ingest/catch2_xml_reader.hpp"
 #include "ingest/caws_metrics_reader.hpp"
+#include "ingest/criterion_reader.hpp"
 #include "ingest/custom_json_reader.hpp"
+#include "ingest/go_bench_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
 #include "ingest/hyperfine_reader.hpp"
 #include "ingest/jmh_reader.hpp"
@@ -14,6 +20,7 @@
 #include "ingest/metric_summary_reader.hpp"
 #include "ingest/prometheus_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
+#include "ingest/rust_libtest_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 #include "util/string_map.hpp"
@@ -36,12 +43,37 @@ constexpr Format k_formats[] = {
     {"prometheus", "Prometheus HTTP API JSON (/api/v1/query, /api/v1/query_range)", looks_like_prometheus, parse_prometheus},
     {"caws-metrics", "caws-gate metrics JSON (schema caws-gate/metrics@1)", looks_like_caws_metrics, parse_caws_metrics},
     {"metric-summary", "percentile baselines and load-test summaries ({\"ttfa_ms\": {\"p50\": ..., \"p95\": ...}})", looks_like_metric_summary, parse_metric_summary},
+    {"catch2-xml", "Catch2 XML reporter (-r xml)", looks_like_catch2_xml, parse_catch2_xml},
+    {"criterion", "Criterion.rs console or bencher text", looks_like_criterion, parse_criterion},
+    {"rust-libtest", "Rust libtest (cargo bench)", looks_like_rust_libtest, parse_rust_libtest},
+    {"go", "Go go test -bench text (benchstat's format)", looks_like_go_bench, parse_go_bench},
+    {"catch2-console", "Catch2 console reporter", looks_like_catch2_console, parse_catch2_console},
+    {"benchmarkjs", "Benchmark.js text (ops/sec)", looks_like_benchmarkjs, parse_benchmarkjs},
     // clang-format on
+};
+
+constexpr DirectoryFormat k_directory_formats[] = {
+    {"criterion", "Criterion.rs data directory (target/criterion)",
+     looks_like_criterion_directory, read_criterion_directory},
 };
 
 std::string format_list() {
     std::string list;
     for (const Format& format : k_formats) {
+        if (!list.empty()) list += ", ";
+        list += format.id;
+    }
+    for (const DirectoryFormat& format : k_directory_formats) {
+        if (find_format(format.id) != nullptr) continue;  // listed already
+        list += ", ";
+        list += format.id;
+    }
+    return list;
+}
+
+std::string directory_format_list() {
+    std::string list;
+    for (const DirectoryFormat& format : k_directory_formats) {
         if (!list.empty()) list += ", ";
         list += format.id;
     }
@@ -52,8 +84,17 @@ std::string format_list() {
 
 std::span<const Format> formats() { return k_formats; }
 
+std::span<const DirectoryFormat> directory_formats() { return k_directory_formats; }
+
 const Format* find_format(std::string_view id) {
     for (const Format& format : k_formats) {
+        if (format.id == id) return &format;
+    }
+    return nullptr;
+}
+
+const DirectoryFormat* find_directory_format(std::string_view id) {
+    for (const DirectoryFormat& format : k_directory_formats) {
         if (format.id == id) return &format;
     }
     return nullptr;
@@ -92,11 +133,48 @@ model::Run parse_results(std::string_view text, const std::string& path,
     return run;
 }
 
+model::Run read_results_directory(const std::string& path,
+                                  const std::optional<std::string>& format) {
+    const DirectoryFormat* chosen = nullptr;
+    if (format) {
+        chosen = find_directory_format(*format);
+        if (chosen == nullptr) {
+            if (find_format(*format) == nullptr) {
+                throw util::Error("--format", {},
+                                  "unknown format \"" + *format +
+                                      "\"; expected one of: " + format_list());
+            }
+            throw util::Error(path, {},
+                              "is a directory, but format \"" + *format +
+                                  "\" reads a file; formats that read a directory: " +
+                                  directory_format_list());
+        }
+    } else {
+        for (const DirectoryFormat& candidate : k_directory_formats) {
+            if (candidate.detect(path)) {
+                chosen = &candidate;
+                break;
+            }
+        }
+        if (chosen == nullptr) {
+            throw util::Error(path, {},
+                              "is a directory, but holds no results that a directory format "
+                              "reads; expected one of: " + directory_format_list());
+        }
+    }
+    return chosen->read(path, model::Source{path, std::string(chosen->id)});
+}
+
 model::Run read_results(const std::vector<std::string>& paths,
                         const std::optional<std::string>& format, const ReadOptions& options) {
     std::vector<model::Run> runs;
     runs.reserve(paths.size());
     for (const std::string& path : paths) {
+        std::error_code error;
+        if (std::filesystem::is_directory(path, error)) {
+            runs.push_back(read_results_directory(path, format));
+            continue;
+        }
         const std::string text = util::read_file(path);
         runs.push_back(parse_results(text, path, format, options));
     }

@@ -1,4 +1,5 @@
-// The examples of docs/formats/*.md are read as their format, so that the pages stay true.
+// The examples of docs/formats/*.md of the JSON formats are read as their format, so
+// that the pages stay true.
 #include <gtest/gtest.h>
 
 #include <string>
