@@ -28,8 +28,7 @@ struct ShowOptions {
 };
 
 int run_update(const UpdateOptions& options, const Io& io) {
-    const std::string suite =
-        options.suite.value_or(default_suite(options.results.front()));
+    const std::string suite = options.suite.value_or(default_suite(options.results.front()));
     const std::string path = store::baseline_path(options.directory, suite);
     store::Baseline baseline;
     baseline.suite = suite;
@@ -37,8 +36,8 @@ int run_update(const UpdateOptions& options, const Io& io) {
         ingest::read_results(options.results, options.inputs.format, read_options(options.inputs));
     baseline.provenance = store::collect_provenance(io.environment);
     store::save_baseline(path, baseline);
-    io.out << "caws-gate: wrote " << path << ": " << baseline.run.metrics.size()
-           << " metrics from " << options.results.size() << " file(s)";
+    io.out << "caws-gate: wrote " << path << ": " << baseline.run.metrics.size() << " metrics from "
+           << options.results.size() << " file(s)";
     if (!baseline.provenance.commit.empty()) {
         io.out << ", commit " << baseline.provenance.commit.substr(0, 12);
     }
@@ -56,7 +55,8 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
         return width;
     };
     for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+        for (std::size_t i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(row[i]));
     }
     for (const auto& row : rows) {
         std::string line;
@@ -95,13 +95,15 @@ int run_show(const ShowOptions& options, const Io& io) {
             return value ? model::format_quantity(*value, metric.unit) : std::string("—");
         };
         if (metric.status != model::Status::ok) {
-            rows.push_back({metric.name, metric.measure, "0", std::string(model::to_string(metric.status)),
-                            "", "", std::string(model::to_string(metric.direction))});
+            rows.push_back({metric.name, metric.measure, "0",
+                            std::string(model::to_string(metric.status)), "", "",
+                            std::string(model::to_string(metric.direction))});
             continue;
         }
         rows.push_back({metric.name, metric.measure, std::to_string(metric.sample_count()),
                         cell(compare::Statistic::median), cell(compare::Statistic::min),
-                        cell(compare::Statistic::max), std::string(model::to_string(metric.direction))});
+                        cell(compare::Statistic::max),
+                        std::string(model::to_string(metric.direction))});
     }
     print_table(io.out, rows, {false, false, true, true, true, true, false});
     return k_exit_pass;
@@ -112,21 +114,23 @@ int run_show(const ShowOptions& options, const Io& io) {
 Handler setup_baseline(CLI::App& command, const Io& io) {
     command.require_subcommand(1);
     auto update = std::make_shared<UpdateOptions>();
-    CLI::App* update_command = command.add_subcommand(
-        "update", "Write DIR/SUITE.json from results files (atomically)");
+    CLI::App* update_command =
+        command.add_subcommand("update", "Write DIR/SUITE.json from results files (atomically)");
     update_command->add_option("results", update->results, "Results files of the accepted run")
         ->required()
         ->type_name("RESULTS...");
-    update_command->add_option("--suite", update->suite,
-                               "Suite name (default: the first results file's name without extension)");
-    update_command->add_option("--dir", update->directory, "Baselines directory")->capture_default_str();
+    update_command->add_option(
+        "--suite", update->suite,
+        "Suite name (default: the first results file's name without extension)");
+    update_command->add_option("--dir", update->directory, "Baselines directory")
+        ->capture_default_str();
     add_input_options(*update_command, update->inputs);
 
     auto show = std::make_shared<ShowOptions>();
-    CLI::App* show_command =
-        command.add_subcommand("show", "Print a baseline as a table");
+    CLI::App* show_command = command.add_subcommand("show", "Print a baseline as a table");
     show_command->add_option("name", show->name, "Suite name, or a baseline file")->required();
-    show_command->add_option("--dir", show->directory, "Baselines directory")->capture_default_str();
+    show_command->add_option("--dir", show->directory, "Baselines directory")
+        ->capture_default_str();
 
     return [update, show, update_command, show_command, &io]() -> int {
         if (update_command->parsed()) return run_update(*update, io);

@@ -37,17 +37,17 @@ int run_check(const CheckOptions& options, const Io& io) {
     if (options.baseline) {
         baseline_path = *options.baseline;
     } else {
-        const std::string suite =
-            options.suite.value_or(default_suite(options.results.front()));
+        const std::string suite = options.suite.value_or(default_suite(options.results.front()));
         baseline_path = store::baseline_path(options.directory, suite);
         if (!std::filesystem::exists(baseline_path)) {
-            throw util::Error(baseline_path, {},
-                              "no baseline for suite \"" + suite +
-                                  "\"; create it with: caws-gate baseline update " +
-                                  options.results.front() + " --suite " + suite +
-                                  (options.directory == "baselines" ? std::string()
-                                                                    : " --dir " + options.directory) +
-                                  " (or name one with --baseline FILE)");
+            throw util::Error(
+                baseline_path, {},
+                "no baseline for suite \"" + suite +
+                    "\"; create it with: caws-gate baseline update " + options.results.front() +
+                    " --suite " + suite +
+                    (options.directory == "baselines" ? std::string()
+                                                      : " --dir " + options.directory) +
+                    " (or name one with --baseline FILE)");
         }
     }
     const store::Baseline baseline = store::load_baseline(baseline_path);
@@ -77,8 +77,7 @@ Handler setup_check(CLI::App& command, const Io& io) {
     command.add_option("results", options->results, "Results files of the run to check")
         ->required()
         ->type_name("RESULTS...");
-    command.add_option("--baseline", options->baseline,
-                       "Baseline file (default: DIR/SUITE.json)");
+    command.add_option("--baseline", options->baseline, "Baseline file (default: DIR/SUITE.json)");
     command.add_option("--suite", options->suite,
                        "Suite name (default: the first results file's name without extension)");
     command.add_option("--dir", options->directory, "Baselines directory")->capture_default_str();

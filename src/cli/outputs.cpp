@@ -48,7 +48,8 @@ void emit_reports(const nlohmann::ordered_json& report, const ReportRequest& req
                   std::ostream& out) {
     const report::TemplateSet templates = load_templates(request.templates_dir);
     std::string markdown;
-    if (!request.quiet || request.markdown_path) markdown = report::render_markdown(report, templates);
+    if (!request.quiet || request.markdown_path)
+        markdown = report::render_markdown(report, templates);
     std::vector<std::pair<std::string, std::string>> files;
     if (request.markdown_path) files.emplace_back(*request.markdown_path, markdown);
     if (request.json_path) files.emplace_back(*request.json_path, report::serialize_report(report));

@@ -527,14 +527,15 @@ void apply_correction(std::vector<model::Comparison>& comparisons, const Options
     }
 }
 
-std::vector<model::Comparison> compare_runs(const model::Run& baseline,
-                                            const model::Run& candidate, const Options& options) {
+std::vector<model::Comparison> compare_runs(const model::Run& baseline, const model::Run& candidate,
+                                            const Options& options) {
     const auto key_of = [](const model::Metric& metric) {
         return metric.name + '\x1f' + metric.measure;
     };
     util::StringMap<const model::Metric*> candidates;
     candidates.reserve(candidate.metrics.size());
-    for (const model::Metric& metric : candidate.metrics) candidates.emplace(key_of(metric), &metric);
+    for (const model::Metric& metric : candidate.metrics)
+        candidates.emplace(key_of(metric), &metric);
 
     // Pair the metrics: baseline order, then those only in the candidate.
     std::vector<std::pair<const model::Metric*, const model::Metric*>> pairs;

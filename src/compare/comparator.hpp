@@ -52,8 +52,7 @@ inline constexpr std::size_t k_min_metrics_for_prior = 10;
 // p-values of the tested gated metrics are adjusted together and decide the classes.
 // Comparisons come in baseline order, then metrics only in the candidate in candidate
 // order, so that output is deterministic.
-std::vector<model::Comparison> compare_runs(const model::Run& baseline,
-                                            const model::Run& candidate,
+std::vector<model::Comparison> compare_runs(const model::Run& baseline, const model::Run& candidate,
                                             const Options& options = {});
 
 // One comparison; either side may be null (added / removed). The class uses the raw

@@ -120,10 +120,9 @@ model::Verdict evaluate(std::vector<model::Comparison> comparisons, const Policy
     for (model::Comparison& c : comparisons) {
         c.level = c.gated ? policy.level_of(c.change) : model::Level::pass;
         if (c.level == model::Level::pass) continue;
-        const bool structural = c.change == model::ChangeClass::added ||
-                                c.change == model::ChangeClass::removed ||
-                                c.change == model::ChangeClass::failed ||
-                                c.change == model::ChangeClass::skipped;
+        const bool structural =
+            c.change == model::ChangeClass::added || c.change == model::ChangeClass::removed ||
+            c.change == model::ChangeClass::failed || c.change == model::ChangeClass::skipped;
         if (structural) {
             const std::string key = code_of(c.change) + '\x1f' + c.metric;
             if (!reported.insert(key).second) continue;

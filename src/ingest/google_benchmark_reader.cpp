@@ -36,15 +36,30 @@ constexpr KnownCounter k_known_counters[] = {
 
 // Keys of a benchmark row that are not counters.
 bool is_standard_key(std::string_view key) {
-    static constexpr std::string_view k_keys[] = {
-        "name",           "family_index",      "per_family_instance_index",
-        "run_name",       "run_type",          "repetitions",
-        "repetition_index", "threads",         "iterations",
-        "real_time",      "cpu_time",          "time_unit",
-        "aggregate_name", "aggregate_unit",    "error_occurred",
-        "error_message",  "skipped",           "skip_message",
-        "label",          "big_o",             "cpu_coefficient",
-        "real_coefficient", "rms",             "complexity_n"};
+    static constexpr std::string_view k_keys[] = {"name",
+                                                  "family_index",
+                                                  "per_family_instance_index",
+                                                  "run_name",
+                                                  "run_type",
+                                                  "repetitions",
+                                                  "repetition_index",
+                                                  "threads",
+                                                  "iterations",
+                                                  "real_time",
+                                                  "cpu_time",
+                                                  "time_unit",
+                                                  "aggregate_name",
+                                                  "aggregate_unit",
+                                                  "error_occurred",
+                                                  "error_message",
+                                                  "skipped",
+                                                  "skip_message",
+                                                  "label",
+                                                  "big_o",
+                                                  "cpu_coefficient",
+                                                  "real_coefficient",
+                                                  "rms",
+                                                  "complexity_n"};
     for (const std::string_view k : k_keys) {
         if (k == key) return true;
     }
@@ -106,7 +121,7 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 }
 
 class Reader {
-public:
+  public:
     Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
@@ -122,11 +137,12 @@ public:
                 read_benchmarks(doc_.array(field.value(), where), where);
             }
         }
-        if (!saw_benchmarks) doc_.fail(root, "expected a \"benchmarks\" array (Google Benchmark JSON)");
+        if (!saw_benchmarks)
+            doc_.fail(root, "expected a \"benchmarks\" array (Google Benchmark JSON)");
         finish();
     }
 
-private:
+  private:
     void read_context(od::object context, const Path& where) {
         model::Context& c = run_.context;
         for (auto field : context) {
@@ -181,8 +197,8 @@ private:
                 }
             }
             if (!out.empty()) out += ", ";
-            out += "L" + std::to_string(level) + " " + type + " " +
-                   std::to_string(size / 1024) + " KiB (x" + std::to_string(sharing) + ")";
+            out += "L" + std::to_string(level) + " " + type + " " + std::to_string(size / 1024) +
+                   " KiB (x" + std::to_string(sharing) + ")";
         }
         return out;
     }
@@ -193,7 +209,8 @@ private:
         od::json_type type = value.type();
         switch (type) {
             case od::json_type::string:
-                out.emplace_back(std::string(key), std::string(std::string_view(value.get_string())));
+                out.emplace_back(std::string(key),
+                                 std::string(std::string_view(value.get_string())));
                 break;
             case od::json_type::number:
             case od::json_type::boolean:
@@ -338,8 +355,8 @@ private:
 
     double to_seconds(double value, double scale, const Path& where, const char* key) const {
         if (!std::isfinite(value) || value < 0) {
-            doc_.fail(where.child(key), "expected a finite, non-negative time, got " +
-                                            std::to_string(value));
+            doc_.fail(where.child(key),
+                      "expected a finite, non-negative time, got " + std::to_string(value));
         }
         return value / scale;
     }
@@ -354,8 +371,8 @@ private:
         if (row.time_unit == "us") return 1e6;
         if (row.time_unit == "ms") return 1e3;
         if (row.time_unit == "s") return 1.0;
-        doc_.fail(at.child("time_unit"),
-                  "expected a time unit (ns, us, ms or s), got \"" + std::string(row.time_unit) + "\"");
+        doc_.fail(at.child("time_unit"), "expected a time unit (ns, us, ms or s), got \"" +
+                                             std::string(row.time_unit) + "\"");
     }
 
     void add_row(const Row& row, std::size_t index, const Path& at) {
@@ -365,7 +382,8 @@ private:
                                                 std::string(row.run_type) + "\"");
         }
         if (row.complexity || row.aggregate_name == "BigO" || row.aggregate_name == "RMS" ||
-            (row.run_type.empty() && (ends_with(row.name, "_BigO") || ends_with(row.name, "_RMS")))) {
+            (row.run_type.empty() &&
+             (ends_with(row.name, "_BigO") || ends_with(row.name, "_RMS")))) {
             ++complexity_rows_;
             return;
         }
@@ -409,11 +427,14 @@ private:
             }
             return;
         }
-        if (!row.real_time) doc_.fail(at.child("real_time"), "expected a number (the measured time)");
+        if (!row.real_time)
+            doc_.fail(at.child("real_time"), "expected a number (the measured time)");
         if (!row.cpu_time) doc_.fail(at.child("cpu_time"), "expected a number (the measured time)");
         const double scale = time_scale(row, at);
-        bench.measure("real_time").samples.push_back(to_seconds(*row.real_time, scale, at, "real_time"));
-        bench.measure("cpu_time").samples.push_back(to_seconds(*row.cpu_time, scale, at, "cpu_time"));
+        bench.measure("real_time")
+            .samples.push_back(to_seconds(*row.real_time, scale, at, "real_time"));
+        bench.measure("cpu_time")
+            .samples.push_back(to_seconds(*row.cpu_time, scale, at, "cpu_time"));
         for (const auto& [counter, value] : row.counters) {
             if (!std::isfinite(value)) {
                 ++non_finite_counters_;
@@ -431,7 +452,8 @@ private:
             for (const std::string_view suffix : {"_mean", "_median", "_stddev", "_cv"}) {
                 if (ends_with(row.name, suffix)) {
                     aggregate = suffix.substr(1);
-                    if (row.run_name.empty()) base = row.name.substr(0, row.name.size() - suffix.size());
+                    if (row.run_name.empty())
+                        base = row.name.substr(0, row.name.size() - suffix.size());
                 }
             }
         }
@@ -450,8 +472,10 @@ private:
         if (!row.real_time || !row.cpu_time) return;
         const double scale = time_scale(row, at);
         const std::string key(aggregate);
-        bench.measure("real_time").aggregates.emplace_back(key, to_seconds(*row.real_time, scale, at, "real_time"));
-        bench.measure("cpu_time").aggregates.emplace_back(key, to_seconds(*row.cpu_time, scale, at, "cpu_time"));
+        bench.measure("real_time")
+            .aggregates.emplace_back(key, to_seconds(*row.real_time, scale, at, "real_time"));
+        bench.measure("cpu_time")
+            .aggregates.emplace_back(key, to_seconds(*row.cpu_time, scale, at, "cpu_time"));
         for (const auto& [counter, value] : row.counters) {
             if (std::isfinite(value)) bench.measure(counter).aggregates.emplace_back(key, value);
         }

@@ -53,8 +53,8 @@ constexpr Format k_formats[] = {
 };
 
 constexpr DirectoryFormat k_directory_formats[] = {
-    {"criterion", "Criterion.rs data directory (target/criterion)",
-     looks_like_criterion_directory, read_criterion_directory},
+    {"criterion", "Criterion.rs data directory (target/criterion)", looks_like_criterion_directory,
+     read_criterion_directory},
 };
 
 std::string format_list() {
@@ -82,9 +82,13 @@ std::string directory_format_list() {
 
 }  // namespace
 
-std::span<const Format> formats() { return k_formats; }
+std::span<const Format> formats() {
+    return k_formats;
+}
 
-std::span<const DirectoryFormat> directory_formats() { return k_directory_formats; }
+std::span<const DirectoryFormat> directory_formats() {
+    return k_directory_formats;
+}
 
 const Format* find_format(std::string_view id) {
     for (const Format& format : k_formats) {
@@ -106,8 +110,9 @@ model::Run parse_results(std::string_view text, const std::string& path,
     if (format) {
         chosen = find_format(*format);
         if (chosen == nullptr) {
-            throw util::Error("--format", {},
-                              "unknown format \"" + *format + "\"; expected one of: " + format_list());
+            throw util::Error(
+                "--format", {},
+                "unknown format \"" + *format + "\"; expected one of: " + format_list());
         }
     } else {
         for (const Format& candidate : k_formats) {
@@ -117,9 +122,10 @@ model::Run parse_results(std::string_view text, const std::string& path,
             }
         }
         if (chosen == nullptr) {
-            throw util::Error(path, {},
-                              "cannot tell which benchmark tool wrote this file; expected one of: " +
-                                  format_list() + " (force one with --format)");
+            throw util::Error(
+                path, {},
+                "cannot tell which benchmark tool wrote this file; expected one of: " +
+                    format_list() + " (force one with --format)");
         }
     }
     model::Run run = chosen->parse(text, model::Source{path, std::string(chosen->id)}, options);
@@ -140,14 +146,14 @@ model::Run read_results_directory(const std::string& path,
         chosen = find_directory_format(*format);
         if (chosen == nullptr) {
             if (find_format(*format) == nullptr) {
-                throw util::Error("--format", {},
-                                  "unknown format \"" + *format +
-                                      "\"; expected one of: " + format_list());
+                throw util::Error(
+                    "--format", {},
+                    "unknown format \"" + *format + "\"; expected one of: " + format_list());
             }
-            throw util::Error(path, {},
-                              "is a directory, but format \"" + *format +
-                                  "\" reads a file; formats that read a directory: " +
-                                  directory_format_list());
+            throw util::Error(
+                path, {},
+                "is a directory, but format \"" + *format +
+                    "\" reads a file; formats that read a directory: " + directory_format_list());
         }
     } else {
         for (const DirectoryFormat& candidate : k_directory_formats) {
@@ -159,7 +165,8 @@ model::Run read_results_directory(const std::string& path,
         if (chosen == nullptr) {
             throw util::Error(path, {},
                               "is a directory, but holds no results that a directory format "
-                              "reads; expected one of: " + directory_format_list());
+                              "reads; expected one of: " +
+                                  directory_format_list());
         }
     }
     return chosen->read(path, model::Source{path, std::string(chosen->id)});
@@ -190,13 +197,15 @@ model::Run merge_runs(std::vector<model::Run> runs) {
         return metric.name + '\x1f' + metric.measure;
     };
     std::vector<std::size_t> origin(merged.metrics.size(), 0);  // source index per metric
-    for (std::size_t i = 0; i < merged.metrics.size(); ++i) index.emplace(key_of(merged.metrics[i]), i);
+    for (std::size_t i = 0; i < merged.metrics.size(); ++i)
+        index.emplace(key_of(merged.metrics[i]), i);
     for (std::size_t r = 1; r < runs.size(); ++r) {
         model::Run& run = runs[r];
         const std::size_t source_index = merged.sources.size();
         for (auto& source : run.sources) merged.sources.push_back(std::move(source));
         for (auto& note : run.notes) merged.notes.push_back(std::move(note));
-        if (merged.context.host.empty() && merged.context.date.empty()) merged.context = run.context;
+        if (merged.context.host.empty() && merged.context.date.empty())
+            merged.context = run.context;
         for (model::Metric& metric : run.metrics) {
             const std::string key = key_of(metric);
             const auto found = index.find(key);

@@ -9,7 +9,9 @@
 namespace caws::ingest {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Whether `text` is spelled like a decimal number: from_chars also reads "inf", "nan" and
 // hexadecimal, which no benchmark tool means. Whether it is a whole number is left to

@@ -15,8 +15,8 @@ namespace caws::json {
 namespace {
 
 bool is_word_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.';
 }
 
 // Length of a bare NaN/Infinity token (with optional '-') starting at `i`, or 0.
@@ -214,7 +214,8 @@ void Document::fail_simdjson(const simdjson::simdjson_error& error, const Path& 
     }
     if (!otherwise.empty()) throw util::Error(path_, where.str(), otherwise);
     if (error.error() == simdjson::DEPTH_ERROR) {
-        throw util::Error(path_, where.str(), "the JSON is nested too deeply (more than 1024 levels)");
+        throw util::Error(path_, where.str(),
+                          "the JSON is nested too deeply (more than 1024 levels)");
     }
     if (error.error() == simdjson::NUMBER_ERROR) {
         throw util::Error(path_, where.str(), "a number is out of range");
@@ -309,7 +310,8 @@ std::string_view Document::string(od::value value, const Path& where) const {
 bool Document::boolean(od::value value, const Path& where) const {
     od::json_type type;
     if (auto error = value.type().get(type)) fail_simdjson(simdjson::simdjson_error(error), where);
-    if (type != od::json_type::boolean) fail(where, "expected true or false, got " + describe(value));
+    if (type != od::json_type::boolean)
+        fail(where, "expected true or false, got " + describe(value));
     return value.get_bool().value_unsafe();
 }
 

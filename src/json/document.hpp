@@ -21,7 +21,7 @@ namespace od = simdjson::ondemand;
 // the stack of the reader and points at its parent, so walking a large file costs no
 // string allocations. Keys must outlive the Path (they usually are the reader's locals).
 class Path {
-public:
+  public:
     Path() = default;
     // Only named Paths have children: a child keeps a pointer to its parent.
     Path child(std::string_view key) const& { return Path(this, key, 0, false); }
@@ -30,7 +30,7 @@ public:
     Path child(std::size_t index) const&& = delete;
     std::string str() const;
 
-private:
+  private:
     Path(const Path* parent, std::string_view key, std::size_t index, bool is_index)
         : parent_(parent), key_(key), index_(index), is_index_(is_index) {}
     const Path* parent_ = nullptr;
@@ -45,7 +45,7 @@ private:
 // Infinity and -Infinity; they are accepted wherever a number is (number() below), and
 // positions in error messages refer to the original text.
 class Document {
-public:
+  public:
     // `path` names the file in messages. Copies `text` once, into the padded buffer
     // simdjson needs; does not parse yet.
     Document(std::string path, std::string_view text);
@@ -86,11 +86,11 @@ public:
     // A short rendering of a value for messages: the raw token, shortened, or "an object".
     static std::string describe(od::value value);
 
-private:
+  private:
     std::string path_;
-    std::string original_;              // as read, for line:column of syntax errors
-    simdjson::padded_string padded_;    // what simdjson parses
-    std::vector<std::size_t> inserted_; // offsets in padded_ where quotes were added
+    std::string original_;               // as read, for line:column of syntax errors
+    simdjson::padded_string padded_;     // what simdjson parses
+    std::vector<std::size_t> inserted_;  // offsets in padded_ where quotes were added
     od::parser parser_;
     od::document document_;
 };

@@ -77,12 +77,12 @@ struct Comparison {
     // lower-is-better, baseline / candidate for higher-is-better). For unknown direction,
     // candidate / baseline.
     std::optional<double> ratio;
-    std::optional<Interval> ci;       // confidence interval of the ratio, when computed
+    std::optional<Interval> ci;  // confidence interval of the ratio, when computed
     // How `ci` was computed: "hodges-lehmann" or "bootstrap", or "t" (the interval of the
     // t-test on log values) when the samples are too few for a Hodges-Lehmann interval at
     // the requested level; empty without an interval.
     std::string ci_method;
-    std::optional<double> p_value;    // two-sided, of the test named in `test`
+    std::optional<double> p_value;  // two-sided, of the test named in `test`
     // `p_value` adjusted across the tested gated metrics of the run (compare::Options
     // correction); it decides significance. Empty when not tested or not gated.
     std::optional<double> p_adjusted;

@@ -13,7 +13,7 @@ namespace caws::model {
 // two runs can be compared (same host, release build, CPU scaling off).
 struct Context {
     std::string host;
-    std::string date;        // as the tool wrote it
+    std::string date;  // as the tool wrote it
     std::string executable;
     std::string build_type;  // "release", "debug", ...
     std::optional<int> num_cpus;

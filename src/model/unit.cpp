@@ -18,12 +18,24 @@ constexpr std::array<std::pair<Dimension, std::string_view>, 7> k_dimension_name
 
 }  // namespace
 
-Unit seconds() { return {Dimension::time, "s"}; }
-Unit bytes() { return {Dimension::size, "B"}; }
-Unit count(std::string symbol) { return {Dimension::count, std::move(symbol)}; }
-Unit per_second() { return {Dimension::rate, "1/s"}; }
-Unit bytes_per_second() { return {Dimension::byte_rate, "B/s"}; }
-Unit fraction() { return {Dimension::fraction, "fraction"}; }
+Unit seconds() {
+    return {Dimension::time, "s"};
+}
+Unit bytes() {
+    return {Dimension::size, "B"};
+}
+Unit count(std::string symbol) {
+    return {Dimension::count, std::move(symbol)};
+}
+Unit per_second() {
+    return {Dimension::rate, "1/s"};
+}
+Unit bytes_per_second() {
+    return {Dimension::byte_rate, "B/s"};
+}
+Unit fraction() {
+    return {Dimension::fraction, "fraction"};
+}
 
 std::string_view to_string(Dimension dimension) {
     for (const auto& [value, name] : k_dimension_names) {

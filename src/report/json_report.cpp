@@ -125,9 +125,9 @@ ordered_json build_report(const ReportInput& input) {
                           {"power", options.power}};
 
     static constexpr std::array k_classes = {
-        model::ChangeClass::severe,  model::ChangeClass::moderate, model::ChangeClass::minor,
+        model::ChangeClass::severe,   model::ChangeClass::moderate,  model::ChangeClass::minor,
         model::ChangeClass::improved, model::ChangeClass::unchanged, model::ChangeClass::added,
-        model::ChangeClass::removed, model::ChangeClass::failed,   model::ChangeClass::skipped};
+        model::ChangeClass::removed,  model::ChangeClass::failed,    model::ChangeClass::skipped};
     ordered_json counts = ordered_json::object();
     for (const auto change : k_classes) counts[std::string(model::to_string(change))] = 0;
     std::size_t not_gated = 0;
@@ -161,7 +161,8 @@ ordered_json build_report(const ReportInput& input) {
                          {"needs_repetitions", needs_repetitions},
                          {"geomean", geomean}};
 
-    report["baseline"] = side_to_json(*input.baseline, input.baseline_label, input.baseline_provenance);
+    report["baseline"] =
+        side_to_json(*input.baseline, input.baseline_label, input.baseline_provenance);
     report["candidate"] = side_to_json(*input.candidate, {}, std::nullopt);
 
     ordered_json comparisons = ordered_json::array();

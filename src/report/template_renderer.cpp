@@ -10,7 +10,8 @@ bool is_standalone_tag(std::string_view line) {
     const std::size_t last = line.find_last_not_of(" \t\r");
     if (first == std::string_view::npos) return false;
     const std::string_view tag = line.substr(first, last - first + 1);
-    if (tag.size() < 5 || tag.substr(0, 2) != "{{" || tag.substr(tag.size() - 2) != "}}") return false;
+    if (tag.size() < 5 || tag.substr(0, 2) != "{{" || tag.substr(tag.size() - 2) != "}}")
+        return false;
     if (tag.find("}}") != tag.size() - 2) return false;  // exactly one tag on the line
     const char kind = tag[2];
     return kind == '#' || kind == '^' || kind == '/' || kind == '!';
@@ -59,7 +60,8 @@ std::string render_template(std::string_view name, const kainjow::mustache::data
     tmpl.set_custom_escape([escape](const std::string& text) { return escape(text); });
     std::string out = tmpl.render(view);
     if (!tmpl.is_valid()) {
-        throw util::Error(templates.origin(name), {}, "cannot render the template: " + tmpl.error_message());
+        throw util::Error(templates.origin(name), {},
+                          "cannot render the template: " + tmpl.error_message());
     }
     return out;
 }

@@ -14,7 +14,7 @@ std::optional<std::string_view> embedded_template(std::string_view name);
 // The templates a rendering uses: the built-in ones, each replaceable by a user's
 // (--templates DIR).
 class TemplateSet {
-public:
+  public:
     // Uses `text` instead of the built-in template `name`.
     void override_template(const std::string& name, std::string text);
     // The template to use for `name`. Throws util::Error when there is none.
@@ -24,7 +24,7 @@ public:
     std::string origin(std::string_view name) const;
     void set_origin(const std::string& name, std::string origin);
 
-private:
+  private:
     std::map<std::string, std::string, std::less<>> overrides_;
     std::map<std::string, std::string, std::less<>> origins_;
 };

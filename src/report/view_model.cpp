@@ -16,7 +16,9 @@ namespace {
 using kainjow::mustache::data;
 using nlohmann::ordered_json;
 
-data boolean(bool value) { return value ? data(data::type::bool_true) : data(data::type::bool_false); }
+data boolean(bool value) {
+    return value ? data(data::type::bool_true) : data(data::type::bool_false);
+}
 
 std::string text_or(const ordered_json& object, const char* key, std::string fallback = {}) {
     const auto found = object.find(key);
@@ -253,8 +255,8 @@ data build_view(const ordered_json& report) {
                         (std::string_view(key) == "not_gated" ? "not gated" : key);
         }
     }
-    headline += " of " + plural(report.at("summary").value("comparisons", std::size_t{0}),
-                                "metric", "metrics");
+    headline += " of " + plural(report.at("summary").value("comparisons", std::size_t{0}), "metric",
+                                "metrics");
     view.set("headline", headline);
 
     // The summary row.

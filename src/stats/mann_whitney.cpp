@@ -73,7 +73,9 @@ bool exact_counts_fit(std::size_t n1, std::size_t n2) {
     return log2_binomial(n1 + n2, std::min(n1, n2)) < 120.0 && n1 * n2 <= 50'000'000;
 }
 
-double normal_sf(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
+double normal_sf(double z) {
+    return 0.5 * std::erfc(z / std::sqrt(2.0));
+}
 
 }  // namespace
 

@@ -17,7 +17,7 @@ namespace od = simdjson::ondemand;
 using json::Path;
 
 class BaselineReader {
-public:
+  public:
     explicit BaselineReader(Document& document) : doc_(document) {}
 
     Baseline read() {
@@ -50,23 +50,24 @@ public:
             }
         }
         if (schema.empty()) {
-            doc_.fail(root.child("schema"),
-                      "expected \"schema\": \"" + std::string(k_baseline_schema) +
-                          "\" (is this a caws-gate baseline file?)");
+            doc_.fail(root.child("schema"), "expected \"schema\": \"" +
+                                                std::string(k_baseline_schema) +
+                                                "\" (is this a caws-gate baseline file?)");
         }
         if (!saw_metrics) doc_.fail(root.child("metrics"), "expected the \"metrics\" array");
         return std::move(baseline_);
     }
 
-private:
+  private:
     void check_schema(const std::string& schema, const Path& where) {
         if (schema == k_baseline_schema) return;
         if (schema.rfind("caws-gate/baseline@", 0) == 0) {
-            doc_.fail(where, "this baseline has schema \"" + schema + "\"; this caws-gate reads \"" +
-                                 std::string(k_baseline_schema) +
+            doc_.fail(where, "this baseline has schema \"" + schema +
+                                 "\"; this caws-gate reads \"" + std::string(k_baseline_schema) +
                                  "\" (recreate it with caws-gate baseline update)");
         }
-        doc_.fail(where, "expected \"" + std::string(k_baseline_schema) + "\", got \"" + schema + "\"");
+        doc_.fail(where,
+                  "expected \"" + std::string(k_baseline_schema) + "\", got \"" + schema + "\"");
     }
 
     void read_provenance(od::object object, const Path& where) {
@@ -169,8 +170,10 @@ private:
             } else if (key == "dimension") {
                 dimension = doc_.string(value, where);
                 if (!model::dimension_from_string(dimension)) {
-                    doc_.fail(where, "expected one of time, size, count, rate, byte_rate, "
-                                     "fraction, other, got \"" + dimension + "\"");
+                    doc_.fail(where,
+                              "expected one of time, size, count, rate, byte_rate, "
+                              "fraction, other, got \"" +
+                                  dimension + "\"");
                 }
             } else if (key == "direction") {
                 const std::string_view text = doc_.string(value, where);
@@ -279,8 +282,8 @@ private:
 };
 
 bool valid_suite_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
 }
 
 }  // namespace
@@ -309,7 +312,8 @@ void check_suite_name(std::string_view suite) {
     if (!valid) {
         throw util::Error("--suite", {},
                           "expected a suite name of letters, digits, '.', '_' and '-' (not "
-                          "starting with '.'), got \"" + std::string(suite) + "\"");
+                          "starting with '.'), got \"" +
+                              std::string(suite) + "\"");
     }
 }
 

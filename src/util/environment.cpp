@@ -13,7 +13,7 @@ namespace caws::util {
 namespace {
 
 class SystemEnvironment final : public Environment {
-public:
+  public:
     std::optional<std::string> variable(std::string_view name) const override {
         const char* value = std::getenv(std::string(name).c_str());
         if (value == nullptr) return std::nullopt;
@@ -32,8 +32,7 @@ public:
             .count();
     }
 
-    std::optional<std::string> command_output(
-        const std::vector<std::string>& argv) const override {
+    std::optional<std::string> command_output(const std::vector<std::string>& argv) const override {
         if (argv.empty()) return std::nullopt;
         int pipe_fds[2];
         if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return std::nullopt;
@@ -112,8 +111,7 @@ std::string format_utc(std::int64_t unix_seconds) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ",
                   static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
-                  static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
     return buffer;
 }
 

@@ -12,7 +12,7 @@ namespace caws::util {
 // variables, the clock and the output of helper commands such as git. Passed in, so that
 // tests can fix all three.
 class Environment {
-public:
+  public:
     virtual ~Environment() = default;
     // The value of an environment variable, or nullopt when it is unset.
     virtual std::optional<std::string> variable(std::string_view name) const = 0;
@@ -20,7 +20,8 @@ public:
     virtual std::int64_t now() const = 0;
     // Runs `argv` (no shell) and returns its standard output with trailing whitespace
     // removed, or nullopt when it cannot run or exits non-zero.
-    virtual std::optional<std::string> command_output(const std::vector<std::string>& argv) const = 0;
+    virtual std::optional<std::string> command_output(
+        const std::vector<std::string>& argv) const = 0;
 };
 
 // The real environment. `now()` honours SOURCE_DATE_EPOCH (reproducible builds) when it

@@ -11,7 +11,7 @@ namespace caws::util {
 //   caws-gate: error: perf.json: /benchmarks/3/real_time: expected a number, got "fast"
 // and exits with code 2. Anything else that escapes is a bug (exit code 3).
 class Error : public std::runtime_error {
-public:
+  public:
     // `file` may be empty (command-line errors); `where` may be empty (whole-file errors).
     Error(std::string file, std::string where, std::string what);
     explicit Error(std::string what) : Error({}, {}, std::move(what)) {}
@@ -20,7 +20,7 @@ public:
     const std::string& where() const noexcept { return where_; }
     const std::string& what_expected() const noexcept { return what_; }
 
-private:
+  private:
     std::string file_;
     std::string where_;
     std::string what_;

@@ -14,7 +14,9 @@
 namespace caws::util {
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 // Writes all of `content` to `fd`, retrying on short writes and EINTR.
 bool write_all(int fd, std::string_view content) {

@@ -45,7 +45,8 @@ std::string google_benchmark_json(std::size_t benchmarks, std::size_t repetition
 std::string temporary_file(const std::string& name, const std::string& content) {
     static std::map<std::string, std::string> written;
     if (const auto found = written.find(name); found != written.end()) return found->second;
-    const std::string path = (std::filesystem::temp_directory_path() / ("caws-gate-bench-" + name)).string();
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("caws-gate-bench-" + name)).string();
     std::ofstream(path, std::ios::binary) << content;
     written[name] = path;
     return path;

@@ -44,8 +44,10 @@ BENCHMARK(BM_ReadGoogleBenchmark)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Comparing and gating two runs already in memory: 40,000 metrics of 10 vs 10 samples.
 void BM_CompareRuns(benchmark::State& state) {
-    const model::Run baseline = ingest::parse_google_benchmark(baseline_text(), {"a", "google-benchmark"});
-    const model::Run candidate = ingest::parse_google_benchmark(candidate_text(), {"b", "google-benchmark"});
+    const model::Run baseline =
+        ingest::parse_google_benchmark(baseline_text(), {"a", "google-benchmark"});
+    const model::Run candidate =
+        ingest::parse_google_benchmark(candidate_text(), {"b", "google-benchmark"});
     for (auto _ : state) {
         model::Verdict verdict = gate::evaluate(compare::compare_runs(baseline, candidate));
         benchmark::DoNotOptimize(verdict.comparisons.data());
@@ -56,8 +58,10 @@ BENCHMARK(BM_CompareRuns)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The JSON report of 40,000 comparisons, built and serialised.
 void BM_JsonReport(benchmark::State& state) {
-    const model::Run baseline = ingest::parse_google_benchmark(baseline_text(), {"a", "google-benchmark"});
-    const model::Run candidate = ingest::parse_google_benchmark(candidate_text(), {"b", "google-benchmark"});
+    const model::Run baseline =
+        ingest::parse_google_benchmark(baseline_text(), {"a", "google-benchmark"});
+    const model::Run candidate =
+        ingest::parse_google_benchmark(candidate_text(), {"b", "google-benchmark"});
     const model::Verdict verdict = gate::evaluate(compare::compare_runs(baseline, candidate));
     report::ReportInput input;
     input.verdict = &verdict;
@@ -96,7 +100,8 @@ void BM_CompareCommand(benchmark::State& state) {
         peak_kb = std::max(peak_kb, usage.ru_maxrss);
     }
     state.counters["peak_MB"] = static_cast<double>(peak_kb) / 1024.0;
-    state.counters["input_MB"] = static_cast<double>(baseline_text().size() + candidate_text().size()) / 1e6;
+    state.counters["input_MB"] =
+        static_cast<double>(baseline_text().size() + candidate_text().size()) / 1e6;
 }
 BENCHMARK(BM_CompareCommand)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 

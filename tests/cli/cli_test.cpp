@@ -11,7 +11,8 @@
 namespace caws::test {
 namespace {
 
-const std::string k_fixtures = std::string(CAWS_GATE_SOURCE_DIR) + "/tests/fixtures/google-benchmark/";
+const std::string k_fixtures =
+    std::string(CAWS_GATE_SOURCE_DIR) + "/tests/fixtures/google-benchmark/";
 const std::string k_run1 = k_fixtures + "google-benchmark-tools/test1_run1.json";
 const std::string k_run2 = k_fixtures + "google-benchmark-tools/test1_run2.json";
 
@@ -29,8 +30,8 @@ ProcessResult caws_gate(const std::vector<std::string>& args,
 
 // A baseline of test1_run1.json in dir/baselines/test1.json.
 std::string make_baseline(const TempDir& dir) {
-    const ProcessResult r = caws_gate({"baseline", "update", k_run1, "--suite", "test1", "--dir",
-                                       dir.file("baselines")});
+    const ProcessResult r = caws_gate(
+        {"baseline", "update", k_run1, "--suite", "test1", "--dir", dir.file("baselines")});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return dir.file("baselines/test1.json");
 }
@@ -62,8 +63,8 @@ TEST(Cli, UsageErrorsExitTwo) {
 TEST(Cli, CheckGatesAndWritesTheJsonReport) {
     TempDir dir;
     const std::string baseline = make_baseline(dir);
-    const ProcessResult r = caws_gate(
-        {"check", k_run2, "--baseline", baseline, "--json", dir.file("r.json"), "--md", dir.file("r.md")});
+    const ProcessResult r = caws_gate({"check", k_run2, "--baseline", baseline, "--json",
+                                       dir.file("r.json"), "--md", dir.file("r.md")});
     EXPECT_EQ(r.exit_code, 1) << r.err;  // severe regressions
     const auto report = nlohmann::json::parse(read_text(dir.file("r.json")));
     EXPECT_EQ(report["schema"], "caws-gate/report@1");
@@ -97,8 +98,10 @@ TEST(Cli, CheckGatesAndWritesTheJsonReport) {
 TEST(Cli, ReportsAreDeterministic) {
     TempDir dir;
     const std::string baseline = make_baseline(dir);
-    const ProcessResult a = caws_gate({"check", k_run2, "--baseline", baseline, "--json", dir.file("a.json")});
-    const ProcessResult b = caws_gate({"check", k_run2, "--baseline", baseline, "--json", dir.file("b.json")});
+    const ProcessResult a =
+        caws_gate({"check", k_run2, "--baseline", baseline, "--json", dir.file("a.json")});
+    const ProcessResult b =
+        caws_gate({"check", k_run2, "--baseline", baseline, "--json", dir.file("b.json")});
     EXPECT_EQ(a.out, b.out);
     EXPECT_EQ(read_text(dir.file("a.json")), read_text(dir.file("b.json")));
 }
@@ -121,20 +124,23 @@ TEST(Cli, DefaultBaselineIsDirSlashSuite) {
 
 TEST(Cli, MissingBaselineSaysHowToCreateOneAndWritesNothing) {
     TempDir dir;
-    const ProcessResult r = caws_gate({"check", k_run2, "--suite", "nightly", "--json", dir.file("r.json")},
-                                      {}, dir.path());
+    const ProcessResult r = caws_gate(
+        {"check", k_run2, "--suite", "nightly", "--json", dir.file("r.json")}, {}, dir.path());
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err,
               "caws-gate: error: baselines/nightly.json: no baseline for suite \"nightly\"; create "
-              "it with: caws-gate baseline update " + k_run2 + " --suite nightly (or name one with "
-              "--baseline FILE)\n");
+              "it with: caws-gate baseline update " +
+                  k_run2 +
+                  " --suite nightly (or name one with "
+                  "--baseline FILE)\n");
     EXPECT_FALSE(std::filesystem::exists(dir.file("r.json")));
 }
 
 TEST(Cli, BadInputExitsTwoAndWritesNothing) {
     TempDir dir;
     const std::string baseline = make_baseline(dir);
-    const std::string broken = dir.write("broken.json",
+    const std::string broken = dir.write(
+        "broken.json",
         R"({"context": {}, "benchmarks": [{"name": "BM_A", "real_time": "fast", "cpu_time": 1, "time_unit": "ns"}]})");
     const ProcessResult r = caws_gate({"check", broken, "--baseline", baseline, "--json",
                                        dir.file("r.json"), "--md", dir.file("r.md")});
@@ -151,15 +157,17 @@ TEST(Cli, UnknownFormatListsTheFormats) {
     const std::string text = dir.write("notes.txt", "just some text\n");
     const ProcessResult r = caws_gate({"compare", text, text});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find(text + ": cannot tell which benchmark tool wrote this file; expected one of: "
-                                "google-benchmark"),
-              std::string::npos)
+    EXPECT_NE(
+        r.err.find(text + ": cannot tell which benchmark tool wrote this file; expected one of: "
+                          "google-benchmark"),
+        std::string::npos)
         << r.err;
 }
 
 TEST(Cli, BaselineOfAnotherSchemaVersionIsRejected) {
     TempDir dir;
-    const std::string baseline = dir.write("old.json", R"({"schema": "caws-gate/baseline@2", "metrics": []})");
+    const std::string baseline =
+        dir.write("old.json", R"({"schema": "caws-gate/baseline@2", "metrics": []})");
     const ProcessResult r = caws_gate({"check", k_run2, "--baseline", baseline});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err, "caws-gate: error: " + baseline +
@@ -191,7 +199,8 @@ TEST(Cli, BaselineUpdateRecordsProvenanceAndShowPrintsATable) {
     EXPECT_EQ(baseline["provenance"]["branch"], "main");
     EXPECT_EQ(baseline["provenance"]["created"], "2026-11-23T00:00:00Z");
     EXPECT_EQ(baseline["metrics"].size(), 28u);
-    const ProcessResult show = caws_gate({"baseline", "show", "test1", "--dir", dir.file("baselines")});
+    const ProcessResult show =
+        caws_gate({"baseline", "show", "test1", "--dir", dir.file("baselines")});
     EXPECT_EQ(show.exit_code, 0) << show.err;
     EXPECT_NE(show.out.find("suite test1"), std::string::npos);
     EXPECT_NE(show.out.find("BM_2xSlower"), std::string::npos);
@@ -202,8 +211,8 @@ TEST(Cli, BaselineUpdateRecordsProvenanceAndShowPrintsATable) {
 
 TEST(Cli, SuiteNamesCannotEscapeTheBaselinesDirectory) {
     TempDir dir;
-    const ProcessResult r = caws_gate({"baseline", "update", k_run1, "--suite", "../escape", "--dir",
-                                       dir.file("baselines")});
+    const ProcessResult r = caws_gate(
+        {"baseline", "update", k_run1, "--suite", "../escape", "--dir", dir.file("baselines")});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("expected a suite name"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(dir.file("escape.json")));
@@ -214,7 +223,8 @@ TEST(Cli, BaselineUpdateFromBrokenInputLeavesTheOldBaseline) {
     const std::string path = make_baseline(dir);
     const std::string before = read_text(path);
     const std::string broken = dir.write("test1.json", R"({"context": {}, "benchmarks": [)");
-    const ProcessResult r = caws_gate({"baseline", "update", broken, "--dir", dir.file("baselines")});
+    const ProcessResult r =
+        caws_gate({"baseline", "update", broken, "--dir", dir.file("baselines")});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(read_text(path), before);
 }

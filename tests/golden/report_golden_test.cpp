@@ -40,9 +40,10 @@ model::Run read(const std::string& relative) {
 }
 
 TEST(ReportGolden, CompareGoogleBenchmarkToolsInputs) {
-    const auto rendered = render("compare", read("google-benchmark/google-benchmark-tools/test1_run1.json"),
-                                 "test1_run1.json", std::nullopt,
-                                 read("google-benchmark/google-benchmark-tools/test1_run2.json"));
+    const auto rendered =
+        render("compare", read("google-benchmark/google-benchmark-tools/test1_run1.json"),
+               "test1_run1.json", std::nullopt,
+               read("google-benchmark/google-benchmark-tools/test1_run2.json"));
     test::expect_golden("compare_test1.md", rendered.markdown);
     test::expect_golden("compare_test1.json", rendered.json);
 }
@@ -52,12 +53,13 @@ TEST(ReportGolden, CheckTheBundledExample) {
     const store::Baseline baseline = store::load_baseline(baseline_path);
     const model::Run candidate =
         ingest::read_results({test::source_path("examples/results/demo.json")}, std::nullopt);
-    auto rendered = render("check", baseline.run, "examples/baselines/demo.json", baseline.provenance,
-                           candidate);
+    auto rendered = render("check", baseline.run, "examples/baselines/demo.json",
+                           baseline.provenance, candidate);
     // Paths of the candidate are absolute here; keep the golden file independent of them.
     const std::string root = test::source_path("");
     for (std::string* text : {&rendered.markdown, &rendered.json}) {
-        for (std::size_t at; (at = text->find(root)) != std::string::npos;) text->erase(at, root.size());
+        for (std::size_t at; (at = text->find(root)) != std::string::npos;)
+            text->erase(at, root.size());
     }
     test::expect_golden("check_example.md", rendered.markdown);
     test::expect_golden("check_example.json", rendered.json);
@@ -66,9 +68,9 @@ TEST(ReportGolden, CheckTheBundledExample) {
 TEST(ReportGolden, HostileBenchmarkNamesComeOutInert) {
     model::Run baseline;
     model::Run candidate;
-    const std::vector<std::string> names = {"<img src=x onerror=alert(1)>", "a|b", "50%_\\textbf{x}",
-                                            "\\input{/etc/passwd}", "**bold** `code` [link](http://x)",
-                                            "line\nbreak"};
+    const std::vector<std::string> names = {
+        "<img src=x onerror=alert(1)>",     "a|b",        "50%_\\textbf{x}", "\\input{/etc/passwd}",
+        "**bold** `code` [link](http://x)", "line\nbreak"};
     for (const auto& name : names) {
         model::Metric m;
         m.name = name;

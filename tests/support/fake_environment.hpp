@@ -9,7 +9,7 @@ namespace caws::test {
 
 // An environment with fixed variables, clock and command outputs.
 class FakeEnvironment final : public util::Environment {
-public:
+  public:
     std::map<std::string, std::string> variables;
     std::map<std::string, std::string> commands;  // "git rev-parse HEAD" -> output
     std::int64_t time = 1'795'392'000;            // 2026-11-23T00:00:00Z

@@ -28,7 +28,8 @@ std::map<std::string, std::string> parse_list(const char* variable) {
         const std::string item = text.substr(start, comma - start);
         const std::size_t equals = item.find('=');
         if (!item.empty()) {
-            out[item.substr(0, equals)] = equals == std::string::npos ? "" : item.substr(equals + 1);
+            out[item.substr(0, equals)] =
+                equals == std::string::npos ? "" : item.substr(equals + 1);
         }
         start = comma + 1;
     }

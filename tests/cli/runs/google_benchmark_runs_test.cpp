@@ -33,8 +33,8 @@ ProcessResult caws_gate(const std::vector<std::string>& args) {
 }
 
 nlohmann::json baseline_of(const TempDir& dir, const std::string& results) {
-    const ProcessResult r = caws_gate({"baseline", "update", results, "--suite", "sample", "--dir",
-                                       dir.file("baselines")});
+    const ProcessResult r = caws_gate(
+        {"baseline", "update", results, "--suite", "sample", "--dir", dir.file("baselines")});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return nlohmann::json::parse(read_text(dir.file("baselines/sample.json")));
 }
@@ -47,7 +47,8 @@ const nlohmann::json* find_metric(const nlohmann::json& metrics, const std::stri
     return nullptr;
 }
 
-std::string class_of(const nlohmann::json& report, const std::string& metric, const std::string& measure) {
+std::string class_of(const nlohmann::json& report, const std::string& metric,
+                     const std::string& measure) {
     for (const auto& c : report["comparisons"]) {
         if (c["metric"] == metric && c["measure"] == measure) return c["class"];
     }
@@ -58,10 +59,12 @@ TEST(GoogleBenchmarkRuns, InjectedSlowdownsAreClassifiedAndFailTheGate) {
     TempDir dir;
     const std::string base = run_sample(dir, "base.json", {k_filter, "--benchmark_repetitions=10"});
     baseline_of(dir, base);
-    const std::string slow = run_sample(dir, "slow.json", {k_filter, "--benchmark_repetitions=10"},
-                                        {{"GBENCH_SAMPLE_SLOWDOWN", "BM_Sum=1.3,BM_Hash=1.7,BM_Parse=2.5"}});
-    const ProcessResult r = caws_gate({"check", slow, "--baseline", dir.file("baselines/sample.json"),
-                                       "--json", dir.file("report.json")});
+    const std::string slow =
+        run_sample(dir, "slow.json", {k_filter, "--benchmark_repetitions=10"},
+                   {{"GBENCH_SAMPLE_SLOWDOWN", "BM_Sum=1.3,BM_Hash=1.7,BM_Parse=2.5"}});
+    const ProcessResult r =
+        caws_gate({"check", slow, "--baseline", dir.file("baselines/sample.json"), "--json",
+                   dir.file("report.json")});
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
     const auto report = nlohmann::json::parse(read_text(dir.file("report.json")));
     EXPECT_EQ(report["verdict"], "fail");
@@ -71,8 +74,10 @@ TEST(GoogleBenchmarkRuns, InjectedSlowdownsAreClassifiedAndFailTheGate) {
     EXPECT_EQ(class_of(report, "BM_Copy/4096", "cpu_time"), "unchanged") << r.out;
 
     // An unchanged rerun passes.
-    const std::string again = run_sample(dir, "again.json", {k_filter, "--benchmark_repetitions=10"});
-    const ProcessResult rerun = caws_gate({"check", again, "--baseline", dir.file("baselines/sample.json")});
+    const std::string again =
+        run_sample(dir, "again.json", {k_filter, "--benchmark_repetitions=10"});
+    const ProcessResult rerun =
+        caws_gate({"check", again, "--baseline", dir.file("baselines/sample.json")});
     EXPECT_EQ(rerun.exit_code, 0) << rerun.out;
 }
 
@@ -107,7 +112,8 @@ TEST(GoogleBenchmarkRuns, RepetitionsBecomeSamplesWithCountersAndThreads) {
 TEST(GoogleBenchmarkRuns, AggregatesOnlyBecomeSummaries) {
     TempDir dir;
     const std::string results = run_sample(
-        dir, "aggregates.json", {k_filter, "--benchmark_repetitions=5", "--benchmark_report_aggregates_only=true"});
+        dir, "aggregates.json",
+        {k_filter, "--benchmark_repetitions=5", "--benchmark_report_aggregates_only=true"});
     const auto baseline = baseline_of(dir, results);
     const auto* sum = find_metric(baseline["metrics"], "BM_Sum/2000", "real_time");
     ASSERT_TRUE(sum);
@@ -118,9 +124,11 @@ TEST(GoogleBenchmarkRuns, AggregatesOnlyBecomeSummaries) {
     EXPECT_TRUE((*sum)["summary"].contains("stddev"));
     // A candidate with samples compares against the summary by its median, with Welch's
     // test from the summary's mean, stddev and n.
-    const std::string candidate = run_sample(dir, "candidate.json", {k_filter, "--benchmark_repetitions=3"});
-    const ProcessResult r = caws_gate({"check", candidate, "--baseline", dir.file("baselines/sample.json"),
-                                       "--json", dir.file("r.json")});
+    const std::string candidate =
+        run_sample(dir, "candidate.json", {k_filter, "--benchmark_repetitions=3"});
+    const ProcessResult r =
+        caws_gate({"check", candidate, "--baseline", dir.file("baselines/sample.json"), "--json",
+                   dir.file("r.json")});
     EXPECT_NE(r.exit_code, 2) << r.err;
     const auto report = nlohmann::json::parse(read_text(dir.file("r.json")));
     for (const auto& c : report["comparisons"]) {
@@ -145,10 +153,12 @@ TEST(GoogleBenchmarkRuns, AnErroringBenchmarkFailsTheGate) {
     TempDir dir;
     const std::string base = run_sample(dir, "base.json", {k_filter, "--benchmark_repetitions=3"});
     baseline_of(dir, base);
-    const std::string broken = run_sample(dir, "broken.json", {k_filter, "--benchmark_repetitions=3"},
-                                          {{"GBENCH_SAMPLE_ERROR", "BM_Hash"}});
-    const ProcessResult r = caws_gate({"check", broken, "--baseline", dir.file("baselines/sample.json"),
-                                       "--json", dir.file("r.json")});
+    const std::string broken =
+        run_sample(dir, "broken.json", {k_filter, "--benchmark_repetitions=3"},
+                   {{"GBENCH_SAMPLE_ERROR", "BM_Hash"}});
+    const ProcessResult r =
+        caws_gate({"check", broken, "--baseline", dir.file("baselines/sample.json"), "--json",
+                   dir.file("r.json")});
     EXPECT_EQ(r.exit_code, 1) << r.out;
     const auto report = nlohmann::json::parse(read_text(dir.file("r.json")));
     EXPECT_EQ(class_of(report, "BM_Hash/3000", "cpu_time"), "failed");

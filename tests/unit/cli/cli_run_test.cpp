@@ -32,13 +32,18 @@ TEST(CliRun, BaselineUpdateUsesTheEnvironmentItIsGiven) {
     env.time = 1'800'000'000;
     env.commands["git rev-parse HEAD"] = "cafebabe";
     env.commands["git rev-parse --abbrev-ref HEAD"] = "release-1.2";
-    const std::string results = test::fixture_path("google-benchmark/google-benchmark-tools/test1_run1.json");
-    const Outcome r = run_with({"baseline", "update", results, "--suite", "s", "--dir", dir.path()}, env);
+    const std::string results =
+        test::fixture_path("google-benchmark/google-benchmark-tools/test1_run1.json");
+    const Outcome r =
+        run_with({"baseline", "update", results, "--suite", "s", "--dir", dir.path()}, env);
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, "caws-gate: wrote " + dir.path() + "/s.json: 28 metrics from 1 file(s), commit cafebabe\n");
+    EXPECT_EQ(r.out, "caws-gate: wrote " + dir.path() +
+                         "/s.json: 28 metrics from 1 file(s), commit cafebabe\n");
     const std::string text = test::read_text(dir.file("s.json"));
-    EXPECT_NE(text.find(R"("provenance": {"created":"2027-01-15T08:00:00Z","commit":"cafebabe","branch":"release-1.2")"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find(
+            R"("provenance": {"created":"2027-01-15T08:00:00Z","commit":"cafebabe","branch":"release-1.2")"),
+        std::string::npos)
         << text.substr(0, 300);
 }
 
@@ -47,7 +52,9 @@ TEST(CliRun, ErrorsGoToErrAndNothingToOut) {
     const Outcome r = run_with({"check", "/nonexistent/perf.json"}, env);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.out, "");
-    EXPECT_EQ(r.err, "caws-gate: error: /nonexistent/perf.json: cannot read the file: No such file or directory\n");
+    EXPECT_EQ(r.err,
+              "caws-gate: error: /nonexistent/perf.json: cannot read the file: No such file or "
+              "directory\n");
 }
 
 TEST(CliRun, AMissingSubcommandIsAUsageError) {
@@ -61,12 +68,15 @@ TEST(CliRun, InvalidCustomTemplatesAreUserErrors) {
     test::TempDir dir;
     dir.write("templates/markdown.mustache", "{{#broken}}");
     test::FakeEnvironment env;
-    const std::string run1 = test::fixture_path("google-benchmark/google-benchmark-tools/test1_run1.json");
-    const Outcome r = run_with({"compare", run1, run1, "--templates", dir.file("templates"), "--md",
-                                dir.file("out.md")},
-                               env);
+    const std::string run1 =
+        test::fixture_path("google-benchmark/google-benchmark-tools/test1_run1.json");
+    const Outcome r = run_with(
+        {"compare", run1, run1, "--templates", dir.file("templates"), "--md", dir.file("out.md")},
+        env);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err.rfind("caws-gate: error: " + dir.file("templates/markdown.mustache") + ": invalid template: ", 0),
+    EXPECT_EQ(r.err.rfind("caws-gate: error: " + dir.file("templates/markdown.mustache") +
+                              ": invalid template: ",
+                          0),
               0u)
         << r.err;
     EXPECT_EQ(test::read_text(dir.file("out.md")), "");
@@ -76,11 +86,15 @@ TEST(CliRun, CustomTemplatesReplaceTheBuiltInOnes) {
     test::TempDir dir;
     dir.write("templates/markdown.mustache", "{{verdict}}: {{headline}}\n");
     test::FakeEnvironment env;
-    const std::string run1 = test::fixture_path("google-benchmark/google-benchmark-tools/test1_run1.json");
-    const std::string run2 = test::fixture_path("google-benchmark/google-benchmark-tools/test1_run2.json");
+    const std::string run1 =
+        test::fixture_path("google-benchmark/google-benchmark-tools/test1_run1.json");
+    const std::string run2 =
+        test::fixture_path("google-benchmark/google-benchmark-tools/test1_run2.json");
     const Outcome r = run_with({"compare", run1, run2, "--templates", dir.file("templates")}, env);
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, "fail: 5 regressions (4 severe, 1 minor), 9 improvements, 14 unchanged of 28 metrics\n");
+    EXPECT_EQ(
+        r.out,
+        "fail: 5 regressions (4 severe, 1 minor), 9 improvements, 14 unchanged of 28 metrics\n");
 }
 
 }  // namespace

@@ -186,7 +186,8 @@ TEST(CompareRunsOrder, BaselineOrderThenAddedInCandidateOrder) {
     model::Run baseline;
     baseline.metrics = {timed("A", k_base), timed("B", k_base), timed("C", k_base)};
     model::Run candidate;
-    candidate.metrics = {timed("D", k_base), timed("C", k_base), timed("A", k_base), timed("E", k_base)};
+    candidate.metrics = {timed("D", k_base), timed("C", k_base), timed("A", k_base),
+                         timed("E", k_base)};
     const auto comparisons = compare_runs(baseline, candidate);
     ASSERT_EQ(comparisons.size(), 5u);
     EXPECT_EQ(comparisons[0].metric, "A");

@@ -50,17 +50,20 @@ TEST(Evaluate, VerdictIsTheWorstLevel) {
 }
 
 TEST(Evaluate, RegressionFindingsSayWhatHappenedAndWhatToDo) {
-    const model::Verdict v = evaluate({comparison("BM_Sort/1024", "cpu_time", ChangeClass::moderate, 1.58)});
+    const model::Verdict v =
+        evaluate({comparison("BM_Sort/1024", "cpu_time", ChangeClass::moderate, 1.58)});
     ASSERT_EQ(v.findings.size(), 1u);
     const model::Finding& f = v.findings[0];
     EXPECT_EQ(f.level, Level::fail);
     EXPECT_EQ(f.code, "regression");
     EXPECT_EQ(f.metric, "BM_Sort/1024");
     EXPECT_EQ(f.measure, "cpu_time");
-    EXPECT_EQ(f.message,
-              "BM_Sort/1024 (cpu_time) is 1.58x worse than the baseline (median 1.20 µs -> 1.90 µs, "
-              "p = 0.0002 (mann-whitney), n = 10 vs 10): a moderate regression; find the change that caused it, "
-              "or refresh the baseline if it is intended.");
+    EXPECT_EQ(
+        f.message,
+        "BM_Sort/1024 (cpu_time) is 1.58x worse than the baseline (median 1.20 µs -> 1.90 µs, "
+        "p = 0.0002 (mann-whitney), n = 10 vs 10): a moderate regression; find the change that "
+        "caused it, "
+        "or refresh the baseline if it is intended.");
     EXPECT_EQ(v.comparisons[0].level, Level::fail);
 }
 
@@ -69,9 +72,9 @@ TEST(Evaluate, OneFindingPerMissingOrFailedBenchmark) {
     failed_real.message = "injected failure";
     auto failed_cpu = comparison("BM_X", "cpu_time", ChangeClass::failed);
     failed_cpu.message = "injected failure";
-    const model::Verdict v = evaluate({failed_real, failed_cpu,
-                                       comparison("BM_Y", "real_time", ChangeClass::removed),
-                                       comparison("BM_Y", "cpu_time", ChangeClass::removed)});
+    const model::Verdict v =
+        evaluate({failed_real, failed_cpu, comparison("BM_Y", "real_time", ChangeClass::removed),
+                  comparison("BM_Y", "cpu_time", ChangeClass::removed)});
     ASSERT_EQ(v.findings.size(), 2u);
     EXPECT_EQ(v.findings[0].code, "failed");
     EXPECT_EQ(v.findings[0].measure, "");

@@ -59,8 +59,8 @@ std::string file(const std::vector<std::string>& rows) {
 TEST(GoogleBenchmarkReader, ReadsTheGithubActionBenchmarkFixtureLikeItsExpectedParse) {
     const std::string dir = "google-benchmark/github-action-benchmark/";
     const model::Run run = parse(test::read_fixture(dir + "googlecpp_output.json"));
-    const auto expected = nlohmann::json::parse(
-        test::read_fixture(dir + "googlecpp_output.json.expected.json"));
+    const auto expected =
+        nlohmann::json::parse(test::read_fixture(dir + "googlecpp_output.json.expected.json"));
     // github-action-benchmark reports real_time in the file's unit per iteration; we
     // keep seconds, and cpu_time as a second measure.
     for (const auto& bench : expected["benches"]) {
@@ -79,8 +79,8 @@ TEST(GoogleBenchmarkReader, ReadsTheGithubActionBenchmarkFixtureLikeItsExpectedP
 }
 
 TEST(GoogleBenchmarkReader, KeepsTheContext) {
-    const model::Run run = parse(
-        test::read_fixture("google-benchmark/github-action-benchmark/googlecpp_output.json"));
+    const model::Run run =
+        parse(test::read_fixture("google-benchmark/github-action-benchmark/googlecpp_output.json"));
     const model::Context& c = run.context;
     EXPECT_EQ(c.host, "Corgi.local");
     EXPECT_EQ(c.date, "2019-11-29 21:26:59");
@@ -127,8 +127,8 @@ TEST(GoogleBenchmarkReader, RowsWithoutRepetitionIndexAreRepetitions) {
 TEST(GoogleBenchmarkReader, ManyRepetitionFiles) {
     for (const char* name : {"test5_run0.json", "test5_run1.json", "test2_run.json",
                              "test3_run1.json", "test1_run2.json"}) {
-        const model::Run run =
-            parse(test::read_fixture(std::string("google-benchmark/google-benchmark-tools/") + name));
+        const model::Run run = parse(
+            test::read_fixture(std::string("google-benchmark/google-benchmark-tools/") + name));
         EXPECT_FALSE(run.metrics.empty()) << name;
     }
 }
@@ -156,8 +156,8 @@ TEST(GoogleBenchmarkReader, FilesWithNothingToCompareAreErrors) {
 }
 
 TEST(GoogleBenchmarkReader, IterationRowsAreSamplesInSeconds) {
-    const model::Run run = parse(file({row("BM_A", 0, 100, 90), row("BM_A", 1, 110, 95),
-                                       row("BM_A", 2, 120, 99)}));
+    const model::Run run =
+        parse(file({row("BM_A", 0, 100, 90), row("BM_A", 1, 110, 95), row("BM_A", 2, 120, 99)}));
     ASSERT_EQ(run.metrics.size(), 2u);
     EXPECT_EQ(run.metrics[0].measure, "real_time");
     EXPECT_EQ(run.metrics[1].measure, "cpu_time");
@@ -215,8 +215,8 @@ TEST(GoogleBenchmarkReader, SamplesWinOverAggregatesWithoutDoubleCounting) {
         R"({"name": "BM_A_mean", "run_name": "BM_A", "run_type": "aggregate", "repetitions": 3,
             "threads": 1, "aggregate_name": "mean", "aggregate_unit": "time", "iterations": 3,
             "real_time": 110.0, "cpu_time": 94.0, "time_unit": "ns"})";
-    const model::Run run = parse(
-        file({row("BM_A", 0, 100, 90), row("BM_A", 1, 110, 95), row("BM_A", 2, 120, 99), aggregate}));
+    const model::Run run = parse(file(
+        {row("BM_A", 0, 100, 90), row("BM_A", 1, 110, 95), row("BM_A", 2, 120, 99), aggregate}));
     const model::Metric& real = metric(run, "BM_A", "real_time");
     EXPECT_EQ(real.samples.size(), 3u);
     EXPECT_FALSE(real.summary);
@@ -224,9 +224,9 @@ TEST(GoogleBenchmarkReader, SamplesWinOverAggregatesWithoutDoubleCounting) {
 }
 
 TEST(GoogleBenchmarkReader, CountersRatesAndMemory) {
-    const model::Run run = parse(file({row(
-        "BM_A", 0, 100, 90,
-        R"(, "bytes_per_second": 1.5e9, "items_per_second": 2e6, "cache_misses": 42,
+    const model::Run run =
+        parse(file({row("BM_A", 0, 100, 90,
+                        R"(, "bytes_per_second": 1.5e9, "items_per_second": 2e6, "cache_misses": 42,
            "max_bytes_used": 4096, "allocs_per_iter": 3, "label": "fast path")")}));
     const model::Metric& bytes = metric(run, "BM_A", "bytes_per_second");
     EXPECT_EQ(bytes.unit, model::bytes_per_second());
@@ -245,8 +245,9 @@ TEST(GoogleBenchmarkReader, CountersRatesAndMemory) {
 }
 
 TEST(GoogleBenchmarkReader, NaNAndInfinityTokensInCountersAreAcceptedAndSkipped) {
-    const model::Run run = parse(file({row("BM_A", 0, 100, 90, R"(, "ratio": NaN, "rate": -Infinity)"),
-                                       row("BM_A", 1, 100, 90, R"(, "ratio": 0.5, "rate": 2)")}));
+    const model::Run run =
+        parse(file({row("BM_A", 0, 100, 90, R"(, "ratio": NaN, "rate": -Infinity)"),
+                    row("BM_A", 1, 100, 90, R"(, "ratio": 0.5, "rate": 2)")}));
     EXPECT_EQ(metric(run, "BM_A", "ratio").samples, std::vector<double>{0.5});
     EXPECT_EQ(metric(run, "BM_A", "rate").samples, std::vector<double>{2});
     EXPECT_EQ(run.notes.back(), "2 non-finite counter value(s) ignored");
@@ -286,7 +287,8 @@ TEST(GoogleBenchmarkReader, BrokenInputsNameTheFileThePlaceAndWhatWasExpected) {
               "perf.json: expected a \"benchmarks\" array (Google Benchmark JSON)");
     EXPECT_EQ(error_of(R"({"benchmarks": {"a": 1}})"),
               "perf.json: /benchmarks: expected an array, got an object");
-    EXPECT_EQ(error_of(file({R"({"name": "BM_A", "real_time": "fast", "cpu_time": 1, "time_unit": "ns"})"})),
+    EXPECT_EQ(error_of(file(
+                  {R"({"name": "BM_A", "real_time": "fast", "cpu_time": 1, "time_unit": "ns"})"})),
               "perf.json: /benchmarks/0/real_time: expected a number, got \"fast\"");
     EXPECT_EQ(error_of(file({R"({"real_time": 1, "cpu_time": 1, "time_unit": "ns"})"})),
               "perf.json: /benchmarks/0/name: expected the benchmark's name");
@@ -295,11 +297,15 @@ TEST(GoogleBenchmarkReader, BrokenInputsNameTheFileThePlaceAndWhatWasExpected) {
     EXPECT_EQ(error_of(file({row("BM_A", 0, -5, 1)})),
               "perf.json: /benchmarks/0/real_time: expected a finite, non-negative time, got "
               "-5.000000");
-    EXPECT_EQ(error_of(file({R"({"name": "BM_A", "real_time": Infinity, "cpu_time": 1, "time_unit": "ns"})"})),
-              "perf.json: /benchmarks/0/real_time: expected a finite, non-negative time, got inf");
-    EXPECT_EQ(error_of(file({R"({"name": "BM_A", "real_time": 1, "cpu_time": 1, "time_unit": "fortnights"})"})),
-              "perf.json: /benchmarks/0/time_unit: expected a time unit (ns, us, ms or s), got "
-              "\"fortnights\"");
+    EXPECT_EQ(
+        error_of(
+            file({R"({"name": "BM_A", "real_time": Infinity, "cpu_time": 1, "time_unit": "ns"})"})),
+        "perf.json: /benchmarks/0/real_time: expected a finite, non-negative time, got inf");
+    EXPECT_EQ(
+        error_of(file(
+            {R"({"name": "BM_A", "real_time": 1, "cpu_time": 1, "time_unit": "fortnights"})"})),
+        "perf.json: /benchmarks/0/time_unit: expected a time unit (ns, us, ms or s), got "
+        "\"fortnights\"");
     EXPECT_EQ(error_of(file({row("BM_A", 0, 1, 1), row("BM_A", 1, 1, 1), row("BM_A", 1, 1, 1)})),
               "perf.json: /benchmarks/2/repetition_index: expected each repetition once, but "
               "repetition 1 of \"BM_A\" is also at /benchmarks/1");

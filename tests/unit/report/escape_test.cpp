@@ -6,7 +6,8 @@ namespace caws::report {
 namespace {
 
 TEST(EscapeMarkdown, HtmlBecomesEntities) {
-    EXPECT_EQ(escape_markdown("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+    EXPECT_EQ(escape_markdown("<img src=x onerror=alert(1)>"),
+              "&lt;img src=x onerror=alert(1)&gt;");
     EXPECT_EQ(escape_markdown("a & \"b\""), "a &amp; &quot;b&quot;");
 }
 

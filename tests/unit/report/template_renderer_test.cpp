@@ -33,7 +33,8 @@ TEST(TemplateRenderer, StandaloneSectionLinesVanishWhetherOrNotTheyRender) {
     EXPECT_EQ(render_text("A\n{{#no}}\nX\n{{/no}}\nB\n", flags()), "A\nB\n");
     EXPECT_EQ(render_text("A\n{{#yes}}\nX\n{{/yes}}\nB\n", flags()), "A\nX\nB\n");
     EXPECT_EQ(render_text("A\n{{^yes}}\nX\n{{/yes}}\n\nB\n", flags()), "A\n\nB\n");
-    EXPECT_EQ(render_text("|h|\n{{#rows}}\n|{{name}}|\n{{/rows}}\nend\n", flags()), "|h|\n|a|\n|b|\nend\n");
+    EXPECT_EQ(render_text("|h|\n{{#rows}}\n|{{name}}|\n{{/rows}}\nend\n", flags()),
+              "|h|\n|a|\n|b|\nend\n");
     EXPECT_EQ(render_text("  {{! a comment }}  \nA\n", flags()), "A\n");
     EXPECT_EQ(render_text("inline {{#yes}}x{{/yes}} stays\n", flags()), "inline x stays\n");
 }
@@ -43,7 +44,8 @@ TEST(TemplateRenderer, CustomEscaperAppliesToDoubleBracesOnly) {
     view.set("v", "<b>");
     TemplateSet templates;
     templates.override_template("t", "{{v}} {{{v}}}");
-    EXPECT_EQ(render_template("t", view, templates, [](std::string_view s) { return "[" + std::string(s) + "]"; }),
+    EXPECT_EQ(render_template("t", view, templates,
+                              [](std::string_view s) { return "[" + std::string(s) + "]"; }),
               "[<b>] <b>");
 }
 
@@ -52,10 +54,13 @@ TEST(TemplateRenderer, InvalidTemplatesAreUserErrorsNamingTheTemplate) {
     templates.override_template("markdown", "{{#open}} never closed");
     templates.set_origin("markdown", "my-templates/markdown.mustache");
     try {
-        render_template("markdown", data(), templates, [](std::string_view s) { return std::string(s); });
+        render_template("markdown", data(), templates,
+                        [](std::string_view s) { return std::string(s); });
         FAIL();
     } catch (const util::Error& error) {
-        EXPECT_EQ(std::string(error.what()).rfind("my-templates/markdown.mustache: invalid template: ", 0), 0u)
+        EXPECT_EQ(std::string(error.what())
+                      .rfind("my-templates/markdown.mustache: invalid template: ", 0),
+                  0u)
             << error.what();
     }
 }

@@ -13,8 +13,8 @@ namespace {
 
 TEST(Descriptive, QuantilesMatchNumpyLinearInterpolation) {
     for (std::size_t i = 0; i < k_quantile_probabilities.size(); ++i) {
-        EXPECT_NEAR(quantile(k_quantile_values, k_quantile_probabilities[i]), k_quantile_expected[i],
-                    1e-12 * std::fabs(k_quantile_expected[i]))
+        EXPECT_NEAR(quantile(k_quantile_values, k_quantile_probabilities[i]),
+                    k_quantile_expected[i], 1e-12 * std::fabs(k_quantile_expected[i]))
             << "p = " << k_quantile_probabilities[i];
     }
 }

@@ -34,8 +34,9 @@ Baseline sample_baseline() {
     summary.measure = "items_per_second";
     summary.unit = model::per_second();
     summary.direction = model::Direction::higher;
-    summary.summary = model::Summary{10, 8.1e8, 1e6, 8.0e8, std::nullopt, std::nullopt,
-                                     std::nullopt, std::nullopt, std::nullopt};
+    summary.summary =
+        model::Summary{10,           8.1e8,        1e6,          8.0e8,       std::nullopt,
+                       std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     b.run.metrics.push_back(summary);
     model::Metric counter;
     counter.name = "BM_Sort/1024";
@@ -100,10 +101,11 @@ TEST(BaselineFile, RoundTripsEverything) {
 
 TEST(BaselineFile, OneMetricPerLineSoDiffsStaySmall) {
     const std::string text = serialize_baseline(sample_baseline());
-    EXPECT_NE(text.find("\n    {\"name\":\"BM_Sort/1024\",\"measure\":\"cpu_time\",\"unit\":\"s\","
-                        "\"dimension\":\"time\",\"direction\":\"lower\",\"samples\":[1.2e-06,1.25e-06,"
-                        "1.19e-06],\"labels\":{\"threads\":\"1\"}},\n"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find("\n    {\"name\":\"BM_Sort/1024\",\"measure\":\"cpu_time\",\"unit\":\"s\","
+                  "\"dimension\":\"time\",\"direction\":\"lower\",\"samples\":[1.2e-06,1.25e-06,"
+                  "1.19e-06],\"labels\":{\"threads\":\"1\"}},\n"),
+        std::string::npos)
         << text;
     EXPECT_EQ(text.rfind("{\n  \"schema\": \"caws-gate/baseline@1\",\n", 0), 0u);
 }
@@ -123,19 +125,30 @@ TEST(BaselineFile, RejectsOtherSchemaVersions) {
 
 TEST(BaselineFile, RejectsBrokenMetrics) {
     const std::string head = R"({"schema": "caws-gate/baseline@1", "metrics": [)";
-    EXPECT_EQ(error_of(head + R"({"name": "a", "measure": "t", "unit": "s", "direction": "down", "samples": [1]}]})"),
-              "baselines/perf.json: /metrics/0/direction: expected \"lower\", \"higher\" or "
-              "\"unknown\", got \"down\"");
-    EXPECT_EQ(error_of(head + R"({"name": "a", "measure": "t", "unit": "s", "direction": "lower"}]})"),
-              "baselines/perf.json: /metrics/0: expected \"samples\" or a \"summary\" for \"a\"");
-    EXPECT_EQ(error_of(head + R"({"name": "a", "measure": "t", "unit": "s", "direction": "lower", "samples": [1, "x"]}]})"),
-              "baselines/perf.json: /metrics/0/samples/1: expected a number, got \"x\"");
-    EXPECT_EQ(error_of(head + R"({"measure": "t", "unit": "s", "direction": "lower", "samples": [1]}]})"),
-              "baselines/perf.json: /metrics/0/name: expected the metric's name");
-    EXPECT_EQ(error_of(head + R"({"name": "a", "measure": "t", "unit": "s", "direction": "lower", "samples": [1]},
+    EXPECT_EQ(
+        error_of(
+            head +
+            R"({"name": "a", "measure": "t", "unit": "s", "direction": "down", "samples": [1]}]})"),
+        "baselines/perf.json: /metrics/0/direction: expected \"lower\", \"higher\" or "
+        "\"unknown\", got \"down\"");
+    EXPECT_EQ(
+        error_of(head + R"({"name": "a", "measure": "t", "unit": "s", "direction": "lower"}]})"),
+        "baselines/perf.json: /metrics/0: expected \"samples\" or a \"summary\" for \"a\"");
+    EXPECT_EQ(
+        error_of(
+            head +
+            R"({"name": "a", "measure": "t", "unit": "s", "direction": "lower", "samples": [1, "x"]}]})"),
+        "baselines/perf.json: /metrics/0/samples/1: expected a number, got \"x\"");
+    EXPECT_EQ(
+        error_of(head + R"({"measure": "t", "unit": "s", "direction": "lower", "samples": [1]}]})"),
+        "baselines/perf.json: /metrics/0/name: expected the metric's name");
+    EXPECT_EQ(
+        error_of(
+            head +
+            R"({"name": "a", "measure": "t", "unit": "s", "direction": "lower", "samples": [1]},
                                {"name": "a", "measure": "t", "unit": "s", "direction": "lower", "samples": [2]}]})"),
-              "baselines/perf.json: /metrics/1: expected each metric once, but \"a\" (t) is also at "
-              "/metrics/0");
+        "baselines/perf.json: /metrics/1: expected each metric once, but \"a\" (t) is also at "
+        "/metrics/0");
     EXPECT_EQ(error_of(R"({"schema": "caws-gate/baseline@1"})"),
               "baselines/perf.json: /metrics: expected the \"metrics\" array");
     EXPECT_EQ(error_of("{\"schema\": \"caws-gate/baseline@1\",\n \"metrics\": [}"),

@@ -17,7 +17,8 @@ TEST(FileIo, WriteAtomicReplacesTheFileAndLeavesNoTemporary) {
     write_file_atomic(path, "second");
     EXPECT_EQ(read_file(path), "second");
     std::size_t entries = 0;
-    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.file("sub/dir"))) {
+    for ([[maybe_unused]] const auto& entry :
+         std::filesystem::directory_iterator(dir.file("sub/dir"))) {
         ++entries;
     }
     EXPECT_EQ(entries, 1u);
