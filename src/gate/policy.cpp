@@ -128,11 +128,11 @@ model::Verdict evaluate(std::vector<model::Comparison> comparisons, const Policy
             if (!reported.insert(key).second) continue;
             model::Comparison whole = c;
             whole.measure.clear();
-            verdict.findings.push_back(
-                model::Finding{c.level, code_of(c.change), c.metric, {}, describe(whole)});
+            verdict.findings.push_back(model::Finding{
+                c.level, code_of(c.change), c.metric, {}, describe(whole), std::nullopt});
         } else {
-            verdict.findings.push_back(
-                model::Finding{c.level, code_of(c.change), c.metric, c.measure, describe(c)});
+            verdict.findings.push_back(model::Finding{c.level, code_of(c.change), c.metric,
+                                                      c.measure, describe(c), std::nullopt});
         }
         if (c.level > verdict.level) verdict.level = c.level;
     }

@@ -81,6 +81,43 @@ ordered_json comparison_to_json(const model::Comparison& c) {
     return out;
 }
 
+ordered_json waiver_to_json(const model::Waiver& waiver) {
+    ordered_json out = ordered_json::object();
+    out["pattern"] = waiver.pattern;
+    out["reason"] = waiver.reason;
+    out["owner"] = waiver.owner;
+    out["expires"] = waiver.expires;
+    out["expired"] = waiver.expired;
+    return out;
+}
+
+ordered_json budget_to_json(const model::BudgetCheck& b) {
+    ordered_json out = ordered_json::object();
+    out["metric"] = b.metric;
+    out["measure"] = b.measure;
+    out["statistic"] = b.statistic;
+    out["unit"] = b.unit;
+    out["value"] = number_or_null(b.value);
+    out["warning"] = number_or_null(b.warning);
+    out["critical"] = number_or_null(b.critical);
+    if (b.max_ratio) {
+        out["max_ratio"] = *b.max_ratio;
+        out["ratio"] = number_or_null(b.ratio);
+    }
+    out["level"] = model::to_string(b.level);
+    out["message"] = b.message;
+    return out;
+}
+
+ordered_json score_components_to_json(const model::Score& score) {
+    ordered_json out = ordered_json::array();
+    for (const auto& c : score.components) {
+        out.push_back(
+            {{"name", c.name}, {"score", c.score}, {"weight", c.weight}, {"detail", c.detail}});
+    }
+    return out;
+}
+
 ordered_json side_to_json(const model::Run& run, const std::string& label,
                           const std::optional<store::Provenance>& provenance) {
     ordered_json out = ordered_json::object();
@@ -108,6 +145,16 @@ ordered_json build_report(const ReportInput& input) {
     report["command"] = input.command;
     report["gated"] = input.gated;
     report["verdict"] = model::to_string(verdict.level);
+    if (verdict.scores) {
+        report["scores"] = {{"health", verdict.scores->health.value},
+                            {"trust", verdict.scores->trust.value},
+                            {"components",
+                             {{"health", score_components_to_json(verdict.scores->health)},
+                              {"trust", score_components_to_json(verdict.scores->trust)}}}};
+    } else {
+        report["scores"] = nullptr;
+    }
+
     const compare::Options& options = input.options;
     report["settings"] = {{"alpha", options.alpha},
                           {"thresholds",
@@ -169,7 +216,9 @@ ordered_json build_report(const ReportInput& input) {
     for (const auto& c : verdict.comparisons) comparisons.push_back(comparison_to_json(c));
     report["comparisons"] = std::move(comparisons);
 
-    report["budgets"] = ordered_json::array();
+    ordered_json budgets = ordered_json::array();
+    for (const auto& b : verdict.budgets) budgets.push_back(budget_to_json(b));
+    report["budgets"] = std::move(budgets);
 
     ordered_json findings = ordered_json::array();
     for (const auto& f : verdict.findings) {
@@ -179,9 +228,16 @@ ordered_json build_report(const ReportInput& input) {
         finding["metric"] = f.metric;
         if (!f.measure.empty()) finding["measure"] = f.measure;
         finding["message"] = f.message;
+        if (f.waiver) finding["waiver"] = waiver_to_json(*f.waiver);
         findings.push_back(std::move(finding));
     }
     report["findings"] = std::move(findings);
+
+    ordered_json recommendations = ordered_json::array();
+    for (const auto& r : verdict.recommendations) {
+        recommendations.push_back({{"code", r.code}, {"metric", r.metric}, {"message", r.message}});
+    }
+    report["recommendations"] = std::move(recommendations);
 
     ordered_json notes = ordered_json::array();
     for (const auto& note : input.baseline->notes) notes.push_back("baseline: " + note);

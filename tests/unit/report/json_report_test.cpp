@@ -110,6 +110,53 @@ TEST(JsonReport, SummaryHasTheGeometricMeanAndSettingsTheMethods) {
     EXPECT_EQ(built.report.at("comparisons").at(0).at("ci_method"), "bootstrap");
 }
 
+TEST(JsonReport, CarriesBudgetsWaiversScoresAndRecommendations) {
+    static const auto runs = test::simulate_runs({1.0}, 5, 5, 0.1, 7);
+    model::Verdict verdict;
+    verdict.level = model::Level::warn;
+    model::BudgetCheck budget;
+    budget.metric = "ttfa";
+    budget.measure = "time";
+    budget.statistic = "p95";
+    budget.unit = "s";
+    budget.value = 0.061;
+    budget.warning = 0.05;
+    budget.critical = 0.1;
+    budget.level = model::Level::warn;
+    budget.message = "ttfa p95 is 61 ms, above the warning budget of 50 ms.";
+    verdict.budgets.push_back(budget);
+    model::Finding finding{
+        model::Level::info, "waived",
+        "BM_Old",           "cpu_time",
+        "accepted",         model::Waiver{"BM_Old*", "known", "@team", "2026-12-31", false}};
+    verdict.findings.push_back(finding);
+    verdict.scores =
+        model::Scores{model::Score{80, {model::ScoreComponent{"budgets", 80, 0.5, "1 of 1 warns"}}},
+                      model::Score{55, {}}};
+    verdict.recommendations.push_back({"add-repetitions", "BM_X", "Run 12 repetitions."});
+    ReportInput input;
+    input.verdict = &verdict;
+    input.baseline = &runs.baseline;
+    input.candidate = &runs.candidate;
+    const auto report = build_report(input);
+
+    EXPECT_EQ(report.at("scores").at("health"), 80.0);
+    EXPECT_EQ(report.at("scores").at("trust"), 55.0);
+    EXPECT_EQ(report.at("scores").at("components").at("health").at(0).at("name"), "budgets");
+    const auto& b = report.at("budgets").at(0);
+    EXPECT_EQ(b.at("statistic"), "p95");
+    EXPECT_EQ(b.at("value"), 0.061);
+    EXPECT_EQ(b.at("warning"), 0.05);
+    EXPECT_EQ(b.at("critical"), 0.1);
+    EXPECT_EQ(b.at("level"), "warn");
+    EXPECT_FALSE(b.contains("max_ratio"));
+    EXPECT_EQ(report.at("findings").at(0).at("waiver").at("expires"), "2026-12-31");
+    EXPECT_EQ(report.at("recommendations").at(0).at("code"), "add-repetitions");
+
+    verdict.scores.reset();
+    EXPECT_TRUE(build_report(input).at("scores").is_null());
+}
+
 TEST(JsonReport, SameInputsGiveTheSameBytes) {
     compare::Options options;
     options.ci = compare::CiMethod::bootstrap;
