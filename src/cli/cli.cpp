@@ -16,6 +16,7 @@ constexpr Command k_commands[] = {
     {"compare", "Compare two runs (results or baseline files) without gating; exit 0",
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},
+    {"formats", "List the results formats caws-gate reads", setup_formats},
 };
 
 void print_error(std::ostream& err, const std::string& message) {

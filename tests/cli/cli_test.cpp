@@ -49,6 +49,16 @@ TEST(Cli, HelpAndVersion) {
     EXPECT_EQ(version.out, std::string("caws-gate ") + CAWS_GATE_VERSION_STRING + "\n");
 }
 
+TEST(Cli, FormatsListsEveryReader) {
+    const ProcessResult r = caws_gate({"formats"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    for (const char* id : {"google-benchmark", "pytest-benchmark", "hyperfine", "go", "catch2-xml",
+                           "criterion", "metric-summary"}) {
+        EXPECT_NE(r.out.find(std::string("\n  ") + id + " "), std::string::npos) << id;
+    }
+    EXPECT_NE(r.out.find("directories:\n  criterion"), std::string::npos) << r.out;
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
     const ProcessResult none = caws_gate({});
     EXPECT_EQ(none.exit_code, 2);
