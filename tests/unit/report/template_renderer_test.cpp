@@ -45,7 +45,12 @@ TEST(TemplateRenderer, CustomEscaperAppliesToDoubleBracesOnly) {
     TemplateSet templates;
     templates.override_template("t", "{{v}} {{{v}}}");
     EXPECT_EQ(render_template("t", view, templates,
-                              [](std::string_view s) { return "[" + std::string(s) + "]"; }),
+                              [](std::string_view s) {
+                                  std::string escaped = "[";
+                                  escaped.append(s);
+                                  escaped += ']';
+                                  return escaped;
+                              }),
               "[<b>] <b>");
 }
 
