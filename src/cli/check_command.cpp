@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -93,16 +94,23 @@ Handler setup_check(CLI::App& command, const Io& io) {
     add_input_options(command, options->inputs);
     add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
+    const CLI::Validator score(
+        [](std::string& value) -> std::string {
+            char* end = nullptr;
+            const double number = std::strtod(value.c_str(), &end);
+            if (end == value.c_str() || *end != '\0' || !gate::valid_score_threshold(number))
+                return "expected a score from 0 to 100, got \"" + value + "\"";
+            return {};
+        },
+        "N");
     command
         .add_option("--min-health", options->score_gates.min_health,
-                    "Fail when the health score (0-100) is below N")
-        ->type_name("N")
-        ->check(CLI::Range(0.0, 100.0));
+                    "Fail when the health score (0-100, docs/scoring.md) is below N")
+        ->check(score);
     command
         .add_option("--min-trust", options->score_gates.min_trust,
-                    "Fail when the trust score (0-100) is below N")
-        ->type_name("N")
-        ->check(CLI::Range(0.0, 100.0));
+                    "Fail when the trust score (0-100, docs/scoring.md) is below N")
+        ->check(score);
     return [options, &io] { return run_check(*options, io); };
 }
 

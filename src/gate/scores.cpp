@@ -135,13 +135,13 @@ model::ScoreComponent changes_component(const model::Verdict& verdict) {
         detail = "no regression among " + count_of(by_benchmark.size(), "benchmark", "benchmarks");
     } else {
         detail = count_of(regressions, "regressed benchmark", "regressed benchmarks") + " of " +
-                 std::to_string(by_benchmark.size()) + " (" + std::to_string(severe) + " severe, " +
-                 std::to_string(moderate) + " moderate, " + std::to_string(minor) + " minor)";
+                 std::to_string(by_benchmark.size()) + ": " + std::to_string(severe) + " severe, " +
+                 std::to_string(moderate) + " moderate, " + std::to_string(minor) + " minor";
     }
     if (improved > 0) {
         detail += "; " + count_of(improved, "improvement", "improvements") + " credited " +
-                  model::format_plain(credit) + " points (at most " +
-                  model::format_plain(k_improvement_cap) + ")";
+                  model::format_plain(credit) + " points, at most " +
+                  model::format_plain(k_improvement_cap);
     }
     return {"changes", score, HealthWeights::changes, detail};
 }
@@ -220,7 +220,7 @@ model::ScoreComponent findings_component(const model::Verdict& verdict) {
         std::string list;
         for (const auto& code : codes) list += (list.empty() ? "" : ", ") + code;
         detail = std::to_string(failing) + " failing and " + std::to_string(warning) +
-                 " warning other findings (" + list + ")";
+                 " warning other findings: " + list;
     }
     return {"findings", score, HealthWeights::findings, detail};
 }
@@ -265,8 +265,9 @@ model::ScoreComponent samples_component(const model::Verdict& verdict, double mi
     } else {
         detail = std::to_string(short_of) + " of " +
                  count_of(n, "compared metric", "compared metrics") + " cannot detect a " +
-                 threshold + " slowdown with their samples (smallest detectable ratio up to " +
-                 model::format_ratio(worst) + ")";
+                 threshold +
+                 " slowdown with their samples; the smallest detectable ratio is up to " +
+                 model::format_ratio(worst);
     }
     return {"samples", score, TrustWeights::samples, detail};
 }
@@ -302,7 +303,7 @@ model::ScoreComponent noise_component(const model::Verdict& verdict) {
     const double worst = *std::max_element(cvs.begin(), cvs.end());
     return {"noise", score, TrustWeights::noise,
             "median coefficient of variation " + percent(median) + " over " +
-                count_of(cvs.size(), "metric", "metrics") + " (worst " + percent(worst) + ")"};
+                count_of(cvs.size(), "metric", "metrics") + ", worst " + percent(worst)};
 }
 
 model::ScoreComponent outliers_component(const model::Verdict& verdict) {
@@ -325,8 +326,8 @@ model::ScoreComponent outliers_component(const model::Verdict& verdict) {
     const double score =
         round_score(100 * (1 - k_outlier_slope * std::max(0.0, share - k_outliers_allowed)));
     return {"outliers", score, TrustWeights::outliers,
-            std::to_string(outliers) + " of " + std::to_string(samples) + " samples (" +
-                percent(share) + ") outside Tukey's fences"};
+            std::to_string(outliers) + " of " + std::to_string(samples) +
+                " samples outside Tukey's fences: " + percent(share)};
 }
 
 const model::Context* context_of(const model::Run* run) {
@@ -384,8 +385,8 @@ model::ScoreComponent build_component(const model::Context* b, const model::Cont
                                           : "the candidate was";
         return {"build", k_build_debug, TrustWeights::build,
                 who +
-                    " built as debug: unoptimised timings say little about release "
-                    "performance (Google Benchmark reports the build type of its library)"};
+                    " built as debug, and unoptimised timings say little about release "
+                    "performance; Google Benchmark reports the build type of its library"};
     }
     if (!bt.empty() && !ct.empty() && bt != ct) {
         return {"build", k_build_differs, TrustWeights::build,
@@ -424,8 +425,8 @@ model::ScoreComponent load_component(const model::Context* b, const model::Conte
         if (detail.empty() || per_cpu > worst) {
             worst = per_cpu;
             detail = "load average " + model::format_number(side->load_avg.front()) + " on " +
-                     std::to_string(*side->num_cpus) + " CPUs in the " + name + " (" +
-                     model::format_number(per_cpu) + " per CPU)";
+                     std::to_string(*side->num_cpus) + " CPUs in the " + name + ", " +
+                     model::format_number(per_cpu) + " per CPU";
         }
     }
     if (detail.empty()) return {"load", 100, TrustWeights::load, "load average not recorded"};

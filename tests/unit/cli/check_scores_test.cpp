@@ -150,7 +150,7 @@ TEST_F(CheckScores, MinHealthTurnsAMinorRegressionIntoAFailure) {
     EXPECT_EQ(j["findings"].back()["code"], "low-health");
     EXPECT_EQ(j["findings"].back()["message"].get<std::string>().rfind(
                   "health 95/100 is below the minimum 99; pulled down by changes 90/100 (1 "
-                  "regressed benchmark of 3 (0 severe, 0 moderate, 1 minor))",
+                  "regressed benchmark of 3: 0 severe, 0 moderate, 1 minor).",
                   0),
               0u)
         << j["findings"].back()["message"];
@@ -164,7 +164,9 @@ TEST_F(CheckScores, ThresholdsOutsideZeroToHundredAreUsageErrors) {
         const Outcome r = check(results(), {option, value, "--md", dir_.file("out.md")});
         EXPECT_EQ(r.exit_code, 2) << option << " " << value;
         EXPECT_EQ(r.err.rfind("caws-gate: error: ", 0), 0u) << r.err;
-        EXPECT_NE(r.err.find(option), std::string::npos) << r.err;
+        EXPECT_EQ(r.err, std::string("caws-gate: error: ") + option +
+                             ": expected a score from 0 to 100, got \"" + value +
+                             "\"\nRun 'caws-gate --help' for usage.\n");
         EXPECT_EQ(test::read_text(dir_.file("out.md")), "");
     }
 }

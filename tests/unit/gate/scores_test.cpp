@@ -147,13 +147,13 @@ TEST(Scores, WorkedExampleOfTheDocs) {
     EXPECT_EQ(component(s.trust, "machine").detail,
               "baseline on host ci-runner-7, candidate on host ci-runner-3");
     EXPECT_EQ(component(s.trust, "samples").detail,
-              "8 of 40 compared metrics cannot detect a 1.2x slowdown with their samples "
-              "(smallest detectable ratio up to 1.44x)");
+              "8 of 40 compared metrics cannot detect a 1.2x slowdown with their samples"
+              "; the smallest detectable ratio is up to 1.44x");
     EXPECT_EQ(component(s.trust, "outliers").detail,
-              "24 of 800 samples (3.0%) outside Tukey's fences");
+              "24 of 800 samples outside Tukey's fences: 3.0%");
     EXPECT_EQ(component(s.health, "changes").detail,
-              "2 regressed benchmarks of 40 (1 severe, 0 moderate, 1 minor); 3 improvements "
-              "credited 6 points (at most 10)");
+              "2 regressed benchmarks of 40: 1 severe, 0 moderate, 1 minor; 3 improvements "
+              "credited 6 points, at most 10");
 
     // The same example from a debug build: the docs give 56.
     w.candidate.context.build_type = "debug";
@@ -264,8 +264,8 @@ TEST(Scores, SamplesComponentFollowsTheDetectableRatio) {
     c.verdict.comparisons[0].power->min_detectable_ratio = std::numeric_limits<double>::infinity();
     EXPECT_EQ(component(c.scores().trust, "samples").score, 50);
     EXPECT_EQ(component(c.scores().trust, "samples").detail,
-              "1 of 2 compared metrics cannot detect a 1.2x slowdown with their samples "
-              "(smallest detectable ratio up to ∞)");
+              "1 of 2 compared metrics cannot detect a 1.2x slowdown with their samples"
+              "; the smallest detectable ratio is up to ∞");
 }
 
 TEST(Scores, NoiseCostsQuarterPointsPerDoubling) {
@@ -308,7 +308,7 @@ TEST(Scores, CpuScalingAndLoadLowerTrust) {
     c.baseline.context.load_avg = {8.0};  // 2 per CPU
     EXPECT_EQ(component(c.scores().trust, "load").score, 50);
     EXPECT_EQ(component(c.scores().trust, "load").detail,
-              "load average 8.00 on 4 CPUs in the baseline (2.00 per CPU)");
+              "load average 8.00 on 4 CPUs in the baseline, 2.00 per CPU");
 }
 
 TEST(Scores, SevereRegressionLowersHealthMoreThanModerateMoreThanMinor) {
@@ -383,7 +383,7 @@ TEST(Scores, OtherFindingsLowerHealthUnlessWaived) {
     c.verdict.findings.push_back({Level::fail, "leak", "rss", "memory", "rss grows", {}});
     EXPECT_EQ(component(c.scores().health, "findings").score, 50);
     EXPECT_EQ(component(c.scores().health, "findings").detail,
-              "1 failing and 0 warning other findings (leak)");
+              "1 failing and 0 warning other findings: leak");
     c.verdict.findings.back().waiver = model::Waiver{"rss", "known", "team", "2099-01-01", false};
     EXPECT_EQ(component(c.scores().health, "findings").score, 100);
     // Findings that comparisons and budgets already stand for are not counted twice.
@@ -457,10 +457,10 @@ TEST(ScoreGates, ALowScoreIsAFailingFindingNamingItsComponents) {
     EXPECT_EQ(findings[0].code, "low-trust");
     EXPECT_EQ(findings[0].message,
               "trust 64/100 is below the minimum 70; pulled down by build 10/100 (the candidate "
-              "was built as debug: unoptimised timings say little about release performance "
-              "(Google Benchmark reports the build type of its library)); machine 50/100 "
-              "(baseline on host a, candidate on host b). Measure again under the conditions "
-              "the recommendations name.");
+              "was built as debug, and unoptimised timings say little about release "
+              "performance; Google Benchmark reports the build type of its library); machine "
+              "50/100 (baseline on host a, candidate on host b). Measure again under the "
+              "conditions the recommendations name.");
 }
 
 TEST(ScoreGates, ApplyScoresFailsTheVerdict) {
@@ -476,7 +476,7 @@ TEST(ScoreGates, ApplyScoresFailsTheVerdict) {
     ASSERT_EQ(v.findings.size(), 1u);
     EXPECT_EQ(v.findings[0].code, "low-health");
     EXPECT_EQ(v.findings[0].message.rfind("health 50/100 is below the minimum 80; pulled down by "
-                                          "changes 25/100 (2 regressed benchmarks of 10",
+                                          "changes 25/100 (2 regressed benchmarks of 10:",
                                           0),
               0u)
         << v.findings[0].message;
