@@ -221,14 +221,36 @@ void investigate_leaks(const model::Verdict& verdict, std::vector<Recommendation
 
 struct Phase {
     std::string_view name;
-    double value = 0;
+    double value = 0;                // the candidate's statistic
+    std::optional<double> baseline;  // the baseline's, when the phase was compared
 };
 
 struct EndToEnd {
     std::vector<Phase> phases;
-    std::optional<double> total;  // the end-to-end metric's own statistic
-    const model::Comparison* example = nullptr;
+    const model::Comparison* end_to_end = nullptr;  // the metric the phases belong to
+    const model::Comparison* example = nullptr;     // a phase, for the unit and statistic
 };
+
+// When the end-to-end time regressed: the phase whose time grew most, and its part of
+// the growth ("" when no phase grew).
+std::string growth_of(const EndToEnd& group) {
+    const model::Comparison* whole = group.end_to_end;
+    if (whole == nullptr || !model::is_regression(whole->change) || !whole->baseline) return {};
+    const double rise = *whole->candidate - *whole->baseline;
+    const Phase* grew = nullptr;
+    for (const auto& p : group.phases) {
+        if (!p.baseline || p.value - *p.baseline <= 0) continue;
+        if (grew == nullptr || p.value - *p.baseline > grew->value - *grew->baseline) grew = &p;
+    }
+    if (grew == nullptr || !(rise > 0)) return {};
+    const double growth = grew->value - *grew->baseline;
+    const model::Unit& unit = group.example->unit;
+    return " The end-to-end " + whole->statistic + " grew by " +
+           model::format_quantity(rise, unit) + " (a " +
+           std::string(model::to_string(whole->change)) + " regression), most in " +
+           std::string(grew->name) + ": +" + model::format_quantity(growth, unit) + ", " +
+           percent(growth / rise) + " of the growth.";
+}
 
 void bottleneck_phases(const model::Verdict& verdict, const ScoreInput& input,
                        std::vector<Recommendation>& out) {
@@ -255,14 +277,14 @@ void bottleneck_phases(const model::Verdict& verdict, const ScoreInput& input,
         const std::string conditions =
             brace == std::string_view::npos ? std::string() : std::string(rest.substr(brace));
         EndToEnd& group = groups[{c.metric.substr(0, at) + conditions, c.measure}];
-        group.phases.push_back({phase, *c.candidate});
+        group.phases.push_back({phase, *c.candidate, c.baseline});
         group.example = &c;
     }
     if (groups.empty()) return;
     for (const auto& c : verdict.comparisons) {
         if (!c.candidate || c.unit.dimension != model::Dimension::time) continue;
         const auto found = groups.find({c.metric, c.measure});
-        if (found != groups.end()) found->second.total = *c.candidate;
+        if (found != groups.end()) found->second.end_to_end = &c;
     }
     for (const auto& [key, group] : groups) {
         if (group.phases.size() < 2) continue;
@@ -272,18 +294,20 @@ void bottleneck_phases(const model::Verdict& verdict, const ScoreInput& input,
             sum += p.value;
             if (p.value > largest->value) largest = &p;
         }
-        const double total = group.total.value_or(sum);
+        const bool whole = group.end_to_end != nullptr;
+        const double total = whole ? *group.end_to_end->candidate : sum;
         if (!(total > 0)) continue;
         const double share = largest->value / total;
         const model::Comparison& c = *group.example;
-        const std::string of = group.total ? "the end-to-end " + c.statistic + " "
-                                           : "the sum of the phases' " + c.statistic + "s ";
+        const std::string of = whole ? "the end-to-end " + c.statistic + " "
+                                     : "the sum of the phases' " + c.statistic + "s ";
         out.push_back({"bottleneck-phase", key.first,
                        "Speed up the " + std::string(largest->name) + " phase of " + key.first +
                            " first: it " + (share > 0.5 ? "dominates" : "is the largest") +
                            " with " + c.statistic + " " +
                            model::format_quantity(largest->value, c.unit) + ", " + percent(share) +
-                           " of " + of + model::format_quantity(total, c.unit) + "."});
+                           " of " + of + model::format_quantity(total, c.unit) + "." +
+                           growth_of(group)});
     }
 }
 

@@ -247,6 +247,34 @@ TEST(Recommend, BottleneckPhaseWithoutTheEndToEndMetricUsesTheSum) {
     EXPECT_TRUE(c.recommendations().empty());
 }
 
+TEST(Recommend, BottleneckPhaseNamesThePhaseThatGrewWhenTheLatencyRegressed) {
+    // The bundled metrics file against a copy whose synthesis phase takes 2 ms more and
+    // whose end-to-end samples take 2.5 ms more.
+    std::string text = test::read_fixture("caws-metrics/tts.json");
+    const auto replace = [&text](const std::string& from, const std::string& to) {
+        const auto at = text.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        text.replace(at, from.size(), to);
+    };
+    const model::Run baseline = ingest::parse_results(text, "tts.json", std::nullopt);
+    replace(R"("samples": [5.1, 5.4, 5.6, 5.2, 6.9, 5.5])",
+            R"("samples": [7.6, 7.9, 8.1, 7.7, 9.4, 8.0])");
+    replace(R"("p50": 3900, "p95": 5100, "mean": 4050)",
+            R"("p50": 5900, "p95": 7100, "mean": 6050)");
+    const model::Run candidate = ingest::parse_results(text, "tts.json", std::nullopt);
+    const model::Verdict verdict = evaluate(compare::compare_runs(baseline, candidate));
+    std::vector<model::Recommendation> phases;
+    for (const auto& r : recommend(verdict, ScoreInput{&baseline, &candidate, 1.0, 1.2, 0.05})) {
+        if (r.code == "bottleneck-phase") phases.push_back(r);
+    }
+    // End to end: median 5.45 ms -> 7.95 ms (1.46x, minor); synthesis 3.9 ms -> 5.9 ms.
+    EXPECT_EQ(only(phases).message,
+              "Speed up the synthesis phase of ttfa{provider=acme,text_length=120} first: it "
+              "dominates with median 5.90 ms, 74% of the end-to-end median 7.95 ms. The "
+              "end-to-end median grew by 2.50 ms (a minor regression), most in synthesis: "
+              "+2.00 ms, 80% of the growth.");
+}
+
 TEST(Recommend, OneLonePhaseIsNoBottleneck) {
     Case c;
     model::Comparison x = comparison("latency.phase.queue");
