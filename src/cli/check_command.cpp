@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -11,6 +12,8 @@
 #include "compare/comparator.hpp"
 #include "compare/geomean.hpp"
 #include "gate/policy.hpp"
+#include "gate/recommendations.hpp"
+#include "gate/scores.hpp"
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
 #include "store/baseline_file.hpp"
@@ -27,6 +30,7 @@ struct CheckOptions {
     InputRequest inputs;
     StatisticsRequest statistics;
     ReportRequest reports;
+    gate::ScoreGates score_gates;  // --min-health, --min-trust
 };
 
 int run_check(const CheckOptions& options, const Io& io) {
@@ -53,8 +57,14 @@ int run_check(const CheckOptions& options, const Io& io) {
     const store::Baseline baseline = store::load_baseline(baseline_path);
 
     const compare::Options compare_options = comparison_options(options.statistics);
-    const model::Verdict verdict =
+    model::Verdict verdict =
         gate::evaluate(compare::compare_runs(baseline.run, candidate, compare_options));
+    const gate::ScoreInput score_input{
+        &baseline.run, &candidate,
+        gate::age_in_days(baseline.provenance.created, io.environment.now()),
+        compare_options.thresholds.minor, compare_options.alpha};
+    gate::apply_scores(verdict, score_input, options.score_gates);
+    verdict.recommendations = gate::recommend(verdict, score_input);
 
     report::ReportInput input;
     input.command = "check";
@@ -84,6 +94,23 @@ Handler setup_check(CLI::App& command, const Io& io) {
     add_input_options(command, options->inputs);
     add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
+    const CLI::Validator score(
+        [](std::string& value) -> std::string {
+            char* end = nullptr;
+            const double number = std::strtod(value.c_str(), &end);
+            if (end == value.c_str() || *end != '\0' || !gate::valid_score_threshold(number))
+                return "expected a score from 0 to 100, got \"" + value + "\"";
+            return {};
+        },
+        "N");
+    command
+        .add_option("--min-health", options->score_gates.min_health,
+                    "Fail when the health score (0-100, docs/scoring.md) is below N")
+        ->check(score);
+    command
+        .add_option("--min-trust", options->score_gates.min_trust,
+                    "Fail when the trust score (0-100, docs/scoring.md) is below N")
+        ->check(score);
     return [options, &io] { return run_check(*options, io); };
 }
 

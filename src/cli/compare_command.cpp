@@ -9,6 +9,8 @@
 #include "compare/comparator.hpp"
 #include "compare/geomean.hpp"
 #include "gate/policy.hpp"
+#include "gate/recommendations.hpp"
+#include "gate/scores.hpp"
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
 #include "store/baseline_file.hpp"
@@ -42,8 +44,16 @@ int run_compare(const CompareOptions& options, const Io& io) {
     const Side old_side = read_side(options.old_path, options.inputs);
     const Side new_side = read_side(options.new_path, options.inputs);
     const compare::Options compare_options = comparison_options(options.statistics);
-    const model::Verdict verdict =
+    model::Verdict verdict =
         gate::evaluate(compare::compare_runs(old_side.run, new_side.run, compare_options));
+    // Scores and advice inform a comparison by hand too; nothing gates on them here.
+    const gate::ScoreInput score_input{
+        &old_side.run, &new_side.run,
+        old_side.provenance ? gate::age_in_days(old_side.provenance->created, io.environment.now())
+                            : std::nullopt,
+        compare_options.thresholds.minor, compare_options.alpha};
+    gate::apply_scores(verdict, score_input);
+    verdict.recommendations = gate::recommend(verdict, score_input);
     report::ReportInput input;
     input.command = "compare";
     input.gated = false;

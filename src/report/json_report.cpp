@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdint>
 
 #include "compare/methods.hpp"
 #include "store/run_json.hpp"
@@ -109,11 +110,21 @@ ordered_json budget_to_json(const model::BudgetCheck& b) {
     return out;
 }
 
+// Scores are whole numbers (docs/scoring.md): written as integers, "68" and not "68.0".
+ordered_json score_to_json(double value) {
+    if (std::isfinite(value) && value == std::round(value) && std::abs(value) < 1e15) {
+        return static_cast<std::int64_t>(value);
+    }
+    return number_or_null(value);
+}
+
 ordered_json score_components_to_json(const model::Score& score) {
     ordered_json out = ordered_json::array();
     for (const auto& c : score.components) {
-        out.push_back(
-            {{"name", c.name}, {"score", c.score}, {"weight", c.weight}, {"detail", c.detail}});
+        out.push_back({{"name", c.name},
+                       {"score", score_to_json(c.score)},
+                       {"weight", c.weight},
+                       {"detail", c.detail}});
     }
     return out;
 }
@@ -146,8 +157,8 @@ ordered_json build_report(const ReportInput& input) {
     report["gated"] = input.gated;
     report["verdict"] = model::to_string(verdict.level);
     if (verdict.scores) {
-        report["scores"] = {{"health", verdict.scores->health.value},
-                            {"trust", verdict.scores->trust.value},
+        report["scores"] = {{"health", score_to_json(verdict.scores->health.value)},
+                            {"trust", score_to_json(verdict.scores->trust.value)},
                             {"components",
                              {{"health", score_components_to_json(verdict.scores->health)},
                               {"trust", score_components_to_json(verdict.scores->trust)}}}};

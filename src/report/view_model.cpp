@@ -259,6 +259,15 @@ data build_view(const ordered_json& report) {
                                 "metrics");
     view.set("headline", headline);
 
+    // Health and trust (docs/scoring.md), when the report has them.
+    if (const auto scores = report.find("scores"); scores != report.end() && scores->is_object()) {
+        view.set("has_scores", boolean(true));
+        view.set("health", model::format_plain(scores->value("health", 0.0)));
+        view.set("trust", model::format_plain(scores->value("trust", 0.0)));
+    } else {
+        view.set("has_scores", boolean(false));
+    }
+
     // The summary row.
     const ordered_json& summary = report.at("summary");
     if (const auto g = summary.find("geomean"); g != summary.end() && g->is_object()) {

@@ -4,6 +4,8 @@
 
 #include "compare/comparator.hpp"
 #include "gate/policy.hpp"
+#include "gate/recommendations.hpp"
+#include "gate/scores.hpp"
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
 #include "report/markdown_renderer.hpp"
@@ -21,7 +23,14 @@ struct Rendered {
 
 Rendered render(const std::string& command, const model::Run& baseline, const std::string& label,
                 const std::optional<store::Provenance>& provenance, const model::Run& candidate) {
-    const model::Verdict verdict = gate::evaluate(compare::compare_runs(baseline, candidate));
+    model::Verdict verdict = gate::evaluate(compare::compare_runs(baseline, candidate));
+    // Scores and recommendations as check and compare add them, on a fixed day (2026-12-01).
+    const gate::ScoreInput score_input{
+        &baseline, &candidate,
+        provenance ? gate::age_in_days(provenance->created, 1'796'083'200) : std::nullopt, 1.2,
+        0.05};
+    gate::apply_scores(verdict, score_input);
+    verdict.recommendations = gate::recommend(verdict, score_input);
     ReportInput input;
     input.command = command;
     input.gated = command == "check";
