@@ -16,6 +16,8 @@ constexpr Command k_commands[] = {
     {"compare", "Compare two runs (results or baseline files) without gating; exit 0",
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},
+    {"validate", "Check gate files and baseline files; exit 0 when all are valid, 2 otherwise",
+     setup_validate},
 };
 
 void print_error(std::ostream& err, const std::string& message) {
