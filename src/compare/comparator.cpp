@@ -401,7 +401,9 @@ model::Comparison compare_pair(const model::Metric* baseline, const model::Metri
         if (other != options.statistic) fallbacks.push_back(other);
     }
     const auto note_fallback = [&](Statistic used) {
-        if (used != options.statistic) {
+        // Falling back from the median to the mean is the long-standing rule for summaries
+        // and goes without saying; any other fallback is noted.
+        if (used != options.statistic && options.statistic != Statistic::median) {
             c.notes.push_back(std::string(to_string(options.statistic)) +
                               " not available on both sides: compared by " +
                               std::string(to_string(used)));

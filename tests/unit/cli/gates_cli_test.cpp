@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "report/escape.hpp"
 #include "support/fake_environment.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
@@ -32,11 +33,10 @@ TEST(GatesCli, ValidateAcceptsTheExampleGatesAndBaselines) {
     const std::string baseline = test::source_path("examples/service/baselines/service.json");
     const Outcome r = run_with({"validate", service, micro, baseline});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, service +
-                         ": valid gate file (2 rules, 5 budgets, 2 required metrics, 2 waivers)\n" +
-                         micro +
-                         ": valid gate file (2 rules, 1 budget, 1 required metric, 0 waivers)\n" +
-                         baseline + ": valid baseline of suite \"service\" (8 metrics)\n");
+    EXPECT_EQ(r.out,
+              service + ": valid gate file (2 rules, 5 budgets, 2 required metrics, 2 waivers)\n" +
+                  micro + ": valid gate file (2 rules, 1 budget, 1 required metric, 0 waivers)\n" +
+                  baseline + ": valid baseline of suite \"service\" (8 metrics)\n");
     // The expired waiver of the example is worth a warning, not an error.
     EXPECT_EQ(r.err, "caws-gate: warning: " + service +
                          ": /waivers/1/expires: the waiver for \"search_latency\" expired on "
@@ -47,13 +47,15 @@ TEST(GatesCli, ValidateReportsEveryInvalidFileAndExitsTwo) {
     test::TempDir dir;
     const std::string typo = dir.write("typo.json", R"({"schema": "caws-gate/gate@1",
   "defaults": {"treshold": {"minor": 1.1}}})");
-    const std::string syntax = dir.write("syntax.json", "{\"schema\": \"caws-gate/gate@1\",\n  \"rules\": [\n");
+    const std::string syntax =
+        dir.write("syntax.json", "{\"schema\": \"caws-gate/gate@1\",\n  \"rules\": [\n");
     const std::string other = dir.write("other.json", R"({"schema": "caws-gate/metrics@1"})");
     const std::string baseline = dir.write("b.json", R"({"schema": "caws-gate/baseline@1"})");
     const std::string good = test::source_path("gates/microbench.json");
     const Outcome r = run_with({"validate", typo, syntax, good, other, baseline});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.out, good + ": valid gate file (2 rules, 1 budget, 1 required metric, 0 waivers)\n");
+    EXPECT_EQ(r.out,
+              good + ": valid gate file (2 rules, 1 budget, 1 required metric, 0 waivers)\n");
     EXPECT_EQ(r.err,
               "caws-gate: error: " + typo +
                   ": /defaults/treshold: unknown key; did you mean \"thresholds\"?\n"
@@ -73,10 +75,10 @@ TEST(GatesCli, ABadGateFileStopsCheckBeforeAnythingIsWritten) {
     test::TempDir dir;
     const std::string gate = dir.write("gate.json", R"({"schema": "caws-gate/gate@1",
   "waivers": [{"match": "x", "reason": "r", "owner": "@o", "expires": "2026-02-30"}]})");
-    const Outcome r = run_with({"check", test::source_path("examples/service/results.json"),
-                                "--baseline",
-                                test::source_path("examples/service/baselines/service.json"),
-                                "--gate", gate, "--json", dir.file("r.json")});
+    const Outcome r =
+        run_with({"check", test::source_path("examples/service/results.json"), "--baseline",
+                  test::source_path("examples/service/baselines/service.json"), "--gate", gate,
+                  "--json", dir.file("r.json")});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err, "caws-gate: error: " + gate +
@@ -88,11 +90,10 @@ TEST(GatesCli, ABadGateFileStopsCheckBeforeAnythingIsWritten) {
 // at critical, with a waived regression and one whose waiver has expired.
 TEST(GatesCli, TheServiceExampleFailsWithItsFindings) {
     test::TempDir dir;
-    const Outcome r =
-        run_with({"check", test::source_path("examples/service/results.json"), "--gate",
-                  test::source_path("gates/service.json"), "--baseline",
-                  test::source_path("examples/service/baselines/service.json"), "--json",
-                  dir.file("report.json"), "--md", dir.file("report.md")});
+    const Outcome r = run_with({"check", test::source_path("examples/service/results.json"),
+                                "--gate", test::source_path("gates/service.json"), "--baseline",
+                                test::source_path("examples/service/baselines/service.json"),
+                                "--json", dir.file("report.json"), "--md", dir.file("report.md")});
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_EQ(r.err, "");
     const auto report = nlohmann::json::parse(test::read_text(dir.file("report.json")));
@@ -112,8 +113,8 @@ TEST(GatesCli, TheServiceExampleFailsWithItsFindings) {
                         }));
     const auto& waived = report["findings"][0];
     EXPECT_EQ(waived["message"],
-              "thumbnail_render (value) is 1.62x worse than the baseline (median 12.0 ms -> "
-              "19.4 ms, p = 0.00018 (mann-whitney, adjusted), n = 10 vs 10): a moderate "
+              "thumbnail_render (value) is 1.63x worse than the baseline (median 11.8 ms -> "
+              "19.3 ms, p = 0.00043 (mann-whitney, adjusted), n = 10 vs 10): a moderate "
               "regression; find the change that caused it, or refresh the baseline if it is "
               "intended. Waived until 2027-03-31 by @media-team: the new codec lands in 3.2.");
     EXPECT_EQ(waived["waiver"]["expired"], false);
@@ -133,12 +134,12 @@ TEST(GatesCli, TheServiceExampleFailsWithItsFindings) {
 
     std::vector<std::string> budgets;
     for (const auto& b : report["budgets"]) {
-        budgets.push_back(b["metric"].get<std::string>() + " " +
-                          b["statistic"].get<std::string>() + " " + b["level"].get<std::string>());
+        budgets.push_back(b["metric"].get<std::string>() + " " + b["statistic"].get<std::string>() +
+                          " " + b["level"].get<std::string>());
     }
-    EXPECT_EQ(budgets, (std::vector<std::string>{"ttfa p95 warn", "api_latency p95 pass",
-                                                 "rss max fail", "cpu mean pass",
-                                                 "error_rate mean pass"}));
+    EXPECT_EQ(budgets,
+              (std::vector<std::string>{"ttfa p95 warn", "api_latency p95 pass", "rss max fail",
+                                        "cpu mean pass", "error_rate mean pass"}));
     EXPECT_DOUBLE_EQ(report["budgets"][2]["value"].get<double>(), 1.31e9);
     EXPECT_DOUBLE_EQ(report["budgets"][2]["critical"].get<double>(), 1.2e9);
     EXPECT_EQ(report["budgets"][2]["unit"], "B");
@@ -149,18 +150,42 @@ TEST(GatesCli, TheServiceExampleFailsWithItsFindings) {
     EXPECT_NE(markdown.find("**waived**: thumbnail_render"), std::string::npos) << markdown;
     for (const auto& f : report["findings"]) {
         if (f["code"] == "regression") continue;  // in the regressions table
-        EXPECT_NE(markdown.find(f["message"].get<std::string>()), std::string::npos)
-            << f["message"];
+        const std::string message = report::escape_markdown(f["message"].get<std::string>());
+        EXPECT_NE(markdown.find(message), std::string::npos) << message;
     }
     EXPECT_NE(markdown.find("| search_latency | value |"), std::string::npos) << markdown;
 }
 
 TEST(GatesCli, TheMicrobenchmarkGateGatesCpuTime) {
-    const Outcome r = run_with({"check", test::source_path("examples/results/demo.json"),
-                                "--gate", test::source_path("gates/microbench.json"),
-                                "--baseline", test::source_path("examples/baselines/demo.json"),
-                                "--json", "-"});
-    (void)r;
+    test::TempDir dir;
+    const Outcome r = run_with({"check", test::source_path("examples/results/demo.json"), "--gate",
+                                test::source_path("gates/microbench.json"), "--baseline",
+                                test::source_path("examples/baselines/demo.json"), "--json",
+                                dir.file("report.json"), "--quiet"});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    const auto report = nlohmann::json::parse(test::read_text(dir.file("report.json")));
+    EXPECT_EQ(report["verdict"], "fail");
+    std::vector<std::string> gated;
+    for (const auto& c : report["comparisons"]) {
+        const bool is_gated = c.value("gated", true);
+        if (c["measure"] == "real_time") {
+            EXPECT_FALSE(is_gated) << c["metric"];
+        }
+        if (is_gated && c["level"] != "pass") {
+            gated.push_back(c["metric"].get<std::string>() + " " + c["measure"].get<std::string>() +
+                            " " + c["class"].get<std::string>() + " " +
+                            c["level"].get<std::string>());
+        }
+    }
+    EXPECT_EQ(gated, (std::vector<std::string>{"BM_Sum/2000 cpu_time minor warn",
+                                               "BM_Sum/2000 items_per_second minor warn",
+                                               "BM_Hash/3000 cpu_time moderate fail"}));
+    // The relative budget on BM_Parse and the required BM_Sum*.
+    ASSERT_EQ(report["budgets"].size(), 1u);
+    EXPECT_EQ(report["budgets"][0]["metric"], "BM_Parse/2500");
+    EXPECT_EQ(report["budgets"][0]["max_ratio"], 1.1);
+    EXPECT_EQ(report["budgets"][0]["level"], "pass");
+    for (const auto& f : report["findings"]) EXPECT_NE(f["code"], "required-missing");
 }
 
 }  // namespace

@@ -11,8 +11,7 @@ namespace caws::gate {
 namespace {
 
 model::Metric metric(const std::string& name, const std::string& measure, double scale,
-                     std::size_t n = 10,
-                     model::Direction direction = model::Direction::lower) {
+                     std::size_t n = 10, model::Direction direction = model::Direction::lower) {
     model::Metric m;
     m.name = name;
     m.measure = measure;

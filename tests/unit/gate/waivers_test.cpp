@@ -6,8 +6,8 @@ namespace caws::gate {
 namespace {
 
 model::Finding regression(const std::string& metric, model::Level level = model::Level::fail) {
-    return model::Finding{level, "regression", metric, "cpu_time", metric + " is 1.60x worse.",
-                          std::nullopt};
+    return model::Finding{
+        level, "regression", metric, "cpu_time", metric + " is 1.60x worse.", std::nullopt};
 }
 
 WaiverRule waiver(const std::string& match, const std::string& expires) {
@@ -87,8 +87,8 @@ TEST(Waivers, OnlyWarningsAndFailuresAreWaivedAndMeasuresMustMatch) {
 TEST(Waivers, AnExpiredWaiverThatMatchesNothingAsksToBeRemoved) {
     std::vector<model::Finding> findings;
     std::vector<model::Comparison> comparisons;
-    apply_waivers({waiver("BM_Gone", "2026-01-01"), waiver("BM_Later", "2027-01-01")},
-                  "2026-11-23", findings, comparisons);
+    apply_waivers({waiver("BM_Gone", "2026-01-01"), waiver("BM_Later", "2027-01-01")}, "2026-11-23",
+                  findings, comparisons);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].code, "waiver-expired");
     EXPECT_EQ(findings[0].metric, "BM_Gone");
