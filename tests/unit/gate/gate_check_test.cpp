@@ -181,3 +181,27 @@ TEST(GateCheck, WaiversDecideLast) {
 
 }  // namespace
 }  // namespace caws::gate
+
+namespace caws::gate {
+namespace {
+
+TEST(GateCheck, PerMetricOptionsThatMatchTheRunGiveTheSameComparisons) {
+    model::Run baseline, candidate;
+    baseline.metrics = {metric("BM_A", "t", 1), metric("BM_B", "t", 1), metric("BM_C", "t", 1)};
+    candidate.metrics = {metric("BM_A", "t", 1.3), metric("BM_B", "t", 1.01),
+                         metric("BM_C", "t", 0.7)};
+    const compare::Options options;
+    const auto plain = compare::compare_runs(baseline, candidate, options);
+    const auto per_metric = compare::compare_runs(
+        baseline, candidate, options,
+        [&options](const model::Metric&) -> std::optional<compare::Options> { return options; });
+    ASSERT_EQ(plain.size(), per_metric.size());
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+        EXPECT_EQ(plain[i].change, per_metric[i].change);
+        EXPECT_EQ(plain[i].p_adjusted, per_metric[i].p_adjusted);
+        EXPECT_EQ(plain[i].ratio, per_metric[i].ratio);
+    }
+}
+
+}  // namespace
+}  // namespace caws::gate

@@ -4,6 +4,7 @@
 
 #include "support/fixtures.hpp"
 #include "util/error.hpp"
+#include "util/file_io.hpp"
 
 namespace caws::gate {
 namespace {
@@ -272,6 +273,36 @@ TEST(GateFile, TheExampleGatesAreValid) {
     EXPECT_DOUBLE_EQ(service.budgets[2].critical->value, 1.2e9);
     EXPECT_DOUBLE_EQ(service.budgets[3].warning->value, 0.6);
     EXPECT_DOUBLE_EQ(service.budgets[4].critical->value, 0.05);
+}
+
+}  // namespace
+}  // namespace caws::gate
+
+namespace caws::gate {
+namespace {
+
+// The JSON blocks of a Markdown page, in order.
+std::vector<std::string> json_blocks(const std::string& page) {
+    std::vector<std::string> blocks;
+    std::size_t at = 0;
+    while ((at = page.find("```json\n", at)) != std::string::npos) {
+        at += 8;
+        const std::size_t end = page.find("```", at);
+        blocks.push_back(page.substr(at, end - at));
+        at = end + 3;
+    }
+    return blocks;
+}
+
+TEST(GateFile, TheDocumentedGatesAreValidAndTheServiceGateIsTheExampleFile) {
+    const std::string page = util::read_file(test::source_path("docs/gates.md"));
+    const std::vector<std::string> blocks = json_blocks(page);
+    ASSERT_GE(blocks.size(), 2u);
+    EXPECT_EQ(blocks[0], util::read_file(test::source_path("gates/service.json")));
+    const Gate micro = parse_gate(blocks[1], "docs/gates.md");
+    EXPECT_EQ(micro.defaults.measures.size(), 3u);
+    EXPECT_EQ(micro.rules.size(), 2u);
+    EXPECT_EQ(micro.required, std::vector<std::string>{"BM_Sum*"});
 }
 
 }  // namespace
