@@ -17,3 +17,7 @@ SOURCE_DATE_EPOCH=1795392000 GITHUB_SHA=3f9c2a41d7e8b5c60a1f4e2d9b7c8a6e5f4d3c2b
 # A pull request's run: BM_Hash got 1.7x slower, BM_Sum 1.3x slower, BM_Copy 1.6x faster.
 GBENCH_SAMPLE_SLOWDOWN="BM_Hash=1.7,BM_Sum=1.3,BM_Copy=0.6" \
   "$sample" "${common[@]}" --benchmark_out=examples/results/demo.json >/dev/null
+
+# The service example of docs/gates.md: its baseline from the recorded load-test metrics.
+SOURCE_DATE_EPOCH=1795392000 GITHUB_SHA=3f9c2a41d7e8b5c60a1f4e2d9b7c8a6e5f4d3c2b GITHUB_REF_NAME=main \
+  "$gate" baseline update examples/service/baseline-run.json --suite service --dir examples/service/baselines

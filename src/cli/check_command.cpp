@@ -11,13 +11,18 @@
 #include "cli/outputs.hpp"
 #include "compare/comparator.hpp"
 #include "compare/geomean.hpp"
+#include "gate/gate_check.hpp"
+#include "gate/gate_file.hpp"
 #include "gate/policy.hpp"
 #include "gate/recommendations.hpp"
+#include "gate/rules.hpp"
 #include "gate/scores.hpp"
+#include "gate/waivers.hpp"
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
 #include "store/baseline_file.hpp"
 #include "util/error.hpp"
+#include "util/file_io.hpp"
 
 namespace caws::cli {
 namespace {
@@ -27,14 +32,34 @@ struct CheckOptions {
     std::optional<std::string> baseline;
     std::optional<std::string> suite;
     std::string directory = "baselines";
+    std::optional<std::string> gate;  // --gate FILE
     InputRequest inputs;
     StatisticsRequest statistics;
     ReportRequest reports;
     gate::ScoreGates score_gates;  // --min-health, --min-trust
 };
 
-int run_check(const CheckOptions& options, const Io& io) {
+// The gate file: --gate FILE, else gates/default.json when it exists, else none. The
+// command line's --test and --correction, when given, replace the file's defaults.
+std::optional<gate::Gate> read_gate(const CheckOptions& options, const CLI::App& command) {
+    std::string path;
+    if (options.gate) {
+        path = *options.gate;
+    } else if (util::file_exists(std::string(gate::k_default_gate_path))) {
+        path = gate::k_default_gate_path;
+    } else {
+        return std::nullopt;
+    }
+    gate::Gate gate = gate::load_gate(path);
+    const compare::Options given = comparison_options(options.statistics);
+    if (command.count("--test") > 0) gate.defaults.settings.test = given.test;
+    if (command.count("--correction") > 0) gate.defaults.correction = given.correction;
+    return gate;
+}
+
+int run_check(const CheckOptions& options, const CLI::App& command, const Io& io) {
     // Read and check every input before anything is written.
+    const std::optional<gate::Gate> gate = read_gate(options, command);
     const model::Run candidate =
         ingest::read_results(options.results, options.inputs.format, read_options(options.inputs));
     std::string baseline_path;
@@ -56,14 +81,26 @@ int run_check(const CheckOptions& options, const Io& io) {
     }
     const store::Baseline baseline = store::load_baseline(baseline_path);
 
-    const compare::Options compare_options = comparison_options(options.statistics);
-    model::Verdict verdict =
-        gate::evaluate(compare::compare_runs(baseline.run, candidate, compare_options));
+    compare::Options compare_options = comparison_options(options.statistics);
+    model::Verdict verdict;
+    gate::ScoreGates score_gates;
+    if (gate) {
+        compare_options = gate::run_options(*gate, compare_options);
+        verdict = gate::compare_and_check(*gate, baseline.run, candidate, compare_options,
+                                          gate::date_of(io.environment.now()));
+        score_gates.min_health = gate->scores.min_health;
+        score_gates.min_trust = gate->scores.min_trust;
+    } else {
+        verdict = gate::evaluate(compare::compare_runs(baseline.run, candidate, compare_options));
+    }
+    // The command line's score limits replace the gate file's.
+    if (options.score_gates.min_health) score_gates.min_health = options.score_gates.min_health;
+    if (options.score_gates.min_trust) score_gates.min_trust = options.score_gates.min_trust;
     const gate::ScoreInput score_input{
         &baseline.run, &candidate,
         gate::age_in_days(baseline.provenance.created, io.environment.now()),
         compare_options.thresholds.minor, compare_options.alpha};
-    gate::apply_scores(verdict, score_input, options.score_gates);
+    gate::apply_scores(verdict, score_input, score_gates);
     verdict.recommendations = gate::recommend(verdict, score_input);
 
     report::ReportInput input;
@@ -91,6 +128,9 @@ Handler setup_check(CLI::App& command, const Io& io) {
     command.add_option("--suite", options->suite,
                        "Suite name (default: the first results file's name without extension)");
     command.add_option("--dir", options->directory, "Baselines directory")->capture_default_str();
+    command.add_option("--gate", options->gate,
+                       "Gate file: rules, budgets, required metrics, waivers (default: "
+                       "gates/default.json when it exists)");
     add_input_options(command, options->inputs);
     add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
@@ -111,7 +151,7 @@ Handler setup_check(CLI::App& command, const Io& io) {
         .add_option("--min-trust", options->score_gates.min_trust,
                     "Fail when the trust score (0-100, docs/scoring.md) is below N")
         ->check(score);
-    return [options, &io] { return run_check(*options, io); };
+    return [options, &command, &io] { return run_check(*options, command, io); };
 }
 
 }  // namespace caws::cli

@@ -17,6 +17,8 @@ constexpr Command k_commands[] = {
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},
     {"formats", "List the results formats caws-gate reads", setup_formats},
+    {"validate", "Check gate files and baseline files; exit 0 when all are valid, 2 otherwise",
+     setup_validate},
 };
 
 void print_error(std::ostream& err, const std::string& message) {

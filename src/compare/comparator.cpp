@@ -380,7 +380,8 @@ model::Comparison compare_pair(const model::Metric* baseline, const model::Metri
 
     if (candidate == nullptr) {
         c.change = model::ChangeClass::removed;
-        c.baseline = statistic_value(b->values, baseline->summary, Statistic::median);
+        c.statistic = to_string(options.statistic);
+        c.baseline = statistic_value(b->values, baseline->summary, options.statistic);
         return c;
     }
     if (candidate->status == model::Status::failed) {
@@ -393,15 +394,27 @@ model::Comparison compare_pair(const model::Metric* baseline, const model::Metri
         c.message = candidate->message;
         return c;
     }
-    // The median on both sides; when a side only has a summary without it, the mean.
-    Statistic statistic = Statistic::median;
-    c.candidate = statistic_value(s->values, candidate->summary, statistic);
-    if (baseline == nullptr || baseline->status != model::Status::ok) {
-        if (!c.candidate) {
-            statistic = Statistic::mean;
-            c.candidate = statistic_value(s->values, candidate->summary, statistic);
+    // The chosen statistic on both sides; when a side only has a summary without it, the
+    // median, then the mean.
+    std::vector<Statistic> fallbacks{options.statistic};
+    for (const Statistic other : {Statistic::median, Statistic::mean}) {
+        if (other != options.statistic) fallbacks.push_back(other);
+    }
+    const auto note_fallback = [&](Statistic used) {
+        // Falling back from the median to the mean is the long-standing rule for summaries
+        // and goes without saying; any other fallback is noted.
+        if (used != options.statistic && options.statistic != Statistic::median) {
+            c.notes.push_back(std::string(to_string(options.statistic)) +
+                              " not available on both sides: compared by " +
+                              std::string(to_string(used)));
         }
-        c.statistic = to_string(statistic);
+    };
+    if (baseline == nullptr || baseline->status != model::Status::ok) {
+        for (const Statistic statistic : fallbacks) {
+            c.candidate = statistic_value(s->values, candidate->summary, statistic);
+            c.statistic = to_string(statistic);
+            if (c.candidate) break;
+        }
         c.change = model::ChangeClass::added;
         if (baseline != nullptr) {
             c.notes.push_back("the benchmark " + std::string(model::to_string(baseline->status)) +
@@ -415,15 +428,22 @@ model::Comparison compare_pair(const model::Metric* baseline, const model::Metri
                           candidate->unit.symbol + "): not compared");
         return c;
     }
-    c.baseline = statistic_value(b->values, baseline->summary, statistic);
-    if (!c.baseline || !c.candidate) {
-        statistic = Statistic::mean;
+    for (const Statistic statistic : fallbacks) {
         c.baseline = statistic_value(b->values, baseline->summary, statistic);
         c.candidate = statistic_value(s->values, candidate->summary, statistic);
+        c.statistic = to_string(statistic);
+        if (c.baseline && c.candidate) {
+            note_fallback(statistic);
+            break;
+        }
     }
-    c.statistic = to_string(statistic);
     if (!c.baseline || !c.candidate) {
-        c.notes.push_back("no common statistic (median or mean) on both sides: not compared");
+        std::string names;
+        for (std::size_t i = 0; i < fallbacks.size(); ++i) {
+            if (i > 0) names += i + 1 == fallbacks.size() ? " or " : ", ";
+            names += to_string(fallbacks[i]);
+        }
+        c.notes.push_back("no common statistic (" + names + ") on both sides: not compared");
         return c;
     }
     const double ratio = oriented_ratio(*c.baseline, *c.candidate, c.direction);
@@ -497,7 +517,12 @@ model::Comparison compare_metric(const model::Metric* baseline, const model::Met
     return compare_pair(baseline, candidate, &b, &s, options, context);
 }
 
-void apply_correction(std::vector<model::Comparison>& comparisons, const Options& options) {
+namespace {
+
+// apply_correction with each comparison's own alpha and thresholds (`settings`, parallel to
+// `comparisons`) and one correction over the whole family.
+void correct_family(std::vector<model::Comparison>& comparisons,
+                    const std::vector<const Options*>& settings, Correction correction) {
     std::vector<std::size_t> family;
     std::vector<double> p_values;
     for (std::size_t i = 0; i < comparisons.size(); ++i) {
@@ -508,7 +533,7 @@ void apply_correction(std::vector<model::Comparison>& comparisons, const Options
         }
     }
     std::vector<double> adjusted;
-    switch (options.correction) {
+    switch (correction) {
         case Correction::none:
             adjusted = p_values;
             break;
@@ -521,14 +546,49 @@ void apply_correction(std::vector<model::Comparison>& comparisons, const Options
     }
     for (std::size_t k = 0; k < family.size(); ++k) {
         model::Comparison& c = comparisons[family[k]];
+        const Options& options = *settings[family[k]];
         c.p_adjusted = adjusted[k];
         c.significant = adjusted[k] < options.alpha;
         c.change = classify(*c.ratio, c.significant, options.thresholds);
     }
 }
 
+// The options of one metric: its own statistic, thresholds, alpha and test, and the run's
+// settings for everything that holds for the whole run.
+Options merged(const Options& run, const Options& metric) {
+    Options options = run;
+    options.statistic = metric.statistic;
+    options.thresholds = metric.thresholds;
+    options.alpha = metric.alpha;
+    options.test = metric.test;
+    return options;
+}
+
+std::vector<model::Comparison> compare_all(const model::Run& baseline, const model::Run& candidate,
+                                           const Options& options, const MetricOptions* per_metric);
+
+}  // namespace
+
+void apply_correction(std::vector<model::Comparison>& comparisons, const Options& options) {
+    const std::vector<const Options*> settings(comparisons.size(), &options);
+    correct_family(comparisons, settings, options.correction);
+}
+
 std::vector<model::Comparison> compare_runs(const model::Run& baseline, const model::Run& candidate,
                                             const Options& options) {
+    return compare_all(baseline, candidate, options, nullptr);
+}
+
+std::vector<model::Comparison> compare_runs(const model::Run& baseline, const model::Run& candidate,
+                                            const Options& run, const MetricOptions& per_metric) {
+    return compare_all(baseline, candidate, run, &per_metric);
+}
+
+namespace {
+
+std::vector<model::Comparison> compare_all(const model::Run& baseline, const model::Run& candidate,
+                                           const Options& options,
+                                           const MetricOptions* per_metric) {
     const auto key_of = [](const model::Metric& metric) {
         return metric.name + '\x1f' + metric.measure;
     };
@@ -554,6 +614,21 @@ std::vector<model::Comparison> compare_runs(const model::Run& baseline, const mo
 
     // First pass: prepare each side once; count the gated metrics compared together and
     // collect the log-scale noise of each measure for its prior.
+    // Each metric's options; a metric the gate leaves ungated is compared with the run's.
+    std::vector<Options> settings(pairs.size(), options);
+    std::vector<bool> gated_by_gate(pairs.size(), true);
+    if (per_metric != nullptr) {
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const auto [b, s] = pairs[i];
+            const std::optional<Options> own = (*per_metric)(s != nullptr ? *s : *b);
+            if (own) {
+                settings[i] = merged(options, *own);
+            } else {
+                gated_by_gate[i] = false;
+            }
+        }
+    }
+
     std::vector<Side> sides(2 * pairs.size());
     std::size_t family_size = 0;
     std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> noise_by_measure;
@@ -561,7 +636,9 @@ std::vector<model::Comparison> compare_runs(const model::Run& baseline, const mo
         const auto [b, s] = pairs[i];
         if (b != nullptr) sides[2 * i] = prepare(*b, options.drop_outliers);
         if (s != nullptr) sides[2 * i + 1] = prepare(*s, options.drop_outliers);
-        if (!compared(b, s) || s->direction == model::Direction::unknown) continue;
+        if (!compared(b, s) || s->direction == model::Direction::unknown || !gated_by_gate[i]) {
+            continue;
+        }
         const Side& bs = sides[2 * i];
         const Side& ss = sides[2 * i + 1];
         const bool samples = !bs.values.empty() && !ss.values.empty();
@@ -595,12 +672,29 @@ std::vector<model::Comparison> compare_runs(const model::Run& baseline, const mo
             const auto prior = priors.find(s->measure);
             if (prior != priors.end()) context.prior = &prior->second;
         }
-        comparisons.push_back(
-            compare_pair(b, s, &sides[2 * i], &sides[2 * i + 1], options, context));
+        model::Comparison c =
+            compare_pair(b, s, &sides[2 * i], &sides[2 * i + 1], settings[i], context);
+        if (!gated_by_gate[i] && c.gated) {
+            // Compared and reported, outside the family and never a regression.
+            c.gated = false;
+            c.p_adjusted.reset();
+            c.significant = false;
+            c.power.reset();
+            if (b != nullptr && s != nullptr && s->status == model::Status::ok) {
+                c.change = model::ChangeClass::unchanged;
+            }
+            c.notes.push_back("measure not gated by the gate file: reported, not gated");
+        }
+        comparisons.push_back(std::move(c));
     }
     // Second pass: the correction across the run decides significance and classes.
-    apply_correction(comparisons, options);
+    std::vector<const Options*> pointers;
+    pointers.reserve(settings.size());
+    for (const Options& o : settings) pointers.push_back(&o);
+    correct_family(comparisons, pointers, options.correction);
     return comparisons;
 }
+
+}  // namespace
 
 }  // namespace caws::compare

@@ -2,10 +2,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
 #include "compare/methods.hpp"
+#include "compare/statistic.hpp"
 #include "model/comparison.hpp"
 #include "model/run.hpp"
 #include "stats/moderated_t.hpp"
@@ -21,6 +23,9 @@ struct Thresholds {
 
 // How metrics are compared; docs/statistics.md explains each choice.
 struct Options {
+    // The statistic whose ratio is classified. When a side lacks it (a summary without
+    // that percentile), the median, then the mean, is used and named in the comparison.
+    Statistic statistic = Statistic::median;
     Thresholds thresholds;
     double alpha = 0.05;  // significance level of the two-sided test, after correction
     SignificanceTest test = SignificanceTest::automatic;
@@ -54,6 +59,19 @@ inline constexpr std::size_t k_min_metrics_for_prior = 10;
 // order, so that output is deterministic.
 std::vector<model::Comparison> compare_runs(const model::Run& baseline, const model::Run& candidate,
                                             const Options& options = {});
+
+// The options of one metric, from a gate file's rules; nullopt when the metric is compared
+// and reported but not gated (outside the gated measures).
+using MetricOptions = std::function<std::optional<Options>(const model::Metric&)>;
+
+// compare_runs with settings per metric. `run` gives what holds for the whole run: the
+// correction, outlier removal, interval method and confidence, resamples, seed and power;
+// `per_metric` gives each metric's statistic, thresholds, alpha and test (its run-wide
+// fields are ignored). The correction still adjusts the p-values of all tested gated
+// metrics as one family; each metric then compares its adjusted p-value with its own
+// alpha and classifies its ratio with its own thresholds.
+std::vector<model::Comparison> compare_runs(const model::Run& baseline, const model::Run& candidate,
+                                            const Options& run, const MetricOptions& per_metric);
 
 // One comparison; either side may be null (added / removed). The class uses the raw
 // p-value (`p_adjusted` equals it) as if the metric were compared alone; compare_runs

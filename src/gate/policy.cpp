@@ -113,12 +113,17 @@ std::string describe(const model::Comparison& c) {
 }
 
 model::Verdict evaluate(std::vector<model::Comparison> comparisons, const Policy& policy) {
+    return evaluate(std::move(comparisons), [&policy](const model::Comparison&) { return policy; });
+}
+
+model::Verdict evaluate(std::vector<model::Comparison> comparisons,
+                        const std::function<Policy(const model::Comparison&)>& policy_of) {
     model::Verdict verdict;
     // Added, removed, failed and skipped are about a whole benchmark: one finding for it,
     // not one per measure.
     std::set<std::string> reported;
     for (model::Comparison& c : comparisons) {
-        c.level = c.gated ? policy.level_of(c.change) : model::Level::pass;
+        c.level = c.gated ? policy_of(c).level_of(c.change) : model::Level::pass;
         if (c.level == model::Level::pass) continue;
         const bool structural =
             c.change == model::ChangeClass::added || c.change == model::ChangeClass::removed ||

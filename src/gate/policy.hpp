@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "model/comparison.hpp"
@@ -29,6 +30,10 @@ struct Policy {
 // else warn if any warns, else pass. Comparisons that are not gated (unknown direction)
 // stay at pass.
 model::Verdict evaluate(std::vector<model::Comparison> comparisons, const Policy& policy = {});
+
+// evaluate() with a policy per comparison (a gate file's rules give each metric its levels).
+model::Verdict evaluate(std::vector<model::Comparison> comparisons,
+                        const std::function<Policy(const model::Comparison&)>& policy_of);
 
 // The sentence of the finding for one comparison.
 std::string describe(const model::Comparison& comparison);
