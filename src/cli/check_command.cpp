@@ -14,6 +14,7 @@
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
 #include "store/baseline_file.hpp"
+#include "trend/leak.hpp"
 #include "util/error.hpp"
 
 namespace caws::cli {
@@ -27,6 +28,7 @@ struct CheckOptions {
     InputRequest inputs;
     StatisticsRequest statistics;
     ReportRequest reports;
+    trend::LeakOptions leaks;
 };
 
 int run_check(const CheckOptions& options, const Io& io) {
@@ -53,8 +55,9 @@ int run_check(const CheckOptions& options, const Io& io) {
     const store::Baseline baseline = store::load_baseline(baseline_path);
 
     const compare::Options compare_options = comparison_options(options.statistics);
-    const model::Verdict verdict =
+    model::Verdict verdict =
         gate::evaluate(compare::compare_runs(baseline.run, candidate, compare_options));
+    trend::add_leak_findings(verdict, candidate, options.leaks);  // memory time series
 
     report::ReportInput input;
     input.command = "check";
@@ -84,6 +87,10 @@ Handler setup_check(CLI::App& command, const Io& io) {
     add_input_options(command, options->inputs);
     add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
+    command
+        .add_option("--leak-threshold", options->leaks.threshold,
+                    "Growth in MB/s above which a memory time series leaks (docs/trends.md)")
+        ->capture_default_str();
     return [options, &io] { return run_check(*options, io); };
 }
 
