@@ -16,6 +16,7 @@ constexpr Command k_commands[] = {
     {"compare", "Compare two runs (results or baseline files) without gating; exit 0",
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},
+    {"leak", "Memory growth of time series (MB/s): exit 1 when a leak is declared", setup_leak},
 };
 
 void print_error(std::ostream& err, const std::string& message) {
