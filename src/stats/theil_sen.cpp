@@ -16,19 +16,28 @@ namespace {
 // Below this many pairs every slope is kept and selected from.
 constexpr std::size_t k_all_pairs = 50'000;
 // Size of the sample that brackets the wanted ranks for longer series.
-constexpr std::size_t k_sample = 32'768;
+constexpr std::size_t k_sample = 8'192;
 
-// The values of `ranks` (ascending) in `slopes`, reordering it.
+// The values of `ranks` (ascending, offset by `offset`) in `slopes`, reordering it: the
+// middle rank is selected over all slopes, the others on its either side only.
 std::vector<double> select_ranks(std::vector<double>& slopes, const std::vector<std::size_t>& ranks,
                                  std::size_t offset) {
+    const auto at = [&](std::size_t rank) {
+        return slopes.begin() + static_cast<std::ptrdiff_t>(rank - offset);
+    };
+    const std::size_t pivot = ranks[ranks.size() / 2];
+    std::nth_element(slopes.begin(), at(pivot), slopes.end());
     std::vector<double> out;
-    std::size_t start = 0;
     for (const std::size_t rank : ranks) {
-        const std::size_t r = rank - offset;
-        std::nth_element(slopes.begin() + static_cast<std::ptrdiff_t>(start),
-                         slopes.begin() + static_cast<std::ptrdiff_t>(r), slopes.end());
-        out.push_back(slopes[r]);
-        start = r;
+        if (rank < pivot) {
+            std::nth_element(slopes.begin(), at(rank), at(pivot));
+        } else if (rank == pivot + 1) {
+            // The smallest value right of the pivot, without a selection.
+            std::iter_swap(at(rank), std::min_element(at(rank), slopes.end()));
+        } else if (rank > pivot) {
+            std::nth_element(at(pivot) + 1, at(rank), slopes.end());
+        }
+        out.push_back(*at(rank));
     }
     return out;
 }
@@ -63,7 +72,6 @@ std::vector<double> bracketed_ranks(std::span<const double> y, const std::vector
         if (i > j) std::swap(i, j);
         s = (y[j] - y[i]) * inverse[j - i];
     }
-    std::sort(sample.begin(), sample.end());
     const double m = static_cast<double>(k_sample);
     const auto margin = static_cast<std::ptrdiff_t>(3 * std::sqrt(m)) + 1;
     const auto sample_index = [&](std::size_t rank) {
@@ -72,6 +80,15 @@ std::vector<double> bracketed_ranks(std::span<const double> y, const std::vector
     };
     const std::ptrdiff_t low_index = sample_index(ranks.front()) - margin;
     const std::ptrdiff_t high_index = sample_index(ranks.back()) + margin;
+    // Two order statistics of the sample, by selection rather than a sort.
+    if (high_index < static_cast<std::ptrdiff_t>(k_sample)) {
+        std::nth_element(sample.begin(), sample.begin() + high_index, sample.end());
+    }
+    if (low_index >= 0) {
+        std::nth_element(
+            sample.begin(), sample.begin() + low_index,
+            sample.begin() + std::min(high_index, static_cast<std::ptrdiff_t>(k_sample)));
+    }
     const double low = low_index < 0 ? -std::numeric_limits<double>::infinity()
                                      : sample[static_cast<std::size_t>(low_index)];
     const double high = high_index >= static_cast<std::ptrdiff_t>(k_sample)
