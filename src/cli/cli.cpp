@@ -16,6 +16,8 @@ constexpr Command k_commands[] = {
     {"compare", "Compare two runs (results or baseline files) without gating; exit 0",
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},
+    {"trend", "Drift and change points over history files: exit 1 when the trend gate fails",
+     setup_trend},
     {"leak", "Memory growth of time series (MB/s): exit 1 when a leak is declared", setup_leak},
 };
 

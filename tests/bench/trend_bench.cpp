@@ -12,7 +12,9 @@
 #include "stats/mann_kendall.hpp"
 #include "stats/random.hpp"
 #include "stats/theil_sen.hpp"
+#include "store/history_file.hpp"
 #include "trend/analysis.hpp"
+#include "trend/series.hpp"
 
 namespace {
 
@@ -64,6 +66,34 @@ void BM_TrendAnalyse(benchmark::State& state) {
                            benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TrendAnalyse)->Args({1000, 5000})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// History entries to series: 1,000 runs x 1,000 metrics (one fifth of the
+// analysis above; five times this is the cost for 5,000 metrics).
+void BM_TrendBuildSeries(benchmark::State& state) {
+    const std::size_t runs = 1000;
+    const std::size_t metrics = 1000;
+    std::vector<caws::store::HistoryEntry> entries(runs);
+    Random random(7);
+    for (std::size_t r = 0; r < runs; ++r) {
+        entries[r].date = "2026-01-01T03:00:00Z";
+        entries[r].commit = "c0ffee" + std::to_string(r);
+        entries[r].metrics.resize(metrics);
+        for (std::size_t m = 0; m < metrics; ++m) {
+            caws::store::HistoryMetric& metric = entries[r].metrics[m];
+            metric.name = "BM_Generated/" + std::to_string(m);
+            metric.measure = "cpu_time";
+            metric.unit = "s";
+            metric.direction = caws::model::Direction::lower;
+            metric.n = 10;
+            metric.median = generated_value(random, m, r, runs / 2);
+        }
+    }
+    for (auto _ : state) {
+        auto series = caws::trend::build_series(entries);
+        benchmark::DoNotOptimize(series.data());
+    }
+}
+BENCHMARK(BM_TrendBuildSeries)->Unit(benchmark::kMillisecond);
 
 // E-divisive (100 permutations, p 0.05) on one series of 10,000 runs with three
 // steps.
