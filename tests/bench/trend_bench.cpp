@@ -37,7 +37,7 @@ std::vector<caws::trend::Series> generated_series(std::size_t runs, std::size_t 
         caws::trend::Series& s = all[m];
         s.metric = "BM_Generated/" + std::to_string(m);
         s.measure = "cpu_time";
-        s.unit = "s";
+        s.unit = std::string(1, 's');
         s.direction = caws::model::Direction::lower;
         const std::size_t step_at = random.below(static_cast<std::uint32_t>(runs));
         s.values.reserve(runs);
@@ -82,7 +82,7 @@ void BM_TrendBuildSeries(benchmark::State& state) {
             caws::store::HistoryMetric& metric = entries[r].metrics[m];
             metric.name = "BM_Generated/" + std::to_string(m);
             metric.measure = "cpu_time";
-            metric.unit = "s";
+            metric.unit = std::string(1, 's');
             metric.direction = caws::model::Direction::lower;
             metric.n = 10;
             metric.median = generated_value(random, m, r, runs / 2);

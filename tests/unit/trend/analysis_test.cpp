@@ -16,8 +16,8 @@ Series series_of(std::vector<double> values, model::Direction direction) {
     s.unit = "s";
     s.direction = direction;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        s.dates.push_back("2026-11-" + std::to_string(10 + i % 20) + "T03:00:00Z");
-        s.commits.push_back("c" + std::to_string(i));
+        s.dates.push_back(std::string("2026-11-") + std::to_string(10 + i % 20) + "T03:00:00Z");
+        s.commits.push_back(std::string("c") + std::to_string(i));
     }
     s.values = std::move(values);
     return s;

@@ -52,7 +52,7 @@ Series series_of(const OtavaSample& sample, const std::string& name,
     Series s;
     s.metric = name;
     s.measure = "value";
-    s.unit = "1";
+    s.unit = std::string(1, '1');
     s.direction = model::Direction::lower;
     s.values = values;
     s.commits = sample.commits;
