@@ -34,13 +34,14 @@ std::string history_text() {
     std::string text;
     for (int r = 0; r < 30; ++r) {
         store::HistoryEntry e;
-        e.date = "2026-11-" + std::to_string(1 + r % 28) + "T03:00:00Z";
-        e.commit = "c" + std::to_string(r);
+        e.date = std::string(r + 1 < 10 ? "2026-11-0" : "2026-11-") + std::to_string(r + 1) +
+                 "T03:00:00Z";
+        e.commit = std::string("c") + std::to_string(r);
         for (const char* name : {"BM_Flat", "BM_Step"}) {
             store::HistoryMetric m;
             m.name = name;
             m.measure = "cpu_time";
-            m.unit = "s";
+            m.unit = std::string(1, 's');
             m.direction = model::Direction::lower;
             m.n = 10;
             const double level = std::string(name) == "BM_Step" && r >= 27 ? 2.0 : 1.0;
