@@ -21,6 +21,7 @@
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
 #include "store/baseline_file.hpp"
+#include "trend/leak.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 
@@ -37,6 +38,7 @@ struct CheckOptions {
     StatisticsRequest statistics;
     ReportRequest reports;
     gate::ScoreGates score_gates;  // --min-health, --min-trust
+    trend::LeakOptions leaks;
 };
 
 // The gate file: --gate FILE, else gates/default.json when it exists, else none. The
@@ -93,6 +95,7 @@ int run_check(const CheckOptions& options, const CLI::App& command, const Io& io
     } else {
         verdict = gate::evaluate(compare::compare_runs(baseline.run, candidate, compare_options));
     }
+    trend::add_leak_findings(verdict, candidate, options.leaks);  // memory time series
     // The command line's score limits replace the gate file's.
     if (options.score_gates.min_health) score_gates.min_health = options.score_gates.min_health;
     if (options.score_gates.min_trust) score_gates.min_trust = options.score_gates.min_trust;
@@ -151,6 +154,10 @@ Handler setup_check(CLI::App& command, const Io& io) {
         .add_option("--min-trust", options->score_gates.min_trust,
                     "Fail when the trust score (0-100, docs/scoring.md) is below N")
         ->check(score);
+    command
+        .add_option("--leak-threshold", options->leaks.threshold,
+                    "Growth in MB/s above which a memory time series leaks (docs/trends.md)")
+        ->capture_default_str();
     return [options, &command, &io] { return run_check(*options, command, io); };
 }
 

@@ -19,6 +19,9 @@ constexpr Command k_commands[] = {
     {"formats", "List the results formats caws-gate reads", setup_formats},
     {"validate", "Check gate files and baseline files; exit 0 when all are valid, 2 otherwise",
      setup_validate},
+    {"trend", "Drift and change points over history files: exit 1 when the trend gate fails",
+     setup_trend},
+    {"leak", "Memory growth of time series (MB/s): exit 1 when a leak is declared", setup_leak},
 };
 
 void print_error(std::ostream& err, const std::string& message) {

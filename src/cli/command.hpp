@@ -38,5 +38,7 @@ Handler setup_compare(CLI::App& command, const Io& io);
 Handler setup_baseline(CLI::App& command, const Io& io);
 Handler setup_formats(CLI::App& command, const Io& io);
 Handler setup_validate(CLI::App& command, const Io& io);
+Handler setup_trend(CLI::App& command, const Io& io);
+Handler setup_leak(CLI::App& command, const Io& io);
 
 }  // namespace caws::cli

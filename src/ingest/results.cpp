@@ -21,6 +21,7 @@
 #include "ingest/prometheus_reader.hpp"
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "ingest/rust_libtest_reader.hpp"
+#include "ingest/series_csv_reader.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 #include "util/string_map.hpp"
@@ -44,6 +45,7 @@ constexpr Format k_formats[] = {
     {"caws-metrics", "caws-gate metrics JSON (schema caws-gate/metrics@1)", looks_like_caws_metrics, parse_caws_metrics},
     {"metric-summary", "percentile baselines and load-test summaries ({\"ttfa_ms\": {\"p50\": ..., \"p95\": ...}})", looks_like_metric_summary, parse_metric_summary},
     {"catch2-xml", "Catch2 XML reporter (-r xml)", looks_like_catch2_xml, parse_catch2_xml},
+    {"series-csv", "time series CSV (time,value), e.g. memory samples for leak detection", looks_like_series_csv, parse_series_csv},
     {"criterion", "Criterion.rs console or bencher text", looks_like_criterion, parse_criterion},
     {"rust-libtest", "Rust libtest (cargo bench)", looks_like_rust_libtest, parse_rust_libtest},
     {"go", "Go go test -bench text (benchstat's format)", looks_like_go_bench, parse_go_bench},

@@ -1,0 +1,401 @@
+#include "report/trend_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <kainjow/mustache.hpp>
+
+#include "model/quantity_format.hpp"
+#include "model/unit.hpp"
+#include "report/escape.hpp"
+#include "report/template_renderer.hpp"
+
+namespace caws::report {
+namespace {
+
+using kainjow::mustache::data;
+using nlohmann::ordered_json;
+
+constexpr std::size_t k_chart_points = 100;  // the newest runs charted per metric
+
+ordered_json number_or_null(double value) {
+    if (!std::isfinite(value)) return nullptr;
+    return value;
+}
+
+ordered_json number_or_null(const std::optional<double>& value) {
+    if (!value) return nullptr;
+    return number_or_null(*value);
+}
+
+std::string text_at(const ordered_json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_string()) return {};
+    return found->get<std::string>();
+}
+
+std::optional<double> number_at(const ordered_json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_number()) return std::nullopt;
+    return found->get<double>();
+}
+
+const char* level_icon(std::string_view level) {
+    if (level == "fail") return "❌";
+    if (level == "warn") return "⚠️";
+    return "✅";
+}
+
+std::string percent(const std::optional<double>& value) {
+    if (!value) return "–";
+    const std::string text = model::format_number(*value, 2);
+    return (*value > 0 ? "+" : "") + text + "%";
+}
+
+std::string quantity(const std::optional<double>& value, const model::Unit& unit) {
+    if (!value) return "–";
+    return model::format_quantity(*value, unit);
+}
+
+// A readable unit for a whole chart: its scale and symbol, from the series' median.
+std::pair<double, std::string> chart_unit(const std::string& unit, double typical) {
+    const double v = std::fabs(typical);
+    if (unit == "s") {
+        if (v < 1e-6) return {1e9, "ns"};
+        if (v < 1e-3) return {1e6, "µs"};
+        if (v < 1) return {1e3, "ms"};
+        return {1, "s"};
+    }
+    if (unit == "B") {
+        if (v < 1024) return {1, "B"};
+        if (v < 1024.0 * 1024) return {1.0 / 1024, "KiB"};
+        if (v < 1024.0 * 1024 * 1024) return {1.0 / (1024 * 1024), "MiB"};
+        return {1.0 / (1024.0 * 1024 * 1024), "GiB"};
+    }
+    return {1, unit};
+}
+
+std::string mermaid_chart(const ordered_json& t) {
+    const ordered_json& series = t["series"];
+    const ordered_json& values = series["values"];
+    const std::size_t n = values.size();
+    const std::size_t first = n > k_chart_points ? n - k_chart_points : 0;
+    std::vector<double> shown;
+    for (std::size_t i = first; i < n; ++i) {
+        shown.push_back(values[i].is_number() ? values[i].get<double>() : 0.0);
+    }
+    std::vector<double> sorted = shown;
+    std::sort(sorted.begin(), sorted.end());
+    const double typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+    const auto [scale, symbol] = chart_unit(text_at(t, "unit"), typical);
+    std::string out = "xychart-beta\n";
+    out += "    title \"" + mermaid_label(text_at(t, "metric") + " " + text_at(t, "measure")) +
+           " (" + mermaid_label(text_at(t, "statistic")) + ")\"\n";
+    out += "    x-axis [";
+    for (std::size_t i = first; i < n; ++i) {
+        if (i > first) out += ", ";
+        out += std::to_string(i + 1);  // run number: short, unlike dates and commits
+    }
+    out += "]\n";
+    out += "    y-axis \"" + mermaid_label(symbol) + "\"\n";
+    out += "    line [";
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += model::format_number(shown[i] * scale, 4);
+    }
+    out += "]";
+    return out;
+}
+
+std::string plural(std::size_t count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+data change_point_view(const ordered_json& t, const ordered_json& cp) {
+    const model::Unit unit = model::unit_from_symbol(text_at(t, "unit"));
+    data view;
+    view.set("metric", text_at(t, "metric"));
+    view.set("measure", text_at(t, "measure"));
+    view.set("run", std::to_string(cp.value("index", std::size_t{0}) + 1));
+    view.set("commit", text_at(cp, "commit").substr(0, 12));
+    view.set("date", text_at(cp, "date"));
+    view.set("before", quantity(number_at(cp, "before"), unit));
+    view.set("after", quantity(number_at(cp, "after"), unit));
+    const auto ratio = number_at(cp, "ratio");
+    view.set("ratio", ratio ? model::format_ratio(*ratio) : std::string("∞"));
+    view.set("class", text_at(cp, "class"));
+    const auto p = number_at(cp, "p_value");
+    view.set("p_value", p ? model::format_p_value(*p) : std::string("–"));
+    view.set("level", text_at(cp, "level"));
+    view.set("icon", level_icon(text_at(cp, "level")));
+    return view;
+}
+
+data build_trend_view(const ordered_json& report) {
+    data view;
+    const std::string verdict = text_at(report, "verdict");
+    view.set("verdict", verdict);
+    view.set("verdict_icon", level_icon(verdict));
+    data rows{data::type::list};
+    data charts{data::type::list};
+    data all_change_points{data::type::list};
+    std::size_t degrading = 0;
+    std::size_t with_change_points = 0;
+    std::size_t change_point_count = 0;
+    for (const ordered_json& t : report["trends"]) {
+        const model::Unit unit = model::unit_from_symbol(text_at(t, "unit"));
+        const ordered_json& drift = t["drift"];
+        const std::string drift_class = text_at(drift, "class");
+        const std::size_t cps = t["change_points"].size();
+        data row;
+        row.set("icon", level_icon(text_at(t, "level")));
+        row.set("metric", text_at(t, "metric"));
+        row.set("measure", text_at(t, "measure"));
+        row.set("runs", std::to_string(t.value("n", std::size_t{0})));
+        row.set("drift", drift_class);
+        const auto slope = number_at(drift, "slope_percent");
+        std::string slope_text = percent(slope);
+        if (slope) {
+            slope_text += " [" + percent(number_at(drift, "low_percent")) + ", " +
+                          percent(number_at(drift, "high_percent")) + "]";
+        }
+        row.set("slope", slope_text);
+        const auto p = number_at(drift["mann_kendall"], "p_value");
+        row.set("p_value", p ? model::format_p_value(*p) : std::string("–"));
+        row.set("change_points", std::to_string(cps));
+        const ordered_json& values = t["series"]["values"];
+        row.set("latest", values.empty() || !values.back().is_number()
+                              ? std::string("–")
+                              : model::format_quantity(values.back().get<double>(), unit));
+        row.set("level", text_at(t, "level"));
+        rows.push_back(row);
+        if (drift_class == "degrading") ++degrading;
+        if (cps > 0) ++with_change_points;
+        change_point_count += cps;
+        data list{data::type::list};
+        for (const ordered_json& cp : t["change_points"]) {
+            list.push_back(change_point_view(t, cp));
+            all_change_points.push_back(change_point_view(t, cp));
+        }
+        if (drift_class == "degrading" || cps > 0) {
+            data chart;
+            chart.set("metric", text_at(t, "metric"));
+            chart.set("measure", text_at(t, "measure"));
+            chart.set("drift", drift_class);
+            chart.set("slope", slope_text);
+            chart.set("change_points", list);
+            chart.set("mermaid", mermaid_chart(t));
+            const std::size_t n = values.size();
+            chart.set("truncated", n > k_chart_points ? data(data::type::bool_true)
+                                                      : data(data::type::bool_false));
+            chart.set("shown", std::to_string(std::min(n, k_chart_points)));
+            chart.set("runs", std::to_string(n));
+            charts.push_back(chart);
+        }
+    }
+    const std::size_t metrics = report["trends"].size();
+    view.set("summary", plural(metrics, "metric", "metrics") + ", " + std::to_string(degrading) +
+                            " degrading, " +
+                            plural(change_point_count, "change point", "change points") + " in " +
+                            plural(with_change_points, "metric", "metrics") + ".");
+    view.set("rows", rows);
+    view.set("charts", charts);
+    view.set("all_change_points", all_change_points);
+    view.set("method", text_at(report["options"], "method"));
+    return view;
+}
+
+ordered_json mann_kendall_json(const stats::MannKendall& mk) {
+    ordered_json out;
+    out["s"] = mk.s;
+    out["variance"] = number_or_null(mk.variance);
+    out["z"] = number_or_null(mk.z);
+    out["p_value"] = number_or_null(mk.p_value);
+    out["tau"] = number_or_null(mk.tau);
+    out["exact"] = mk.exact;
+    return out;
+}
+
+ordered_json trend_json(const trend::Trend& trend) {
+    const trend::Series& s = trend.series;
+    ordered_json out;
+    out["metric"] = s.metric;
+    out["measure"] = s.measure;
+    out["unit"] = s.unit;
+    out["direction"] = std::string(model::to_string(s.direction));
+    out["statistic"] = s.statistic;
+    out["n"] = s.values.size();
+    out["level"] = std::string(model::to_string(trend.level));
+    ordered_json drift;
+    drift["class"] = std::string(trend::to_string(trend.drift.drift));
+    drift["slope_percent"] = number_or_null(trend.drift.slope_percent);
+    drift["low_percent"] = number_or_null(trend.drift.low_percent);
+    drift["high_percent"] = number_or_null(trend.drift.high_percent);
+    drift["mann_kendall"] = mann_kendall_json(trend.drift.mann_kendall);
+    ordered_json ts;
+    ts["slope"] = number_or_null(trend.drift.theil_sen.slope);
+    ts["low"] = number_or_null(trend.drift.theil_sen.low);
+    ts["high"] = number_or_null(trend.drift.theil_sen.high);
+    ts["intercept"] = number_or_null(trend.drift.theil_sen.intercept);
+    drift["theil_sen"] = ts;
+    out["drift"] = drift;
+    ordered_json points = ordered_json::array();
+    for (const trend::ChangePoint& cp : trend.change_points) {
+        ordered_json p;
+        p["index"] = cp.index;
+        p["date"] = cp.date;
+        p["commit"] = cp.commit;
+        p["before"] = number_or_null(cp.before);
+        p["after"] = number_or_null(cp.after);
+        p["ratio"] = number_or_null(cp.ratio);
+        p["class"] = std::string(model::to_string(cp.change));
+        p["p_value"] = number_or_null(cp.p_value);
+        p["q"] = number_or_null(cp.q);
+        p["recent"] = cp.recent;
+        p["level"] = std::string(model::to_string(cp.level));
+        points.push_back(std::move(p));
+    }
+    out["change_points"] = std::move(points);
+    out["notes"] = trend.notes;
+    ordered_json series;
+    series["dates"] = s.dates;
+    series["commits"] = s.commits;
+    ordered_json values = ordered_json::array();
+    for (double v : s.values) values.push_back(number_or_null(v));
+    series["values"] = std::move(values);
+    out["series"] = std::move(series);
+    return out;
+}
+
+}  // namespace
+
+std::string escape_latex_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+            case '\\':
+                out += "\\textbackslash{}";
+                break;
+            case '&':
+                out += "\\&";
+                break;
+            case '%':
+                out += "\\%";
+                break;
+            case '$':
+                out += "\\$";
+                break;
+            case '#':
+                out += "\\#";
+                break;
+            case '_':
+                out += "\\_";
+                break;
+            case '{':
+                out += "\\{";
+                break;
+            case '}':
+                out += "\\}";
+                break;
+            case '~':
+                out += "\\textasciitilde{}";
+                break;
+            case '^':
+                out += "\\textasciicircum{}";
+                break;
+            case '\n':
+                out += ' ';
+                break;
+            default:
+                if (text.substr(i, 2) == "\xC2\xB5") {  // µ
+                    out += "\\textmu{}";
+                    ++i;
+                } else if (text.substr(i, 3) == "\xE2\x88\x9E") {  // ∞
+                    out += "$\\infty$";
+                    i += 2;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out;
+}
+
+std::string mermaid_label(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '"' || c == '`') {
+            out += '\'';
+        } else if (c == '\n' || c == '\r' || c == ';') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+nlohmann::ordered_json build_trend_report(const TrendReportInput& input) {
+    ordered_json report;
+    report["schema"] = "caws-gate/trend@1";
+    static const std::vector<trend::Trend> k_none;
+    const std::vector<trend::Trend>& trends = input.trends ? *input.trends : k_none;
+    report["verdict"] = std::string(model::to_string(trend::verdict_of(trends)));
+    report["histories"] = input.histories;
+    ordered_json options;
+    options["method"] = std::string(trend::to_string(input.options.method));
+    options["alpha"] = input.options.alpha;
+    options["confidence"] = input.options.confidence;
+    if (input.options.method == trend::ChangePointMethod::otava) {
+        options["window"] = input.options.otava.window;
+        options["max_p_value"] = input.options.otava.max_p_value;
+        options["min_segment"] = input.options.otava.min_size;
+    } else {
+        options["p_value"] = input.options.e_divisive.alpha;
+        options["permutations"] = input.options.e_divisive.permutations;
+        options["seed"] = input.options.e_divisive.seed;
+        options["min_segment"] = input.options.e_divisive.min_size;
+    }
+    options["last"] = input.last ? ordered_json(*input.last) : ordered_json(nullptr);
+    options["metric"] = input.metric ? ordered_json(*input.metric) : ordered_json(nullptr);
+    ordered_json rules;
+    rules["degrading"] = std::string(model::to_string(input.rules.degrading));
+    rules["change_point"] = std::string(model::to_string(input.rules.change_point));
+    rules["recent"] = input.rules.change_point_within;
+    options["rules"] = rules;
+    report["options"] = options;
+    ordered_json summary;
+    std::size_t counts[4] = {0, 0, 0, 0};
+    std::size_t change_points = 0;
+    std::size_t failing = 0;
+    for (const trend::Trend& t : trends) {
+        ++counts[static_cast<int>(t.drift.drift)];
+        change_points += t.change_points.size();
+        if (t.level == model::Level::fail) ++failing;
+    }
+    summary["metrics"] = trends.size();
+    summary["improving"] = counts[0];
+    summary["stable"] = counts[1];
+    summary["degrading"] = counts[2];
+    summary["drifting"] = counts[3];
+    summary["change_points"] = change_points;
+    summary["failing"] = failing;
+    report["summary"] = summary;
+    ordered_json list = ordered_json::array();
+    for (const trend::Trend& t : trends) list.push_back(trend_json(t));
+    report["trends"] = std::move(list);
+    return report;
+}
+
+std::string render_trend_markdown(const nlohmann::ordered_json& report,
+                                  const TemplateSet& templates) {
+    return render_template("trend_markdown", build_trend_view(report), templates, escape_markdown);
+}
+
+std::string render_trend_latex(const nlohmann::ordered_json& report, const TemplateSet& templates) {
+    return render_template("trend_latex", build_trend_view(report), templates, escape_latex_text);
+}
+
+}  // namespace caws::report

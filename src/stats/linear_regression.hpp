@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+namespace caws::stats {
+
+// An ordinary least-squares line y = intercept + slope * x.
+struct LinearFit {
+    std::size_t n = 0;
+    double slope = 0;
+    double intercept = 0;
+    double slope_stderr = 0;  // standard error of the slope; 0 with fewer than three points
+    double r_squared = 0;     // 0 when y (or x) does not vary
+    // Student-t interval of the slope at the requested confidence, n - 2 degrees of freedom;
+    // [slope, slope] with fewer than three points.
+    double low = 0;
+    double high = 0;
+};
+
+// Least squares of `y` on `x` (same length; centred sums, so large x such as Unix times
+// lose no precision), as scipy.stats.linregress. Fewer than two points, or x that does not
+// vary, give slope 0 and intercept mean(y). Values must be finite.
+LinearFit linear_regression(std::span<const double> x, std::span<const double> y,
+                            double confidence = 0.95);
+
+}  // namespace caws::stats

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+namespace caws::stats {
+
+// The Theil-Sen estimate of the slope of a series against its positions 0, 1, ..., n-1
+// (Theil 1950; Sen 1968), with Sen's distribution-free confidence interval.
+struct TheilSen {
+    std::size_t n = 0;
+    double slope = 0;      // median of the pairwise slopes (y_j - y_i) / (j - i), per position
+    double intercept = 0;  // median(y) - slope * median(position)
+    double low = 0;        // Sen's interval of the slope at the requested confidence
+    double high = 0;
+};
+
+// Theil-Sen of `values` at positions 0..n-1, as scipy.stats.theilslopes(values, alpha=
+// confidence): the interval's bounds are the pairwise slopes of ranks
+// round((N -+ z sqrt(var S)) / 2) among the N = n(n-1)/2 slopes, var S the Mann-Kendall
+// variance corrected for ties of the values. Exact: for long series the slopes outside a
+// bracket drawn from a deterministic sample are only counted, not sorted, so the cost is a
+// pass over the pairs plus a selection among a small share of them. Fewer than two values
+// give a zero slope; values must be finite.
+TheilSen theil_sen(std::span<const double> values, double confidence = 0.95);
+
+}  // namespace caws::stats

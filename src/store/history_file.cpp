@@ -1,0 +1,365 @@
+#include "store/history_file.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "json/document.hpp"
+#include "stats/descriptive.hpp"
+#include "store/baseline_file.hpp"
+#include "util/environment.hpp"
+#include "util/error.hpp"
+#include "util/file_io.hpp"
+
+namespace caws::store {
+namespace {
+
+using json::Document;
+using json::Path;
+namespace od = simdjson::ondemand;
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    std::size_t length = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    }
+    // Overlong three- and four-byte forms, surrogates and code points above U+10FFFF.
+    if (lead == 0xE0 && byte(i + 1) < 0xA0) return 0;
+    if (lead == 0xED && byte(i + 1) > 0x9F) return 0;
+    if (lead == 0xF0 && byte(i + 1) < 0x90) return 0;
+    if (lead == 0xF4 && byte(i + 1) > 0x8F) return 0;
+    return length;
+}
+
+// Appends `text` as a JSON string; bytes that are not UTF-8 become U+FFFD.
+void append_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) {
+            const std::size_t length = utf8_length(text, i);
+            if (length == 0) {
+                out += "\xEF\xBF\xBD";
+            } else {
+                out.append(text.substr(i, length));
+                i += length - 1;
+            }
+        } else if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            switch (c) {
+                case '\n':
+                    out += "\\n";
+                    break;
+                case '\t':
+                    out += "\\t";
+                    break;
+                case '\r':
+                    out += "\\r";
+                    break;
+                default: {
+                    char escape[8];
+                    std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(u));
+                    out += escape;
+                }
+            }
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// The shortest text that reads back to the same double; null when unknown or not finite.
+void append_number(std::string& out, const std::optional<double>& value) {
+    if (!value || !std::isfinite(*value)) {
+        out += "null";
+        return;
+    }
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, *value);
+    out.append(buffer, result.ptr);
+}
+
+HistoryMetric summarize_metric(const model::Metric& metric) {
+    HistoryMetric out;
+    out.name = metric.name;
+    out.measure = metric.measure;
+    out.unit = metric.unit.symbol;
+    out.direction = metric.direction;
+    if (!metric.samples.empty()) {
+        std::vector<double> sorted = metric.samples;
+        std::sort(sorted.begin(), sorted.end());
+        out.n = sorted.size();
+        out.median = stats::quantile_sorted(sorted, 0.5);
+        out.p95 = stats::quantile_sorted(sorted, 0.95);
+        out.mean = stats::mean(sorted);
+        if (sorted.size() >= 2) out.stddev = stats::sample_stddev(sorted);
+        out.min = sorted.front();
+        out.max = sorted.back();
+    } else if (metric.summary) {
+        const model::Summary& s = *metric.summary;
+        out.n = s.n;
+        out.median = s.median;
+        out.mean = s.mean;
+        out.stddev = s.stddev;
+        out.min = s.min;
+        out.max = s.max;
+        out.p95 = s.p95;
+    }
+    return out;
+}
+
+class HistoryLineReader {
+  public:
+    explicit HistoryLineReader(Document& document) : doc_(document) {}
+
+    HistoryEntry read() {
+        const Path root;
+        bool saw_schema = false, saw_date = false, saw_metrics = false;
+        for (auto field : doc_.root_object()) {
+            const std::string_view key = field.unescaped_key();
+            const Path where = root.child(key);
+            od::value value = field.value();
+            if (key == "schema") {
+                check_schema(doc_.string(value, where), where);
+                saw_schema = true;
+            } else if (key == "date") {
+                entry_.date = doc_.string(value, where);
+                if (!util::parse_date(entry_.date)) {
+                    doc_.fail(where, "expected a date such as \"2026-11-23T03:12:00Z\", got \"" +
+                                         entry_.date + "\"");
+                }
+                saw_date = true;
+            } else if (key == "commit") {
+                entry_.commit = doc_.string(value, where);
+            } else if (key == "branch") {
+                entry_.branch = doc_.string(value, where);
+            } else if (key == "host") {
+                entry_.host = doc_.string(value, where);
+            } else if (key == "metrics") {
+                read_metrics(doc_.array(value, where), where);
+                saw_metrics = true;
+            }
+        }
+        if (!saw_schema) {
+            doc_.fail(root.child("schema"), std::string("expected \"schema\": \"") +
+                                                k_history_schema +
+                                                "\" (is this a caws-gate history file?)");
+        }
+        if (!saw_date) doc_.fail(root.child("date"), "expected the run's \"date\"");
+        if (!saw_metrics) doc_.fail(root.child("metrics"), "expected the \"metrics\" array");
+        return std::move(entry_);
+    }
+
+  private:
+    void check_schema(std::string_view schema, const Path& where) {
+        if (schema == k_history_schema) return;
+        if (schema.rfind("caws-gate/history@", 0) == 0) {
+            doc_.fail(where, "this history has schema \"" + std::string(schema) +
+                                 "\"; this caws-gate reads \"" + k_history_schema + "\"");
+        }
+        doc_.fail(where, std::string("expected \"") + k_history_schema + "\", got \"" +
+                             std::string(schema) + "\"");
+    }
+
+    void read_metrics(od::array array, const Path& where) {
+        std::size_t i = 0;
+        for (auto element : array) {
+            const Path at = where.child(i++);
+            entry_.metrics.push_back(read_metric(doc_.object(element.value(), at), at));
+        }
+    }
+
+    HistoryMetric read_metric(od::object object, const Path& at) {
+        HistoryMetric metric;
+        bool has_name = false, has_measure = false, has_unit = false, has_direction = false,
+             has_n = false;
+        for (auto field : object) {
+            const std::string_view key = field.unescaped_key();
+            const Path where = at.child(key);
+            od::value value = field.value();
+            std::optional<double>* slot = nullptr;
+            if (key == "name") {
+                metric.name = doc_.string(value, where);
+                has_name = true;
+            } else if (key == "measure") {
+                metric.measure = doc_.string(value, where);
+                has_measure = true;
+            } else if (key == "unit") {
+                metric.unit = doc_.string(value, where);
+                has_unit = true;
+            } else if (key == "direction") {
+                const std::string_view text = doc_.string(value, where);
+                const auto direction = model::direction_from_string(text);
+                if (!direction) {
+                    doc_.fail(where, "expected \"lower\", \"higher\" or \"unknown\", got \"" +
+                                         std::string(text) + "\"");
+                }
+                metric.direction = *direction;
+                has_direction = true;
+            } else if (key == "n") {
+                const std::int64_t n = doc_.integer(value, where);
+                if (n < 0) doc_.fail(where, "expected a count of at least 0");
+                metric.n = static_cast<std::size_t>(n);
+                has_n = true;
+            } else if (key == "median") {
+                slot = &metric.median;
+            } else if (key == "mean") {
+                slot = &metric.mean;
+            } else if (key == "stddev") {
+                slot = &metric.stddev;
+            } else if (key == "min") {
+                slot = &metric.min;
+            } else if (key == "max") {
+                slot = &metric.max;
+            } else if (key == "p95") {
+                slot = &metric.p95;
+            }
+            if (slot != nullptr) {
+                *slot = doc_.number_or_null(value, where);
+                if (*slot && !std::isfinite(**slot)) doc_.fail(where, "expected a finite number");
+            }
+        }
+        if (!has_name) doc_.fail(at.child("name"), "expected the metric's \"name\"");
+        if (!has_measure) doc_.fail(at.child("measure"), "expected the metric's \"measure\"");
+        if (!has_unit) doc_.fail(at.child("unit"), "expected the metric's \"unit\"");
+        if (!has_direction) {
+            doc_.fail(at.child("direction"), "expected the metric's \"direction\"");
+        }
+        if (!has_n) doc_.fail(at.child("n"), "expected the metric's \"n\"");
+        return metric;
+    }
+
+    Document& doc_;
+    HistoryEntry entry_;
+};
+
+// Moves the line number into the file name of an error from one line's Document:
+// "h.jsonl:3: line 1, column 5: invalid JSON: ..." becomes "h.jsonl:3:5: invalid JSON: ...".
+[[noreturn]] void relocate(const util::Error& error, const std::string& path, std::size_t line) {
+    const std::string located = path + ":" + std::to_string(line);
+    constexpr std::string_view k_prefix = "line 1, column ";
+    const std::string& where = error.where();
+    if (where.rfind(k_prefix, 0) == 0) {
+        throw util::Error(located + ":" + where.substr(k_prefix.size()), {}, error.what_expected());
+    }
+    throw util::Error(located, where, error.what_expected());
+}
+
+bool is_blank(std::string_view line) {
+    return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string history_path(const std::string& directory, const std::string& suite) {
+    check_suite_name(suite);
+    std::string path = directory.empty() ? std::string(".") : directory;
+    if (path.back() != '/') path += '/';
+    return path + "history/" + suite + ".jsonl";
+}
+
+HistoryEntry summarize_run(const model::Run& run, std::string date, std::string commit,
+                           std::string branch) {
+    HistoryEntry entry;
+    entry.date = std::move(date);
+    entry.commit = std::move(commit);
+    entry.branch = std::move(branch);
+    entry.host = run.context.host;
+    entry.metrics.reserve(run.metrics.size());
+    for (const model::Metric& metric : run.metrics) {
+        if (metric.status != model::Status::ok) continue;
+        entry.metrics.push_back(summarize_metric(metric));
+    }
+    return entry;
+}
+
+std::string history_line(const HistoryEntry& entry) {
+    std::string out;
+    out.reserve(160 + entry.metrics.size() * 200);
+    out += "{\"schema\":";
+    append_string(out, k_history_schema);
+    out += ",\"date\":";
+    append_string(out, entry.date);
+    out += ",\"commit\":";
+    append_string(out, entry.commit);
+    out += ",\"branch\":";
+    append_string(out, entry.branch);
+    out += ",\"host\":";
+    append_string(out, entry.host);
+    out += ",\"metrics\":[";
+    bool first = true;
+    for (const HistoryMetric& metric : entry.metrics) {
+        if (!first) out += ',';
+        first = false;
+        out += "{\"name\":";
+        append_string(out, metric.name);
+        out += ",\"measure\":";
+        append_string(out, metric.measure);
+        out += ",\"unit\":";
+        append_string(out, metric.unit);
+        out += ",\"direction\":";
+        append_string(out, model::to_string(metric.direction));
+        out += ",\"n\":";
+        out += std::to_string(metric.n);
+        out += ",\"median\":";
+        append_number(out, metric.median);
+        out += ",\"mean\":";
+        append_number(out, metric.mean);
+        out += ",\"stddev\":";
+        append_number(out, metric.stddev);
+        out += ",\"min\":";
+        append_number(out, metric.min);
+        out += ",\"max\":";
+        append_number(out, metric.max);
+        out += ",\"p95\":";
+        append_number(out, metric.p95);
+        out += '}';
+    }
+    out += "]}\n";
+    return out;
+}
+
+std::vector<HistoryEntry> parse_history(std::string_view text, const std::string& path) {
+    std::vector<HistoryEntry> entries;
+    std::size_t line_number = 0;
+    while (!text.empty()) {
+        ++line_number;
+        const std::size_t end = text.find('\n');
+        const std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (is_blank(line)) continue;
+        try {
+            Document document(path, line);
+            json::read_guarded(document, Path(),
+                               [&] { entries.push_back(HistoryLineReader(document).read()); });
+        } catch (const util::Error& error) {
+            relocate(error, path, line_number);
+        }
+    }
+    return entries;
+}
+
+std::vector<HistoryEntry> read_history(const std::string& path) {
+    const std::string text = util::read_file(path);
+    return parse_history(text, path);
+}
+
+}  // namespace caws::store

@@ -1,0 +1,61 @@
+#pragma once
+
+// The history of a suite: one line per accepted run, oldest first, in
+// `DIR/history/SUITE.jsonl`. Each line is a compact JSON object of schema
+// "caws-gate/history@1" with the run's date, commit, branch, host and, per metric, the
+// number of measurements and their summary statistics (no samples), so that a year of
+// nightly runs stays small and a trend can be read without the baselines' samples.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/run.hpp"
+
+namespace caws::store {
+
+inline constexpr const char* k_history_schema = "caws-gate/history@1";
+
+// One metric of one run, summarised. Statistics are nullopt when unknown (a summary-only
+// metric whose tool did not report a p95, a standard deviation of one sample).
+struct HistoryMetric {
+    std::string name, measure, unit;  // unit: the canonical unit's symbol ("s", "B", "1/s")
+    model::Direction direction = model::Direction::unknown;
+    std::size_t n = 0;
+    std::optional<double> median, mean, stddev, min, max, p95;
+};
+
+// One line of a history file.
+struct HistoryEntry {
+    std::string date;                  // UTC, ISO 8601
+    std::string commit, branch, host;  // empty when unknown
+    std::vector<HistoryMetric> metrics;
+};
+
+// "<dir>/history/<suite>.jsonl" after checking the suite name.
+std::string history_path(const std::string& directory, const std::string& suite);
+
+// The summary of a run for its history line; the host comes from the run's context.
+// Metrics that failed or were skipped have no statistics and are left out. From samples:
+// median and p95 by linear interpolation, mean, sample standard deviation (null for
+// fewer than two samples), min and max; from a summary: whatever the tool reported.
+HistoryEntry summarize_run(const model::Run& run, std::string date, std::string commit,
+                           std::string branch);
+
+// The entry as one compact JSON line (keys in a fixed order, numbers with the shortest
+// text that reads back to the same double, null for unknown statistics), ending with
+// '\n'.
+std::string history_line(const HistoryEntry& entry);
+
+// Reads a history file's text: one entry per non-blank line, in file order. Throws
+// util::Error located as "path:LINE:COLUMN" for a line that is not JSON, and as
+// "path:LINE" with a JSON pointer for a line of the wrong schema, a missing key or a
+// value of the wrong type.
+std::vector<HistoryEntry> parse_history(std::string_view text, const std::string& path);
+
+// Reads and parses a history file.
+std::vector<HistoryEntry> read_history(const std::string& path);
+
+}  // namespace caws::store

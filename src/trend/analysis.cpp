@@ -1,0 +1,180 @@
+#include "trend/analysis.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+#include "stats/descriptive.hpp"
+#include "stats/random.hpp"
+
+namespace caws::trend {
+namespace {
+
+// FNV-1a of a metric's identity: its own permutation stream.
+std::uint64_t identity_hash(const Series& series) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    const auto mix = [&hash](std::string_view text) {
+        for (const char c : text) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 0x100000001b3ULL;
+        }
+    };
+    mix(series.metric);
+    mix("\x1f");
+    mix(series.measure);
+    return hash;
+}
+
+double median_of(const std::vector<double>& values, std::size_t begin, std::size_t end) {
+    return stats::median(std::span<const double>(values).subspan(begin, end - begin));
+}
+
+}  // namespace
+
+std::string_view to_string(DriftClass drift) {
+    switch (drift) {
+        case DriftClass::improving:
+            return "improving";
+        case DriftClass::stable:
+            return "stable";
+        case DriftClass::degrading:
+            return "degrading";
+        case DriftClass::drifting:
+            return "drifting";
+    }
+    return "stable";
+}
+
+std::string_view to_string(ChangePointMethod method) {
+    return method == ChangePointMethod::otava ? "otava" : "e-divisive";
+}
+
+std::optional<ChangePointMethod> change_point_method_from_string(std::string_view text) {
+    if (text == "e-divisive") return ChangePointMethod::e_divisive;
+    if (text == "otava") return ChangePointMethod::otava;
+    return std::nullopt;
+}
+
+double oriented_ratio(double before, double after, model::Direction direction) {
+    if (direction == model::Direction::higher)
+        return after == 0 ? std::numeric_limits<double>::infinity() : before / after;
+    return before == 0 ? std::numeric_limits<double>::infinity() : after / before;
+}
+
+model::ChangeClass classify_ratio(double ratio, const compare::Thresholds& thresholds) {
+    if (ratio >= thresholds.severe) return model::ChangeClass::severe;
+    if (ratio >= thresholds.moderate) return model::ChangeClass::moderate;
+    if (ratio >= thresholds.minor) return model::ChangeClass::minor;
+    if (ratio <= 1 / thresholds.minor) return model::ChangeClass::improved;
+    return model::ChangeClass::unchanged;
+}
+
+Drift analyse_drift(const Series& series, const Options& options) {
+    Drift drift;
+    drift.mann_kendall = stats::mann_kendall(series.values);
+    drift.theil_sen = stats::theil_sen(series.values, options.confidence);
+    const double centre = stats::median(series.values);
+    if (centre > 0 && std::isfinite(centre)) {
+        drift.slope_percent = 100 * drift.theil_sen.slope / centre;
+        drift.low_percent = 100 * drift.theil_sen.low / centre;
+        drift.high_percent = 100 * drift.theil_sen.high / centre;
+    }
+    const double slope = drift.theil_sen.slope;
+    if (drift.mann_kendall.p_value > options.alpha || slope == 0) return drift;
+    switch (series.direction) {
+        case model::Direction::lower:
+            drift.drift = slope > 0 ? DriftClass::degrading : DriftClass::improving;
+            break;
+        case model::Direction::higher:
+            drift.drift = slope < 0 ? DriftClass::degrading : DriftClass::improving;
+            break;
+        case model::Direction::unknown:
+            drift.drift = DriftClass::drifting;
+            break;
+    }
+    return drift;
+}
+
+std::vector<ChangePoint> find_change_points(const Series& series, const Options& options) {
+    std::vector<stats::ChangePointEstimate> found;
+    if (options.method == ChangePointMethod::otava) {
+        found = stats::otava_change_points(series.values, options.otava);
+    } else {
+        stats::EDivisiveOptions e = options.e_divisive;
+        e.seed = stats::derive_seed(e.seed, identity_hash(series));
+        found = stats::e_divisive(series.values, e);
+    }
+    std::vector<ChangePoint> points;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const std::size_t begin = i == 0 ? 0 : found[i - 1].index;
+        const std::size_t end = i + 1 == found.size() ? series.values.size() : found[i + 1].index;
+        ChangePoint point;
+        point.index = found[i].index;
+        if (point.index < series.dates.size()) point.date = series.dates[point.index];
+        if (point.index < series.commits.size()) point.commit = series.commits[point.index];
+        point.before = median_of(series.values, begin, point.index);
+        point.after = median_of(series.values, point.index, end);
+        point.ratio = oriented_ratio(point.before, point.after, series.direction);
+        point.change = classify_ratio(point.ratio, options.thresholds);
+        point.p_value = found[i].p_value;
+        point.q = found[i].q;
+        points.push_back(std::move(point));
+    }
+    return points;
+}
+
+Trend analyse(Series series, const Options& options, const GateRules& rules) {
+    Trend trend;
+    trend.series = std::move(series);
+    const Series& s = trend.series;
+    const std::size_t n = s.values.size();
+    trend.drift = analyse_drift(s, options);
+    trend.change_points = find_change_points(s, options);
+    if (n < 3) trend.notes.push_back(std::to_string(n) + " runs: too few for a trend");
+    if (s.direction == model::Direction::unknown) {
+        trend.notes.push_back("direction unknown: reported, not gated");
+    }
+    const bool gated = s.direction != model::Direction::unknown;
+    if (gated && trend.drift.drift == DriftClass::degrading) trend.level = rules.degrading;
+    for (ChangePoint& point : trend.change_points) {
+        point.recent = point.index + rules.change_point_within >= n;
+        point.level = gated && point.recent && model::is_regression(point.change)
+                          ? rules.change_point
+                          : model::Level::info;
+        trend.level = std::max(trend.level, point.level);
+    }
+    if (trend.level == model::Level::info) trend.level = model::Level::pass;
+    return trend;
+}
+
+std::vector<Trend> analyse_all(std::vector<Series> series, const Options& options,
+                               const GateRules& rules, unsigned threads) {
+    std::vector<Trend> trends(series.size());
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, series.size()));
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < series.size(); i = next++) {
+            trends[i] = analyse(std::move(series[i]), options, rules);
+        }
+    };
+    if (threads <= 1) {
+        work();
+        return trends;
+    }
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& thread : pool) thread.join();
+    return trends;
+}
+
+model::Level verdict_of(const std::vector<Trend>& trends) {
+    model::Level level = model::Level::pass;
+    for (const Trend& trend : trends) level = std::max(level, trend.level);
+    return level == model::Level::info ? model::Level::pass : level;
+}
+
+}  // namespace caws::trend

@@ -1,0 +1,142 @@
+// Trend analysis over histories and change-point detection
+// (docs/performance.md, "Trends").
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "stats/e_divisive.hpp"
+#include "stats/mann_kendall.hpp"
+#include "stats/random.hpp"
+#include "stats/theil_sen.hpp"
+#include "store/history_file.hpp"
+#include "trend/analysis.hpp"
+#include "trend/series.hpp"
+
+namespace {
+
+using caws::stats::Random;
+
+// The median of metric `m` in run `r` of a generated history: 3% noise around 1
+// us; one metric in 50 steps up by 1.3x at a random run, one in 50 drifts by
+// 0.05% per run.
+double generated_value(Random& random, std::size_t m, std::size_t r, std::size_t step_at) {
+    double level = 1e-6 * (1 + static_cast<double>(m % 97) / 10);
+    if (m % 50 == 1 && r >= step_at) level *= 1.3;
+    if (m % 50 == 2) level *= 1 + 0.0005 * static_cast<double>(r);
+    return level * (1 + 0.03 * random.normal());
+}
+
+std::vector<caws::trend::Series> generated_series(std::size_t runs, std::size_t metrics) {
+    std::vector<caws::trend::Series> all(metrics);
+    Random random(2026);
+    for (std::size_t m = 0; m < metrics; ++m) {
+        caws::trend::Series& s = all[m];
+        s.metric = "BM_Generated/" + std::to_string(m);
+        s.measure = "cpu_time";
+        s.unit = std::string(1, 's');
+        s.direction = caws::model::Direction::lower;
+        const std::size_t step_at = random.below(static_cast<std::uint32_t>(runs));
+        s.values.reserve(runs);
+        for (std::size_t r = 0; r < runs; ++r) {
+            s.values.push_back(generated_value(random, m, r, step_at));
+            s.dates.push_back("2026-01-01T03:00:00Z");
+            s.commits.push_back("c0ffee" + std::to_string(r));
+        }
+    }
+    return all;
+}
+
+// The whole trend analysis (drift, change points, levels) of 1,000 runs x 5,000
+// metrics, on all the machine's cores (analyse_all); building the series is
+// outside the loop.
+void BM_TrendAnalyse(benchmark::State& state) {
+    const auto runs = static_cast<std::size_t>(state.range(0));
+    const auto metrics = static_cast<std::size_t>(state.range(1));
+    const std::vector<caws::trend::Series> series = generated_series(runs, metrics);
+    for (auto _ : state) {
+        auto trends = caws::trend::analyse_all(series);
+        benchmark::DoNotOptimize(trends.data());
+    }
+    state.counters["metrics/s"] =
+        benchmark::Counter(static_cast<double>(metrics) * static_cast<double>(state.iterations()),
+                           benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TrendAnalyse)->Args({1000, 5000})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// History entries to series: 1,000 runs x 1,000 metrics (one fifth of the
+// analysis above; five times this is the cost for 5,000 metrics).
+void BM_TrendBuildSeries(benchmark::State& state) {
+    const std::size_t runs = 1000;
+    const std::size_t metrics = 1000;
+    std::vector<caws::store::HistoryEntry> entries(runs);
+    Random random(7);
+    for (std::size_t r = 0; r < runs; ++r) {
+        entries[r].date = "2026-01-01T03:00:00Z";
+        entries[r].commit = "c0ffee" + std::to_string(r);
+        entries[r].metrics.resize(metrics);
+        for (std::size_t m = 0; m < metrics; ++m) {
+            caws::store::HistoryMetric& metric = entries[r].metrics[m];
+            metric.name = "BM_Generated/" + std::to_string(m);
+            metric.measure = "cpu_time";
+            metric.unit = std::string(1, 's');
+            metric.direction = caws::model::Direction::lower;
+            metric.n = 10;
+            metric.median = generated_value(random, m, r, runs / 2);
+        }
+    }
+    for (auto _ : state) {
+        auto series = caws::trend::build_series(entries);
+        benchmark::DoNotOptimize(series.data());
+    }
+}
+BENCHMARK(BM_TrendBuildSeries)->Unit(benchmark::kMillisecond);
+
+// E-divisive (100 permutations, p 0.05) on one series of 10,000 runs with three
+// steps.
+void BM_ChangePointsEDivisive(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    Random random(11);
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double level = i < n / 4 ? 1.0 : (i < n / 2 ? 1.2 : (i < 3 * n / 4 ? 0.9 : 1.1));
+        values[i] = level * (1 + 0.03 * random.normal());
+    }
+    std::size_t found = 0;
+    for (auto _ : state) {
+        const auto points = caws::stats::e_divisive(values);
+        found = points.size();
+        benchmark::DoNotOptimize(points.data());
+    }
+    state.counters["change_points"] = static_cast<double>(found);
+}
+BENCHMARK(BM_ChangePointsEDivisive)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_ChangePointsOtava(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    Random random(11);
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double level = i < n / 4 ? 1.0 : (i < n / 2 ? 1.2 : (i < 3 * n / 4 ? 0.9 : 1.1));
+        values[i] = level * (1 + 0.03 * random.normal());
+    }
+    for (auto _ : state) benchmark::DoNotOptimize(caws::stats::otava_change_points(values).data());
+}
+BENCHMARK(BM_ChangePointsOtava)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_TrendDrift(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    Random random(3);
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) values[i] = 1 + 0.03 * random.normal();
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(caws::stats::mann_kendall(values));
+        benchmark::DoNotOptimize(caws::stats::theil_sen(values));
+    }
+}
+BENCHMARK(BM_TrendDrift)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

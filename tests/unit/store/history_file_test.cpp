@@ -1,0 +1,255 @@
+#include "store/history_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/temp_dir.hpp"
+#include "util/error.hpp"
+#include "util/file_io.hpp"
+
+namespace caws::store {
+namespace {
+
+model::Run sample_run() {
+    model::Run run;
+    run.context.host = "runner-7";
+    model::Metric time;
+    time.name = "BM_Sort/1024";
+    time.measure = "cpu_time";
+    time.unit = model::seconds();
+    time.direction = model::Direction::lower;
+    // Sorted: 1, 2, 3, 4, 10 (microseconds, out of order on purpose).
+    time.samples = {3e-6, 1e-6, 10e-6, 2e-6, 4e-6};
+    run.metrics.push_back(time);
+    model::Metric summary;
+    summary.name = "BM_Sort/1024";
+    summary.measure = "items_per_second";
+    summary.unit = model::per_second();
+    summary.direction = model::Direction::higher;
+    model::Summary s;
+    s.n = 10;
+    s.mean = 8.1e8;
+    s.median = 8.0e8;
+    summary.summary = s;
+    run.metrics.push_back(summary);
+    model::Metric single;
+    single.name = "BM_Once";
+    single.measure = "real_time";
+    single.unit = model::seconds();
+    single.direction = model::Direction::lower;
+    single.samples = {0.5};
+    run.metrics.push_back(single);
+    model::Metric failed;
+    failed.name = "BM_Broken";
+    failed.measure = "real_time";
+    failed.unit = model::seconds();
+    failed.direction = model::Direction::lower;
+    failed.status = model::Status::failed;
+    failed.message = "out of memory";
+    run.metrics.push_back(failed);
+    return run;
+}
+
+std::string error_of(std::string_view text) {
+    try {
+        parse_history(text, "baselines/history/perf.jsonl");
+    } catch (const util::Error& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+const std::string k_good =
+    R"({"schema":"caws-gate/history@1","date":"2026-11-23T03:12:00Z","commit":"9f0c1e2",)"
+    R"("branch":"main","host":"runner-7","metrics":[{"name":"BM_Sort/1024","measure":"cpu_time",)"
+    R"("unit":"s","direction":"lower","n":10,"median":1.2e-06,"mean":1.21e-06,"stddev":3e-08,)"
+    R"("min":1.1e-06,"max":1.3e-06,"p95":1.28e-06}]})"
+    "\n";
+
+TEST(HistoryFile, PathIsUnderHistory) {
+    EXPECT_EQ(history_path("baselines", "perf"), "baselines/history/perf.jsonl");
+    EXPECT_EQ(history_path("out/", "perf"), "out/history/perf.jsonl");
+    EXPECT_THROW(history_path("baselines", "../etc"), util::Error);
+}
+
+TEST(HistoryFile, SummarizesSamplesAndSummaries) {
+    const HistoryEntry entry =
+        summarize_run(sample_run(), "2026-11-23T03:12:00Z", "9f0c1e2", "main");
+    EXPECT_EQ(entry.host, "runner-7");
+    EXPECT_EQ(entry.commit, "9f0c1e2");
+    ASSERT_EQ(entry.metrics.size(), 3u);  // the failed metric is left out
+    const HistoryMetric& time = entry.metrics[0];
+    EXPECT_EQ(time.unit, "s");
+    EXPECT_EQ(time.direction, model::Direction::lower);
+    EXPECT_EQ(time.n, 5u);
+    EXPECT_DOUBLE_EQ(*time.median, 3e-6);
+    EXPECT_DOUBLE_EQ(*time.mean, 4e-6);
+    // numpy: np.std([1,2,3,4,10], ddof=1) = 3.5355339059327378; np.percentile(..., 95) = 8.8
+    EXPECT_NEAR(*time.stddev, 3.5355339059327378e-6, 1e-20);
+    EXPECT_NEAR(*time.p95, 8.8e-6, 1e-20);
+    EXPECT_DOUBLE_EQ(*time.min, 1e-6);
+    EXPECT_DOUBLE_EQ(*time.max, 10e-6);
+    const HistoryMetric& rate = entry.metrics[1];
+    EXPECT_EQ(rate.unit, "1/s");
+    EXPECT_EQ(rate.n, 10u);
+    EXPECT_EQ(rate.median, 8.0e8);
+    EXPECT_FALSE(rate.p95.has_value());
+    EXPECT_FALSE(rate.stddev.has_value());
+    const HistoryMetric& single = entry.metrics[2];
+    EXPECT_EQ(single.n, 1u);
+    EXPECT_FALSE(single.stddev.has_value());  // one sample has no spread
+    EXPECT_EQ(single.median, 0.5);
+}
+
+TEST(HistoryFile, LineHasTheDocumentedForm) {
+    HistoryEntry entry;
+    entry.date = "2026-11-23T03:12:00Z";
+    entry.commit = "9f0c1e2";
+    entry.branch = "main";
+    entry.host = "runner-7";
+    HistoryMetric metric;
+    metric.name = "BM_Sort/1024";
+    metric.measure = "cpu_time";
+    metric.unit = "s";
+    metric.direction = model::Direction::lower;
+    metric.n = 10;
+    metric.median = 1.2e-06;
+    metric.mean = 1.21e-06;
+    metric.stddev = 3e-08;
+    metric.min = 1.1e-06;
+    metric.max = 1.3e-06;
+    metric.p95 = 1.28e-06;
+    entry.metrics.push_back(metric);
+    EXPECT_EQ(history_line(entry), k_good);
+    entry.metrics[0].p95.reset();
+    EXPECT_NE(history_line(entry).find(R"("max":1.3e-06,"p95":null})"), std::string::npos);
+}
+
+TEST(HistoryFile, RoundTripsExactly) {
+    const HistoryEntry entry =
+        summarize_run(sample_run(), "2026-11-23T03:12:00Z", "", "feature/x\"y");
+    const std::string line = history_line(entry);
+    ASSERT_EQ(line.find('\n'), line.size() - 1);
+    const std::vector<HistoryEntry> read = parse_history(line + line, "h.jsonl");
+    ASSERT_EQ(read.size(), 2u);
+    EXPECT_EQ(read[1].branch, "feature/x\"y");
+    EXPECT_EQ(read[1].commit, "");
+    ASSERT_EQ(read[1].metrics.size(), entry.metrics.size());
+    for (std::size_t i = 0; i < entry.metrics.size(); ++i) {
+        const HistoryMetric& a = entry.metrics[i];
+        const HistoryMetric& b = read[1].metrics[i];
+        EXPECT_EQ(a.name, b.name);
+        EXPECT_EQ(a.measure, b.measure);
+        EXPECT_EQ(a.unit, b.unit);
+        EXPECT_EQ(a.direction, b.direction);
+        EXPECT_EQ(a.n, b.n);
+        // Exact: the numbers are written with round-trip precision.
+        EXPECT_EQ(a.median, b.median);
+        EXPECT_EQ(a.mean, b.mean);
+        EXPECT_EQ(a.stddev, b.stddev);
+        EXPECT_EQ(a.min, b.min);
+        EXPECT_EQ(a.max, b.max);
+        EXPECT_EQ(a.p95, b.p95);
+    }
+    EXPECT_EQ(history_line(read[0]), line);
+}
+
+TEST(HistoryFile, EscapesStringsAndReplacesInvalidUtf8) {
+    HistoryEntry entry;
+    entry.date = "2026-11-23T03:12:00Z";
+    entry.host = std::string("tab\there \x01 caf\xC3\xA9 bad\xFF");
+    const std::string line = history_line(entry);
+    EXPECT_NE(line.find(R"("host":"tab\there \u0001 café bad�")"), std::string::npos) << line;
+    EXPECT_EQ(parse_history(line, "h.jsonl").at(0).host,
+              "tab\there \x01 caf\xC3\xA9 bad\xEF\xBF\xBD");
+}
+
+TEST(HistoryFile, SkipsBlankLinesAndCountsThem) {
+    const std::string text = k_good + "\n   \n" + k_good;
+    EXPECT_EQ(parse_history(text, "h.jsonl").size(), 2u);
+    EXPECT_TRUE(parse_history("", "h.jsonl").empty());
+}
+
+TEST(HistoryFile, BadJsonNamesLineAndColumn) {
+    const std::string text =
+        k_good + k_good + R"({"schema":"caws-gate/history@1","date":,})" + "\n";
+    EXPECT_EQ(error_of(text),
+              "baselines/history/perf.jsonl:3:40: invalid JSON: syntax error while parsing value "
+              "- unexpected ','; expected '[', '{', or a literal");
+}
+
+TEST(HistoryFile, TruncatedLastLineIsLocated) {
+    const std::string text = k_good + k_good.substr(0, 60);
+    EXPECT_EQ(error_of(text).rfind("baselines/history/perf.jsonl:2:", 0), 0u) << error_of(text);
+}
+
+TEST(HistoryFile, WrongSchemaIsRejected) {
+    std::string other = k_good;
+    other.replace(other.find("history@1"), 9, "history@2");
+    EXPECT_EQ(error_of(other),
+              "baselines/history/perf.jsonl:1: /schema: this history has schema "
+              "\"caws-gate/history@2\"; this caws-gate reads \"caws-gate/history@1\"");
+    std::string baseline = k_good;
+    baseline.replace(baseline.find("history@1"), 9, "baseline@1");
+    EXPECT_EQ(error_of(baseline),
+              "baselines/history/perf.jsonl:1: /schema: expected \"caws-gate/history@1\", got "
+              "\"caws-gate/baseline@1\"");
+    EXPECT_EQ(error_of(R"({"date":"2026-11-23","metrics":[]})"),
+              "baselines/history/perf.jsonl:1: /schema: expected \"schema\": "
+              "\"caws-gate/history@1\" (is this a caws-gate history file?)");
+    EXPECT_EQ(error_of("[1, 2]\n"),
+              "baselines/history/perf.jsonl:1: expected a JSON object at the top level");
+}
+
+TEST(HistoryFile, MissingKeysAreLocated) {
+    const std::string head = R"({"schema":"caws-gate/history@1",)";
+    EXPECT_EQ(error_of(head + R"("metrics":[]})"),
+              "baselines/history/perf.jsonl:1: /date: expected the run's \"date\"");
+    EXPECT_EQ(error_of(head + R"("date":"2026-11-23T03:12:00Z"})"),
+              "baselines/history/perf.jsonl:1: /metrics: expected the \"metrics\" array");
+    const std::string metric_head = head + R"("date":"2026-11-23T03:12:00Z","metrics":[)";
+    const std::string good_metric =
+        R"({"name":"a","measure":"m","unit":"s","direction":"lower","n":1,"median":1})";
+    EXPECT_EQ(error_of(k_good + metric_head + good_metric +
+                       R"(,{"measure":"m","unit":"s","direction":"lower","n":1}]})"),
+              "baselines/history/perf.jsonl:2: /metrics/1/name: expected the metric's \"name\"");
+    EXPECT_EQ(error_of(metric_head + R"({"name":"a","measure":"m","unit":"s","n":1}]})"),
+              "baselines/history/perf.jsonl:1: /metrics/0/direction: expected the metric's "
+              "\"direction\"");
+    EXPECT_EQ(
+        error_of(metric_head + R"({"name":"a","measure":"m","unit":"s","direction":"lower"}]})"),
+        "baselines/history/perf.jsonl:1: /metrics/0/n: expected the metric's \"n\"");
+}
+
+TEST(HistoryFile, WrongTypesAreLocated) {
+    const std::string head = R"({"schema":"caws-gate/history@1","date":"2026-11-23T03:12:00Z",)";
+    const std::string metric_head = head + R"("metrics":[{"name":"a","measure":"m","unit":"s",)";
+    EXPECT_EQ(error_of(head + R"("metrics":{}})"),
+              "baselines/history/perf.jsonl:1: /metrics: expected an array, got an object");
+    EXPECT_EQ(error_of(head + R"("commit":7,"metrics":[]})"),
+              "baselines/history/perf.jsonl:1: /commit: expected a string, got 7");
+    EXPECT_EQ(error_of(metric_head + R"("direction":"lower","n":1.5}]})"),
+              "baselines/history/perf.jsonl:1: /metrics/0/n: expected an integer, got 1.5");
+    EXPECT_EQ(error_of(metric_head + R"("direction":"lower","n":-1}]})"),
+              "baselines/history/perf.jsonl:1: /metrics/0/n: expected a count of at least 0");
+    EXPECT_EQ(error_of(metric_head + R"("direction":"lower","n":1,"median":"fast"}]})"),
+              "baselines/history/perf.jsonl:1: /metrics/0/median: expected a number, got "
+              "\"fast\"");
+    EXPECT_EQ(error_of(metric_head + R"("direction":"down","n":1}]})"),
+              "baselines/history/perf.jsonl:1: /metrics/0/direction: expected \"lower\", "
+              "\"higher\" or \"unknown\", got \"down\"");
+    EXPECT_EQ(error_of(head + R"("metrics":[3]})"),
+              "baselines/history/perf.jsonl:1: /metrics/0: expected an object, got 3");
+    EXPECT_EQ(error_of(R"({"schema":"caws-gate/history@1","date":"yesterday","metrics":[]})"),
+              "baselines/history/perf.jsonl:1: /date: expected a date such as "
+              "\"2026-11-23T03:12:00Z\", got \"yesterday\"");
+}
+
+TEST(HistoryFile, ReadsFromDiskAndNamesMissingFile) {
+    test::TempDir dir;
+    const std::string path = dir.write("perf.jsonl", k_good + k_good);
+    EXPECT_EQ(read_history(path).size(), 2u);
+    EXPECT_THROW(read_history(dir.file("missing.jsonl")), util::Error);
+}
+
+}  // namespace
+}  // namespace caws::store
