@@ -84,6 +84,7 @@ Handler setup_check(CLI::App& command, const Io& io) {
     add_input_options(command, options->inputs);
     add_statistics_options(command, options->statistics);
     add_report_options(command, options->reports);
+    enable_ci_outputs(options->reports, io.environment);
     return [options, &io] { return run_check(*options, io); };
 }
 

@@ -16,6 +16,9 @@ constexpr Command k_commands[] = {
     {"compare", "Compare two runs (results or baseline files) without gating; exit 0",
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},
+    {"report", "Render a saved JSON report again: Markdown, LaTeX, JUnit XML", setup_report},
+    {"table", "Put several runs side by side in a paper table (Markdown, LaTeX, JSON)",
+     setup_table},
 };
 
 void print_error(std::ostream& err, const std::string& message) {
