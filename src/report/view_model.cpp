@@ -226,18 +226,38 @@ data budget_row(const ordered_json& b) {
     return row;
 }
 
+// kainjow copies a value deeply on every set and push_back. Large lists are built in
+// place instead: the list is set empty, then each row is appended empty and filled where
+// it lies (the objects belong to `view`, which is not const).
+data& new_list(data& view, const std::string& name) {
+    view.set(name, data(data::type::list));
+    return const_cast<data&>(*view.get(name));
+}
+
+data& new_row(data& list) {
+    list.push_back(data(data::type::object));
+    return const_cast<data&>(list.list_value().back());
+}
+
 data list_of(std::vector<data> rows) {
     data out(data::type::list);
     for (auto& row : rows) out.push_back(std::move(row));
     return out;
 }
 
-void set_list(data& view, const std::string& name, std::vector<data> rows) {
+// `rows` are the first rows of a list of `total`.
+void set_list(data& view, const std::string& name, std::vector<data> rows, std::size_t total) {
     view.set("has_" + name, boolean(!rows.empty()));
-    view.set("has_" + name + "_omitted", boolean(false));
-    view.set(name + "_omitted", "0");
-    view.set(name + "_count", std::to_string(rows.size()));
+    view.set("has_" + name + "_omitted", boolean(total > rows.size()));
+    view.set(name + "_omitted", std::to_string(total - rows.size()));
+    view.set(name + "_count", std::to_string(total));
+    view.set(name + "_total", std::to_string(total));
     view.set(name, list_of(std::move(rows)));
+}
+
+void set_list(data& view, const std::string& name, std::vector<data> rows) {
+    const std::size_t total = rows.size();
+    set_list(view, name, std::move(rows), total);
 }
 
 }  // namespace
@@ -435,43 +455,58 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
 
         // Regressions the gate acted on, fail then warn then the rest, worst class and
         // largest ratio first; improvements best first; everything else as reported.
-        std::vector<const ordered_json*> regressed, improved, others;
+        // Sort keys read once per comparison: looking keys up in an ordered_json object is
+        // a linear search, too slow inside a sort of tens of thousands.
+        struct Entry {
+            const ordered_json* c;
+            int level;
+            int change;
+            double ratio;
+        };
+        std::vector<Entry> regressed_entries, improved_entries;
+        std::vector<const ordered_json*> others;
         for (const auto& c : comparisons) {
             const std::string change = text_or(c, "class");
             const bool gated_metric = c.value("gated", true);
-            if (gated_metric && (change == "severe" || change == "moderate" || change == "minor")) {
-                regressed.push_back(&c);
-            } else if (gated_metric && change == "improved") {
-                improved.push_back(&c);
+            const bool regression = change == "severe" || change == "moderate" || change == "minor";
+            if (gated_metric && (regression || change == "improved")) {
+                double ratio = 1.0;
+                if (c.value("ratio_infinite", false)) {
+                    ratio = std::numeric_limits<double>::infinity();
+                } else if (const auto r = number_at(c, "ratio")) {
+                    ratio = *r;
+                }
+                Entry entry{&c, level_rank(text_or(c, "level")), class_rank(change), ratio};
+                (regression ? regressed_entries : improved_entries).push_back(entry);
             } else if (change == "unchanged" || !gated_metric) {
                 others.push_back(&c);
             }
         }
-        const auto ratio_of = [](const ordered_json* c) {
-            if (c->value("ratio_infinite", false)) return std::numeric_limits<double>::infinity();
-            const auto r = c->find("ratio");
-            return r != c->end() && r->is_number() ? r->get<double>() : 1.0;
-        };
-        std::stable_sort(regressed.begin(), regressed.end(), [&](const auto* a, const auto* b) {
-            const int la = level_rank(text_or(*a, "level"));
-            const int lb = level_rank(text_or(*b, "level"));
-            if (la != lb) return la < lb;
-            const int ra = class_rank(text_or(*a, "class"));
-            const int rb = class_rank(text_or(*b, "class"));
-            if (ra != rb) return ra < rb;
-            return ratio_of(a) > ratio_of(b);
-        });
-        std::stable_sort(improved.begin(), improved.end(),
-                         [&](const auto* a, const auto* b) { return ratio_of(a) < ratio_of(b); });
-        const auto rows = [gated](const std::vector<const ordered_json*>& list) {
+        std::stable_sort(regressed_entries.begin(), regressed_entries.end(),
+                         [](const Entry& a, const Entry& b) {
+                             if (a.level != b.level) return a.level < b.level;
+                             if (a.change != b.change) return a.change < b.change;
+                             return a.ratio > b.ratio;
+                         });
+        std::stable_sort(improved_entries.begin(), improved_entries.end(),
+                         [](const Entry& a, const Entry& b) { return a.ratio < b.ratio; });
+        std::vector<const ordered_json*> regressed, improved;
+        for (const Entry& e : regressed_entries) regressed.push_back(e.c);
+        for (const Entry& e : improved_entries) improved.push_back(e.c);
+        const std::size_t cap = parts.max_list_rows == 0 ? std::numeric_limits<std::size_t>::max()
+                                                         : parts.max_list_rows;
+        const auto rows = [gated, cap](const std::vector<const ordered_json*>& list) {
             std::vector<data> out;
-            out.reserve(list.size());
-            for (const auto* c : list) out.push_back(comparison_row(*c, gated));
+            out.reserve(std::min(cap, list.size()));
+            for (const auto* c : list) {
+                if (out.size() == cap) break;
+                out.push_back(comparison_row(*c, gated));
+            }
             return out;
         };
-        set_list(view, "attention", rows(regressed));
-        set_list(view, "improvements", rows(improved));
-        set_list(view, "others", rows(others));
+        set_list(view, "attention", rows(regressed), regressed.size());
+        set_list(view, "improvements", rows(improved), improved.size());
+        set_list(view, "others", rows(others), others.size());
 
         // Findings about whole benchmarks and budgets (failed, removed, added, skipped, ...),
         // fail first; waived findings on their own.
@@ -547,10 +582,10 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
     if (parts.latex) {
         // Every comparison in the report's order, numbers apart from units so that a
         // column of them can be aligned on the decimal point.
-        data rows(data::type::list);
+        data& rows = new_list(view, "rows");
         for (const auto& c : comparisons) {
             const model::Unit unit = model::unit_from_symbol(text_or(c, "unit"));
-            data row;
+            data& row = new_row(rows);
             row.set("name", text_or(c, "metric"));
             row.set("measure", text_or(c, "measure"));
             row.set("statistic", text_or(c, "statistic"));
@@ -575,9 +610,7 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
             row.set("stars", stars_of(c));
             row.set("has_stars", boolean(!stars_of(c).empty()));
             row.set("class", text_or(c, "class"));
-            rows.push_back(row);
         }
-        view.set("rows", rows);
         view.set("has_rows", boolean(!comparisons.empty()));
     }
 
@@ -604,7 +637,7 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
                                   std::size_t& suite_skipped, const std::string& name,
                                   const std::string& level, bool skip, const std::string& type,
                                   const std::string& message, const std::string& output) {
-            data entry;
+            data& entry = new_row(list);
             entry.set("name", name);
             const bool failed = level == "fail";
             entry.set("failure", boolean(failed));
@@ -613,7 +646,6 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
             entry.set("message", message);
             entry.set("has_output", boolean(!failed && !output.empty()));
             entry.set("output", output);
-            list.push_back(entry);
             ++tests;
             if (failed) {
                 ++failures;
@@ -623,7 +655,7 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
                 ++suite_skipped;
             }
         };
-        data metric_cases(data::type::list);
+        data& metric_cases = new_list(view, "metric_cases");
         std::size_t metric_tests = 0, metric_failures = 0, metric_skipped = 0;
         for (const auto& c : comparisons) {
             if (!c.value("gated", true)) continue;
@@ -640,7 +672,7 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
                      change == "skipped", change, message, output);
             ++metric_tests;
         }
-        data budget_cases(data::type::list);
+        data& budget_cases = new_list(view, "budget_cases");
         std::size_t budget_tests = 0, budget_failures = 0, budget_skipped = 0;
         if (has_budget_list) {
             for (const auto& b : *budgets) {
@@ -655,11 +687,9 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
                 ++budget_tests;
             }
         }
-        view.set("metric_cases", metric_cases);
         view.set("metric_tests", std::to_string(metric_tests));
         view.set("metric_failures", std::to_string(metric_failures));
         view.set("metric_skipped", std::to_string(metric_skipped));
-        view.set("budget_cases", budget_cases);
         view.set("has_budget_cases", boolean(budget_tests > 0));
         view.set("budget_tests", std::to_string(budget_tests));
         view.set("budget_failures", std::to_string(budget_failures));

@@ -5,6 +5,7 @@
 // kainjow mustache); use the renderers' headers instead. docs/reports.md lists the keys.
 
 #include <array>
+#include <cstddef>
 #include <string_view>
 
 #include <kainjow/mustache.hpp>
@@ -19,6 +20,9 @@ struct ViewParts {
     bool markdown = true;  // attention, findings, budgets, recommendations, improvements, ...
     bool latex = false;    // rows: every comparison with its numbers split from its units
     bool junit = false;    // metric_cases, budget_cases and their counts
+    // At most this many rows in each Markdown list (0: all). The rows left out are counted
+    // in `x_omitted`; `x_total` always gives the whole count.
+    std::size_t max_list_rows = 0;
 };
 
 kainjow::mustache::data build_view(const nlohmann::ordered_json& report,
