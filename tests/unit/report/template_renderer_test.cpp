@@ -53,7 +53,12 @@ TEST(TemplateRenderer, CustomEscaperAppliesToDoubleBracesOnly) {
     TemplateSet templates;
     templates.override_template("t", "{{v}} {{{v}}}");
     EXPECT_EQ(render_template("t", view, templates,
-                              [](std::string_view s) { return "[" + std::string(s) + "]"; }),
+                              [](std::string_view s) {
+                                  // Appended, not "[" + ...: GCC 12 warns falsely (-Wrestrict).
+                                  std::string out = "[";
+                                  out.append(s);
+                                  return out + "]";
+                              }),
               "[<b>] <b>");
 }
 
