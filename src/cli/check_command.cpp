@@ -158,6 +158,7 @@ Handler setup_check(CLI::App& command, const Io& io) {
         .add_option("--leak-threshold", options->leaks.threshold,
                     "Growth in MB/s above which a memory time series leaks (docs/trends.md)")
         ->capture_default_str();
+    enable_ci_outputs(options->reports, io.environment);
     return [options, &command, &io] { return run_check(*options, command, io); };
 }
 

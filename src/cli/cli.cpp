@@ -22,6 +22,9 @@ constexpr Command k_commands[] = {
     {"trend", "Drift and change points over history files: exit 1 when the trend gate fails",
      setup_trend},
     {"leak", "Memory growth of time series (MB/s): exit 1 when a leak is declared", setup_leak},
+    {"report", "Render a saved JSON report again: Markdown, LaTeX, JUnit XML", setup_report},
+    {"table", "Put several runs side by side in a paper table (Markdown, LaTeX, JSON)",
+     setup_table},
 };
 
 void print_error(std::ostream& err, const std::string& message) {

@@ -40,5 +40,7 @@ Handler setup_formats(CLI::App& command, const Io& io);
 Handler setup_validate(CLI::App& command, const Io& io);
 Handler setup_trend(CLI::App& command, const Io& io);
 Handler setup_leak(CLI::App& command, const Io& io);
+Handler setup_report(CLI::App& command, const Io& io);
+Handler setup_table(CLI::App& command, const Io& io);
 
 }  // namespace caws::cli

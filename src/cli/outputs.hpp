@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/templates.hpp"
+#include "util/environment.hpp"
 
 namespace caws::cli {
 
@@ -19,17 +20,36 @@ struct ReportRequest {
     std::optional<std::string> json_path;      // --json FILE
     std::optional<std::string> templates_dir;  // --templates DIR
     bool quiet = false;                        // --quiet: no Markdown on stdout
+    std::optional<std::string> latex_path;     // --latex FILE
+    bool latex_siunitx = false;                // --latex-siunitx
+    bool latex_standalone = false;             // --latex-standalone
+    std::optional<std::string> junit_path;     // --junit FILE
+    bool annotations = false;                  // --annotations: workflow commands on stdout
+    std::optional<std::string> artifact_url;   // --artifact-url: the full report, when shortened
+    // Set by commands that gate (enable_ci_outputs): where GITHUB_STEP_SUMMARY and
+    // GITHUB_ACTIONS are read from. Null: no job summary, no automatic annotations.
+    const util::Environment* environment = nullptr;
+    // What a shortened Markdown report points to when --artifact-url is not given (the
+    // --json path when empty).
+    std::string full_report;
 };
 
-// Adds --md, --json, --templates and --quiet to a command.
+// Adds --md, --json, --templates, --quiet, --latex, --latex-siunitx, --latex-standalone,
+// --junit, --annotations and --artifact-url to a command.
 void add_report_options(CLI::App& command, ReportRequest& reports);
+
+// Makes a gating command CI-aware: with GITHUB_STEP_SUMMARY set, the Markdown report is
+// appended to that file; with GITHUB_ACTIONS=true, annotations are printed as if
+// --annotations were given.
+void enable_ci_outputs(ReportRequest& reports, const util::Environment& environment);
 
 // The built-in templates, overridden by every NAME.mustache in `directory` when given.
 // Throws util::Error when the directory cannot be read.
 report::TemplateSet load_templates(const std::optional<std::string>& directory);
 
-// Renders the report as requested, then writes the files and prints the Markdown to
-// `out` (unless quiet). Rendering errors throw before anything is written.
+// Renders the report as requested, then writes the files, appends the job summary, prints
+// the Markdown to `out` (unless quiet) and then the annotations (when asked for).
+// Rendering errors throw before anything is written.
 void emit_reports(const nlohmann::ordered_json& report, const ReportRequest& request,
                   std::ostream& out);
 

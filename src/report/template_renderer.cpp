@@ -1,5 +1,7 @@
 #include "report/template_renderer.hpp"
 
+#include <algorithm>
+
 #include "util/error.hpp"
 
 namespace caws::report {
@@ -23,7 +25,11 @@ std::string strip_standalone_tags(std::string_view text) {
     // Each standalone tag moves to the end of the line before it (before that line's
     // newline). The newline then belongs to the section's surroundings, so the output has
     // exactly the lines the specification gives whether the section renders or not, and
-    // kainjow no longer sees a tag alone on a line.
+    // kainjow no longer sees a tag alone on a line. kainjow still drops any output line
+    // that held a section tag and rendered empty (a blank line before a tag, or a line
+    // whose variables are empty): a marker (k_keep_line) on the receiving line keeps it,
+    // and finish_rendering removes the markers. A tag on the first line gets a virtual
+    // line before it (k_virtual_line), removed with its newline after rendering.
     std::string out;
     out.reserve(text.size());
     std::size_t start = 0;
@@ -36,12 +42,13 @@ std::string strip_standalone_tags(std::string_view text) {
             const std::size_t first = line.find_first_not_of(" \t");
             const std::size_t last = line.find_last_not_of(" \t\r");
             const std::string_view tag = line.substr(first, last - first + 1);
-            if (!out.empty() && out.back() == '\n') {
-                const std::size_t cut = out.size() > 1 && out[out.size() - 2] == '\r' ? 2 : 1;
-                out.insert(out.size() - cut, tag);
-            } else {
-                out.append(tag);  // at the very start of the template
+            if (out.empty()) {
+                out += k_virtual_line;
+                out += '\n';
             }
+            if (out.back() != '\n') out += '\n';  // a last line without newline
+            const std::size_t cut = out.size() > 1 && out[out.size() - 2] == '\r' ? 2 : 1;
+            out.insert(out.size() - cut, std::string(1, k_keep_line) + std::string(tag));
         } else {
             out.append(line);
             if (has_newline) out += '\n';
@@ -51,6 +58,14 @@ std::string strip_standalone_tags(std::string_view text) {
     return out;
 }
 
+std::string finish_rendering(std::string rendered) {
+    rendered.erase(std::remove(rendered.begin(), rendered.end(), k_keep_line), rendered.end());
+    if (rendered.size() >= 2 && rendered[0] == k_virtual_line && rendered[1] == '\n') {
+        rendered.erase(0, 2);
+    }
+    return rendered;
+}
+
 std::string render_template(std::string_view name, const kainjow::mustache::data& view,
                             const TemplateSet& templates, Escaper escape) {
     kainjow::mustache::mustache tmpl{strip_standalone_tags(templates.get(name))};
@@ -58,7 +73,7 @@ std::string render_template(std::string_view name, const kainjow::mustache::data
         throw util::Error(templates.origin(name), {}, "invalid template: " + tmpl.error_message());
     }
     tmpl.set_custom_escape([escape](const std::string& text) { return escape(text); });
-    std::string out = tmpl.render(view);
+    std::string out = finish_rendering(tmpl.render(view));
     if (!tmpl.is_valid()) {
         throw util::Error(templates.origin(name), {},
                           "cannot render the template: " + tmpl.error_message());

@@ -16,9 +16,16 @@ using Escaper = std::string (*)(std::string_view);
 // Applies the mustache specification's "standalone" rule before kainjow sees the
 // template: a line holding nothing but a section tag ({{#x}}, {{^x}}, {{/x}}) or a comment
 // ({{! ...}}) disappears from the output. kainjow removes such lines for sections that
-// render but leaves an empty line for those that do not; normalised templates render the
-// same lines in both cases.
+// render but leaves an empty line for those that do not, and drops blank lines next to
+// them; normalised templates render the lines the specification gives in every case once
+// finish_rendering has removed the markers this inserts.
+inline constexpr char k_keep_line = '\x01';
+inline constexpr char k_virtual_line = '\x02';
 std::string strip_standalone_tags(std::string_view text);
+
+// Removes the markers of strip_standalone_tags from a rendered text (and so any such
+// control characters a value carried).
+std::string finish_rendering(std::string rendered);
 
 // Throws util::Error naming the template when it does not parse or fails to render.
 std::string render_template(std::string_view name, const kainjow::mustache::data& view,

@@ -1,8 +1,11 @@
 #include "report/view_model.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "compare/methods.hpp"
@@ -156,9 +159,110 @@ data repetition_rows(const ordered_json& comparisons, std::size_t limit, std::si
     return rows;
 }
 
+// Significance stars of an adjusted p-value, as papers print them.
+std::string stars_of(const ordered_json& c) {
+    if (!c.value("tested", false) || !c.value("gated", true)) return {};
+    auto p = number_at(c, "p_adjusted");
+    if (!p) p = number_at(c, "p_value");
+    if (!p) return {};
+    if (*p < 0.001) return "***";
+    if (*p < 0.01) return "**";
+    if (*p < 0.05) return "*";
+    return {};
+}
+
+// "1.20 µs" split into its number and its unit ("1.20", "µs"; "12" and "" for counts).
+void set_split(data& row, const std::string& prefix, const std::optional<double>& value,
+               const model::Unit& unit) {
+    row.set(prefix + "_is_number", boolean(value && std::isfinite(*value)));
+    if (!value) {
+        row.set(prefix + "_value", "—");
+        row.set(prefix + "_unit", "");
+        return;
+    }
+    const std::string text = model::format_quantity(*value, unit);
+    const std::size_t space = text.find(' ');
+    row.set(prefix + "_value", space == std::string::npos ? text : text.substr(0, space));
+    row.set(prefix + "_unit", space == std::string::npos ? "" : text.substr(space + 1));
+}
+
+// Severity order of levels, worst first.
+int level_rank(std::string_view level) {
+    if (level == "fail") return 0;
+    if (level == "warn") return 1;
+    if (level == "info") return 2;
+    return 3;
+}
+
+std::string key_of(const ordered_json& object) {
+    return text_or(object, "metric") + '\x1f' + text_or(object, "measure");
+}
+
+std::string quantity_or_dash(const ordered_json& object, const char* key, const model::Unit& unit) {
+    const auto value = number_at(object, key);
+    return value ? model::format_quantity(*value, unit) : "—";
+}
+
+data budget_row(const ordered_json& b) {
+    const model::Unit unit = model::unit_from_symbol(text_or(b, "unit"));
+    data row;
+    const std::string level = text_or(b, "level");
+    row.set("icon", level_icon(level));
+    row.set("level", level);
+    row.set("name", text_or(b, "metric"));
+    row.set("measure", text_or(b, "measure"));
+    row.set("statistic", text_or(b, "statistic"));
+    row.set("value", quantity_or_dash(b, "value", unit));
+    row.set("warning", quantity_or_dash(b, "warning", unit));
+    row.set("critical", quantity_or_dash(b, "critical", unit));
+    std::string ratio = "—";
+    if (const auto max_ratio = number_at(b, "max_ratio")) {
+        const auto r = number_at(b, "ratio");
+        ratio = (r ? model::format_ratio(*r) : std::string("—")) + " (max " +
+                model::format_ratio(*max_ratio) + ")";
+    }
+    row.set("ratio", ratio);
+    row.set("message", text_or(b, "message"));
+    return row;
+}
+
+// kainjow copies a value deeply on every set and push_back. Large lists are built in
+// place instead: the list is set empty, then each row is appended empty and filled where
+// it lies (the objects belong to `view`, which is not const).
+data& new_list(data& view, const std::string& name) {
+    view.set(name, data(data::type::list));
+    return const_cast<data&>(*view.get(name));
+}
+
+data& new_row(data& list) {
+    list.push_back(data(data::type::object));
+    return const_cast<data&>(list.list_value().back());
+}
+
+data list_of(std::vector<data> rows) {
+    data out(data::type::list);
+    for (auto& row : rows) out.push_back(std::move(row));
+    return out;
+}
+
+// `rows` are the first rows of a list of `total`.
+void set_list(data& view, const std::string& name, std::vector<data> rows, std::size_t total) {
+    view.set("has_" + name, boolean(!rows.empty()));
+    view.set("has_" + name + "_omitted", boolean(total > rows.size()));
+    view.set(name + "_omitted", std::to_string(total - rows.size()));
+    view.set(name + "_count", std::to_string(total));
+    view.set(name + "_total", std::to_string(total));
+    view.set(name, list_of(std::move(rows)));
+}
+
+void set_list(data& view, const std::string& name, std::vector<data> rows) {
+    const std::size_t total = rows.size();
+    set_list(view, name, std::move(rows), total);
+}
+
 }  // namespace
 
-data build_view(const ordered_json& report) {
+data build_view(const ordered_json& report, const ViewParts& parts) {
     data view;
     const bool gated = report.value("gated", true);
     const std::string verdict = text_or(report, "verdict", "pass");
@@ -172,14 +276,48 @@ data build_view(const ordered_json& report) {
     view.set("verdict_title", title);
     view.set("title", gated ? std::string(level_icon(verdict)) + " caws-gate: " + title
                             : std::string("caws-gate compare"));
+    view.set("truncated", boolean(false));
+    view.set("omitted", "0");
+    view.set("full_report", "the JSON report (--json FILE)");
+
+    // Scores, when a gate computed them.
+    const auto scores = report.find("scores");
+    const bool has_scores = scores != report.end() && scores->is_object();
+    view.set("has_scores", boolean(has_scores));
+    if (has_scores) {
+        view.set("health", std::to_string(std::lround(scores->value("health", 0.0))));
+        view.set("trust", std::to_string(std::lround(scores->value("trust", 0.0))));
+        data components(data::type::list);
+        if (const auto all = scores->find("components"); all != scores->end() && all->is_object()) {
+            for (const char* score : {"health", "trust"}) {
+                const auto list = all->find(score);
+                if (list == all->end() || !list->is_array()) continue;
+                for (const auto& c : *list) {
+                    data entry;
+                    entry.set("score_name", score);
+                    entry.set("name", text_or(c, "name"));
+                    entry.set("score", std::to_string(std::lround(c.value("score", 0.0))));
+                    entry.set("weight", model::format_plain(c.value("weight", 0.0)));
+                    entry.set("detail", text_or(c, "detail"));
+                    components.push_back(entry);
+                }
+            }
+        }
+        view.set("score_components", components);
+    }
+
     // How the numbers were computed, for the footer; reports written before these
     // settings existed get the defaults of that time.
     std::string method = "Medians are compared with a two-sided Mann-Whitney U test";
     std::string alpha = "0.05";
+    std::string adjustment = "not adjusted for multiple comparisons";
+    std::string confidence = "95%";
     view.set("power", std::string("80%"));
+    view.set("minor", "1.2");
+    view.set("moderate", "1.5");
+    view.set("severe", "2");
     if (const auto settings = report.find("settings"); settings != report.end()) {
         alpha = model::format_plain(settings->value("alpha", 0.05));
-        view.set("alpha", alpha);
         if (const auto t = settings->find("thresholds"); t != settings->end()) {
             view.set("minor", model::format_plain(t->value("minor", 1.2)));
             view.set("moderate", model::format_plain(t->value("moderate", 1.5)));
@@ -196,24 +334,31 @@ data build_view(const ordered_json& report) {
                           : "the " + std::string(compare::label_of(*test));
         }
     }
+    view.set("alpha", alpha);
     method += ", alpha " + alpha;
     if (const auto settings = report.find("settings"); settings != report.end()) {
         const auto correction =
             compare::correction_from_string(text_or(*settings, "correction", "none"));
         const std::size_t tested = report.at("summary").value("tested", std::size_t{0});
-        if (correction && *correction != compare::Correction::none && tested > 0) {
-            method += "; p-values adjusted with " + std::string(compare::label_of(*correction)) +
-                      " across " + plural(tested, "tested metric", "tested metrics");
+        if (correction && *correction != compare::Correction::none) {
+            adjustment = "adjusted with " + std::string(compare::label_of(*correction));
+            if (tested > 0) {
+                method += "; p-values " + adjustment + " across " +
+                          plural(tested, "tested metric", "tested metrics");
+            }
         }
         if (const auto ci = settings->find("ci"); ci != settings->end() && ci->is_object()) {
             const auto ci_method = compare::ci_method_from_string(text_or(*ci, "method", "hl"));
-            method += "; intervals: " + percent(ci->value("confidence", 0.95)) + " " +
+            confidence = percent(ci->value("confidence", 0.95));
+            method += "; intervals: " + confidence + " " +
                       std::string(
                           compare::label_of(ci_method.value_or(compare::CiMethod::hodges_lehmann)));
         }
         if (settings->value("drop_outliers", false)) method += "; Tukey outliers dropped";
     }
     view.set("method", method);
+    view.set("p_adjustment", adjustment);
+    view.set("confidence", confidence);
     if (const auto tool = report.find("tool"); tool != report.end()) {
         view.set("tool_version", text_or(*tool, "version"));
     }
@@ -237,13 +382,13 @@ data build_view(const ordered_json& report) {
     const auto count_of = [&counts](const char* key) { return counts.value(key, std::size_t{0}); };
     std::string headline;
     if (regressions > 0) {
-        std::string parts;
+        std::string parts_text;
         for (const char* key : {"severe", "moderate", "minor"}) {
             if (count_of(key) == 0) continue;
-            if (!parts.empty()) parts += ", ";
-            parts += std::to_string(count_of(key)) + " " + key;
+            if (!parts_text.empty()) parts_text += ", ";
+            parts_text += std::to_string(count_of(key)) + " " + key;
         }
-        headline = plural(regressions, "regression", "regressions") + " (" + parts + ")";
+        headline = plural(regressions, "regression", "regressions") + " (" + parts_text + ")";
     } else {
         headline = "no regressions";
     }
@@ -258,15 +403,6 @@ data build_view(const ordered_json& report) {
     headline += " of " + plural(report.at("summary").value("comparisons", std::size_t{0}), "metric",
                                 "metrics");
     view.set("headline", headline);
-
-    // Health and trust (docs/scoring.md), when the report has them.
-    if (const auto scores = report.find("scores"); scores != report.end() && scores->is_object()) {
-        view.set("has_scores", boolean(true));
-        view.set("health", model::format_plain(scores->value("health", 0.0)));
-        view.set("trust", model::format_plain(scores->value("trust", 0.0)));
-    } else {
-        view.set("has_scores", boolean(false));
-    }
 
     // The summary row.
     const ordered_json& summary = report.at("summary");
@@ -284,88 +420,9 @@ data build_view(const ordered_json& report) {
         view.set("has_geomean", boolean(false));
     }
 
-    // Metrics that need more repetitions to detect the minor threshold.
-    constexpr std::size_t k_repetition_rows = 10;
-    std::size_t repetitions_total = 0;
-    view.set("repetitions",
-             repetition_rows(report.at("comparisons"), k_repetition_rows, repetitions_total));
-    view.set("has_repetitions", boolean(repetitions_total > 0));
-    view.set("repetitions_count", plural(repetitions_total, "metric", "metrics"));
-    view.set("has_more_repetitions", boolean(repetitions_total > k_repetition_rows));
-    view.set("more_repetitions", std::to_string(repetitions_total > k_repetition_rows
-                                                    ? repetitions_total - k_repetition_rows
-                                                    : 0));
-
-    // Regressions worst first; improvements best first; everything else as reported.
-    std::vector<const ordered_json*> regressed, improved, others;
-    for (const auto& c : report.at("comparisons")) {
-        const std::string change = text_or(c, "class");
-        const bool gated_metric = c.value("gated", true);
-        if (gated_metric && (change == "severe" || change == "moderate" || change == "minor")) {
-            regressed.push_back(&c);
-        } else if (gated_metric && change == "improved") {
-            improved.push_back(&c);
-        } else if (change == "unchanged" || !gated_metric) {
-            others.push_back(&c);
-        }
-    }
-    const auto ratio_of = [](const ordered_json* c) {
-        if (c->value("ratio_infinite", false)) return std::numeric_limits<double>::infinity();
-        const auto r = c->find("ratio");
-        return r != c->end() && r->is_number() ? r->get<double>() : 1.0;
-    };
-    std::stable_sort(regressed.begin(), regressed.end(), [&](const auto* a, const auto* b) {
-        const int ra = class_rank(text_or(*a, "class"));
-        const int rb = class_rank(text_or(*b, "class"));
-        if (ra != rb) return ra < rb;
-        return ratio_of(a) > ratio_of(b);
-    });
-    std::stable_sort(improved.begin(), improved.end(),
-                     [&](const auto* a, const auto* b) { return ratio_of(a) < ratio_of(b); });
-    const auto rows = [gated](const std::vector<const ordered_json*>& list) {
-        data out(data::type::list);
-        for (const auto* c : list) out.push_back(comparison_row(*c, gated));
-        return out;
-    };
-    view.set("regressions", rows(regressed));
-    view.set("has_regressions", boolean(!regressed.empty()));
-    view.set("improvements", rows(improved));
-    view.set("has_improvements", boolean(!improved.empty()));
-    view.set("others", rows(others));
-    view.set("has_others", boolean(!others.empty()));
-    view.set("others_count", std::to_string(others.size()));
-
-    // Findings about whole benchmarks (failed, removed, added, skipped).
-    data attention(data::type::list);
-    std::size_t attention_count = 0;
-    for (const auto& f : report.at("findings")) {
-        const std::string code = text_or(f, "code");
-        if (code == "regression" || code == "improvement") continue;
-        data entry;
-        entry.set("icon", level_icon(text_or(f, "level")));
-        entry.set("level", text_or(f, "level"));
-        entry.set("code", code);
-        entry.set("metric", text_or(f, "metric"));
-        entry.set("message", text_or(f, "message"));
-        attention.push_back(entry);
-        ++attention_count;
-    }
-    view.set("attention", attention);
-    view.set("has_attention", boolean(attention_count > 0));
-
-    data notes(data::type::list);
-    bool has_notes = false;
-    if (const auto list = report.find("notes"); list != report.end()) {
-        for (const auto& note : *list) {
-            notes.push_back(data(note.get<std::string>()));
-            has_notes = true;
-        }
-    }
-    view.set("notes", notes);
-    view.set("has_notes", boolean(has_notes));
-
     const ordered_json& baseline = report.at("baseline");
     view.set("baseline_label", text_or(baseline, "label"));
+    view.set("has_baseline_commit", boolean(false));
     if (const auto provenance = baseline.find("provenance"); provenance != baseline.end()) {
         view.set("baseline_created", text_or(*provenance, "created"));
         const std::string commit = text_or(*provenance, "commit");
@@ -378,6 +435,271 @@ data build_view(const ordered_json& report) {
         candidate_files += text_or(source, "path") + " (" + text_or(source, "format") + ")";
     }
     view.set("candidate_files", candidate_files);
+
+    const ordered_json& comparisons = report.at("comparisons");
+    const ordered_json& findings = report.at("findings");
+    const auto budgets = report.find("budgets");
+    const bool has_budget_list = budgets != report.end() && budgets->is_array();
+
+    if (parts.markdown) {
+        // Metrics that need more repetitions to detect the minor threshold.
+        constexpr std::size_t k_repetition_rows = 10;
+        std::size_t repetitions_total = 0;
+        view.set("repetitions", repetition_rows(comparisons, k_repetition_rows, repetitions_total));
+        view.set("has_repetitions", boolean(repetitions_total > 0));
+        view.set("repetitions_count", plural(repetitions_total, "metric", "metrics"));
+        view.set("has_more_repetitions", boolean(repetitions_total > k_repetition_rows));
+        view.set("more_repetitions", std::to_string(repetitions_total > k_repetition_rows
+                                                        ? repetitions_total - k_repetition_rows
+                                                        : 0));
+
+        // Regressions the gate acted on, fail then warn then the rest, worst class and
+        // largest ratio first; improvements best first; everything else as reported.
+        // Sort keys read once per comparison: looking keys up in an ordered_json object is
+        // a linear search, too slow inside a sort of tens of thousands.
+        struct Entry {
+            const ordered_json* c;
+            int level;
+            int change;
+            double ratio;
+        };
+        std::vector<Entry> regressed_entries, improved_entries;
+        std::vector<const ordered_json*> others;
+        for (const auto& c : comparisons) {
+            const std::string change = text_or(c, "class");
+            const bool gated_metric = c.value("gated", true);
+            const bool regression = change == "severe" || change == "moderate" || change == "minor";
+            if (gated_metric && (regression || change == "improved")) {
+                double ratio = 1.0;
+                if (c.value("ratio_infinite", false)) {
+                    ratio = std::numeric_limits<double>::infinity();
+                } else if (const auto r = number_at(c, "ratio")) {
+                    ratio = *r;
+                }
+                Entry entry{&c, level_rank(text_or(c, "level")), class_rank(change), ratio};
+                (regression ? regressed_entries : improved_entries).push_back(entry);
+            } else if (change == "unchanged" || !gated_metric) {
+                others.push_back(&c);
+            }
+        }
+        std::stable_sort(regressed_entries.begin(), regressed_entries.end(),
+                         [](const Entry& a, const Entry& b) {
+                             if (a.level != b.level) return a.level < b.level;
+                             if (a.change != b.change) return a.change < b.change;
+                             return a.ratio > b.ratio;
+                         });
+        std::stable_sort(improved_entries.begin(), improved_entries.end(),
+                         [](const Entry& a, const Entry& b) { return a.ratio < b.ratio; });
+        std::vector<const ordered_json*> regressed, improved;
+        for (const Entry& e : regressed_entries) regressed.push_back(e.c);
+        for (const Entry& e : improved_entries) improved.push_back(e.c);
+        const std::size_t cap = parts.max_list_rows == 0 ? std::numeric_limits<std::size_t>::max()
+                                                         : parts.max_list_rows;
+        const auto rows = [gated, cap](const std::vector<const ordered_json*>& list) {
+            std::vector<data> out;
+            out.reserve(std::min(cap, list.size()));
+            for (const auto* c : list) {
+                if (out.size() == cap) break;
+                out.push_back(comparison_row(*c, gated));
+            }
+            return out;
+        };
+        set_list(view, "attention", rows(regressed), regressed.size());
+        set_list(view, "improvements", rows(improved), improved.size());
+        set_list(view, "others", rows(others), others.size());
+
+        // Findings about whole benchmarks and budgets (failed, removed, added, skipped, ...),
+        // fail first; waived findings on their own.
+        std::vector<const ordered_json*> listed;
+        std::vector<data> waived;
+        for (const auto& f : findings) {
+            const std::string code = text_or(f, "code");
+            if (const auto waiver = f.find("waiver"); waiver != f.end() && waiver->is_object()) {
+                data entry;
+                entry.set("icon", level_icon(text_or(f, "level")));
+                entry.set("code", code);
+                entry.set("name", text_or(f, "metric"));
+                entry.set("measure", text_or(f, "measure"));
+                entry.set("reason", text_or(*waiver, "reason"));
+                entry.set("owner", text_or(*waiver, "owner"));
+                entry.set("expires", text_or(*waiver, "expires"));
+                entry.set("expired", boolean(waiver->value("expired", false)));
+                entry.set("message", text_or(f, "message"));
+                waived.push_back(entry);
+                // An expired waiver still asks for action: it is listed with the others.
+                const std::string level = text_or(f, "level");
+                if (code == "regression" || (level != "warn" && level != "fail")) continue;
+            }
+            if (code == "regression" || code == "improvement") continue;
+            listed.push_back(&f);
+        }
+        std::stable_sort(listed.begin(), listed.end(), [](const auto* a, const auto* b) {
+            return level_rank(text_or(*a, "level")) < level_rank(text_or(*b, "level"));
+        });
+        std::vector<data> finding_rows;
+        for (const auto* f : listed) {
+            data entry;
+            entry.set("icon", level_icon(text_or(*f, "level")));
+            entry.set("level", text_or(*f, "level"));
+            entry.set("code", text_or(*f, "code"));
+            entry.set("metric", text_or(*f, "metric"));
+            entry.set("message", text_or(*f, "message"));
+            finding_rows.push_back(entry);
+        }
+        view.set("has_needs_attention", boolean(!regressed.empty() || !finding_rows.empty()));
+        set_list(view, "findings", std::move(finding_rows));
+        set_list(view, "waivers", std::move(waived));
+
+        std::vector<const ordered_json*> budget_list;
+        if (has_budget_list) {
+            for (const auto& b : *budgets) budget_list.push_back(&b);
+        }
+        std::stable_sort(budget_list.begin(), budget_list.end(), [](const auto* a, const auto* b) {
+            return level_rank(text_or(*a, "level")) < level_rank(text_or(*b, "level"));
+        });
+        std::vector<data> budget_rows;
+        for (const auto* b : budget_list) budget_rows.push_back(budget_row(*b));
+        set_list(view, "budgets", std::move(budget_rows));
+
+        std::vector<data> recommendation_rows;
+        if (const auto list = report.find("recommendations");
+            list != report.end() && list->is_array()) {
+            for (const auto& r : *list) {
+                data entry;
+                entry.set("code", text_or(r, "code"));
+                entry.set("metric", text_or(r, "metric"));
+                entry.set("message", text_or(r, "message"));
+                recommendation_rows.push_back(entry);
+            }
+        }
+        set_list(view, "recommendations", std::move(recommendation_rows));
+
+        std::vector<data> note_rows;
+        if (const auto list = report.find("notes"); list != report.end()) {
+            for (const auto& note : *list) note_rows.emplace_back(note.get<std::string>());
+        }
+        set_list(view, "notes", std::move(note_rows));
+    }
+
+    if (parts.latex) {
+        // Every comparison in the report's order, numbers apart from units so that a
+        // column of them can be aligned on the decimal point.
+        data& rows = new_list(view, "rows");
+        for (const auto& c : comparisons) {
+            const model::Unit unit = model::unit_from_symbol(text_or(c, "unit"));
+            data& row = new_row(rows);
+            row.set("name", text_or(c, "metric"));
+            row.set("measure", text_or(c, "measure"));
+            row.set("statistic", text_or(c, "statistic"));
+            set_split(row, "baseline", number_at(c, "baseline"), unit);
+            set_split(row, "candidate", number_at(c, "candidate"), unit);
+            std::string ratio = "—";
+            if (const auto r = number_at(c, "ratio")) {
+                ratio = model::format_ratio(*r);
+                if (!ratio.empty() && ratio.back() == 'x') ratio.pop_back();  // the column says
+            } else if (c.value("ratio_infinite", false)) {
+                ratio = "∞";
+            }
+            row.set("ratio_value", ratio);
+            row.set("ratio_is_number", boolean(number_at(c, "ratio").has_value()));
+            std::string ci;
+            if (const auto interval = c.find("ci");
+                interval != c.end() && interval->is_array() && interval->size() == 2) {
+                ci = "[" + model::format_number((*interval)[0].get<double>(), 3) + ", " +
+                     model::format_number((*interval)[1].get<double>(), 3) + "]";
+            }
+            row.set("ci", ci.empty() ? "—" : ci);
+            row.set("stars", stars_of(c));
+            row.set("has_stars", boolean(!stars_of(c).empty()));
+            row.set("class", text_or(c, "class"));
+        }
+        view.set("has_rows", boolean(!comparisons.empty()));
+    }
+
+    if (parts.junit) {
+        // One test case per gated metric and per budget; a failure carries the finding's
+        // sentence.
+        std::unordered_map<std::string, const ordered_json*> finding_of;
+        for (const auto& f : findings) {
+            finding_of.emplace(key_of(f), &f);
+            if (text_or(f, "measure").empty()) finding_of.emplace(text_or(f, "metric"), &f);
+        }
+        const auto sentence_for = [&](const ordered_json& c) -> std::string {
+            if (const auto found = finding_of.find(key_of(c)); found != finding_of.end()) {
+                return text_or(*found->second, "message");
+            }
+            if (const auto found = finding_of.find(text_or(c, "metric"));
+                found != finding_of.end()) {
+                return text_or(*found->second, "message");
+            }
+            return text_or(c, "message", text_or(c, "metric") + ": " + text_or(c, "class"));
+        };
+        std::size_t tests = 0, failures = 0, skipped = 0;
+        const auto add_case = [&](data& list, std::size_t& suite_failures,
+                                  std::size_t& suite_skipped, const std::string& name,
+                                  const std::string& level, bool skip, const std::string& type,
+                                  const std::string& message, const std::string& output) {
+            data& entry = new_row(list);
+            entry.set("name", name);
+            const bool failed = level == "fail";
+            entry.set("failure", boolean(failed));
+            entry.set("skipped", boolean(!failed && skip));
+            entry.set("type", type);
+            entry.set("message", message);
+            entry.set("has_output", boolean(!failed && !output.empty()));
+            entry.set("output", output);
+            ++tests;
+            if (failed) {
+                ++failures;
+                ++suite_failures;
+            } else if (skip) {
+                ++skipped;
+                ++suite_skipped;
+            }
+        };
+        data& metric_cases = new_list(view, "metric_cases");
+        std::size_t metric_tests = 0, metric_failures = 0, metric_skipped = 0;
+        for (const auto& c : comparisons) {
+            if (!c.value("gated", true)) continue;
+            const std::string level = text_or(c, "level");
+            const std::string change = text_or(c, "class");
+            const std::string name =
+                text_or(c, "metric") + (text_or(c, "measure").empty()
+                                            ? std::string()
+                                            : " (" + text_or(c, "measure") + ")");
+            const std::string message = sentence_for(c);
+            std::string output;
+            if (level == "warn") output = "warning: " + message;
+            add_case(metric_cases, metric_failures, metric_skipped, name, level,
+                     change == "skipped", change, message, output);
+            ++metric_tests;
+        }
+        data& budget_cases = new_list(view, "budget_cases");
+        std::size_t budget_tests = 0, budget_failures = 0, budget_skipped = 0;
+        if (has_budget_list) {
+            for (const auto& b : *budgets) {
+                const std::string level = text_or(b, "level");
+                std::string name = text_or(b, "metric");
+                if (!text_or(b, "measure").empty()) name += " (" + text_or(b, "measure") + ")";
+                name += " " + text_or(b, "statistic");
+                std::string output;
+                if (level == "warn") output = "warning: " + text_or(b, "message");
+                add_case(budget_cases, budget_failures, budget_skipped, name, level, false,
+                         "budget", text_or(b, "message"), output);
+                ++budget_tests;
+            }
+        }
+        view.set("metric_tests", std::to_string(metric_tests));
+        view.set("metric_failures", std::to_string(metric_failures));
+        view.set("metric_skipped", std::to_string(metric_skipped));
+        view.set("has_budget_cases", boolean(budget_tests > 0));
+        view.set("budget_tests", std::to_string(budget_tests));
+        view.set("budget_failures", std::to_string(budget_failures));
+        view.set("budget_skipped", std::to_string(budget_skipped));
+        view.set("tests", std::to_string(tests));
+        view.set("failures", std::to_string(failures));
+        view.set("skipped", std::to_string(skipped));
+    }
     return view;
 }
 

@@ -3,12 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "compare/comparator.hpp"
+#include "compare/system_table.hpp"
 #include "gate/policy.hpp"
 #include "gate/recommendations.hpp"
 #include "gate/scores.hpp"
 #include "ingest/results.hpp"
+#include "report/annotation_renderer.hpp"
 #include "report/json_report.hpp"
+#include "report/junit_renderer.hpp"
+#include "report/latex_renderer.hpp"
 #include "report/markdown_renderer.hpp"
+#include "report/table_report.hpp"
 #include "store/baseline_file.hpp"
 #include "support/fixtures.hpp"
 #include "support/golden.hpp"
@@ -19,6 +24,10 @@ namespace {
 struct Rendered {
     std::string json;
     std::string markdown;
+    std::string latex;
+    std::string latex_siunitx;
+    std::string junit;
+    std::string annotations;
 };
 
 Rendered render(const std::string& command, const model::Run& baseline, const std::string& label,
@@ -40,7 +49,10 @@ Rendered render(const std::string& command, const model::Run& baseline, const st
     input.baseline_provenance = provenance;
     input.candidate = &candidate;
     const auto report = build_report(input);
-    return {serialize_report(report), render_markdown(report, TemplateSet{})};
+    const TemplateSet templates;
+    return {serialize_report(report),        render_markdown(report, templates),
+            render_latex(report, templates), render_latex(report, templates, {true, true}),
+            render_junit(report, templates), render_annotations(report)};
 }
 
 model::Run read(const std::string& relative) {
@@ -66,12 +78,17 @@ TEST(ReportGolden, CheckTheBundledExample) {
                            baseline.provenance, candidate);
     // Paths of the candidate are absolute here; keep the golden file independent of them.
     const std::string root = test::source_path("");
-    for (std::string* text : {&rendered.markdown, &rendered.json}) {
+    for (std::string* text : {&rendered.markdown, &rendered.json, &rendered.latex,
+                              &rendered.latex_siunitx, &rendered.junit, &rendered.annotations}) {
         for (std::size_t at; (at = text->find(root)) != std::string::npos;)
             text->erase(at, root.size());
     }
     test::expect_golden("check_example.md", rendered.markdown);
     test::expect_golden("check_example.json", rendered.json);
+    test::expect_golden("check_example.tex", rendered.latex);
+    test::expect_golden("check_example_siunitx.tex", rendered.latex_siunitx);
+    test::expect_golden("check_example.junit.xml", rendered.junit);
+    test::expect_golden("check_example.annotations.txt", rendered.annotations);
 }
 
 TEST(ReportGolden, HostileBenchmarkNamesComeOutInert) {
@@ -95,8 +112,41 @@ TEST(ReportGolden, HostileBenchmarkNamesComeOutInert) {
     candidate.sources.push_back({"new.json", "google-benchmark"});
     const auto rendered = render("check", baseline, "base.json", std::nullopt, candidate);
     test::expect_golden("hostile_names.md", rendered.markdown);
+    test::expect_golden("hostile_names.tex", rendered.latex);
+    test::expect_golden("hostile_names.junit.xml", rendered.junit);
+    test::expect_golden("hostile_names.annotations.txt", rendered.annotations);
     EXPECT_EQ(rendered.markdown.find("<img"), std::string::npos);
     EXPECT_EQ(rendered.markdown.find("a|b"), std::string::npos);
+    // LaTeX: no command from a name survives, no unescaped group or comment.
+    for (const std::string& latex : {rendered.latex, rendered.latex_siunitx}) {
+        EXPECT_EQ(latex.find("\\input"), std::string::npos);
+        EXPECT_EQ(latex.find("\\textbf"), std::string::npos);
+        EXPECT_EQ(latex.find("\\input{"), std::string::npos);
+        EXPECT_NE(latex.find("\\textbackslash{}input\\{/etc/passwd\\}"), std::string::npos);
+        EXPECT_NE(latex.find("50\\%\\_\\textbackslash{}textbf\\{x\\}"), std::string::npos);
+    }
+    // XML: no element from a name.
+    EXPECT_EQ(rendered.junit.find("<img"), std::string::npos);
+    EXPECT_NE(rendered.junit.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+    // Annotations: one line per finding, whatever the names hold.
+    std::size_t lines = 0;
+    for (const char c : rendered.annotations) lines += c == '\n' ? 1 : 0;
+    EXPECT_EQ(lines, names.size());
+}
+
+TEST(ReportGolden, PaperTableOfThreeSystems) {
+    std::vector<compare::SystemRun> systems;
+    systems.push_back({"gcc", read("google-benchmark/google-benchmark-tools/test1_run1.json")});
+    systems.push_back({"clang", read("google-benchmark/google-benchmark-tools/test1_run2.json")});
+    systems.push_back({"a|b_%", read("google-benchmark/google-benchmark-tools/test1_run2.json")});
+    compare::SystemTableOptions options;
+    options.measure = "cpu_time";
+    const auto table = compare::build_system_table(systems, options);
+    const auto json =
+        build_table_report(table, {"gcc.json", "clang.json", "x.json"}, options.compare);
+    test::expect_golden("table_test1.json", json.dump(2) + "\n");
+    test::expect_golden("table_test1.md", render_table_markdown(json, TemplateSet{}));
+    test::expect_golden("table_test1.tex", render_table_latex(json, TemplateSet{}, {}));
 }
 
 }  // namespace

@@ -34,6 +34,10 @@ ProcessResult run_process(const std::vector<std::string>& argv,
     if (pid == 0) {
         ::dup2(out_fd, STDOUT_FILENO);
         ::dup2(err_fd, STDERR_FILENO);
+        // A test run inside GitHub Actions must not write to the real job summary or print
+        // annotations unless the test asks for them.
+        ::unsetenv("GITHUB_ACTIONS");
+        ::unsetenv("GITHUB_STEP_SUMMARY");
         for (const auto& [key, value] : environment) ::setenv(key.c_str(), value.c_str(), 1);
         if (!directory.empty() && ::chdir(directory.c_str()) != 0) ::_exit(126);
         std::vector<char*> args;

@@ -28,5 +28,45 @@ TEST(EscapeMarkdown, UnderscoresInsideWordsStayReadable) {
     EXPECT_EQ(escape_markdown("cpu_time"), "cpu_time");
 }
 
+TEST(EscapeLatex, SpecialCharactersPrintThemselves) {
+    EXPECT_EQ(escape_latex("50%_\\textbf{x}"), "50\\%\\_\\textbackslash{}textbf\\{x\\}");
+    EXPECT_EQ(escape_latex("\\input{/etc/passwd}"), "\\textbackslash{}input\\{/etc/passwd\\}");
+    EXPECT_EQ(escape_latex("a#b$c&d~e^f"), "a\\#b\\$c\\&d\\textasciitilde{}e\\textasciicircum{}f");
+    EXPECT_EQ(escape_latex("<a|b>"), "\\textless{}a\\textbar{}b\\textgreater{}");
+    EXPECT_EQ(escape_latex("line\nbreak"), "line break");
+}
+
+TEST(EscapeLatex, UnitsAndSymbolsBecomeCommands) {
+    EXPECT_EQ(escape_latex("1.20 µs"), "1.20 \\textmu{}s");
+    EXPECT_EQ(escape_latex("∞ — ≥"), "$\\infty$ --- $\\geq$");
+    EXPECT_EQ(escape_latex("é"), "é");  // other UTF-8 passes through for inputenc
+}
+
+TEST(EscapeXml, MarkupAndControlCharacters) {
+    EXPECT_EQ(escape_xml("<img src=\"x\" onerror='a'>&"),
+              "&lt;img src=&quot;x&quot; onerror=&apos;a&apos;&gt;&amp;");
+    EXPECT_EQ(escape_xml("a\nb\tc\rd"), "a&#10;b&#9;c&#13;d");
+    EXPECT_EQ(escape_xml(std::string("a\x01"
+                                     "b",
+                                     3)),
+              "a\xEF\xBF\xBD"
+              "b");
+    EXPECT_EQ(escape_xml("µs"), "µs");
+}
+
+TEST(EscapeWorkflowCommand, DataAndProperties) {
+    EXPECT_EQ(escape_workflow_data("50% a:b,c\r\nd"), "50%25 a:b,c%0D%0Ad");
+    EXPECT_EQ(escape_workflow_property("50% a:b,c\r\nd"), "50%25 a%3Ab%2Cc%0D%0Ad");
+    EXPECT_EQ(escape_workflow_data("::error::x"), "::error::x");  // mid-line: inert
+}
+
+TEST(Utf16Length, CountsCodePointsAndSurrogatePairs) {
+    EXPECT_EQ(utf16_length("abc"), 3U);
+    EXPECT_EQ(utf16_length("µs"), 2U);                // 3 bytes
+    EXPECT_EQ(utf16_length("❌"), 1U);                 // U+274C, 3 bytes
+    EXPECT_EQ(utf16_length("⚠️"), 2U);            // U+26A0 U+FE0F
+    EXPECT_EQ(utf16_length("\xF0\x9F\x98\x80"), 2U);  // U+1F600: a surrogate pair
+}
+
 }  // namespace
 }  // namespace caws::report

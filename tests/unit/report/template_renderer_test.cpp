@@ -39,6 +39,14 @@ TEST(TemplateRenderer, StandaloneSectionLinesVanishWhetherOrNotTheyRender) {
     EXPECT_EQ(render_text("inline {{#yes}}x{{/yes}} stays\n", flags()), "inline x stays\n");
 }
 
+TEST(TemplateRenderer, BlankLinesBeforeStandaloneTagsStay) {
+    EXPECT_EQ(
+        render_text("A\n{{#yes}}\n\n{{#rows}}\n- {{name}}\n{{/rows}}\n{{/yes}}\nB\n", flags()),
+        "A\n\n- a\n- b\nB\n");
+    EXPECT_EQ(render_text("A\n\n{{#no}}\nX\n{{/no}}\nB\n", flags()), "A\n\nB\n");
+    EXPECT_EQ(render_text("A\n\n{{#yes}}\nX\n\n{{/yes}}\nB\n", flags()), "A\n\nX\n\nB\n");
+}
+
 TEST(TemplateRenderer, CustomEscaperAppliesToDoubleBracesOnly) {
     data view;
     view.set("v", "<b>");

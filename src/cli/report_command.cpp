@@ -1,0 +1,47 @@
+#include <memory>
+#include <string>
+
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "cli/outputs.hpp"
+#include "report/report_reader.hpp"
+#include "util/error.hpp"
+#include "util/file_io.hpp"
+
+namespace caws::cli {
+namespace {
+
+struct ReportCommandOptions {
+    std::string report_path;
+    ReportRequest reports;
+};
+
+int run_report(ReportCommandOptions options, const Io& io) {
+    const nlohmann::ordered_json report =
+        report::parse_report(util::read_file(options.report_path), options.report_path);
+    // A shortened Markdown report points where `check --json` put this file, so that the
+    // re-rendering has the same bytes as the original.
+    options.reports.full_report = options.report_path;
+    try {
+        emit_reports(report, options.reports, io.out);
+    } catch (const nlohmann::json::exception& error) {
+        // The reader checks what the renderers read; anything it missed is still the
+        // file's fault, not a bug.
+        throw util::Error(options.report_path, {},
+                          std::string("unexpected content in the report: ") + error.what());
+    }
+    return k_exit_pass;
+}
+
+}  // namespace
+
+Handler setup_report(CLI::App& command, const Io& io) {
+    auto options = std::make_shared<ReportCommandOptions>();
+    command.add_option("report", options->report_path, "A JSON report written by --json")
+        ->required()
+        ->type_name("REPORT.json");
+    add_report_options(command, options->reports);
+    return [options, &io] { return run_report(*options, io); };
+}
+
+}  // namespace caws::cli

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "compare/comparator.hpp"
+#include "compare/geomean.hpp"
+#include "compare/statistic.hpp"
+#include "model/comparison.hpp"
+#include "model/run.hpp"
+
+namespace caws::compare {
+
+// One system (or configuration) of a paper table: a name and its run.
+struct SystemRun {
+    std::string name;
+    model::Run run;
+};
+
+struct SystemTableOptions {
+    Statistic statistic = Statistic::median;  // what each cell shows
+    std::optional<std::string> measure;       // only this measure ("cpu_time"); all when empty
+    std::size_t reference = 0;                // index of the system the others are compared to
+    Options compare;                          // tests, correction, confidence, seed
+};
+
+// One cell: a system's statistic of one metric, and how it compares with the reference.
+struct SystemCell {
+    std::optional<double> value;              // the statistic, canonical unit; empty if missing
+    std::optional<model::Interval> interval;  // of the statistic (quantile or t interval)
+    std::optional<double> ratio;              // oriented, value against the reference's
+    std::optional<model::Interval> ratio_ci;  // the comparator's, for the median only
+    std::optional<double> p_adjusted;         // the comparator's test against the reference
+    bool best = false;                        // the best value of its row (ties all best)
+};
+
+struct SystemRow {
+    std::string metric;
+    std::string measure;
+    model::Unit unit;
+    model::Direction direction = model::Direction::unknown;
+    std::vector<SystemCell> cells;  // one per system, in the systems' order
+};
+
+struct SystemTable {
+    std::vector<std::string> systems;
+    std::size_t reference = 0;
+    std::string statistic;
+    std::vector<SystemRow> rows;  // metrics of the reference in its order, then the others'
+    // Per system, the geometric mean of its ratios to the reference (empty for the
+    // reference itself and when no metric qualifies).
+    std::vector<std::optional<Geomean>> geomeans;
+};
+
+// Compares the reference with every other system (compare_runs, so p-values are adjusted
+// across the metrics of each pair) and tabulates the statistic of every metric with a
+// known direction. The ratio is the oriented ratio of the chosen statistic; its interval
+// is the comparator's and is given for the median only. The statistic's own interval is
+// distribution-free for quantiles (median, p90, p95, p99), Student t for the mean, and
+// absent for min and max or when the sample is too small.
+SystemTable build_system_table(std::span<const SystemRun> systems,
+                               const SystemTableOptions& options);
+
+}  // namespace caws::compare

@@ -1,0 +1,246 @@
+#include "report/table_report.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "compare/methods.hpp"
+#include "model/quantity_format.hpp"
+#include "report/escape.hpp"
+#include "report/template_renderer.hpp"
+
+namespace caws::report {
+namespace {
+
+using kainjow::mustache::data;
+using nlohmann::ordered_json;
+
+ordered_json number_or_null(const std::optional<double>& value) {
+    if (!value || !std::isfinite(*value)) return nullptr;
+    return *value;
+}
+
+ordered_json interval_or_null(const std::optional<model::Interval>& interval) {
+    if (!interval) return nullptr;
+    return ordered_json::array({interval->low, interval->high});
+}
+
+data boolean(bool value) {
+    return value ? data(data::type::bool_true) : data(data::type::bool_false);
+}
+
+std::optional<double> number_at(const ordered_json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_number()) return std::nullopt;
+    return found->get<double>();
+}
+
+std::string text_or(const ordered_json& object, const char* key) {
+    const auto found = object.find(key);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+std::string stars_of(const std::optional<double>& p) {
+    if (!p) return {};
+    if (*p < 0.001) return "***";
+    if (*p < 0.01) return "**";
+    if (*p < 0.05) return "*";
+    return {};
+}
+
+std::string interval_text(const ordered_json& ci, double factor) {
+    if (!ci.is_array() || ci.size() != 2) return {};
+    return "[" + model::format_number(ci[0].get<double>() / factor) + ", " +
+           model::format_number(ci[1].get<double>() / factor) + "]";
+}
+
+data cell_view(const ordered_json& cell, const model::Unit& unit, bool reference) {
+    data out;
+    const auto value = number_at(cell, "value");
+    out.set("missing", boolean(!value));
+    out.set("best", boolean(cell.value("best", false)));
+    out.set("reference", boolean(reference));
+    if (!value) {
+        out.set("value", "—");
+        out.set("unit", "");
+        out.set("interval", "");
+        out.set("has_interval", boolean(false));
+    } else {
+        // The interval in the value's own readable unit: "1.20 µs [1.10, 1.31]".
+        const std::string text = model::format_quantity(*value, unit);
+        std::size_t split = text.find_first_not_of("0123456789.eE+-");
+        if (split == std::string::npos) split = text.size();
+        const std::string number = text.substr(0, split);
+        std::string suffix = text.substr(split);
+        if (!suffix.empty() && suffix.front() == ' ') suffix.erase(0, 1);
+        const double shown = std::strtod(number.c_str(), nullptr);
+        const double factor = shown != 0 && std::isfinite(shown) ? *value / shown : 1.0;
+        out.set("value", number);
+        out.set("unit", suffix);
+        const auto ci = cell.find("interval");
+        const std::string interval =
+            ci != cell.end() ? interval_text(*ci, factor == 0 ? 1.0 : factor) : "";
+        out.set("interval", interval);
+        out.set("has_interval", boolean(!interval.empty()));
+    }
+    const auto ratio = number_at(cell, "ratio");
+    out.set("has_ratio", boolean(!reference && ratio.has_value()));
+    std::string ratio_text = ratio ? model::format_ratio(*ratio) : "";
+    if (const auto ci = cell.find("ratio_ci"); ci != cell.end() && ci->is_array()) {
+        ratio_text += " " + interval_text(*ci, 1.0);
+    }
+    out.set("ratio", ratio_text);
+    std::string plain_ratio = ratio ? model::format_ratio(*ratio) : "";
+    if (!plain_ratio.empty() && plain_ratio.back() == 'x') plain_ratio.pop_back();
+    out.set("ratio_value", plain_ratio);
+    const std::string stars = stars_of(number_at(cell, "p_adjusted"));
+    out.set("stars", stars);
+    out.set("has_stars", boolean(!stars.empty()));
+    return out;
+}
+
+data table_view(const ordered_json& table) {
+    data view;
+    const std::size_t reference = table.value("reference_index", std::size_t{0});
+    view.set("statistic", text_or(table, "statistic"));
+    view.set("measure", table.contains("measure") && table.at("measure").is_string()
+                            ? table.at("measure").get<std::string>()
+                            : std::string("all measures"));
+    view.set("reference", text_or(table, "reference"));
+    view.set("confidence", model::format_plain(table.value("confidence", 0.95) * 100) + "%");
+    view.set("p_adjustment", text_or(table, "p_adjustment"));
+    if (const auto tool = table.find("tool"); tool != table.end()) {
+        view.set("tool_version", text_or(*tool, "version"));
+    }
+    data systems(data::type::list);
+    std::size_t index = 0;
+    for (const auto& system : table.at("systems")) {
+        data entry;
+        entry.set("name", text_or(system, "name"));
+        entry.set("reference", boolean(index == reference));
+        systems.push_back(entry);
+        ++index;
+    }
+    view.set("systems", systems);
+    view.set("column_count", std::to_string(index));
+    std::string latex_columns;
+    for (std::size_t i = 0; i < index; ++i) latex_columns += "r";
+    view.set("latex_columns", latex_columns);
+
+    data rows(data::type::list);
+    for (const auto& row : table.at("rows")) {
+        const model::Unit unit = model::unit_from_symbol(text_or(row, "unit"));
+        data entry;
+        entry.set("name", text_or(row, "metric"));
+        entry.set("measure", text_or(row, "measure"));
+        data cells(data::type::list);
+        std::size_t column = 0;
+        for (const auto& cell : row.at("cells")) {
+            data c = cell_view(cell, unit, column == reference);
+            c.set("first", boolean(column == 0));
+            cells.push_back(c);
+            ++column;
+        }
+        entry.set("cells", cells);
+        rows.push_back(entry);
+    }
+    view.set("rows", rows);
+
+    data geomeans(data::type::list);
+    std::size_t column = 0;
+    for (const auto& g : table.at("geomean")) {
+        data entry;
+        entry.set("reference", boolean(column == reference));
+        entry.set("first", boolean(column == 0));
+        std::string text = "—";
+        std::string plain = "—";
+        if (g.is_object()) {
+            text = model::format_ratio(g.value("ratio", 1.0));
+            plain = text;
+            if (!plain.empty() && plain.back() == 'x') plain.pop_back();
+            if (const auto ci = g.find("ci"); ci != g.end() && ci->is_array()) {
+                text += " " + interval_text(*ci, 1.0);
+                plain += " " + interval_text(*ci, 1.0);
+            }
+        } else if (column == reference) {
+            text = "1x";
+            plain = "1";
+        }
+        entry.set("ratio", text);
+        entry.set("ratio_value", plain);
+        geomeans.push_back(entry);
+        ++column;
+    }
+    view.set("geomean", geomeans);
+    return view;
+}
+
+}  // namespace
+
+ordered_json build_table_report(const compare::SystemTable& table,
+                                const std::vector<std::string>& paths,
+                                const compare::Options& options) {
+    ordered_json out = ordered_json::object();
+    out["schema"] = k_table_schema;
+    out["tool"] = {{"name", "caws-gate"}, {"version", CAWS_GATE_VERSION}};
+    out["statistic"] = table.statistic;
+    out["reference"] = table.systems.empty() ? "" : table.systems[table.reference];
+    out["reference_index"] = table.reference;
+    out["confidence"] = options.confidence;
+    out["test"] = compare::to_string(options.test);
+    out["correction"] = compare::to_string(options.correction);
+    out["p_adjustment"] =
+        options.correction == compare::Correction::none
+            ? std::string("not adjusted")
+            : "adjusted with " + std::string(compare::label_of(options.correction));
+    ordered_json systems = ordered_json::array();
+    for (std::size_t i = 0; i < table.systems.size(); ++i) {
+        systems.push_back(
+            {{"name", table.systems[i]}, {"path", i < paths.size() ? paths[i] : std::string()}});
+    }
+    out["systems"] = std::move(systems);
+    ordered_json rows = ordered_json::array();
+    for (const auto& row : table.rows) {
+        ordered_json r = ordered_json::object();
+        r["metric"] = row.metric;
+        r["measure"] = row.measure;
+        r["unit"] = row.unit.symbol;
+        r["direction"] = model::to_string(row.direction);
+        ordered_json cells = ordered_json::array();
+        for (const auto& cell : row.cells) {
+            cells.push_back({{"value", number_or_null(cell.value)},
+                             {"interval", interval_or_null(cell.interval)},
+                             {"ratio", number_or_null(cell.ratio)},
+                             {"ratio_ci", interval_or_null(cell.ratio_ci)},
+                             {"p_adjusted", number_or_null(cell.p_adjusted)},
+                             {"best", cell.best}});
+        }
+        r["cells"] = std::move(cells);
+        rows.push_back(std::move(r));
+    }
+    out["rows"] = std::move(rows);
+    ordered_json geomean = ordered_json::array();
+    for (const auto& g : table.geomeans) {
+        if (!g) {
+            geomean.push_back(nullptr);
+            continue;
+        }
+        geomean.push_back(
+            {{"ratio", g->ratio}, {"ci", interval_or_null(g->ci)}, {"metrics", g->metrics}});
+    }
+    out["geomean"] = std::move(geomean);
+    return out;
+}
+
+std::string render_table_markdown(const ordered_json& table, const TemplateSet& templates) {
+    return render_template("table_markdown", table_view(table), templates, escape_markdown);
+}
+
+std::string render_table_latex(const ordered_json& table, const TemplateSet& templates,
+                               const LatexOptions& options) {
+    data view = table_view(table);
+    view.set("standalone", boolean(options.standalone));
+    view.set("siunitx", boolean(options.siunitx));
+    return render_template("table_latex", view, templates, escape_latex);
+}
+
+}  // namespace caws::report

@@ -1,0 +1,218 @@
+// The rendered reports read by the programs that consume them: cmark-gfm (GitHub's
+// Markdown), pdflatex, and xmllint with a JUnit schema. Each test skips, saying why, where
+// the program is not installed.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "compare/comparator.hpp"
+#include "compare/system_table.hpp"
+#include "gate/policy.hpp"
+#include "ingest/results.hpp"
+#include "report/json_report.hpp"
+#include "report/junit_renderer.hpp"
+#include "report/latex_renderer.hpp"
+#include "report/markdown_renderer.hpp"
+#include "report/table_report.hpp"
+#include "store/baseline_file.hpp"
+#include "support/fixtures.hpp"
+#include "support/process.hpp"
+#include "support/simulated_runs.hpp"
+#include "support/temp_dir.hpp"
+
+namespace caws::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+bool installed(const std::string& program) {
+    const char* path = std::getenv("PATH");
+    if (path == nullptr) return false;
+    std::string dirs = path;
+    std::size_t start = 0;
+    while (start <= dirs.size()) {
+        std::size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        const std::filesystem::path candidate =
+            std::filesystem::path(dirs.substr(start, end - start)) / program;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(candidate, ec)) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+#define REQUIRE_TOOL(program)                                                            \
+    if (!installed(program)) {                                                           \
+        GTEST_SKIP() << program << " is not installed (Debian: see "                     \
+                     << "scripts/install-deps.sh); this check of the output is skipped"; \
+    }
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(needle); at != std::string::npos;
+         at = text.find(needle, at + needle.size())) {
+        ++count;
+    }
+    return count;
+}
+
+ordered_json report_of(const model::Run& baseline, const model::Run& candidate,
+                       model::Verdict& verdict) {
+    verdict = gate::evaluate(compare::compare_runs(baseline, candidate));
+    ReportInput input;
+    input.verdict = &verdict;
+    input.baseline = &baseline;
+    input.baseline_label = "baselines/demo.json";
+    input.candidate = &candidate;
+    return build_report(input);
+}
+
+struct Example {
+    model::Run baseline;
+    model::Run candidate;
+    model::Verdict verdict;
+    ordered_json report;
+};
+
+Example bundled_example() {
+    Example e;
+    e.baseline = store::load_baseline(test::source_path("examples/baselines/demo.json")).run;
+    e.candidate =
+        ingest::read_results({test::source_path("examples/results/demo.json")}, std::nullopt);
+    e.report = report_of(e.baseline, e.candidate, e.verdict);
+    return e;
+}
+
+Example hostile_example() {
+    Example e;
+    for (const std::string name : {"<img src=x onerror=alert(1)>", "a|b", "50%_\\textbf{x}",
+                                   "\\input{/etc/passwd}", "}{\\end{tabular}", "x & y # ~ ^"}) {
+        model::Metric m;
+        m.name = name;
+        m.measure = "cpu_time";
+        m.unit = model::seconds();
+        m.direction = model::Direction::lower;
+        m.samples = {1e-6, 1.1e-6, 0.9e-6, 1e-6, 1.05e-6};
+        e.baseline.metrics.push_back(m);
+        m.samples = {3e-6, 3.1e-6, 2.9e-6, 3e-6, 3.05e-6};
+        e.candidate.metrics.push_back(m);
+        m.name += " unchanged";
+        e.candidate.metrics.push_back(m);
+        e.baseline.metrics.push_back(m);
+    }
+    e.baseline.sources.push_back({"base.json", "google-benchmark"});
+    e.candidate.sources.push_back({"new&<.json", "google-benchmark"});
+    e.report = report_of(e.baseline, e.candidate, e.verdict);
+    return e;
+}
+
+// cmark-gfm's HTML for a Markdown text.
+std::string gfm_html(const test::TempDir& dir, const std::string& markdown) {
+    const std::string path = dir.write("report.md", markdown);
+    const auto result = test::run_process({"cmark-gfm", "-e", "table", path});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.out;
+}
+
+TEST(ReportConsumers, GithubMarkdownHasTheTables) {
+    REQUIRE_TOOL("cmark-gfm");
+    test::TempDir dir;
+    const Example example = bundled_example();
+    const std::string html = gfm_html(dir, render_markdown(example.report, TemplateSet{}));
+    // Counts, needs attention, improvements, the collapsed rest.
+    EXPECT_EQ(count_of(html, "<table>"), 4U) << html;
+    EXPECT_EQ(count_of(html, "<details>"), count_of(html, "</details>"));
+
+    const Example hostile = hostile_example();
+    const std::string hostile_html = gfm_html(dir, render_markdown(hostile.report, TemplateSet{}));
+    EXPECT_EQ(hostile_html.find("<img"), std::string::npos) << hostile_html;
+    EXPECT_NE(hostile_html.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+    // The counts, then 10 cells per attention row and 9 per other row: "a|b" split none.
+    EXPECT_EQ(count_of(hostile_html, "<td"), 10U + 10U * 6 + 9U * 6) << hostile_html;
+    EXPECT_NE(hostile_html.find("a|b"), std::string::npos);
+}
+
+TEST(ReportConsumers, ShortenedMarkdownOfTwentyThousandMetricsStillRenders) {
+    REQUIRE_TOOL("cmark-gfm");
+    std::vector<double> ratios(20000, 1.0);
+    for (std::size_t i = 0; i < ratios.size(); i += 5) ratios[i] = 1.6;
+    const auto runs = test::simulate_runs(ratios, 5, 5, 0.02, 3);
+    model::Verdict verdict;
+    const ordered_json report = report_of(runs.baseline, runs.candidate, verdict);
+    const std::string markdown = render_markdown(report, TemplateSet{});
+    ASSERT_NE(markdown.find("Shortened to fit a GitHub comment"), std::string::npos);
+    test::TempDir dir;
+    const std::string html = gfm_html(dir, markdown);
+    EXPECT_EQ(count_of(html, "<table>"), 2U);  // counts and needs attention
+    // All table lines of the Markdown became rows.
+    std::size_t table_lines = 0;
+    for (std::size_t at = markdown.find("\n|"); at != std::string::npos;
+         at = markdown.find("\n|", at + 1)) {
+        ++table_lines;
+    }
+    EXPECT_EQ(count_of(html, "<tr>"), table_lines - 2);  // minus the two delimiter rows
+}
+
+// Compiles `latex` with pdflatex in `dir`; returns the log on failure.
+void expect_compiles(const test::TempDir& dir, const std::string& name, const std::string& latex) {
+    const std::string path = dir.write(name + ".tex", latex);
+    const auto result = test::run_process(
+        {"pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", path}, {},
+        dir.path());
+    EXPECT_EQ(result.exit_code, 0) << name << ":\n" << result.out.substr(0, 4000);
+    EXPECT_TRUE(std::filesystem::exists(dir.file(name + ".pdf"))) << name;
+    // Nothing from a benchmark name ran: no file was read but the document's own.
+    EXPECT_EQ(result.out.find("/etc/passwd"), std::string::npos);
+}
+
+TEST(ReportConsumers, StandaloneLatexCompilesWithPdflatex) {
+    REQUIRE_TOOL("pdflatex");
+    test::TempDir dir;
+    const Example example = bundled_example();
+    expect_compiles(dir, "plain", render_latex(example.report, TemplateSet{}, {false, true}));
+    expect_compiles(dir, "siunitx", render_latex(example.report, TemplateSet{}, {true, true}));
+    const Example hostile = hostile_example();
+    expect_compiles(dir, "hostile", render_latex(hostile.report, TemplateSet{}, {false, true}));
+    expect_compiles(dir, "hostile_siunitx",
+                    render_latex(hostile.report, TemplateSet{}, {true, true}));
+
+    std::vector<compare::SystemRun> systems;
+    systems.push_back({"base & <1>", example.baseline});
+    systems.push_back({"\\input{x}", example.candidate});
+    const auto table = compare::build_system_table(systems, {});
+    const auto json = build_table_report(table, {"a", "b"}, {});
+    expect_compiles(dir, "table", render_table_latex(json, TemplateSet{}, {false, true}));
+}
+
+TEST(ReportConsumers, JunitIsWellFormedAndMatchesTheSchema) {
+    REQUIRE_TOOL("xmllint");
+    test::TempDir dir;
+    const std::string schema = test::source_path("tests/fixtures/junit/junit.xsd");
+    for (const Example& example : {bundled_example(), hostile_example()}) {
+        const std::string xml = render_junit(example.report, TemplateSet{});
+        const std::string path = dir.write("junit.xml", xml);
+        const auto wellformed = test::run_process({"xmllint", "--noout", path});
+        EXPECT_EQ(wellformed.exit_code, 0) << wellformed.err;
+        const auto valid = test::run_process({"xmllint", "--noout", "--schema", schema, path});
+        EXPECT_EQ(valid.exit_code, 0) << valid.err << xml;
+        // The counts on <testsuites> are the elements' counts.
+        const auto count = [&](const std::string& xpath) {
+            std::string out = test::run_process({"xmllint", "--xpath", xpath, path}).out;
+            while (!out.empty() && out.back() == '\n') out.pop_back();
+            return out;
+        };
+        EXPECT_EQ(count("string(/testsuites/@tests)"), count("count(//testcase)"));
+        EXPECT_EQ(count("string(/testsuites/@failures)"), count("count(//failure)"));
+        EXPECT_EQ(count("string(/testsuites/@skipped)"), count("count(//skipped)"));
+        std::size_t failing = 0;
+        for (const auto& c : example.report.at("comparisons")) {
+            if (c.value("gated", true) && c.at("level") == "fail") ++failing;
+        }
+        EXPECT_EQ(count("count(//failure)"), std::to_string(failing));
+    }
+}
+
+}  // namespace
+}  // namespace caws::report
