@@ -16,6 +16,7 @@ constexpr Command k_commands[] = {
     {"compare", "Compare two runs (results or baseline files) without gating; exit 0",
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},
+    {"history", "Build the history of a suite's runs from results files", setup_history},
 };
 
 void print_error(std::ostream& err, const std::string& message) {

@@ -36,5 +36,6 @@ std::string default_suite(const std::string& results_path);
 Handler setup_check(CLI::App& command, const Io& io);
 Handler setup_compare(CLI::App& command, const Io& io);
 Handler setup_baseline(CLI::App& command, const Io& io);
+Handler setup_history(CLI::App& command, const Io& io);
 
 }  // namespace caws::cli
