@@ -3,6 +3,7 @@
 #include <optional>
 #include <ostream>
 
+#include "cli/baseline_update.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
@@ -15,35 +16,10 @@
 namespace caws::cli {
 namespace {
 
-struct UpdateOptions {
-    std::vector<std::string> results;
-    std::optional<std::string> suite;
-    std::string directory = "baselines";
-    InputRequest inputs;
-};
-
 struct ShowOptions {
     std::string name;
     std::string directory = "baselines";
 };
-
-int run_update(const UpdateOptions& options, const Io& io) {
-    const std::string suite = options.suite.value_or(default_suite(options.results.front()));
-    const std::string path = store::baseline_path(options.directory, suite);
-    store::Baseline baseline;
-    baseline.suite = suite;
-    baseline.run =
-        ingest::read_results(options.results, options.inputs.format, read_options(options.inputs));
-    baseline.provenance = store::collect_provenance(io.environment);
-    store::save_baseline(path, baseline);
-    io.out << "caws-gate: wrote " << path << ": " << baseline.run.metrics.size() << " metrics from "
-           << options.results.size() << " file(s)";
-    if (!baseline.provenance.commit.empty()) {
-        io.out << ", commit " << baseline.provenance.commit.substr(0, 12);
-    }
-    io.out << "\n";
-    return k_exit_pass;
-}
 
 // A fixed-width text table: columns padded to their widest cell.
 void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
@@ -116,15 +92,7 @@ Handler setup_baseline(CLI::App& command, const Io& io) {
     auto update = std::make_shared<UpdateOptions>();
     CLI::App* update_command =
         command.add_subcommand("update", "Write DIR/SUITE.json from results files (atomically)");
-    update_command->add_option("results", update->results, "Results files of the accepted run")
-        ->required()
-        ->type_name("RESULTS...");
-    update_command->add_option(
-        "--suite", update->suite,
-        "Suite name (default: the first results file's name without extension)");
-    update_command->add_option("--dir", update->directory, "Baselines directory")
-        ->capture_default_str();
-    add_input_options(*update_command, update->inputs);
+    add_update_options(*update_command, *update);
 
     auto show = std::make_shared<ShowOptions>();
     CLI::App* show_command = command.add_subcommand("show", "Print a baseline as a table");

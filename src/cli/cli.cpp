@@ -25,6 +25,7 @@ constexpr Command k_commands[] = {
     {"report", "Render a saved JSON report again: Markdown, LaTeX, JUnit XML", setup_report},
     {"table", "Put several runs side by side in a paper table (Markdown, LaTeX, JSON)",
      setup_table},
+    {"history", "Build the history of a suite's runs from results files", setup_history},
 };
 
 void print_error(std::ostream& err, const std::string& message) {

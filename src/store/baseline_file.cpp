@@ -82,6 +82,12 @@ class BaselineReader {
                 baseline_.provenance.branch = doc_.string(field.value(), at);
             } else if (key == "tool") {
                 baseline_.provenance.tool = doc_.string(field.value(), at);
+            } else if (key == "runs") {
+                std::size_t i = 0;
+                for (auto run : doc_.array(field.value(), at)) {
+                    const Path run_at = at.child(i++);
+                    baseline_.provenance.runs.emplace_back(doc_.string(run.value(), run_at));
+                }
             }
         }
     }
@@ -330,6 +336,7 @@ std::string serialize_baseline(const Baseline& baseline) {
     if (!baseline.provenance.commit.empty()) provenance["commit"] = baseline.provenance.commit;
     if (!baseline.provenance.branch.empty()) provenance["branch"] = baseline.provenance.branch;
     provenance["tool"] = baseline.provenance.tool;
+    if (!baseline.provenance.runs.empty()) provenance["runs"] = baseline.provenance.runs;
 
     const auto dump = [](const nlohmann::ordered_json& value) {
         return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

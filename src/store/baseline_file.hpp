@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/run.hpp"
 #include "util/environment.hpp"
@@ -18,6 +19,10 @@ struct Provenance {
     std::string commit;   // empty when unknown
     std::string branch;   // empty when unknown
     std::string tool;     // "caws-gate 0.1.0"
+    // Under `baseline update --policy rolling:N`: the identifiers of the accepted runs whose
+    // samples the baseline pools, oldest first, each kept in DIR/history/SUITE.runs/ID.json.
+    // Empty for a baseline of one run.
+    std::vector<std::string> runs;
 };
 
 // A committed baseline: the samples of one accepted run of a suite.

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <iterator>
+#include <span>
+#include <thread>
 
 #include "json/document.hpp"
 #include "stats/descriptive.hpp"
@@ -128,7 +132,9 @@ HistoryMetric summarize_metric(const model::Metric& metric) {
 
 class HistoryLineReader {
   public:
-    explicit HistoryLineReader(Document& document) : doc_(document) {}
+    HistoryLineReader(Document& document, std::size_t expected_metrics) : doc_(document) {
+        entry_.metrics.reserve(expected_metrics);
+    }
 
     HistoryEntry read() {
         const Path root;
@@ -187,63 +193,91 @@ class HistoryLineReader {
         }
     }
 
+    // Fast paths for well-formed values; the Document's accessors say what is wrong.
+    std::string_view string_of(od::value value, const Path& where) const {
+        std::string_view text;
+        if (value.get_string().get(text) == simdjson::SUCCESS) return text;
+        return doc_.string(value, where);
+    }
+
+    std::optional<double> number_of(od::value value, const Path& where) const {
+        double number = 0;
+        if (value.get_double().get(number) == simdjson::SUCCESS) return number;
+        const std::optional<double> slow = doc_.number_or_null(value, where);
+        if (slow && !std::isfinite(*slow)) doc_.fail(where, "expected a finite number");
+        return slow;
+    }
+
     HistoryMetric read_metric(od::object object, const Path& at) {
+        static constexpr std::string_view k_keys[] = {"name", "measure", "unit", "direction",
+                                                      "n",    "median",  "mean", "stddev",
+                                                      "min",  "max",     "p95"};
         HistoryMetric metric;
-        bool has_name = false, has_measure = false, has_unit = false, has_direction = false,
-             has_n = false;
+        bool seen[5] = {false, false, false, false, false};
         for (auto field : object) {
-            const std::string_view key = field.unescaped_key();
-            const Path where = at.child(key);
+            const od::raw_json_string raw = field.key();
+            std::size_t id = 0;
+            while (id < std::size(k_keys) && !(raw == k_keys[id])) ++id;
+            if (id == std::size(k_keys)) continue;  // keys added later are ignored
+            const Path where = at.child(k_keys[id]);
             od::value value = field.value();
-            std::optional<double>* slot = nullptr;
-            if (key == "name") {
-                metric.name = doc_.string(value, where);
-                has_name = true;
-            } else if (key == "measure") {
-                metric.measure = doc_.string(value, where);
-                has_measure = true;
-            } else if (key == "unit") {
-                metric.unit = doc_.string(value, where);
-                has_unit = true;
-            } else if (key == "direction") {
-                const std::string_view text = doc_.string(value, where);
-                const auto direction = model::direction_from_string(text);
-                if (!direction) {
-                    doc_.fail(where, "expected \"lower\", \"higher\" or \"unknown\", got \"" +
-                                         std::string(text) + "\"");
+            if (id < 5) seen[id] = true;
+            switch (id) {
+                case 0:
+                    metric.name = string_of(value, where);
+                    break;
+                case 1:
+                    metric.measure = string_of(value, where);
+                    break;
+                case 2:
+                    metric.unit = string_of(value, where);
+                    break;
+                case 3: {
+                    const std::string_view text = string_of(value, where);
+                    const auto direction = model::direction_from_string(text);
+                    if (!direction) {
+                        doc_.fail(where, "expected \"lower\", \"higher\" or \"unknown\", got \"" +
+                                             std::string(text) + "\"");
+                    }
+                    metric.direction = *direction;
+                    break;
                 }
-                metric.direction = *direction;
-                has_direction = true;
-            } else if (key == "n") {
-                const std::int64_t n = doc_.integer(value, where);
-                if (n < 0) doc_.fail(where, "expected a count of at least 0");
-                metric.n = static_cast<std::size_t>(n);
-                has_n = true;
-            } else if (key == "median") {
-                slot = &metric.median;
-            } else if (key == "mean") {
-                slot = &metric.mean;
-            } else if (key == "stddev") {
-                slot = &metric.stddev;
-            } else if (key == "min") {
-                slot = &metric.min;
-            } else if (key == "max") {
-                slot = &metric.max;
-            } else if (key == "p95") {
-                slot = &metric.p95;
-            }
-            if (slot != nullptr) {
-                *slot = doc_.number_or_null(value, where);
-                if (*slot && !std::isfinite(**slot)) doc_.fail(where, "expected a finite number");
+                case 4: {
+                    std::uint64_t n = 0;
+                    if (value.get_uint64().get(n) != simdjson::SUCCESS) {
+                        const std::int64_t signed_n = doc_.integer(value, where);
+                        if (signed_n < 0) doc_.fail(where, "expected a count of at least 0");
+                        n = static_cast<std::uint64_t>(signed_n);
+                    }
+                    metric.n = static_cast<std::size_t>(n);
+                    break;
+                }
+                case 5:
+                    metric.median = number_of(value, where);
+                    break;
+                case 6:
+                    metric.mean = number_of(value, where);
+                    break;
+                case 7:
+                    metric.stddev = number_of(value, where);
+                    break;
+                case 8:
+                    metric.min = number_of(value, where);
+                    break;
+                case 9:
+                    metric.max = number_of(value, where);
+                    break;
+                default:
+                    metric.p95 = number_of(value, where);
+                    break;
             }
         }
-        if (!has_name) doc_.fail(at.child("name"), "expected the metric's \"name\"");
-        if (!has_measure) doc_.fail(at.child("measure"), "expected the metric's \"measure\"");
-        if (!has_unit) doc_.fail(at.child("unit"), "expected the metric's \"unit\"");
-        if (!has_direction) {
-            doc_.fail(at.child("direction"), "expected the metric's \"direction\"");
+        for (std::size_t id = 0; id < 5; ++id) {
+            if (!seen[id]) {
+                doc_.fail(at.child(k_keys[id]),
+                          "expected the metric's \"" + std::string(k_keys[id]) + "\"");
+            }
         }
-        if (!has_n) doc_.fail(at.child("n"), "expected the metric's \"n\"");
         return metric;
     }
 
@@ -337,22 +371,76 @@ std::string history_line(const HistoryEntry& entry) {
     return out;
 }
 
+namespace {
+
+struct Line {
+    std::size_t number;
+    std::string_view text;
+};
+
+// Parses `lines` into `entries` (same size); returns the error of the first bad line.
+std::optional<util::Error> parse_lines(std::span<const Line> lines, const std::string& path,
+                                       std::span<HistoryEntry> entries) {
+    std::size_t expected = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        try {
+            Document document(path, lines[i].text);
+            // Runs of a suite have about as many metrics as the one before.
+            json::read_guarded(document, Path(),
+                               [&] { entries[i] = HistoryLineReader(document, expected).read(); });
+            expected = entries[i].metrics.size();
+        } catch (const util::Error& error) {
+            try {
+                relocate(error, path, lines[i].number);
+            } catch (const util::Error& located) {
+                return located;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<HistoryEntry> parse_history(std::string_view text, const std::string& path) {
-    std::vector<HistoryEntry> entries;
+    std::vector<Line> lines;
     std::size_t line_number = 0;
     while (!text.empty()) {
         ++line_number;
         const std::size_t end = text.find('\n');
         const std::string_view line = text.substr(0, end);
         text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        if (is_blank(line)) continue;
-        try {
-            Document document(path, line);
-            json::read_guarded(document, Path(),
-                               [&] { entries.push_back(HistoryLineReader(document).read()); });
-        } catch (const util::Error& error) {
-            relocate(error, path, line_number);
+        if (!is_blank(line)) lines.push_back({line_number, line});
+    }
+    std::vector<HistoryEntry> entries(lines.size());
+    // Lines are independent: a long history is parsed by several threads, each a run of
+    // consecutive lines; the first bad line in file order is reported.
+    std::size_t bytes = 0;
+    for (const Line& line : lines) bytes += line.text.size();
+    const std::size_t threads =
+        bytes < (std::size_t{32} << 20) || lines.size() < 2
+            ? 1
+            : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                      std::min<std::size_t>(8, lines.size()));
+    std::vector<std::optional<util::Error>> errors(threads);
+    std::vector<std::thread> workers;
+    const std::size_t per_thread = (lines.size() + threads - 1) / threads;
+    for (std::size_t t = 0; t < threads; ++t) {
+        const std::size_t from = std::min(lines.size(), t * per_thread);
+        const std::size_t count = std::min(lines.size() - from, per_thread);
+        const auto work = [&, t, from, count] {
+            errors[t] = parse_lines(std::span<const Line>(lines).subspan(from, count), path,
+                                    std::span<HistoryEntry>(entries).subspan(from, count));
+        };
+        if (t + 1 == threads) {
+            work();
+        } else {
+            workers.emplace_back(work);
         }
+    }
+    for (std::thread& worker : workers) worker.join();
+    for (const auto& error : errors) {
+        if (error) throw *error;
     }
     return entries;
 }

@@ -38,7 +38,8 @@ TEST(CliRun, BaselineUpdateUsesTheEnvironmentItIsGiven) {
         run_with({"baseline", "update", results, "--suite", "s", "--dir", dir.path()}, env);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "caws-gate: wrote " + dir.path() +
-                         "/s.json: 28 metrics from 1 file(s), commit cafebabe\n");
+                         "/s.json: 28 metrics from 1 file(s), commit cafebabe\ncaws-gate: wrote " +
+                         dir.path() + "/history/s.jsonl: 1 run(s)\n");
     const std::string text = test::read_text(dir.file("s.json"));
     EXPECT_NE(
         text.find(

@@ -12,7 +12,7 @@ namespace {
 Baseline sample_baseline() {
     Baseline b;
     b.suite = "perf";
-    b.provenance = {"2026-11-23T00:00:00Z", "0123456789abcdef", "main", "caws-gate 0.1.0"};
+    b.provenance = {"2026-11-23T00:00:00Z", "0123456789abcdef", "main", "caws-gate 0.1.0", {}};
     b.run.sources.push_back({"build/perf.json", "google-benchmark"});
     b.run.context.host = "ci-runner";
     b.run.context.build_type = "release";
