@@ -17,6 +17,8 @@ constexpr Command k_commands[] = {
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},
     {"formats", "List the results formats caws-gate reads", setup_formats},
+    {"init", "Set up a repository: a gate file, baselines/ and a pull-request workflow",
+     setup_init},
 };
 
 void print_error(std::ostream& err, const std::string& message) {

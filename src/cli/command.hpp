@@ -37,5 +37,6 @@ Handler setup_check(CLI::App& command, const Io& io);
 Handler setup_compare(CLI::App& command, const Io& io);
 Handler setup_baseline(CLI::App& command, const Io& io);
 Handler setup_formats(CLI::App& command, const Io& io);
+Handler setup_init(CLI::App& command, const Io& io);
 
 }  // namespace caws::cli
