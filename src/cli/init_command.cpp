@@ -39,8 +39,7 @@ BenchmarkTool choose_tool(const InitOptions& options, std::string& reason) {
     }
     const std::vector<DetectedTool> found = detect_benchmark_tools(options.directory);
     if (found.empty()) {
-        throw util::Error(options.directory,
-                          {},
+        throw util::Error(options.directory, {},
                           "found no benchmark tool to set up (docs/ci.md, \"caws-gate init\", "
                           "lists what is looked for); name it with --tool " +
                               tool_list());
@@ -48,8 +47,8 @@ BenchmarkTool choose_tool(const InitOptions& options, std::string& reason) {
     if (found.size() > 1) {
         std::string list;
         for (const DetectedTool& tool : found) {
-            list += (list.empty() ? "" : ", ") + std::string(benchmark_tool(tool.tool).id) +
-                    " (" + tool.evidence + ")";
+            list += (list.empty() ? "" : ", ") + std::string(benchmark_tool(tool.tool).id) + " (" +
+                    tool.evidence + ")";
         }
         throw util::Error(options.directory, {},
                           "found several benchmark tools: " + list + "; choose one with --tool");
@@ -64,9 +63,10 @@ int run_init(const InitOptions& options, const Io& io) {
         throw util::Error(options.directory, {}, "expected a directory (the repository's root)");
     }
     if (!is_action_reference(options.action)) {
-        throw util::Error("--action: expected OWNER/REPO/.github/actions/caws-gate@REF (a tag or "
-                          "commit SHA) or ./PATH, got \"" +
-                          options.action + "\"");
+        throw util::Error(
+            "--action: expected OWNER/REPO/.github/actions/caws-gate@REF (a tag or "
+            "commit SHA) or ./PATH, got \"" +
+            options.action + "\"");
     }
     std::string reason;
     const BenchmarkTool tool = choose_tool(options, reason);

@@ -144,7 +144,8 @@ std::string benchmark_steps(BenchmarkTool tool) {
 
 std::string workflow(BenchmarkTool tool, std::string_view action) {
     const std::string results(benchmark_tool(tool).results_file);
-    std::string text = R"(# The performance gate, written by `caws-gate init`: on every pull request the
+    std::string text =
+        R"(# The performance gate, written by `caws-gate init`: on every pull request the
 # benchmarks run, caws-gate compares them with the baseline committed in baselines/
 # (gates/default.json sets the thresholds), posts the report as a comment and fails the
 # check when they got slower.
@@ -168,7 +169,8 @@ jobs:
     text += R"(      - uses: actions/upload-artifact@v4
         with:
           name: perf-results
-          path: )" + results +
+          path: )" +
+            results +
             R"(
 
   gate:
@@ -183,10 +185,12 @@ jobs:
         with:
           name: perf-results
       # Pin caws-gate to a release tag or a commit SHA.
-      - uses: )" + std::string(action) +
+      - uses: )" +
+            std::string(action) +
             R"(
         with:
-          results: )" + results +
+          results: )" +
+            results +
             R"(
           suite: perf
           baseline-dir: baselines
@@ -196,7 +200,9 @@ jobs:
 
 }  // namespace
 
-std::span<const BenchmarkToolInfo> benchmark_tools() { return k_tools; }
+std::span<const BenchmarkToolInfo> benchmark_tools() {
+    return k_tools;
+}
 
 const BenchmarkToolInfo& benchmark_tool(BenchmarkTool tool) {
     for (const BenchmarkToolInfo& info : k_tools) {
@@ -225,13 +231,13 @@ std::vector<DetectedTool> detect_benchmark_tools(const std::string& directory) {
         if (!evidence.empty()) found.push_back({tool, std::move(evidence)});
     };
 
-    add(BenchmarkTool::google_benchmark,
-        first_match(names, [&](const std::string& name) {
+    add(BenchmarkTool::google_benchmark, first_match(names, [&](const std::string& name) {
             return name == "CMakeLists.txt" && mentions("benchmark")(name);
         }));
 
-    std::string pytest = first_match(
-        names, [](const std::string& name) { return name == "conftest.py" || name == "pytest.ini"; });
+    std::string pytest = first_match(names, [](const std::string& name) {
+        return name == "conftest.py" || name == "pytest.ini";
+    });
     if (pytest.empty()) {
         pytest = first_match(names, [&](const std::string& name) {
             const bool config = name == "pyproject.toml" || name == "setup.cfg" ||
@@ -244,8 +250,8 @@ std::vector<DetectedTool> detect_benchmark_tools(const std::string& directory) {
     add(BenchmarkTool::pytest_benchmark, pytest);
 
     add(BenchmarkTool::hyperfine, first_match(names, [&](const std::string& name) {
-            const bool script = name == "Makefile" || name == "GNUmakefile" ||
-                                name == "justfile" || name == "Justfile" || ends_with(name, ".sh");
+            const bool script = name == "Makefile" || name == "GNUmakefile" || name == "justfile" ||
+                                name == "Justfile" || ends_with(name, ".sh");
             return script && mentions("hyperfine")(name);
         }));
 

@@ -60,8 +60,7 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
         const Outcome r = init({"--dir", dir.path(), "--tool", c.tool, "--action", k_action});
         ASSERT_EQ(r.exit_code, 0) << r.err;
         EXPECT_EQ(r.err, "");
-        EXPECT_EQ(r.out.rfind(std::string("caws-gate init: ") + c.tool + " (from --tool)\n", 0),
-                  0u)
+        EXPECT_EQ(r.out.rfind(std::string("caws-gate init: ") + c.tool + " (from --tool)\n", 0), 0u)
             << r.out;
         for (const char* name :
              {"gates/default.json", "baselines/README.md", ".github/workflows/perf.yml"}) {
@@ -75,8 +74,7 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
 
         const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
         EXPECT_NE(workflow.find(c.command), std::string::npos) << workflow;
-        EXPECT_NE(workflow.find(std::string("      - uses: ") + k_action + "\n"),
-                  std::string::npos)
+        EXPECT_NE(workflow.find(std::string("      - uses: ") + k_action + "\n"), std::string::npos)
             << workflow;
         EXPECT_NE(workflow.find(std::string("          results: ") + c.results + "\n"),
                   std::string::npos);
@@ -150,16 +148,16 @@ TEST(InitCommand, DetectsTheToolFromTheRepositorysFiles) {
         dir.write(c.file, c.content);
         const Outcome r = init({"--dir", dir.path()});
         ASSERT_EQ(r.exit_code, 0) << r.err;
-        EXPECT_EQ(r.out.rfind(std::string("caws-gate init: ") + c.tool + " (detected from " +
-                                  c.file + ")\n",
-                              0),
-                  0u)
+        EXPECT_EQ(
+            r.out.rfind(
+                std::string("caws-gate init: ") + c.tool + " (detected from " + c.file + ")\n", 0),
+            0u)
             << r.out;
         EXPECT_TRUE(exists(dir, ".github/workflows/perf.yml"));
     }
 }
 
-TEST(InitCommand, FilesThatDoNotMentionATheToolDetectNothing) {
+TEST(InitCommand, FilesThatDoNotMentionAToolDetectNothing) {
     test::TempDir dir;
     dir.write("CMakeLists.txt", "project(app)\n");
     dir.write("pyproject.toml", "[project]\nname = \"app\"\n");
