@@ -54,7 +54,8 @@ if [ -n "${INPUT_GATE:-}" ]; then args+=(--gate "$INPUT_GATE"); fi
 args+=(--md "$markdown" --json "$json")
 if [ -n "$junit" ]; then
   # A caws-gate without JUnit output still gates; the report is simply not written.
-  if "$caws_gate" check --help 2>/dev/null | grep -q -- "--junit"; then
+  check_help=$("$caws_gate" check --help 2>/dev/null || true)
+  if [[ $check_help == *--junit* ]]; then
     args+=(--junit "$junit")
   else
     echo "::warning::caws-gate: this caws-gate cannot write JUnit XML; no $junit"
