@@ -2,7 +2,7 @@
 # Runs `caws-gate init` for every tool in a fresh directory and checks what it wrote as
 # GitHub and caws-gate would read it: the workflow with tests/ci/check_workflows.py
 # (YAML, the keys GitHub requires, bash -n and shellcheck of every run: script), the gate
-# file as JSON.
+# file as JSON. Also runs the example of docs/ci.md and compares its output.
 #   bash tests/ci/check_init_workflows.sh path/to/caws-gate
 set -euo pipefail
 caws_gate=${1:?usage: check_init_workflows.sh CAWS_GATE}
@@ -22,4 +22,17 @@ for tool in google-benchmark pytest-benchmark hyperfine go; do
       "$dir/.github/workflows/perf.yml" || { echo "$tool: wrong action reference"; status=1; }
   done
 done
+
+# The example in docs/ci.md, "caws-gate init".
+docs=$here/../../docs/ci.md
+example=$(awk '/^\$ caws-gate init /{found=1; print; next} found && /^```/{exit} found' "$docs")
+command=${example%%$'\n'*}
+mkdir "$tmp/example"
+caws_gate_dir=$(cd "$(dirname "$caws_gate")" && pwd -P)
+got=$(cd "$tmp/example" && PATH=$caws_gate_dir:$PATH eval "${command#\$ }")
+if [ "$got" != "${example#*$'\n'}" ]; then
+  echo "docs/ci.md: the init example's output differs; got:"
+  echo "$got"
+  status=1
+fi
 exit "$status"
