@@ -142,10 +142,17 @@ std::string benchmark_steps(BenchmarkTool tool) {
     return {};
 }
 
-std::string workflow(BenchmarkTool tool, std::string_view action) {
-    const std::string results(benchmark_tool(tool).results_file);
-    std::string text =
-        R"(# The performance gate, written by `caws-gate init`: on every pull request the
+// Every occurrence of `key` in `text` replaced by `value`.
+std::string substitute(std::string text, std::string_view key, std::string_view value) {
+    for (std::size_t at = text.find(key); at != std::string::npos;
+         at = text.find(key, at + value.size())) {
+        text.replace(at, key.size(), value);
+    }
+    return text;
+}
+
+const char* const k_workflow_template =
+    R"(# The performance gate, written by `caws-gate init`: on every pull request the
 # benchmarks run, caws-gate compares them with the baseline committed in baselines/
 # (gates/default.json sets the thresholds), posts the report as a comment and fails the
 # check when they got slower.
@@ -164,14 +171,10 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-)";
-    text += benchmark_steps(tool);
-    text += R"(      - uses: actions/upload-artifact@v4
+@BENCHMARK_STEPS@      - uses: actions/upload-artifact@v4
         with:
           name: perf-results
-          path: )" +
-            results +
-            R"(
+          path: @RESULTS@
 
   gate:
     needs: benchmark
@@ -185,18 +188,12 @@ jobs:
         with:
           name: perf-results
       # Pin caws-gate to a release tag or a commit SHA.
-      - uses: )" +
-            std::string(action) +
-            R"(
+      - uses: @ACTION@
         with:
-          results: )" +
-            results +
-            R"(
+          results: @RESULTS@
           suite: perf
           baseline-dir: baselines
 )";
-    return text;
-}
 
 }  // namespace
 
@@ -282,17 +279,14 @@ bool is_action_reference(std::string_view reference) {
 
 std::vector<ScaffoldFile> scaffold_files(BenchmarkTool tool, std::string_view action) {
     const BenchmarkToolInfo& info = benchmark_tool(tool);
-    const auto replace = [](std::string text, std::string_view key, std::string_view value) {
-        for (std::size_t at = text.find(key); at != std::string::npos;
-             at = text.find(key, at + value.size())) {
-            text.replace(at, key.size(), value);
-        }
-        return text;
-    };
+    std::string workflow =
+        substitute(k_workflow_template, "@BENCHMARK_STEPS@", benchmark_steps(tool));
+    workflow = substitute(std::move(workflow), "@RESULTS@", info.results_file);
+    workflow = substitute(std::move(workflow), "@ACTION@", action);
     return {
-        {"gates/default.json", replace(k_gate_template, "@MEASURE@", info.measure)},
-        {"baselines/README.md", replace(k_baselines_readme, "@RESULTS@", info.results_file)},
-        {".github/workflows/perf.yml", workflow(tool, action)},
+        {"gates/default.json", substitute(k_gate_template, "@MEASURE@", info.measure)},
+        {"baselines/README.md", substitute(k_baselines_readme, "@RESULTS@", info.results_file)},
+        {".github/workflows/perf.yml", std::move(workflow)},
     };
 }
 
