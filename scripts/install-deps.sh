@@ -2,6 +2,7 @@
 # Installs what caws-gate needs from Debian 12 packages, skipping what is already there.
 #   bash scripts/install-deps.sh          build and test dependencies
 #   bash scripts/install-deps.sh build    build dependencies only
+#   bash scripts/install-deps.sh action   build dependencies and what the GitHub action uses
 set -euo pipefail
 
 build_packages=(
@@ -14,10 +15,17 @@ test_packages=(
   python3-pytest-benchmark hyperfine golang-go
   texlive-latex-base texlive-latex-recommended texlive-science poppler-utils
   cmark-gfm libxml2-utils shellcheck python3-jsonschema
+  python3-yaml jq
 )
+# The composite action reads the JSON report with jq and comments with the GitHub CLI.
+action_packages=(jq gh)
 
 packages=("${build_packages[@]}")
-if [ "${1:-all}" != build ]; then packages+=("${test_packages[@]}"); fi
+case "${1:-all}" in
+  build) ;;
+  action) packages+=("${action_packages[@]}") ;;
+  *) packages+=("${test_packages[@]}") ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

@@ -26,6 +26,8 @@ constexpr Command k_commands[] = {
     {"table", "Put several runs side by side in a paper table (Markdown, LaTeX, JSON)",
      setup_table},
     {"history", "Build the history of a suite's runs from results files", setup_history},
+    {"init", "Set up a repository: a gate file, baselines/ and a pull-request workflow",
+     setup_init},
 };
 
 void print_error(std::ostream& err, const std::string& message) {

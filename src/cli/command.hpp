@@ -43,5 +43,6 @@ Handler setup_leak(CLI::App& command, const Io& io);
 Handler setup_report(CLI::App& command, const Io& io);
 Handler setup_table(CLI::App& command, const Io& io);
 Handler setup_history(CLI::App& command, const Io& io);
+Handler setup_init(CLI::App& command, const Io& io);
 
 }  // namespace caws::cli

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Step "Check the results": runs `caws-gate check` on the results, writes the reports and
+# the job summary, and records the outcome as step outputs. It exits 0 whatever the
+# verdict, so that the reports are uploaded and the comment posted; the last step of the
+# action fails the job with the saved exit code.
+#   in:  CAWS_GATE (the executable), INPUT_RESULTS, INPUT_BASELINE, INPUT_BASELINE_DIR,
+#        INPUT_SUITE, INPUT_GATE, INPUT_MARKDOWN, INPUT_JSON, INPUT_JUNIT, INPUT_ARGS,
+#        INPUT_ARTIFACT_NAME, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY (optional)
+#   out: exit-code, verdict, health, trust, markdown, json, junit, suite, message,
+#        artifact-name, report-files
+set -euo pipefail
+caws_gate=${CAWS_GATE:?}
+output=${GITHUB_OUTPUT:?}
+markdown=${INPUT_MARKDOWN:-caws-gate-report/report.md}
+json=${INPUT_JSON:-caws-gate-report/report.json}
+junit=${INPUT_JUNIT:-}
+
+# Results: words separated by white space, each a file or a glob. A glob that matches
+# nothing is passed on as written, so that caws-gate names it in its error (exit 2).
+read -r -d '' -a patterns <<<"${INPUT_RESULTS:-}" || true
+shopt -s nullglob globstar
+results=()
+for pattern in "${patterns[@]}"; do
+  # shellcheck disable=SC2206 # the pattern is meant to be expanded as a glob
+  matches=($pattern)
+  if [ ${#matches[@]} -eq 0 ]; then matches=("$pattern"); fi
+  results+=("${matches[@]}")
+done
+shopt -u nullglob globstar
+if [ ${#results[@]} -eq 0 ]; then
+  echo "::error::caws-gate: the results input is empty; name the benchmark results files"
+  results=()
+fi
+
+# The suite names the pull-request comment: as caws-gate chooses it.
+stem() {
+  local name=${1%/}
+  name=${name##*/}
+  echo "${name%.*}"
+}
+suite=${INPUT_SUITE:-}
+if [ -z "$suite" ] && [ -n "${INPUT_BASELINE:-}" ]; then suite=$(stem "$INPUT_BASELINE"); fi
+if [ -z "$suite" ] && [ ${#results[@]} -gt 0 ]; then suite=$(stem "${results[0]}"); fi
+suite=${suite:-caws-gate}
+
+args=(check "${results[@]}")
+if [ -n "${INPUT_BASELINE:-}" ]; then
+  args+=(--baseline "$INPUT_BASELINE")
+else
+  if [ -n "${INPUT_SUITE:-}" ]; then args+=(--suite "$INPUT_SUITE"); fi
+  args+=(--dir "${INPUT_BASELINE_DIR:-baselines}")
+fi
+if [ -n "${INPUT_GATE:-}" ]; then args+=(--gate "$INPUT_GATE"); fi
+args+=(--md "$markdown" --json "$json")
+if [ -n "$junit" ]; then
+  # A caws-gate without JUnit output still gates; the report is simply not written.
+  check_help=$("$caws_gate" check --help 2>/dev/null || true)
+  if [[ $check_help == *--junit* ]]; then
+    args+=(--junit "$junit")
+  else
+    echo "::warning::caws-gate: this caws-gate cannot write JUnit XML; no $junit"
+    junit=""
+  fi
+fi
+read -r -a extra <<<"${INPUT_ARGS:-}" || true
+args+=("${extra[@]}")
+
+rm -f "$markdown" "$json" ${junit:+"$junit"}
+summary=${GITHUB_STEP_SUMMARY:-}
+summary_size=0
+if [ -n "$summary" ] && [ -f "$summary" ]; then summary_size=$(stat -c %s "$summary"); fi
+errors=$(mktemp)
+trap 'rm -f "$errors"' EXIT
+
+echo "caws-gate ${args[*]}"
+status=0
+"$caws_gate" "${args[@]}" 2>"$errors" || status=$?
+cat "$errors" >&2
+
+# The message for people: the Markdown report, or what went wrong.
+message=$markdown
+if [ ! -f "$markdown" ]; then
+  message=$(dirname "$markdown")/error.md
+  mkdir -p "$(dirname "$message")"
+  {
+    echo "## ❌ caws-gate: ERROR (exit code $status)"
+    echo
+    echo '```'
+    cat "$errors"
+    echo '```'
+  } >"$message"
+fi
+# caws-gate appends its report to the job summary itself; older builds do not, so the
+# step does it when the summary did not grow.
+if [ -n "$summary" ]; then
+  size=0
+  if [ -f "$summary" ]; then size=$(stat -c %s "$summary"); fi
+  if [ "$size" = "$summary_size" ]; then cat "$message" >>"$summary"; fi
+fi
+
+json_value() {  # json_value FILTER: a value of the JSON report, "" when absent or null
+  if [ ! -f "$json" ]; then return 0; fi
+  if command -v jq >/dev/null; then
+    jq -r "$1 // empty" "$json"
+  else
+    python3 -c 'import json, sys
+value = json.load(open(sys.argv[1]))
+for key in sys.argv[2].strip(".").split("."):
+    value = value.get(key) if isinstance(value, dict) else None
+print("" if value is None else value)' "$json" "$1"
+  fi
+}
+verdict=$(json_value .verdict)
+if [ -z "$verdict" ]; then verdict=error; fi
+health=$(json_value .scores.health)
+trust=$(json_value .scores.trust)
+
+files=()
+for file in "$markdown" "$json" ${junit:+"$junit"} "$message"; do
+  if [ -f "$file" ] && [[ " ${files[*]} " != *" $file "* ]]; then files+=("$file"); fi
+done
+{
+  echo "exit-code=$status"
+  echo "verdict=$verdict"
+  echo "health=$health"
+  echo "trust=$trust"
+  echo "markdown=$([ -f "$markdown" ] && echo "$markdown")"
+  echo "json=$([ -f "$json" ] && echo "$json")"
+  echo "junit=$([ -n "$junit" ] && [ -f "$junit" ] && echo "$junit")"
+  echo "suite=$suite"
+  echo "message=$message"
+  echo "artifact-name=${INPUT_ARTIFACT_NAME:-caws-gate-report-$suite}"
+  echo "report-files<<CAWS_GATE_EOF"
+  printf '%s\n' "${files[@]}"
+  echo "CAWS_GATE_EOF"
+} >>"$output"
+echo "caws-gate: verdict $verdict, exit code $status"

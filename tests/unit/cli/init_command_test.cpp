@@ -1,0 +1,232 @@
+// `caws-gate init` in-process: the files it writes for each tool, detection, never
+// overwriting, and its usage errors. tests/ci/check_init_workflows.sh parses the
+// generated workflows as YAML.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "cli/init_scaffold.hpp"
+#include "support/fake_environment.hpp"
+#include "support/temp_dir.hpp"
+
+namespace caws::cli {
+namespace {
+
+struct Outcome {
+    int exit_code;
+    std::string out;
+    std::string err;
+};
+
+Outcome init(const std::vector<std::string>& extra) {
+    test::FakeEnvironment env;
+    std::vector<std::string> args{"init"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = run(args, out, err, env);
+    return {code, out.str(), err.str()};
+}
+
+bool exists(const test::TempDir& dir, const std::string& name) {
+    return std::filesystem::exists(dir.file(name));
+}
+
+const char* const k_action = "acme/caws-gate/.github/actions/caws-gate@v1.2.0";
+
+TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
+    struct Case {
+        const char* tool;
+        const char* measure;
+        const char* command;  // the benchmark command the workflow runs
+        const char* results;
+    };
+    const Case cases[] = {
+        {"google-benchmark", "cpu_time", "--benchmark_out=perf.json --benchmark_out_format=json",
+         "perf.json"},
+        {"pytest-benchmark", "time", "python -m pytest --benchmark-only --benchmark-json=perf.json",
+         "perf.json"},
+        {"hyperfine", "time", "hyperfine --warmup 3 --runs 10 --export-json perf.json",
+         "perf.json"},
+        {"go", "sec/op", "go test -run '^$' -bench . -count 10 -benchmem ./... | tee perf.txt",
+         "perf.txt"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.tool);
+        test::TempDir dir;
+        const Outcome r = init({"--dir", dir.path(), "--tool", c.tool, "--action", k_action});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.err, "");
+        EXPECT_EQ(r.out.rfind(std::string("caws-gate init: ") + c.tool + " (from --tool)\n", 0), 0u)
+            << r.out;
+        for (const char* name :
+             {"gates/default.json", "baselines/README.md", ".github/workflows/perf.yml"}) {
+            EXPECT_NE(r.out.find(std::string("  created  ") + name + "\n"), std::string::npos)
+                << r.out;
+        }
+        const auto gate = nlohmann::json::parse(test::read_text(dir.file("gates/default.json")));
+        EXPECT_EQ(gate["schema"], "caws-gate/gate@1");
+        EXPECT_EQ(gate["defaults"]["measures"], nlohmann::json::array({c.measure}));
+        EXPECT_DOUBLE_EQ(gate["defaults"]["thresholds"]["moderate"].get<double>(), 1.5);
+
+        const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
+        EXPECT_NE(workflow.find(c.command), std::string::npos) << workflow;
+        EXPECT_NE(workflow.find(std::string("      - uses: ") + k_action + "\n"), std::string::npos)
+            << workflow;
+        EXPECT_NE(workflow.find(std::string("          results: ") + c.results + "\n"),
+                  std::string::npos);
+        EXPECT_NE(workflow.find(std::string("path: ") + c.results + "\n"), std::string::npos);
+        // No placeholder to replace when --action is given.
+        EXPECT_EQ(r.out.find("replace"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find(std::string("caws-gate baseline update ") + c.results +
+                             " --suite perf --dir baselines"),
+                  std::string::npos);
+        EXPECT_NE(test::read_text(dir.file("baselines/README.md")).find("baseline update"),
+                  std::string::npos);
+    }
+}
+
+TEST(InitCommand, WithoutActionWritesThePlaceholderAndSaysToReplaceIt) {
+    test::TempDir dir;
+    const Outcome r = init({"--dir", dir.path(), "--tool", "go"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
+    EXPECT_NE(workflow.find(std::string("uses: ") + std::string(k_action_placeholder)),
+              std::string::npos);
+    EXPECT_NE(r.out.find(std::string("1. In .github/workflows/perf.yml, replace ") +
+                         std::string(k_action_placeholder)),
+              std::string::npos)
+        << r.out;
+}
+
+TEST(InitCommand, NeverOverwritesAnExistingFile) {
+    test::TempDir dir;
+    dir.write("gates/default.json", "mine\n");
+    dir.write(".github/workflows/perf.yml", "also mine\n");
+    const Outcome r = init({"--dir", dir.path(), "--tool", "hyperfine"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(test::read_text(dir.file("gates/default.json")), "mine\n");
+    EXPECT_EQ(test::read_text(dir.file(".github/workflows/perf.yml")), "also mine\n");
+    EXPECT_NE(r.out.find("  kept     gates/default.json (it exists; not overwritten)\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("  kept     .github/workflows/perf.yml (it exists; not overwritten)\n"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("  created  baselines/README.md\n"), std::string::npos);
+
+    // A second run keeps everything, including what the first one created.
+    const std::string readme = test::read_text(dir.file("baselines/README.md"));
+    const Outcome again = init({"--dir", dir.path(), "--tool", "go"});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(again.out.find("created"), std::string::npos) << again.out;
+    EXPECT_EQ(test::read_text(dir.file("baselines/README.md")), readme);
+}
+
+TEST(InitCommand, DetectsTheToolFromTheRepositorysFiles) {
+    struct Case {
+        const char* file;
+        const char* content;
+        const char* tool;
+    };
+    const Case cases[] = {
+        {"CMakeLists.txt", "find_package(benchmark REQUIRED)\n", "google-benchmark"},
+        {"CMakeLists.txt", "add_subdirectory(Benchmarks)\n", "google-benchmark"},
+        {"conftest.py", "import pytest\n", "pytest-benchmark"},
+        {"pyproject.toml", "[project.optional-dependencies]\ntest = [\"pytest-benchmark\"]\n",
+         "pytest-benchmark"},
+        {"requirements-dev.txt", "pytest_benchmark==4.0\n", "pytest-benchmark"},
+        {"Makefile", "bench:\n\thyperfine ./build/app\n", "hyperfine"},
+        {"bench.sh", "#!/bin/sh\nhyperfine 'sleep 0.1'\n", "hyperfine"},
+        {"go.mod", "module example.com/m\n", "go"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.file);
+        test::TempDir dir;
+        dir.write(c.file, c.content);
+        const Outcome r = init({"--dir", dir.path()});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(
+            r.out.rfind(
+                std::string("caws-gate init: ") + c.tool + " (detected from " + c.file + ")\n", 0),
+            0u)
+            << r.out;
+        EXPECT_TRUE(exists(dir, ".github/workflows/perf.yml"));
+    }
+}
+
+TEST(InitCommand, FilesThatDoNotMentionAToolDetectNothing) {
+    test::TempDir dir;
+    dir.write("CMakeLists.txt", "project(app)\n");
+    dir.write("pyproject.toml", "[project]\nname = \"app\"\n");
+    dir.write("Makefile", "all:\n\tcc app.c\n");
+    dir.write("sub/go.mod", "module example.com/m\n");  // only the top level is looked at
+    const Outcome r = init({"--dir", dir.path()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "caws-gate: error: " + dir.path() +
+                         ": found no benchmark tool to set up (docs/ci.md, \"caws-gate init\", "
+                         "lists what is looked for); name it with --tool google-benchmark, "
+                         "pytest-benchmark, hyperfine, go\n");
+    EXPECT_FALSE(exists(dir, "gates"));
+    EXPECT_FALSE(exists(dir, "baselines"));
+}
+
+TEST(InitCommand, SeveralToolsMustBeChosenBetween) {
+    test::TempDir dir;
+    dir.write("go.mod", "module example.com/m\n");
+    dir.write("conftest.py", "\n");
+    const Outcome r = init({"--dir", dir.path()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "caws-gate: error: " + dir.path() +
+                         ": found several benchmark tools: pytest-benchmark (conftest.py), go "
+                         "(go.mod); choose one with --tool\n");
+    EXPECT_FALSE(exists(dir, "gates"));
+    const Outcome chosen = init({"--dir", dir.path(), "--tool", "go"});
+    EXPECT_EQ(chosen.exit_code, 0) << chosen.err;
+}
+
+TEST(InitCommand, BadOptionsExitTwoAndWriteNothing) {
+    test::TempDir dir;
+    const Outcome tool = init({"--dir", dir.path(), "--tool", "jmh"});
+    EXPECT_EQ(tool.exit_code, 2);
+    EXPECT_EQ(tool.err,
+              "caws-gate: error: --tool: unknown benchmark tool \"jmh\"; expected one of "
+              "google-benchmark, pytest-benchmark, hyperfine, go\n");
+    for (const char* action : {"caws-gate", "acme/caws-gate", "acme/caws-gate@", "@v1",
+                               "acme/caws-gate@v1 # x", "acme/caws-gate@v1\nrun: x", "/x@v1"}) {
+        const Outcome r = init({"--dir", dir.path(), "--tool", "go", "--action", action});
+        EXPECT_EQ(r.exit_code, 2) << action;
+        EXPECT_EQ(r.err.rfind("caws-gate: error: --action: expected "
+                              "OWNER/REPO/.github/actions/caws-gate@REF",
+                              0),
+                  0u)
+            << r.err;
+    }
+    const Outcome missing = init({"--dir", dir.file("nope"), "--tool", "go"});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_EQ(missing.err, "caws-gate: error: " + dir.file("nope") +
+                               ": expected a directory (the repository's root)\n");
+    const Outcome unknown = init({"--dir", dir.path(), "--frobnicate"});
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(InitScaffold, ActionReferences) {
+    EXPECT_TRUE(is_action_reference("acme/caws-gate/.github/actions/caws-gate@v1"));
+    EXPECT_TRUE(is_action_reference(
+        "acme/caws-gate/.github/actions/caws-gate@0123456789abcdef0123456789abcdef01234567"));
+    EXPECT_TRUE(is_action_reference("acme/caws-gate@main"));
+    EXPECT_TRUE(is_action_reference("./.github/actions/caws-gate"));
+    EXPECT_TRUE(is_action_reference(k_action_placeholder));
+    EXPECT_FALSE(is_action_reference(""));
+    EXPECT_FALSE(is_action_reference("./"));
+    EXPECT_FALSE(is_action_reference("acme/@v1"));
+    EXPECT_FALSE(is_action_reference("acme/x@v1@v2"));
+    EXPECT_FALSE(is_action_reference("acme/x@'v1'"));
+}
+
+}  // namespace
+}  // namespace caws::cli
