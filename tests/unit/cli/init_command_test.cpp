@@ -9,6 +9,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/init_scaffold.hpp"
+#include "gate/gate_file.hpp"
 #include "support/fake_environment.hpp"
 #include "support/temp_dir.hpp"
 
@@ -71,6 +72,8 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
         EXPECT_EQ(gate["schema"], "caws-gate/gate@1");
         EXPECT_EQ(gate["defaults"]["measures"], nlohmann::json::array({c.measure}));
         EXPECT_DOUBLE_EQ(gate["defaults"]["thresholds"]["moderate"].get<double>(), 1.5);
+        // The gate file reader that `check --gate` uses accepts it.
+        EXPECT_NO_THROW(gate::load_gate(dir.file("gates/default.json")));
 
         const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
         EXPECT_NE(workflow.find(c.command), std::string::npos) << workflow;
