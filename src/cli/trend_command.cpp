@@ -5,11 +5,13 @@
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/outputs.hpp"
+#include "gate/gate_file.hpp"
 #include "report/trend_report.hpp"
 #include "store/history_file.hpp"
 #include "trend/analysis.hpp"
 #include "trend/series.hpp"
 #include "util/error.hpp"
+#include "util/file_io.hpp"
 
 namespace caws::cli {
 namespace {
@@ -24,17 +26,31 @@ struct TrendCommandOptions {
     std::optional<std::string> metric;
     std::optional<std::size_t> last;
     std::string method = "e-divisive";
+    std::optional<std::string> gate;
     std::vector<std::string> fail_on;
     std::size_t recent = trend::GateRules{}.change_point_within;
     trend::Options analysis;
 };
 
-// --fail-on: the kinds listed fail the gate, the others only warn; "none" fails
-// nothing. Without the option the rules keep their defaults (a change point
-// fails, a drift warns).
-trend::GateRules gate_rules(const TrendCommandOptions& options) {
+// The rules start from the defaults (a change point fails, a drift warns), then the gate
+// file's "trend" section (--gate FILE, else gates/default.json when it exists), then the
+// command line: --recent K, and --fail-on, where the kinds listed fail the gate, the
+// others only warn, and "none" fails nothing.
+trend::GateRules gate_rules(const TrendCommandOptions& options, const CLI::App& command) {
     trend::GateRules rules;
-    rules.change_point_within = options.recent;
+    std::optional<std::string> gate_path = options.gate;
+    if (!gate_path && util::file_exists(std::string(gate::k_default_gate_path))) {
+        gate_path = std::string(gate::k_default_gate_path);
+    }
+    if (gate_path) {
+        const gate::Gate gate = gate::load_gate(*gate_path);
+        if (gate.trend) {
+            rules.degrading = gate.trend->degrading;
+            rules.change_point = gate.trend->change_point;
+            rules.change_point_within = gate.trend->change_point_within;
+        }
+    }
+    if (command.count("--recent") > 0) rules.change_point_within = options.recent;
     if (options.fail_on.empty()) return rules;
     rules.degrading = model::Level::warn;
     rules.change_point = model::Level::warn;
@@ -45,8 +61,9 @@ trend::GateRules gate_rules(const TrendCommandOptions& options) {
     return rules;
 }
 
-int run_trend(TrendCommandOptions options, const Io& io) {
+int run_trend(TrendCommandOptions options, const CLI::App& command, const Io& io) {
     options.analysis.method = *trend::change_point_method_from_string(options.method);
+    const trend::GateRules rules = gate_rules(options, command);
     // Read every history before anything is written.
     std::vector<store::HistoryEntry> entries;
     for (const std::string& path : options.histories) {
@@ -57,7 +74,6 @@ int run_trend(TrendCommandOptions options, const Io& io) {
     trend::SeriesOptions series_options;
     series_options.metric_glob = options.metric;
     series_options.last = options.last.value_or(0);
-    const trend::GateRules rules = gate_rules(options);
     const std::vector<trend::Trend> trends =
         trend::analyse_all(trend::build_series(entries, series_options), options.analysis, rules);
 
@@ -104,6 +120,9 @@ Handler setup_trend(CLI::App& command, const Io& io) {
     command.add_option("--method", options->method, "Change-point method")
         ->check(CLI::IsMember({"e-divisive", "otava"}))
         ->capture_default_str();
+    command.add_option("--gate", options->gate,
+                       "Gate file whose \"trend\" section sets the levels (default: "
+                       "gates/default.json when it exists)");
     command
         .add_option("--fail-on", options->fail_on,
                     "What fails the gate: degrading, change-point or none (repeatable; "
@@ -131,7 +150,7 @@ Handler setup_trend(CLI::App& command, const Io& io) {
     command.add_option("--window", options->analysis.otava.window, "Window length (otava)")
         ->check(CLI::Range(std::size_t{6}, std::size_t{1} << 30))
         ->capture_default_str();
-    return [options, &io] { return run_trend(*options, io); };
+    return [options, &command, &io] { return run_trend(*options, command, io); };
 }
 
 }  // namespace caws::cli

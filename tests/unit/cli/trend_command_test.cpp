@@ -81,6 +81,29 @@ TEST(TrendCommand, FailOnNoneAndMetricFilter) {
     EXPECT_EQ(run_with({"trend", history, "--method", "otava", "--quiet"}).exit_code, 1);
 }
 
+TEST(TrendCommand, TheGateFilesTrendSectionSetsTheLevelsAndTheCommandLineWins) {
+    test::TempDir dir;
+    const std::string history = dir.write("perf.jsonl", history_text());
+    const std::string warn = dir.write("warn.json", R"({"schema": "caws-gate/gate@1",
+  "trend": {"change_point": "warn"}})");
+    const Outcome warned =
+        run_with({"trend", history, "--gate", warn, "--json", dir.file("w.json")});
+    EXPECT_EQ(warned.exit_code, 0) << warned.err;
+    const auto json = nlohmann::json::parse(test::read_text(dir.file("w.json")));
+    EXPECT_EQ(json["verdict"], "warn");
+    // The step at run 28 of 30 is not among the newest 2 runs, but is among the newest 5.
+    const std::string within = dir.write("within.json", R"({"schema": "caws-gate/gate@1",
+  "trend": {"change_point_within": 2}})");
+    EXPECT_EQ(run_with({"trend", history, "--gate", within, "--quiet"}).exit_code, 0);
+    EXPECT_EQ(run_with({"trend", history, "--gate", within, "--recent", "5", "--quiet"}).exit_code,
+              1);
+    const std::string typo = dir.write("typo.json", R"({"schema": "caws-gate/gate@1",
+  "trend": {"change_points": "warn"}})");
+    const Outcome bad = run_with({"trend", history, "--gate", typo, "--quiet"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("/trend/change_points: unknown key"), std::string::npos) << bad.err;
+}
+
 TEST(TrendCommand, ABrokenHistoryIsAUsageErrorAndWritesNothing) {
     test::TempDir dir;
     const std::string history = dir.write("perf.jsonl", "{\"schema\": 3}\n");
