@@ -48,7 +48,11 @@ std::string strip_standalone_tags(std::string_view text) {
             }
             if (out.back() != '\n') out += '\n';  // a last line without newline
             const std::size_t cut = out.size() > 1 && out[out.size() - 2] == '\r' ? 2 : 1;
-            out.insert(out.size() - cut, std::string(1, k_keep_line) + std::string(tag));
+            std::string moved;
+            moved.reserve(tag.size() + 1);
+            moved.push_back(k_keep_line);
+            moved.append(tag);
+            out.insert(out.size() - cut, moved);
         } else {
             out.append(line);
             if (has_newline) out += '\n';
