@@ -21,19 +21,6 @@ using model::Recommendation;
 
 constexpr std::string_view k_phase_marker = ".phase.";
 
-bool compared(const model::Comparison& c) {
-    switch (c.change) {
-        case model::ChangeClass::severe:
-        case model::ChangeClass::moderate:
-        case model::ChangeClass::minor:
-        case model::ChangeClass::unchanged:
-        case model::ChangeClass::improved:
-            return c.gated && c.ratio.has_value();
-        default:
-            return false;
-    }
-}
-
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

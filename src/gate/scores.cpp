@@ -79,20 +79,6 @@ std::string lower(std::string text) {
     return text;
 }
 
-// Comparisons with a ratio on both sides: the ones the statistics speak about.
-bool compared(const model::Comparison& c) {
-    switch (c.change) {
-        case model::ChangeClass::severe:
-        case model::ChangeClass::moderate:
-        case model::ChangeClass::minor:
-        case model::ChangeClass::unchanged:
-        case model::ChangeClass::improved:
-            return c.gated && c.ratio.has_value();
-        default:
-            return false;
-    }
-}
-
 // ---- health ---------------------------------------------------------------------------
 
 model::ScoreComponent changes_component(const model::Verdict& verdict) {
@@ -483,6 +469,19 @@ model::Finding gate_finding(const char* code, const char* name, const model::Sco
 }
 
 }  // namespace
+
+bool compared(const model::Comparison& c) {
+    switch (c.change) {
+        case model::ChangeClass::severe:
+        case model::ChangeClass::moderate:
+        case model::ChangeClass::minor:
+        case model::ChangeClass::unchanged:
+        case model::ChangeClass::improved:
+            return c.gated && c.ratio.has_value();
+        default:
+            return false;
+    }
+}
 
 double combine(const std::vector<model::ScoreComponent>& components) {
     double total_weight = 0;

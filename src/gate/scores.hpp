@@ -48,6 +48,10 @@ std::vector<model::Finding> score_gate_findings(const model::Scores& scores,
 // the verdict's level to fail when one fires.
 void apply_scores(model::Verdict& verdict, const ScoreInput& input, const ScoreGates& gates = {});
 
+// Whether a comparison is gated and has a ratio on both sides: the comparisons the
+// statistics, the scores and the recommendations speak about.
+bool compared(const model::Comparison& c);
+
 // Whole days (fractional) from `created` (an ISO 8601 date as baseline provenance writes
 // it) to `now` (Unix seconds); empty when `created` cannot be read. Negative ages (a
 // baseline from the future) are 0.

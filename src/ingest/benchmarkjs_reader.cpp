@@ -137,12 +137,7 @@ model::Run parse_benchmarkjs(std::string_view text, const model::Source& source,
 }
 
 bool looks_like_benchmarkjs(std::string_view text) {
-    TextCursor cursor(text.substr(0, 1 << 20), {});
-    std::string_view line;
-    while (cursor.next(line)) {
-        if (starts_like_result(line)) return true;
-    }
-    return false;
+    return any_leading_line(text, starts_like_result);
 }
 
 }  // namespace caws::ingest

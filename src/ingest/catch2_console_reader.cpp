@@ -381,12 +381,7 @@ model::Run parse_catch2_console(std::string_view text, const model::Source& sour
 }
 
 bool looks_like_catch2_console(std::string_view text) {
-    TextCursor cursor(text.substr(0, 1 << 20), {});
-    std::string_view line;
-    while (cursor.next(line)) {
-        if (is_table_header(line)) return true;
-    }
-    return false;
+    return any_leading_line(text, is_table_header);
 }
 
 }  // namespace caws::ingest

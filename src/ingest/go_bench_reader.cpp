@@ -587,12 +587,7 @@ model::Run parse_go_bench(std::string_view text, const model::Source& source,
 }
 
 bool looks_like_go_bench(std::string_view text) {
-    TextCursor cursor(text.substr(0, 1 << 20), {});
-    std::string_view line;
-    while (cursor.next(line)) {
-        if (is_result_line(line)) return true;
-    }
-    return false;
+    return any_leading_line(text, is_result_line);
 }
 
 }  // namespace caws::ingest

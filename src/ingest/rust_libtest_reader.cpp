@@ -190,12 +190,7 @@ model::Run parse_rust_libtest(std::string_view text, const model::Source& source
 }
 
 bool looks_like_rust_libtest(std::string_view text) {
-    TextCursor cursor(text.substr(0, 1 << 20), {});
-    std::string_view line;
-    while (cursor.next(line)) {
-        if (is_libtest_line(line)) return true;
-    }
-    return false;
+    return any_leading_line(text, is_libtest_line);
 }
 
 }  // namespace caws::ingest

@@ -42,6 +42,18 @@ class TextCursor {
     std::size_t line_number_ = 0;
 };
 
+// Whether any line of the first MiB of `text` satisfies `matches`: how the text readers
+// detect their format from the content.
+template <typename Predicate>
+bool any_leading_line(std::string_view text, Predicate matches) {
+    TextCursor cursor(text.substr(0, std::size_t{1} << 20), {});
+    std::string_view line;
+    while (cursor.next(line)) {
+        if (matches(line)) return true;
+    }
+    return false;
+}
+
 // Whitespace as the tools use it between fields: space, tab, vertical tab, form feed,
 // carriage return, line feed.
 constexpr bool is_space(char c) {

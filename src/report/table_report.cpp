@@ -7,6 +7,7 @@
 #include "model/quantity_format.hpp"
 #include "report/escape.hpp"
 #include "report/template_renderer.hpp"
+#include "report/view_fields.hpp"
 
 namespace caws::report {
 namespace {
@@ -22,21 +23,6 @@ ordered_json number_or_null(const std::optional<double>& value) {
 ordered_json interval_or_null(const std::optional<model::Interval>& interval) {
     if (!interval) return nullptr;
     return ordered_json::array({interval->low, interval->high});
-}
-
-data boolean(bool value) {
-    return value ? data(data::type::bool_true) : data(data::type::bool_false);
-}
-
-std::optional<double> number_at(const ordered_json& object, const char* key) {
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_number()) return std::nullopt;
-    return found->get<double>();
-}
-
-std::string text_or(const ordered_json& object, const char* key) {
-    const auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
 std::string stars_of(const std::optional<double>& p) {

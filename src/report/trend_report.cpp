@@ -9,6 +9,7 @@
 #include "model/unit.hpp"
 #include "report/escape.hpp"
 #include "report/template_renderer.hpp"
+#include "report/view_fields.hpp"
 
 namespace caws::report {
 namespace {
@@ -26,18 +27,6 @@ ordered_json number_or_null(double value) {
 ordered_json number_or_null(const std::optional<double>& value) {
     if (!value) return nullptr;
     return number_or_null(*value);
-}
-
-std::string text_at(const ordered_json& object, const char* key) {
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_string()) return {};
-    return found->get<std::string>();
-}
-
-std::optional<double> number_at(const ordered_json& object, const char* key) {
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_number()) return std::nullopt;
-    return found->get<double>();
 }
 
 const char* level_icon(std::string_view level) {
@@ -87,10 +76,10 @@ std::string mermaid_chart(const ordered_json& t) {
     std::vector<double> sorted = shown;
     std::sort(sorted.begin(), sorted.end());
     const double typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
-    const auto [scale, symbol] = chart_unit(text_at(t, "unit"), typical);
+    const auto [scale, symbol] = chart_unit(text_or(t, "unit"), typical);
     std::string out = "xychart-beta\n";
-    out += "    title \"" + mermaid_label(text_at(t, "metric") + " " + text_at(t, "measure")) +
-           " (" + mermaid_label(text_at(t, "statistic")) + ")\"\n";
+    out += "    title \"" + mermaid_label(text_or(t, "metric") + " " + text_or(t, "measure")) +
+           " (" + mermaid_label(text_or(t, "statistic")) + ")\"\n";
     out += "    x-axis [";
     for (std::size_t i = first; i < n; ++i) {
         if (i > first) out += ", ";
@@ -112,28 +101,28 @@ std::string plural(std::size_t count, const char* one, const char* many) {
 }
 
 data change_point_view(const ordered_json& t, const ordered_json& cp) {
-    const model::Unit unit = model::unit_from_symbol(text_at(t, "unit"));
+    const model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
     data view;
-    view.set("metric", text_at(t, "metric"));
-    view.set("measure", text_at(t, "measure"));
+    view.set("metric", text_or(t, "metric"));
+    view.set("measure", text_or(t, "measure"));
     view.set("run", std::to_string(cp.value("index", std::size_t{0}) + 1));
-    view.set("commit", text_at(cp, "commit").substr(0, 12));
-    view.set("date", text_at(cp, "date"));
+    view.set("commit", text_or(cp, "commit").substr(0, 12));
+    view.set("date", text_or(cp, "date"));
     view.set("before", quantity(number_at(cp, "before"), unit));
     view.set("after", quantity(number_at(cp, "after"), unit));
     const auto ratio = number_at(cp, "ratio");
     view.set("ratio", ratio ? model::format_ratio(*ratio) : std::string("∞"));
-    view.set("class", text_at(cp, "class"));
+    view.set("class", text_or(cp, "class"));
     const auto p = number_at(cp, "p_value");
     view.set("p_value", p ? model::format_p_value(*p) : std::string("–"));
-    view.set("level", text_at(cp, "level"));
-    view.set("icon", level_icon(text_at(cp, "level")));
+    view.set("level", text_or(cp, "level"));
+    view.set("icon", level_icon(text_or(cp, "level")));
     return view;
 }
 
 data build_trend_view(const ordered_json& report) {
     data view;
-    const std::string verdict = text_at(report, "verdict");
+    const std::string verdict = text_or(report, "verdict");
     view.set("verdict", verdict);
     view.set("verdict_icon", level_icon(verdict));
     data rows{data::type::list};
@@ -143,14 +132,14 @@ data build_trend_view(const ordered_json& report) {
     std::size_t with_change_points = 0;
     std::size_t change_point_count = 0;
     for (const ordered_json& t : report["trends"]) {
-        const model::Unit unit = model::unit_from_symbol(text_at(t, "unit"));
+        const model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
         const ordered_json& drift = t["drift"];
-        const std::string drift_class = text_at(drift, "class");
+        const std::string drift_class = text_or(drift, "class");
         const std::size_t cps = t["change_points"].size();
         data row;
-        row.set("icon", level_icon(text_at(t, "level")));
-        row.set("metric", text_at(t, "metric"));
-        row.set("measure", text_at(t, "measure"));
+        row.set("icon", level_icon(text_or(t, "level")));
+        row.set("metric", text_or(t, "metric"));
+        row.set("measure", text_or(t, "measure"));
         row.set("runs", std::to_string(t.value("n", std::size_t{0})));
         row.set("drift", drift_class);
         const auto slope = number_at(drift, "slope_percent");
@@ -167,7 +156,7 @@ data build_trend_view(const ordered_json& report) {
         row.set("latest", values.empty() || !values.back().is_number()
                               ? std::string("–")
                               : model::format_quantity(values.back().get<double>(), unit));
-        row.set("level", text_at(t, "level"));
+        row.set("level", text_or(t, "level"));
         rows.push_back(row);
         if (drift_class == "degrading") ++degrading;
         if (cps > 0) ++with_change_points;
@@ -179,8 +168,8 @@ data build_trend_view(const ordered_json& report) {
         }
         if (drift_class == "degrading" || cps > 0) {
             data chart;
-            chart.set("metric", text_at(t, "metric"));
-            chart.set("measure", text_at(t, "measure"));
+            chart.set("metric", text_or(t, "metric"));
+            chart.set("measure", text_or(t, "measure"));
             chart.set("drift", drift_class);
             chart.set("slope", slope_text);
             chart.set("change_points", list);
@@ -201,7 +190,7 @@ data build_trend_view(const ordered_json& report) {
     view.set("rows", rows);
     view.set("charts", charts);
     view.set("all_change_points", all_change_points);
-    view.set("method", text_at(report["options"], "method"));
+    view.set("method", text_or(report["options"], "method"));
     return view;
 }
 

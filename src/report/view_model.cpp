@@ -12,28 +12,13 @@
 #include "model/comparison.hpp"
 #include "model/quantity_format.hpp"
 #include "model/unit.hpp"
+#include "report/view_fields.hpp"
 
 namespace caws::report {
 namespace {
 
 using kainjow::mustache::data;
 using nlohmann::ordered_json;
-
-data boolean(bool value) {
-    return value ? data(data::type::bool_true) : data(data::type::bool_false);
-}
-
-std::string text_or(const ordered_json& object, const char* key, std::string fallback = {}) {
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_string()) return fallback;
-    return found->get<std::string>();
-}
-
-std::optional<double> number_at(const ordered_json& object, const char* key) {
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_number()) return std::nullopt;
-    return found->get<double>();
-}
 
 const char* level_icon(std::string_view level) {
     if (level == "fail") return "❌";
