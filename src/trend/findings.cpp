@@ -33,7 +33,7 @@ std::string drift_message(const Trend& trend) {
         }
     }
     text += " (Mann-Kendall p " + model::format_p_value(trend.drift.mann_kendall.p_value) +
-            "); no single run may regress enough to fail a comparison.";
+            "), a drift no single comparison may catch.";
     return text;
 }
 
