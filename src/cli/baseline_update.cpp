@@ -26,14 +26,6 @@ std::optional<std::size_t> parse_history_limit(const std::optional<std::string>&
     return limit;
 }
 
-// The history line's date: when the run was measured, as its context says, else now.
-std::string history_date(const model::Run& run, const store::Provenance& provenance) {
-    if (const auto measured = util::parse_date(run.context.date)) {
-        return util::format_utc(*measured);
-    }
-    return provenance.created;
-}
-
 // The findings that fail the gate, one per line.
 std::string failing_findings(const model::Verdict& verdict, std::size_t* count) {
     std::string text;
@@ -47,6 +39,13 @@ std::string failing_findings(const model::Verdict& verdict, std::size_t* count) 
 }
 
 }  // namespace
+
+std::string history_date(const model::Run& run, const store::Provenance& provenance) {
+    if (const auto measured = util::parse_date(run.context.date)) {
+        return util::format_utc(*measured);
+    }
+    return provenance.created;
+}
 
 void add_update_options(CLI::App& command, UpdateOptions& options) {
     command.add_option("results", options.results, "Results files of the accepted run")

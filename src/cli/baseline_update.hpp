@@ -9,6 +9,8 @@
 #include "cli/command.hpp"
 #include "cli/compare_options.hpp"
 #include "cli/inputs.hpp"
+#include "model/run.hpp"
+#include "store/baseline_file.hpp"
 
 namespace caws::cli {
 
@@ -25,6 +27,11 @@ struct UpdateOptions {
     InputRequest inputs;
     StatisticsRequest statistics;
 };
+
+// The date of a run's history line: when the run was measured, as its context says, else
+// the provenance's date (now, or SOURCE_DATE_EPOCH). `check` dates the candidate's point
+// of a trend the same way.
+std::string history_date(const model::Run& run, const store::Provenance& provenance);
 
 // Adds the options of `baseline update` to its subcommand.
 void add_update_options(CLI::App& command, UpdateOptions& options);

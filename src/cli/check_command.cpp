@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 
+#include "cli/check_trends.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/compare_options.hpp"
@@ -21,6 +22,7 @@
 #include "ingest/results.hpp"
 #include "report/json_report.hpp"
 #include "store/baseline_file.hpp"
+#include "trend/findings.hpp"
 #include "trend/leak.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -39,6 +41,7 @@ struct CheckOptions {
     ReportRequest reports;
     gate::ScoreGates score_gates;  // --min-health, --min-trust
     trend::LeakOptions leaks;
+    CheckTrendRequest trends;  // --history, --no-trends, --history-last
 };
 
 // The gate file: --gate FILE, else gates/default.json when it exists, else none. The
@@ -96,6 +99,10 @@ int run_check(const CheckOptions& options, const CLI::App& command, const Io& io
         verdict = gate::evaluate(compare::compare_runs(baseline.run, candidate, compare_options));
     }
     trend::add_leak_findings(verdict, candidate, options.leaks);  // memory time series
+    // The suite's history, with this run as its newest point (docs/trends.md).
+    const std::optional<CheckTrends> trends = analyse_check_history(
+        options.trends, baseline_path, candidate, gate, compare_options, io.environment);
+    if (trends) trend::add_trend_findings(verdict, trends->trends, trends->rules);
     // The command line's score limits replace the gate file's.
     if (options.score_gates.min_health) score_gates.min_health = options.score_gates.min_health;
     if (options.score_gates.min_trust) score_gates.min_trust = options.score_gates.min_trust;
@@ -116,6 +123,7 @@ int run_check(const CheckOptions& options, const CLI::App& command, const Io& io
     input.candidate = &candidate;
     input.options = compare_options;
     input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, compare_options);
+    if (trends) input.trends = trends->section;
     emit_reports(report::build_report(input), options.reports, io.out);
     return verdict.level == model::Level::fail ? k_exit_fail : k_exit_pass;
 }
@@ -158,6 +166,7 @@ Handler setup_check(CLI::App& command, const Io& io) {
         .add_option("--leak-threshold", options->leaks.threshold,
                     "Growth in MB/s above which a memory time series leaks (docs/trends.md)")
         ->capture_default_str();
+    add_check_trend_options(command, options->trends);
     enable_ci_outputs(options->reports, io.environment);
     return [options, &command, &io] { return run_check(*options, command, io); };
 }

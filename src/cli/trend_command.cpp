@@ -5,6 +5,7 @@
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/outputs.hpp"
+#include "cli/trend_rules.hpp"
 #include "gate/gate_file.hpp"
 #include "report/trend_report.hpp"
 #include "store/history_file.hpp"
@@ -44,11 +45,7 @@ trend::GateRules gate_rules(const TrendCommandOptions& options, const CLI::App& 
     }
     if (gate_path) {
         const gate::Gate gate = gate::load_gate(*gate_path);
-        if (gate.trend) {
-            rules.degrading = gate.trend->degrading;
-            rules.change_point = gate.trend->change_point;
-            rules.change_point_within = gate.trend->change_point_within;
-        }
+        if (gate.trend) rules = trend_rules_of(*gate.trend);
     }
     if (command.count("--recent") > 0) rules.change_point_within = options.recent;
     if (options.fail_on.empty()) return rules;

@@ -254,6 +254,7 @@ ordered_json build_report(const ReportInput& input) {
     for (const auto& note : input.baseline->notes) notes.push_back("baseline: " + note);
     for (const auto& note : input.candidate->notes) notes.push_back("candidate: " + note);
     report["notes"] = std::move(notes);
+    if (input.trends) report["trends"] = *input.trends;
     return report;
 }
 

@@ -29,6 +29,9 @@ struct ReportInput {
     compare::Options options;  // the settings the comparison used, shown in the report
     // The summary row: compare::geometric_mean_of_ratios of the verdict's comparisons.
     std::optional<compare::Geomean> geomean;
+    // The "trends" section (report/trend_section.hpp) when a history was analysed; without
+    // one the report has no "trends" key.
+    std::optional<nlohmann::ordered_json> trends;
 };
 
 // The JSON report: the contract from which every other format is rendered. Deterministic:

@@ -1,6 +1,7 @@
 #include "report/report_reader.hpp"
 
 #include "report/json_report.hpp"
+#include "report/trend_section.hpp"
 #include "util/error.hpp"
 #include "util/json_pointer.hpp"
 #include "util/text_position.hpp"
@@ -226,6 +227,7 @@ void check_report(const ordered_json& report, const std::string& path) {
                       {"code", "metric", "message"});
     }
     check.string_list(report, "", "notes");
+    check_trend_section(report, path);
 }
 
 }  // namespace

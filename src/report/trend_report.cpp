@@ -9,6 +9,7 @@
 #include "model/unit.hpp"
 #include "report/escape.hpp"
 #include "report/template_renderer.hpp"
+#include "report/trend_view.hpp"
 #include "report/view_fields.hpp"
 
 namespace caws::report {
@@ -171,6 +172,8 @@ data build_trend_view(const ordered_json& report) {
             chart.set("metric", text_or(t, "metric"));
             chart.set("measure", text_or(t, "measure"));
             chart.set("drift", drift_class);
+            chart.set("level", text_or(t, "level"));
+            chart.set("icon", level_icon(text_or(t, "level")));
             chart.set("slope", slope_text);
             chart.set("change_points", list);
             chart.set("mermaid", mermaid_chart(t));
@@ -385,6 +388,10 @@ std::string render_trend_markdown(const nlohmann::ordered_json& report,
 
 std::string render_trend_latex(const nlohmann::ordered_json& report, const TemplateSet& templates) {
     return render_template("trend_latex", build_trend_view(report), templates, escape_latex_text);
+}
+
+kainjow::mustache::data trend_view(const nlohmann::ordered_json& report) {
+    return build_trend_view(report);
 }
 
 }  // namespace caws::report

@@ -12,6 +12,7 @@
 #include "model/comparison.hpp"
 #include "model/quantity_format.hpp"
 #include "model/unit.hpp"
+#include "report/trend_section_view.hpp"
 #include "report/view_fields.hpp"
 
 namespace caws::report {
@@ -685,6 +686,7 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
         view.set("failures", std::to_string(failures));
         view.set("skipped", std::to_string(skipped));
     }
+    add_trend_section(view, report, parts);  // the history's trends, when check analysed one
     return view;
 }
 

@@ -1,0 +1,167 @@
+#include "report/trend_section.hpp"
+
+#include "report/trend_report.hpp"
+#include "util/error.hpp"
+#include "util/json_pointer.hpp"
+
+namespace caws::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+const char* type_name(const ordered_json& value) {
+    if (value.is_null()) return "null";
+    if (value.is_boolean()) return "a boolean";
+    if (value.is_number()) return "a number";
+    if (value.is_string()) return "a string";
+    if (value.is_array()) return "an array";
+    return "an object";
+}
+
+bool is_string(const ordered_json& v) {
+    return v.is_string();
+}
+bool is_number_or_null(const ordered_json& v) {
+    return v.is_number() || v.is_null();
+}
+bool is_count(const ordered_json& v) {
+    return v.is_number_unsigned();
+}
+bool is_boolean(const ordered_json& v) {
+    return v.is_boolean();
+}
+bool is_object(const ordered_json& v) {
+    return v.is_object();
+}
+bool is_array(const ordered_json& v) {
+    return v.is_array();
+}
+
+// The shape of a trend section, checked member by member; errors name the file and the
+// JSON pointer.
+class SectionChecker {
+  public:
+    explicit SectionChecker(const std::string& path) : path_(path) {}
+
+    void expect(bool ok, const ordered_json& value, const std::string& pointer,
+                const char* expected) const {
+        if (!ok) {
+            throw util::Error(path_, pointer,
+                              std::string("expected ") + expected + ", got " + type_name(value));
+        }
+    }
+
+    // `key` of `object` must be there and pass `test`.
+    const ordered_json& required(const ordered_json& object, const std::string& pointer,
+                                 const char* key, bool (*test)(const ordered_json&),
+                                 const char* expected) const {
+        const auto found = object.find(key);
+        if (found == object.end()) {
+            throw util::Error(path_, pointer, std::string("missing \"") + key + "\"");
+        }
+        expect(test(*found), *found, util::pointer_append(pointer, key), expected);
+        return *found;
+    }
+
+    // `key` of `object`, when there, must pass `test`.
+    void optional(const ordered_json& object, const std::string& pointer, const char* key,
+                  bool (*test)(const ordered_json&), const char* expected) const {
+        const auto found = object.find(key);
+        if (found != object.end()) {
+            expect(test(*found), *found, util::pointer_append(pointer, key), expected);
+        }
+    }
+
+    // Every element of the array `list` passes `test`.
+    void elements(const ordered_json& list, const std::string& pointer,
+                  bool (*test)(const ordered_json&), const char* expected) const {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            expect(test(list[i]), list[i], util::pointer_append(pointer, i), expected);
+        }
+    }
+
+  private:
+    const std::string& path_;
+};
+
+void check_trend(const SectionChecker& check, const ordered_json& t, const std::string& at) {
+    for (const char* key : {"metric", "measure", "unit", "direction", "statistic", "level"}) {
+        check.required(t, at, key, is_string, "a string");
+    }
+    check.required(t, at, "n", is_count, "a whole number");
+    const ordered_json& drift = check.required(t, at, "drift", is_object, "an object");
+    const std::string drift_at = at + "/drift";
+    check.required(drift, drift_at, "class", is_string, "a string");
+    for (const char* key : {"slope_percent", "low_percent", "high_percent"}) {
+        check.optional(drift, drift_at, key, is_number_or_null, "a number or null");
+    }
+    const ordered_json& mk =
+        check.required(drift, drift_at, "mann_kendall", is_object, "an object");
+    check.optional(mk, drift_at + "/mann_kendall", "p_value", is_number_or_null,
+                   "a number or null");
+    const ordered_json& points =
+        check.required(t, at, "change_points", is_array, "an array of change points");
+    check.elements(points, at + "/change_points", is_object, "an object");
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const std::string cp_at = util::pointer_append(at + "/change_points", i);
+        check.required(points[i], cp_at, "index", is_count, "a whole number");
+        for (const char* key : {"date", "commit", "class", "level"}) {
+            check.optional(points[i], cp_at, key, is_string, "a string");
+        }
+        for (const char* key : {"before", "after", "ratio", "p_value", "q"}) {
+            check.optional(points[i], cp_at, key, is_number_or_null, "a number or null");
+        }
+        check.optional(points[i], cp_at, "recent", is_boolean, "true or false");
+    }
+    const ordered_json& series = check.required(t, at, "series", is_object, "an object");
+    const ordered_json& values =
+        check.required(series, at + "/series", "values", is_array, "an array of numbers");
+    check.elements(values, at + "/series/values", is_number_or_null, "a number or null");
+    for (const char* key : {"dates", "commits"}) {
+        const auto found = series.find(key);
+        if (found == series.end()) continue;
+        const std::string list_at = util::pointer_append(at + "/series", key);
+        check.expect(found->is_array(), *found, list_at, "an array of strings");
+        check.elements(*found, list_at, is_string, "a string");
+    }
+    check.optional(t, at, "notes", is_array, "an array of strings");
+}
+
+}  // namespace
+
+nlohmann::ordered_json build_trend_section(const TrendSectionInput& input) {
+    TrendReportInput report_input;
+    report_input.histories = {input.history};
+    report_input.trends = input.trends;
+    report_input.options = input.options;
+    report_input.rules = input.rules;
+    report_input.last = input.last;
+    ordered_json section = build_trend_report(report_input);
+    section["history_runs"] = input.history_runs;
+    section["includes_candidate"] = input.includes_candidate;
+    return section;
+}
+
+void check_trend_section(const nlohmann::ordered_json& report, const std::string& path) {
+    const auto found = report.find("trends");
+    if (found == report.end()) return;
+    const SectionChecker check(path);
+    const ordered_json& section = *found;
+    check.expect(section.is_object(), section, "/trends", "an object (a trend report)");
+    check.required(section, "/trends", "verdict", is_string, "a string");
+    const ordered_json& histories =
+        check.required(section, "/trends", "histories", is_array, "an array of strings");
+    check.elements(histories, "/trends/histories", is_string, "a string");
+    check.required(section, "/trends", "options", is_object, "an object");
+    check.optional(section["options"], "/trends/options", "method", is_string, "a string");
+    check.optional(section, "/trends", "history_runs", is_count, "a whole number");
+    check.optional(section, "/trends", "includes_candidate", is_boolean, "true or false");
+    const ordered_json& trends =
+        check.required(section, "/trends", "trends", is_array, "an array of trends");
+    check.elements(trends, "/trends/trends", is_object, "an object");
+    for (std::size_t i = 0; i < trends.size(); ++i) {
+        check_trend(check, trends[i], util::pointer_append("/trends/trends", i));
+    }
+}
+
+}  // namespace caws::report

@@ -1,0 +1,139 @@
+#include "report/trend_section_view.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "report/trend_view.hpp"
+#include "report/view_fields.hpp"
+
+namespace caws::report {
+namespace {
+
+using kainjow::mustache::data;
+using nlohmann::ordered_json;
+
+int level_rank(const std::string& level) {
+    if (level == "fail") return 0;
+    if (level == "warn") return 1;
+    return 2;
+}
+
+std::string string_of(const data& object, const std::string& key) {
+    const data* value = object.get(key);
+    return value != nullptr && value->is_string() ? value->string_value() : std::string();
+}
+
+std::string plural(std::size_t count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+// "31 runs: the newest 30 of the history's 340 and this run".
+std::string analysed_text(const ordered_json& section) {
+    std::size_t runs = 0;
+    for (const ordered_json& t : section.at("trends")) {
+        runs = std::max(runs, t.value("n", std::size_t{0}));
+    }
+    const std::size_t history = section.value("history_runs", runs);
+    const bool candidate = section.value("includes_candidate", false);
+    const std::size_t from_history = candidate && runs > 0 ? runs - 1 : runs;
+    std::string text = plural(runs, "run", "runs") + ": ";
+    if (from_history < history) {
+        text += "the newest " + std::to_string(from_history) + " of the history's " +
+                std::to_string(history);
+    } else {
+        text += "the history's " + std::to_string(history);
+    }
+    if (candidate) text += " and this run";
+    return text;
+}
+
+// Adds one JUnit test case per gated metric of the trends; the failures and warnings
+// carry the messages of the trend findings about that metric.
+void add_trend_cases(data& trends, data& view, const ordered_json& report,
+                     const ordered_json& section) {
+    std::map<std::string, std::string> messages;
+    if (const auto findings = report.find("findings"); findings != report.end()) {
+        for (const ordered_json& f : *findings) {
+            const std::string code = text_or(f, "code");
+            if (code.rfind("trend-", 0) != 0) continue;
+            std::string& text = messages[text_or(f, "metric") + '\x1f' + text_or(f, "measure")];
+            if (!text.empty()) text += " ";
+            text += text_or(f, "message");
+        }
+    }
+    data cases(data::type::list);
+    std::size_t tests = 0;
+    std::size_t failures = 0;
+    for (const ordered_json& t : section.at("trends")) {
+        if (text_or(t, "direction") == "unknown") continue;
+        const std::string metric = text_or(t, "metric");
+        const std::string measure = text_or(t, "measure");
+        const std::string level = text_or(t, "level");
+        std::string message = messages[metric + '\x1f' + measure];
+        if (message.empty()) {
+            message = metric + (measure.empty() ? "" : " (" + measure + ")") + ": " +
+                      text_or(t.at("drift"), "class") + ", " +
+                      plural(t.at("change_points").size(), "change point", "change points");
+        }
+        data entry;
+        entry.set("name", metric + (measure.empty() ? "" : " (" + measure + ")"));
+        entry.set("failure", boolean(level == "fail"));
+        entry.set("message", message);
+        entry.set("has_output", boolean(level == "warn"));
+        entry.set("output", "warning: " + message);
+        cases.push_back(entry);
+        ++tests;
+        if (level == "fail") ++failures;
+    }
+    trends.set("trend_cases", cases);
+    trends.set("trend_tests", std::to_string(tests));
+    trends.set("trend_failures", std::to_string(failures));
+    // The totals of the whole file include the trend cases.
+    const auto add_to = [&view](const char* key, std::size_t count) {
+        const std::string now = string_of(view, key);
+        view.set(key, std::to_string((now.empty() ? 0 : std::stoul(now)) + count));
+    };
+    add_to("tests", tests);
+    add_to("failures", failures);
+}
+
+}  // namespace
+
+void add_trend_section(data& view, const ordered_json& report, const ViewParts& parts) {
+    const auto found = report.find("trends");
+    const bool has = found != report.end() && found->is_object();
+    view.set("has_trends", boolean(has));
+    if (!has) return;
+    const ordered_json& section = *found;
+    data trends = trend_view(section);
+    const auto& histories = section.at("histories");
+    trends.set("history", histories.empty() || !histories[0].is_string()
+                              ? std::string()
+                              : histories[0].get<std::string>());
+    trends.set("analysed", analysed_text(section));
+
+    // Charts of failing metrics first, then warnings, each group in the report's order.
+    std::vector<const data*> charts;
+    if (const data* list = trends.get("charts"); list != nullptr && list->is_list()) {
+        for (const data& chart : list->list_value()) charts.push_back(&chart);
+    }
+    std::stable_sort(charts.begin(), charts.end(), [](const data* a, const data* b) {
+        return level_rank(string_of(*a, "level")) < level_rank(string_of(*b, "level"));
+    });
+    const std::size_t shown = std::min(charts.size(), k_report_trend_charts);
+    data kept(data::type::list);
+    for (std::size_t i = 0; i < shown; ++i) kept.push_back(*charts[i]);
+    const std::size_t total = charts.size();
+    trends.set("charts", kept);
+    trends.set("has_charts_omitted", boolean(total > shown));
+    trends.set("charts_omitted", std::to_string(total - shown));
+    const data* points = trends.get("all_change_points");
+    trends.set("has_change_points",
+               boolean(points != nullptr && points->is_list() && !points->list_value().empty()));
+    if (parts.junit) add_trend_cases(trends, view, report, section);
+    view.set("trends", trends);
+}
+
+}  // namespace caws::report

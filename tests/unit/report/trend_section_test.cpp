@@ -1,0 +1,97 @@
+#include "report/trend_section.hpp"
+
+#include <gtest/gtest.h>
+
+#include "report/report_reader.hpp"
+#include "util/error.hpp"
+
+namespace caws::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json section_of(const std::vector<trend::Trend>& trends) {
+    TrendSectionInput input;
+    input.history = "baselines/history/perf.jsonl";
+    input.trends = &trends;
+    input.last = 50;
+    input.history_runs = 12;
+    input.includes_candidate = true;
+    return build_trend_section(input);
+}
+
+trend::Trend trend_of(std::vector<double> values) {
+    trend::Series s;
+    s.metric = "BM_A";
+    s.measure = "cpu_time";
+    s.unit = "s";
+    s.direction = model::Direction::lower;
+    s.dates.assign(values.size(), "2026-11-01T00:00:00Z");
+    s.commits.assign(values.size(), "c");
+    s.values = std::move(values);
+    return trend::analyse(std::move(s));
+}
+
+TEST(TrendSection, IsTheTrendReportWithWhatCheckAdded) {
+    const ordered_json section = section_of({trend_of({1, 1, 1, 2, 2, 2})});
+    EXPECT_EQ(section["schema"], "caws-gate/trend@1");
+    EXPECT_EQ(section["histories"], ordered_json::array({"baselines/history/perf.jsonl"}));
+    EXPECT_EQ(section["options"]["last"], 50);
+    EXPECT_EQ(section["history_runs"], 12);
+    EXPECT_EQ(section["includes_candidate"], true);
+    ASSERT_EQ(section["trends"].size(), 1u);
+    EXPECT_EQ(section["trends"][0]["n"], 6);
+}
+
+// The error `check_trend_section` gives for a report whose section was changed by `edit`.
+std::string error_of(void (*edit)(ordered_json&)) {
+    ordered_json report;
+    report["trends"] = section_of({trend_of({1, 1, 1, 2, 2, 2, 2})});
+    edit(report);
+    try {
+        check_trend_section(report, "r.json");
+    } catch (const util::Error& error) {
+        return error.where() + ": " + error.what_expected();
+    }
+    return "no error";
+}
+
+TEST(TrendSection, ReadBackItsShapeIsCheckedWithPointers) {
+    EXPECT_EQ(error_of([](ordered_json&) {}), "no error");
+    EXPECT_EQ(error_of([](ordered_json& r) { r.erase("trends"); }), "no error");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"] = 3; }),
+              "/trends: expected an object (a trend report), got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"].erase("trends"); }),
+              "/trends: missing \"trends\"");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"]["trends"][0].erase("drift"); }),
+              "/trends/trends/0: missing \"drift\"");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"]["trends"][0]["n"] = "six"; }),
+              "/trends/trends/0/n: expected a whole number, got a string");
+    EXPECT_EQ(
+        error_of([](ordered_json& r) { r["trends"]["trends"][0]["series"]["values"][2] = "x"; }),
+        "/trends/trends/0/series/values/2: expected a number or null, got a string");
+    EXPECT_EQ(error_of([](ordered_json& r) {
+                  r["trends"]["trends"][0]["change_points"] = ordered_json::array({1});
+              }),
+              "/trends/trends/0/change_points/0: expected an object, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"]["includes_candidate"] = "yes"; }),
+              "/trends/includes_candidate: expected true or false, got a string");
+}
+
+TEST(TrendSection, TheReportReaderChecksIt) {
+    const std::string text = R"({"schema": "caws-gate/report@1", "verdict": "pass",
+        "summary": {"comparisons": 0, "counts": {}}, "baseline": {"sources": []},
+        "candidate": {"sources": []}, "comparisons": [], "findings": [],
+        "trends": {"verdict": "pass", "histories": [], "options": {}, "trends": [{}]}})";
+    try {
+        parse_report(text, "r.json");
+        FAIL() << "no error";
+    } catch (const util::Error& error) {
+        EXPECT_EQ(error.file(), "r.json");
+        EXPECT_EQ(error.where(), "/trends/trends/0");
+        EXPECT_EQ(error.what_expected(), "missing \"metric\"");
+    }
+}
+
+}  // namespace
+}  // namespace caws::report
