@@ -184,9 +184,14 @@ std::string key_of(const ordered_json& object) {
     return text_or(object, "metric") + '\x1f' + text_or(object, "measure");
 }
 
-std::string quantity_or_dash(const ordered_json& object, const char* key, const model::Unit& unit) {
-    const auto value = number_at(object, key);
-    return value ? model::format_quantity(*value, unit) : "—";
+// A budget's number as its sentence writes it (`shown`, in the gate file's unit), or, for
+// reports without it, formatted with sizes in powers of 1000 as gate files write them.
+std::string budget_quantity(const ordered_json& budget, const char* key, const model::Unit& unit) {
+    if (const auto shown = budget.find("shown"); shown != budget.end() && shown->is_object()) {
+        if (std::string text = text_or(*shown, key); !text.empty()) return text;
+    }
+    const auto value = number_at(budget, key);
+    return value ? model::format_quantity(*value, unit, model::SizePrefixes::decimal) : "—";
 }
 
 data budget_row(const ordered_json& b) {
@@ -198,9 +203,9 @@ data budget_row(const ordered_json& b) {
     row.set("name", text_or(b, "metric"));
     row.set("measure", text_or(b, "measure"));
     row.set("statistic", text_or(b, "statistic"));
-    row.set("value", quantity_or_dash(b, "value", unit));
-    row.set("warning", quantity_or_dash(b, "warning", unit));
-    row.set("critical", quantity_or_dash(b, "critical", unit));
+    row.set("value", budget_quantity(b, "value", unit));
+    row.set("warning", budget_quantity(b, "warning", unit));
+    row.set("critical", budget_quantity(b, "critical", unit));
     std::string ratio = "—";
     if (const auto max_ratio = number_at(b, "max_ratio")) {
         const auto r = number_at(b, "ratio");
