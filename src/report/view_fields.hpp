@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,6 +15,14 @@
 #include <nlohmann/json.hpp>
 
 namespace caws::report {
+
+// The icon of a level ("fail", "warn", "info", "pass"), the same in every report.
+inline const char* level_icon(std::string_view level) {
+    if (level == "fail") return "❌";
+    if (level == "warn") return "⚠️";
+    if (level == "info") return "ℹ️";
+    return "✅";
+}
 
 // A mustache boolean, for {{#flag}} sections.
 inline kainjow::mustache::data boolean(bool value) {

@@ -21,13 +21,6 @@ namespace {
 using kainjow::mustache::data;
 using nlohmann::ordered_json;
 
-const char* level_icon(std::string_view level) {
-    if (level == "fail") return "❌";
-    if (level == "warn") return "⚠️";
-    if (level == "info") return "ℹ️";
-    return "✅";
-}
-
 int class_rank(std::string_view change) {
     if (change == "severe") return 0;
     if (change == "moderate") return 1;
