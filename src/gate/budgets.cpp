@@ -56,14 +56,15 @@ void check_one(const Gate& gate, const Budget& budget, const model::Metric& metr
     }
     check.max_ratio = budget.max_ratio;
     const std::string who = subject(metric.name, metric.measure);
-    // Values in the unit the limits were written in ("1310 MB" next to "1200 MB"); limits as
-    // written.
+    // Values in the unit the limits were written in ("1310 MB" next to "1200 MB"), sizes in
+    // powers of 1000 when the limits have no unit; limits as written. The report's budget
+    // table shows these same texts.
     const Quantity* written = budget.critical  ? &*budget.critical
                               : budget.warning ? &*budget.warning
                                                : nullptr;
     const auto show_value = [&metric, written](double v) {
         if (written == nullptr || !written->dimension) {
-            return model::format_quantity(v, metric.unit);
+            return model::format_quantity(v, metric.unit, model::SizePrefixes::decimal);
         }
         const std::string number = model::format_number(v / written->scale);
         return number + " " + written->unit;
@@ -72,6 +73,8 @@ void check_one(const Gate& gate, const Budget& budget, const model::Metric& metr
         if (q.dimension) return q.text;
         return show_value(q.value);
     };
+    if (budget.warning) check.warning_text = show_limit(*budget.warning);
+    if (budget.critical) check.critical_text = show_limit(*budget.critical);
     const char* side = budget.limit == Limit::upper ? "above" : "below";
     const char* back = budget.limit == Limit::upper ? "under" : "over";
 
@@ -90,7 +93,8 @@ void check_one(const Gate& gate, const Budget& budget, const model::Metric& metr
                 finding(model::Level::warn, "budget-missing", metric, sentences.back()));
         } else {
             const double value = *check.value;
-            const std::string measured = who + " " + check.statistic + " is " + show_value(value);
+            check.value_text = show_value(value);
+            const std::string measured = who + " " + check.statistic + " is " + check.value_text;
             if (check.critical && breaches(value, *check.critical, budget.limit)) {
                 check.level = model::Level::fail;
                 sentences.push_back(
@@ -219,8 +223,14 @@ BudgetResults check_budgets(const Gate& gate, const model::Run& candidate,
         check.metric = budget.metric;
         check.measure = budget.measure;
         check.statistic = std::string(compare::to_string(budget.statistic));
-        if (budget.warning) check.warning = budget.warning->value;
-        if (budget.critical) check.critical = budget.critical->value;
+        if (budget.warning) {
+            check.warning = budget.warning->value;
+            check.warning_text = budget.warning->text;
+        }
+        if (budget.critical) {
+            check.critical = budget.critical->value;
+            check.critical_text = budget.critical->text;
+        }
         check.max_ratio = budget.max_ratio;
         check.level = model::Level::warn;
         check.message = "no metric in the results matches the budget on \"" +

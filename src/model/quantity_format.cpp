@@ -48,7 +48,7 @@ std::string format_number(double value, int significant) {
     return buffer;
 }
 
-std::string format_quantity(double value, const Unit& unit) {
+std::string format_quantity(double value, const Unit& unit, SizePrefixes sizes) {
     if (!std::isfinite(value)) return format_number(value);
     switch (unit.dimension) {
         case Dimension::time: {
@@ -58,6 +58,11 @@ std::string format_quantity(double value, const Unit& unit) {
             return with_scale(value, scales, std::size(scales));
         }
         case Dimension::size: {
+            static constexpr Scale decimal[] = {
+                {1.0, " B"}, {1e3, " kB"}, {1e6, " MB"}, {1e9, " GB"}, {1e12, " TB"}};
+            if (sizes == SizePrefixes::decimal) {
+                return with_scale(value, decimal, std::size(decimal));
+            }
             static constexpr Scale scales[] = {{1.0, " B"},
                                                {1024.0, " KiB"},
                                                {1024.0 * 1024, " MiB"},
@@ -71,6 +76,11 @@ std::string format_quantity(double value, const Unit& unit) {
             return with_scale(value, scales, std::size(scales));
         }
         case Dimension::byte_rate: {
+            static constexpr Scale decimal[] = {
+                {1.0, " B/s"}, {1e3, " kB/s"}, {1e6, " MB/s"}, {1e9, " GB/s"}};
+            if (sizes == SizePrefixes::decimal) {
+                return with_scale(value, decimal, std::size(decimal));
+            }
             static constexpr Scale scales[] = {{1.0, " B/s"},
                                                {1024.0, " KiB/s"},
                                                {1024.0 * 1024, " MiB/s"},

@@ -42,6 +42,11 @@ struct BudgetCheck {
     std::optional<double> ratio;      // that ratio, when max_ratio is set
     Level level = Level::pass;
     std::string message;  // why the level, one sentence
+    // value, warning and critical as `message` shows them, in the unit the gate file wrote
+    // the limits in ("1310 MB", "800 MB"); empty where there is no such number.
+    std::string value_text;
+    std::string warning_text;
+    std::string critical_text;
 };
 
 // One term of a score: its own 0-100 value, its weight in the total, and why.

@@ -101,6 +101,12 @@ ordered_json budget_to_json(const model::BudgetCheck& b) {
     out["value"] = number_or_null(b.value);
     out["warning"] = number_or_null(b.warning);
     out["critical"] = number_or_null(b.critical);
+    // The same numbers as the message writes them, in the gate file's unit.
+    ordered_json shown = ordered_json::object();
+    if (!b.value_text.empty()) shown["value"] = b.value_text;
+    if (!b.warning_text.empty()) shown["warning"] = b.warning_text;
+    if (!b.critical_text.empty()) shown["critical"] = b.critical_text;
+    if (!shown.empty()) out["shown"] = std::move(shown);
     if (b.max_ratio) {
         out["max_ratio"] = *b.max_ratio;
         out["ratio"] = number_or_null(b.ratio);

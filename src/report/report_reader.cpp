@@ -208,6 +208,12 @@ void check_report(const ordered_json& report, const std::string& path) {
         check.strings(budgets[i], at,
                       {"metric", "measure", "statistic", "unit", "level", "message"});
         check.numbers(budgets[i], at, {"value", "warning", "critical", "max_ratio", "ratio"});
+        check.optional(
+            budgets[i], at, "shown", [](const ordered_json& v) { return v.is_object(); },
+            "an object");
+        if (const auto shown = budgets[i].find("shown"); shown != budgets[i].end()) {
+            check.strings(*shown, at + "/shown", {"value", "warning", "critical"});
+        }
     }
     const ordered_json& findings = check.objects(report, "", "findings", true);
     for (std::size_t i = 0; i < findings.size(); ++i) {

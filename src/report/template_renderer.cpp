@@ -1,7 +1,9 @@
 #include "report/template_renderer.hpp"
 
-#include <algorithm>
+#include <string>
+#include <utility>
 
+#include "report/row_list.hpp"
 #include "util/error.hpp"
 
 namespace caws::report {
@@ -63,7 +65,20 @@ std::string strip_standalone_tags(std::string_view text) {
 }
 
 std::string finish_rendering(std::string rendered) {
-    rendered.erase(std::remove(rendered.begin(), rendered.end(), k_keep_line), rendered.end());
+    // Most rendered lines carry no marker: move the text between markers in blocks.
+    std::size_t keep = rendered.find(k_keep_line);
+    if (keep != std::string::npos) {
+        std::size_t from = keep + 1;
+        while (from < rendered.size()) {
+            std::size_t next = rendered.find(k_keep_line, from);
+            if (next == std::string::npos) next = rendered.size();
+            std::char_traits<char>::move(rendered.data() + keep, rendered.data() + from,
+                                         next - from);
+            keep += next - from;
+            from = next + 1;
+        }
+        rendered.resize(keep);
+    }
     if (rendered.size() >= 2 && rendered[0] == k_virtual_line && rendered[1] == '\n') {
         rendered.erase(0, 2);
     }
@@ -77,7 +92,18 @@ std::string render_template(std::string_view name, const kainjow::mustache::data
         throw util::Error(templates.origin(name), {}, "invalid template: " + tmpl.error_message());
     }
     tmpl.set_custom_escape([escape](const std::string& text) { return escape(text); });
-    std::string out = finish_rendering(tmpl.render(view));
+    // kainjow writes the text with <<; collecting it in a string spares a stream.
+    struct Sink {
+        std::string text;
+        Sink& operator<<(const std::string& more) {
+            text += more;
+            return *this;
+        }
+    } sink;
+    ViewContext context(view);
+    tmpl.render(context, sink);
+    std::string rendered = std::move(sink.text);
+    std::string out = finish_rendering(std::move(rendered));
     if (!tmpl.is_valid()) {
         throw util::Error(templates.origin(name), {},
                           "cannot render the template: " + tmpl.error_message());

@@ -27,7 +27,8 @@ std::string strip_standalone_tags(std::string_view text);
 // control characters a value carried).
 std::string finish_rendering(std::string rendered);
 
-// Throws util::Error naming the template when it does not parse or fails to render.
+// Throws util::Error naming the template when it does not parse or fails to render. The
+// view may hold placeholder rows of RowLists (row_list.hpp), which must still live.
 std::string render_template(std::string_view name, const kainjow::mustache::data& view,
                             const TemplateSet& templates, Escaper escape);
 

@@ -30,12 +30,6 @@ ordered_json number_or_null(const std::optional<double>& value) {
     return number_or_null(*value);
 }
 
-const char* level_icon(std::string_view level) {
-    if (level == "fail") return "❌";
-    if (level == "warn") return "⚠️";
-    return "✅";
-}
-
 std::string percent(const std::optional<double>& value) {
     if (!value) return "–";
     const std::string text = model::format_number(*value, 2);
@@ -261,60 +255,6 @@ ordered_json trend_json(const trend::Trend& trend) {
 
 }  // namespace
 
-std::string escape_latex_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        switch (c) {
-            case '\\':
-                out += "\\textbackslash{}";
-                break;
-            case '&':
-                out += "\\&";
-                break;
-            case '%':
-                out += "\\%";
-                break;
-            case '$':
-                out += "\\$";
-                break;
-            case '#':
-                out += "\\#";
-                break;
-            case '_':
-                out += "\\_";
-                break;
-            case '{':
-                out += "\\{";
-                break;
-            case '}':
-                out += "\\}";
-                break;
-            case '~':
-                out += "\\textasciitilde{}";
-                break;
-            case '^':
-                out += "\\textasciicircum{}";
-                break;
-            case '\n':
-                out += ' ';
-                break;
-            default:
-                if (text.substr(i, 2) == "\xC2\xB5") {  // µ
-                    out += "\\textmu{}";
-                    ++i;
-                } else if (text.substr(i, 3) == "\xE2\x88\x9E") {  // ∞
-                    out += "$\\infty$";
-                    i += 2;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out;
-}
-
 std::string mermaid_label(std::string_view text) {
     std::string out;
     for (const char c : text) {
@@ -387,7 +327,7 @@ std::string render_trend_markdown(const nlohmann::ordered_json& report,
 }
 
 std::string render_trend_latex(const nlohmann::ordered_json& report, const TemplateSet& templates) {
-    return render_template("trend_latex", build_trend_view(report), templates, escape_latex_text);
+    return render_template("trend_latex", build_trend_view(report), templates, escape_latex);
 }
 
 kainjow::mustache::data trend_view(const nlohmann::ordered_json& report) {

@@ -33,9 +33,6 @@ std::string render_trend_markdown(const nlohmann::ordered_json& report,
 // A LaTeX (booktabs) table of the change points ("trend_latex" template).
 std::string render_trend_latex(const nlohmann::ordered_json& report, const TemplateSet& templates);
 
-// Text for LaTeX: the special characters escaped, µ as \textmu{}.
-std::string escape_latex_text(std::string_view text);
-
 // Text for a quoted Mermaid label: no quotes, backticks, semicolons or line breaks.
 std::string mermaid_label(std::string_view text);
 

@@ -12,6 +12,7 @@
 #include "model/comparison.hpp"
 #include "model/quantity_format.hpp"
 #include "model/unit.hpp"
+#include "report/row_list.hpp"
 #include "report/trend_section_view.hpp"
 #include "report/view_fields.hpp"
 
@@ -20,13 +21,6 @@ namespace {
 
 using kainjow::mustache::data;
 using nlohmann::ordered_json;
-
-const char* level_icon(std::string_view level) {
-    if (level == "fail") return "❌";
-    if (level == "warn") return "⚠️";
-    if (level == "info") return "ℹ️";
-    return "✅";
-}
 
 int class_rank(std::string_view change) {
     if (change == "severe") return 0;
@@ -158,18 +152,18 @@ std::string stars_of(const ordered_json& c) {
 }
 
 // "1.20 µs" split into its number and its unit ("1.20", "µs"; "12" and "" for counts).
-void set_split(data& row, const std::string& prefix, const std::optional<double>& value,
-               const model::Unit& unit) {
-    row.set(prefix + "_is_number", boolean(value && std::isfinite(*value)));
+void set_split(const RowList::Row& row, const std::string& prefix,
+               const std::optional<double>& value, const model::Unit& unit) {
+    put(row, prefix + "_is_number", boolean(value && std::isfinite(*value)));
     if (!value) {
-        row.set(prefix + "_value", "—");
-        row.set(prefix + "_unit", "");
+        put(row, prefix + "_value", "—");
+        put(row, prefix + "_unit", "");
         return;
     }
     const std::string text = model::format_quantity(*value, unit);
     const std::size_t space = text.find(' ');
-    row.set(prefix + "_value", space == std::string::npos ? text : text.substr(0, space));
-    row.set(prefix + "_unit", space == std::string::npos ? "" : text.substr(space + 1));
+    put(row, prefix + "_value", space == std::string::npos ? text : text.substr(0, space));
+    put(row, prefix + "_unit", space == std::string::npos ? "" : text.substr(space + 1));
 }
 
 // Severity order of levels, worst first.
@@ -184,9 +178,14 @@ std::string key_of(const ordered_json& object) {
     return text_or(object, "metric") + '\x1f' + text_or(object, "measure");
 }
 
-std::string quantity_or_dash(const ordered_json& object, const char* key, const model::Unit& unit) {
-    const auto value = number_at(object, key);
-    return value ? model::format_quantity(*value, unit) : "—";
+// A budget's number as its sentence writes it (`shown`, in the gate file's unit), or, for
+// reports without it, formatted with sizes in powers of 1000 as gate files write them.
+std::string budget_quantity(const ordered_json& budget, const char* key, const model::Unit& unit) {
+    if (const auto shown = budget.find("shown"); shown != budget.end() && shown->is_object()) {
+        if (std::string text = text_or(*shown, key); !text.empty()) return text;
+    }
+    const auto value = number_at(budget, key);
+    return value ? model::format_quantity(*value, unit, model::SizePrefixes::decimal) : "—";
 }
 
 data budget_row(const ordered_json& b) {
@@ -198,9 +197,9 @@ data budget_row(const ordered_json& b) {
     row.set("name", text_or(b, "metric"));
     row.set("measure", text_or(b, "measure"));
     row.set("statistic", text_or(b, "statistic"));
-    row.set("value", quantity_or_dash(b, "value", unit));
-    row.set("warning", quantity_or_dash(b, "warning", unit));
-    row.set("critical", quantity_or_dash(b, "critical", unit));
+    row.set("value", budget_quantity(b, "value", unit));
+    row.set("warning", budget_quantity(b, "warning", unit));
+    row.set("critical", budget_quantity(b, "critical", unit));
     std::string ratio = "—";
     if (const auto max_ratio = number_at(b, "max_ratio")) {
         const auto r = number_at(b, "ratio");
@@ -212,25 +211,6 @@ data budget_row(const ordered_json& b) {
     return row;
 }
 
-// kainjow copies a value deeply on every set and push_back. Large lists are built in
-// place instead: the list is set empty, then each row is appended empty and filled where
-// it lies (the objects belong to `view`, which is not const).
-data& new_list(data& view, const std::string& name) {
-    view.set(name, data(data::type::list));
-    return const_cast<data&>(*view.get(name));
-}
-
-data& new_row(data& list) {
-    list.push_back(data(data::type::object));
-    return const_cast<data&>(list.list_value().back());
-}
-
-data list_of(std::vector<data> rows) {
-    data out(data::type::list);
-    for (auto& row : rows) out.push_back(std::move(row));
-    return out;
-}
-
 // `rows` are the first rows of a list of `total`.
 void set_list(data& view, const std::string& name, std::vector<data> rows, std::size_t total) {
     view.set("has_" + name, boolean(!rows.empty()));
@@ -238,7 +218,7 @@ void set_list(data& view, const std::string& name, std::vector<data> rows, std::
     view.set(name + "_omitted", std::to_string(total - rows.size()));
     view.set(name + "_count", std::to_string(total));
     view.set(name + "_total", std::to_string(total));
-    view.set(name, list_of(std::move(rows)));
+    put(view, name, list_of(std::move(rows)));
 }
 
 void set_list(data& view, const std::string& name, std::vector<data> rows) {
@@ -248,8 +228,10 @@ void set_list(data& view, const std::string& name, std::vector<data> rows) {
 
 }  // namespace
 
-data build_view(const ordered_json& report, const ViewParts& parts) {
+data build_view(const ordered_json& report, const ViewParts& parts, RowLists* lists) {
     data view;
+    RowLists own_lists;
+    RowLists& long_lists = lists != nullptr ? *lists : own_lists;
     const bool gated = report.value("gated", true);
     const std::string verdict = text_or(report, "verdict", "pass");
     view.set("gated", boolean(gated));
@@ -570,34 +552,41 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
     if (parts.latex) {
         // Every comparison in the report's order, numbers apart from units so that a
         // column of them can be aligned on the decimal point.
-        data& rows = new_list(view, "rows");
+        RowList& rows = long_lists.add(
+            "rows",
+            {"name", "measure", "statistic", "baseline_is_number", "baseline_value",
+             "baseline_unit", "candidate_is_number", "candidate_value", "candidate_unit",
+             "ratio_value", "ratio_is_number", "ci", "has_stars", "stars", "class"},
+            comparisons.size());
         for (const auto& c : comparisons) {
             const model::Unit unit = model::unit_from_symbol(text_or(c, "unit"));
-            data& row = new_row(rows);
-            row.set("name", text_or(c, "metric"));
-            row.set("measure", text_or(c, "measure"));
-            row.set("statistic", text_or(c, "statistic"));
+            const RowList::Row row = rows.add_row();
+            put(row, "name", text_or(c, "metric"));
+            put(row, "measure", text_or(c, "measure"));
+            put(row, "statistic", text_or(c, "statistic"));
             set_split(row, "baseline", number_at(c, "baseline"), unit);
             set_split(row, "candidate", number_at(c, "candidate"), unit);
             std::string ratio = "—";
-            if (const auto r = number_at(c, "ratio")) {
-                ratio = model::format_ratio(*r);
+            const auto ratio_number = number_at(c, "ratio");
+            if (ratio_number) {
+                ratio = model::format_ratio(*ratio_number);
                 if (!ratio.empty() && ratio.back() == 'x') ratio.pop_back();  // the column says
             } else if (c.value("ratio_infinite", false)) {
                 ratio = "∞";
             }
-            row.set("ratio_value", ratio);
-            row.set("ratio_is_number", boolean(number_at(c, "ratio").has_value()));
+            put(row, "ratio_value", std::move(ratio));
+            put(row, "ratio_is_number", boolean(ratio_number.has_value()));
             std::string ci;
             if (const auto interval = c.find("ci");
                 interval != c.end() && interval->is_array() && interval->size() == 2) {
                 ci = "[" + model::format_number((*interval)[0].get<double>(), 3) + ", " +
                      model::format_number((*interval)[1].get<double>(), 3) + "]";
             }
-            row.set("ci", ci.empty() ? "—" : ci);
-            row.set("stars", stars_of(c));
-            row.set("has_stars", boolean(!stars_of(c).empty()));
-            row.set("class", text_or(c, "class"));
+            put(row, "ci", ci.empty() ? std::string("—") : std::move(ci));
+            std::string stars = stars_of(c);
+            put(row, "has_stars", boolean(!stars.empty()));
+            put(row, "stars", std::move(stars));
+            put(row, "class", text_or(c, "class"));
         }
         view.set("has_rows", boolean(!comparisons.empty()));
     }
@@ -621,19 +610,21 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
             return text_or(c, "message", text_or(c, "metric") + ": " + text_or(c, "class"));
         };
         std::size_t tests = 0, failures = 0, skipped = 0;
-        const auto add_case = [&](data& list, std::size_t& suite_failures,
-                                  std::size_t& suite_skipped, const std::string& name,
-                                  const std::string& level, bool skip, const std::string& type,
-                                  const std::string& message, const std::string& output) {
-            data& entry = new_row(list);
-            entry.set("name", name);
+        const std::vector<std::string> case_keys = {"name",    "failure",    "skipped", "type",
+                                                    "message", "has_output", "output"};
+        const auto add_case = [&](RowList& list, std::size_t& suite_failures,
+                                  std::size_t& suite_skipped, std::string name,
+                                  const std::string& level, bool skip, std::string type,
+                                  std::string message, std::string output) {
+            const RowList::Row entry = list.add_row();
+            put(entry, "name", std::move(name));
             const bool failed = level == "fail";
-            entry.set("failure", boolean(failed));
-            entry.set("skipped", boolean(!failed && skip));
-            entry.set("type", type);
-            entry.set("message", message);
-            entry.set("has_output", boolean(!failed && !output.empty()));
-            entry.set("output", output);
+            put(entry, "failure", boolean(failed));
+            put(entry, "skipped", boolean(!failed && skip));
+            put(entry, "type", std::move(type));
+            put(entry, "message", std::move(message));
+            put(entry, "has_output", boolean(!failed && !output.empty()));
+            put(entry, "output", std::move(output));
             ++tests;
             if (failed) {
                 ++failures;
@@ -643,24 +634,25 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
                 ++suite_skipped;
             }
         };
-        data& metric_cases = new_list(view, "metric_cases");
+        RowList& metric_cases = long_lists.add("metric_cases", case_keys, comparisons.size());
         std::size_t metric_tests = 0, metric_failures = 0, metric_skipped = 0;
         for (const auto& c : comparisons) {
             if (!c.value("gated", true)) continue;
             const std::string level = text_or(c, "level");
             const std::string change = text_or(c, "class");
-            const std::string name =
-                text_or(c, "metric") + (text_or(c, "measure").empty()
-                                            ? std::string()
-                                            : " (" + text_or(c, "measure") + ")");
-            const std::string message = sentence_for(c);
+            std::string name = text_or(c, "metric");
+            if (const std::string measure = text_or(c, "measure"); !measure.empty()) {
+                name += " (" + measure + ")";
+            }
+            std::string message = sentence_for(c);
             std::string output;
             if (level == "warn") output = "warning: " + message;
-            add_case(metric_cases, metric_failures, metric_skipped, name, level,
-                     change == "skipped", change, message, output);
+            add_case(metric_cases, metric_failures, metric_skipped, std::move(name), level,
+                     change == "skipped", change, std::move(message), std::move(output));
             ++metric_tests;
         }
-        data& budget_cases = new_list(view, "budget_cases");
+        RowList& budget_cases =
+            long_lists.add("budget_cases", case_keys, has_budget_list ? budgets->size() : 0);
         std::size_t budget_tests = 0, budget_failures = 0, budget_skipped = 0;
         if (has_budget_list) {
             for (const auto& b : *budgets) {
@@ -687,6 +679,7 @@ data build_view(const ordered_json& report, const ViewParts& parts) {
         view.set("skipped", std::to_string(skipped));
     }
     add_trend_section(view, report, parts);  // the history's trends, when check analysed one
+    long_lists.place_in(view, lists == nullptr);
     return view;
 }
 

@@ -25,8 +25,13 @@ struct ViewParts {
     std::size_t max_list_rows = 0;
 };
 
+class RowLists;
+
+// The long lists (LaTeX `rows`, JUnit `metric_cases` and `budget_cases`) go into `lists`
+// when it is given, leaving placeholders in the view that render_template resolves while
+// `lists` lives; without it they are ordinary lists of objects in the view.
 kainjow::mustache::data build_view(const nlohmann::ordered_json& report,
-                                   const ViewParts& parts = {});
+                                   const ViewParts& parts = {}, RowLists* lists = nullptr);
 
 // The Markdown lists in the order a shortened report keeps them: the first rows of the
 // first lists survive. Each list `x` comes with `has_x`, and `has_x_omitted`/`x_omitted`

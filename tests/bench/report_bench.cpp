@@ -64,6 +64,18 @@ void BM_RenderJunit20k(benchmark::State& state) {
 }
 BENCHMARK(BM_RenderJunit20k)->Unit(benchmark::kMillisecond);
 
+void BM_SerializeJson20k(benchmark::State& state) {
+    const auto& report = fixture().report;
+    for (auto _ : state) benchmark::DoNotOptimize(report::serialize_report(report));
+}
+BENCHMARK(BM_SerializeJson20k)->Unit(benchmark::kMillisecond);
+
+void BM_RenderAnnotations20k(benchmark::State& state) {
+    const auto& report = fixture().report;
+    for (auto _ : state) benchmark::DoNotOptimize(report::render_annotations(report));
+}
+BENCHMARK(BM_RenderAnnotations20k)->Unit(benchmark::kMillisecond);
+
 // Everything `check --json --md --latex --junit --annotations` renders.
 void BM_RenderEveryFormat20k(benchmark::State& state) {
     const auto& report = fixture().report;

@@ -15,11 +15,13 @@
 #include "report/latex_renderer.hpp"
 #include "report/markdown_renderer.hpp"
 #include "report/table_report.hpp"
+#include "report/trend_report.hpp"
 #include "store/baseline_file.hpp"
 #include "support/fixtures.hpp"
 #include "support/process.hpp"
 #include "support/simulated_runs.hpp"
 #include "support/temp_dir.hpp"
+#include "trend/analysis.hpp"
 
 namespace caws::report {
 namespace {
@@ -184,6 +186,37 @@ TEST(ReportConsumers, StandaloneLatexCompilesWithPdflatex) {
     const auto table = compare::build_system_table(systems, {});
     const auto json = build_table_report(table, {"a", "b"}, {});
     expect_compiles(dir, "table", render_table_latex(json, TemplateSet{}, {false, true}));
+}
+
+TEST(ReportConsumers, TrendLatexCompilesWithPdflatex) {
+    REQUIRE_TOOL("pdflatex");
+    // Two metrics that step up (a change point each), one named to break LaTeX.
+    std::vector<trend::Trend> trends;
+    for (const std::string name : {"BM_Sort<int>/1024", "\\input{/etc/passwd}&50%_~^|\"#$"}) {
+        trend::Series s;
+        s.metric = name;
+        s.measure = "cpu_time";
+        s.unit = "s";
+        for (std::size_t i = 0; i < 30; ++i) {
+            s.values.push_back(i < 20 ? 1.0e-6 * (1 + 0.01 * static_cast<double>(i % 3))
+                                      : 2.0e-6 * (1 + 0.01 * static_cast<double>(i % 3)));
+            s.dates.push_back("2026-11-" + std::to_string(10 + i % 18) + "T03:00:00Z");
+            s.commits.push_back("abcdef01234567" + std::to_string(i));
+        }
+        trends.push_back(trend::analyse(std::move(s)));
+    }
+    report::TrendReportInput input;
+    input.histories = {"perf.jsonl"};
+    input.trends = &trends;
+    const std::string table = render_trend_latex(build_trend_report(input), TemplateSet{});
+    ASSERT_NE(table.find("\\textbackslash{}input"), std::string::npos) << table;
+    test::TempDir dir;
+    // The preamble of the standalone report (templates/latex.mustache).
+    expect_compiles(dir, "trend",
+                    "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
+                    "\\usepackage[utf8]{inputenc}\n\\usepackage{textcomp}\n"
+                    "\\usepackage{booktabs}\n\\begin{document}\n" +
+                        table + "\\end{document}\n");
 }
 
 TEST(ReportConsumers, JunitIsWellFormedAndMatchesTheSchema) {

@@ -98,5 +98,37 @@ TEST(CliRun, CustomTemplatesReplaceTheBuiltInOnes) {
         "fail: 5 regressions (4 severe, 1 minor), 9 improvements, 14 unchanged of 28 metrics\n");
 }
 
+TEST(CliRun, CustomLatexAndJunitTemplatesSeeEveryRowAndTheView) {
+    test::TempDir dir;
+    // Row keys, keys of the view looked up inside a row, and a key a row lacks.
+    dir.write(
+        "templates/latex.mustache",
+        "{{#rows}}\n{{name}} {{measure}} {{ratio_value}}{{#has_stars}}{{stars}}{{/has_stars}} "
+        "{{confidence}}{{#siunitx}}S{{/siunitx}}{{n}};\n{{/rows}}\n");
+    dir.write("templates/junit.mustache",
+              "{{tests}}/{{failures}}\n{{#metric_cases}}\n{{name}}{{#failure}} F{{/failure}}"
+              "{{#skipped}} S{{/skipped}} [{{command}}]\n{{/metric_cases}}\n");
+    test::FakeEnvironment env;
+    const std::string run1 =
+        test::fixture_path("google-benchmark/google-benchmark-tools/test1_run1.json");
+    const std::string run2 =
+        test::fixture_path("google-benchmark/google-benchmark-tools/test1_run2.json");
+    const Outcome r =
+        run_with({"compare", run1, run2, "--templates", dir.file("templates"), "--latex",
+                  dir.file("out.tex"), "--junit", dir.file("out.xml"), "--quiet"},
+                 env);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const std::string tex = test::read_text(dir.file("out.tex"));
+    const std::string xml = test::read_text(dir.file("out.xml"));
+    // One line per comparison, the view's confidence in each, no siunitx, no row "n".
+    std::size_t lines = 0;
+    for (const char c : tex) lines += c == '\n' ? 1 : 0;
+    EXPECT_EQ(lines, 28u) << tex;
+    EXPECT_EQ(tex.find("S;"), std::string::npos) << tex;
+    EXPECT_NE(tex.find("BM\\_SameTimes real\\_time 1.00 95\\%;\n"), std::string::npos) << tex;
+    EXPECT_EQ(xml.rfind("28/4\nBM_SameTimes (real_time) [compare]\n", 0), 0u) << xml;
+    EXPECT_NE(xml.find("\nBM_2xSlower (real_time) F [compare]\n"), std::string::npos) << xml;
+}
+
 }  // namespace
 }  // namespace caws::cli

@@ -165,6 +165,16 @@ TEST(GatesCli, TheServiceExampleFailsWithItsFindings) {
         EXPECT_NE(markdown.find(message), std::string::npos) << message;
     }
     EXPECT_NE(markdown.find("| search_latency | value |"), std::string::npos) << markdown;
+    // The budget table writes values and limits in the gate file's units, as the sentences.
+    EXPECT_NE(markdown.find("| ❌ | rss | memory | max | 1310 MB | 800 MB | 1200 MB | — |"),
+              std::string::npos)
+        << markdown;
+    EXPECT_NE(markdown.find("| ⚠️ | ttfa | value | p95 | 63.0 ms | 50 ms | 100 ms | — |"),
+              std::string::npos)
+        << markdown;
+    EXPECT_EQ(
+        report["budgets"][2]["shown"],
+        (nlohmann::json{{"value", "1310 MB"}, {"warning", "800 MB"}, {"critical", "1200 MB"}}));
 }
 
 TEST(GatesCli, TheMicrobenchmarkGateGatesCpuTime) {

@@ -88,6 +88,43 @@ TEST(Budgets, WarningAndCriticalLevels) {
               "rss max is 1300 MB, above its critical budget of 1200 MB (warning at 800 MB); "
               "bring it back under 1200 MB, or change the budget in the gate file if the new "
               "cost is accepted.");
+    // The report's budget table shows the numbers as the sentences do.
+    EXPECT_EQ(r.checks[0].value_text, "61.0 ms");
+    EXPECT_EQ(r.checks[0].warning_text, "50 ms");
+    EXPECT_EQ(r.checks[0].critical_text, "100 ms");
+    EXPECT_EQ(r.checks[1].value_text, "1300 MB");
+    EXPECT_EQ(r.checks[1].warning_text, "800 MB");
+    EXPECT_EQ(r.checks[1].critical_text, "1200 MB");
+    EXPECT_EQ(r.checks[2].value_text, "45.0 %");
+}
+
+TEST(Budgets, ValuesTakeTheUnitOfTheLimitsAndDecimalSizesWithoutOne) {
+    Gate gate;
+    // Limits in binary units: the value is written in MiB too.
+    gate.budgets.push_back(budget("rss", compare::Statistic::max, "800 MiB", "1 GiB"));
+    // Bare numbers (bytes): sizes in powers of 1000, as gate files write them.
+    gate.budgets.push_back(budget("heap", compare::Statistic::max, "8e8", "1.2e9"));
+    model::Run run;
+    run.metrics.push_back(metric("rss", model::bytes(), {1.0e9, 1.3e9}));
+    run.metrics.push_back(metric("heap", model::bytes(), {1.0e9, 1.31e9}));
+    const BudgetResults r = check_budgets(gate, run, {});
+    ASSERT_EQ(r.checks.size(), 2u);
+    EXPECT_EQ(r.checks[0].value_text, "1.21 GiB");
+    EXPECT_EQ(r.checks[0].warning_text, "800 MiB");
+    EXPECT_EQ(r.checks[0].critical_text, "1 GiB");
+    EXPECT_EQ(r.checks[0].message.rfind("rss max is 1.21 GiB, above its critical budget of 1 GiB "
+                                        "(warning at 800 MiB)",
+                                        0),
+              0u)
+        << r.checks[0].message;
+    EXPECT_EQ(r.checks[1].value_text, "1.31 GB");
+    EXPECT_EQ(r.checks[1].warning_text, "800 MB");
+    EXPECT_EQ(r.checks[1].critical_text, "1.20 GB");
+    EXPECT_EQ(r.checks[1].message.rfind("heap max is 1.31 GB, above its critical budget of 1.20 GB "
+                                        "(warning at 800 MB)",
+                                        0),
+              0u)
+        << r.checks[1].message;
 }
 
 TEST(Budgets, ValuesEqualToALimitAreWithinIt) {

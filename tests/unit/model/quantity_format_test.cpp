@@ -27,6 +27,19 @@ TEST(QuantityFormat, SizesAndRates) {
     EXPECT_EQ(format_quantity(1234567, count()), "1234567");
 }
 
+TEST(QuantityFormat, DecimalSizePrefixes) {
+    const auto decimal = SizePrefixes::decimal;
+    EXPECT_EQ(format_quantity(1572864, bytes(), decimal), "1.57 MB");
+    EXPECT_EQ(format_quantity(1.31e9, bytes(), decimal), "1.31 GB");
+    EXPECT_EQ(format_quantity(800e6, bytes(), decimal), "800 MB");
+    EXPECT_EQ(format_quantity(999, bytes(), decimal), "999 B");
+    EXPECT_EQ(format_quantity(1500, bytes(), decimal), "1.50 kB");
+    EXPECT_EQ(format_quantity(7.5e9, bytes_per_second(), decimal), "7.50 GB/s");
+    // Other dimensions are the same either way.
+    EXPECT_EQ(format_quantity(0.061, seconds(), decimal), "61.0 ms");
+    EXPECT_EQ(format_quantity(2.5e6, per_second(), decimal), "2.50 M/s");
+}
+
 TEST(QuantityFormat, RatiosAndPValues) {
     EXPECT_EQ(format_ratio(1.5812), "1.58x");
     EXPECT_EQ(format_ratio(std::numeric_limits<double>::infinity()), "∞");

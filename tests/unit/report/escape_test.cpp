@@ -42,6 +42,16 @@ TEST(EscapeLatex, UnitsAndSymbolsBecomeCommands) {
     EXPECT_EQ(escape_latex("é"), "é");  // other UTF-8 passes through for inputenc
 }
 
+TEST(EscapeLatex, ReplacementsAtTheEdgesAndInARow) {
+    EXPECT_EQ(escape_latex(""), "");
+    EXPECT_EQ(escape_latex("plain text"), "plain text");
+    EXPECT_EQ(escape_latex("%%x%%"), "\\%\\%x\\%\\%");
+    EXPECT_EQ(escape_latex("µ"), "\\textmu{}");
+    EXPECT_EQ(escape_latex("x∞∞"), "x$\\infty$$\\infty$");
+    // A symbol cut short at the end is not a symbol: its bytes pass through.
+    EXPECT_EQ(escape_latex("a\xE2\x88"), "a\xE2\x88");
+}
+
 TEST(EscapeXml, MarkupAndControlCharacters) {
     EXPECT_EQ(escape_xml("<img src=\"x\" onerror='a'>&"),
               "&lt;img src=&quot;x&quot; onerror=&apos;a&apos;&gt;&amp;");
@@ -52,6 +62,13 @@ TEST(EscapeXml, MarkupAndControlCharacters) {
               "a\xEF\xBF\xBD"
               "b");
     EXPECT_EQ(escape_xml("µs"), "µs");
+}
+
+TEST(EscapeMarkdown, ReplacementsAtTheEdgesAndInARow) {
+    EXPECT_EQ(escape_markdown(""), "");
+    EXPECT_EQ(escape_markdown("|a||"), "\\|a\\|\\|");
+    EXPECT_EQ(escape_markdown("_"), "\\_");
+    EXPECT_EQ(escape_markdown("a_"), "a\\_");
 }
 
 TEST(EscapeWorkflowCommand, DataAndProperties) {

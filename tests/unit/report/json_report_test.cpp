@@ -124,6 +124,8 @@ TEST(JsonReport, CarriesBudgetsWaiversScoresAndRecommendations) {
     budget.critical = 0.1;
     budget.level = model::Level::warn;
     budget.message = "ttfa p95 is 61 ms, above the warning budget of 50 ms.";
+    budget.value_text = "61 ms";
+    budget.warning_text = "50 ms";
     verdict.budgets.push_back(budget);
     model::Finding finding{
         model::Level::info, "waived",
@@ -150,6 +152,8 @@ TEST(JsonReport, CarriesBudgetsWaiversScoresAndRecommendations) {
     EXPECT_EQ(b.at("critical"), 0.1);
     EXPECT_EQ(b.at("level"), "warn");
     EXPECT_FALSE(b.contains("max_ratio"));
+    // The numbers as the message writes them; none for the missing critical text.
+    EXPECT_EQ(b.at("shown"), (nlohmann::ordered_json{{"value", "61 ms"}, {"warning", "50 ms"}}));
     EXPECT_EQ(report.at("findings").at(0).at("waiver").at("expires"), "2026-12-31");
     EXPECT_EQ(report.at("recommendations").at(0).at("code"), "add-repetitions");
 

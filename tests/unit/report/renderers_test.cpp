@@ -64,7 +64,10 @@ void add_gate_results(model::Verdict& verdict) {
     budget.warning = 1024 * 1024;
     budget.critical = 2.0 * 1024 * 1024;
     budget.level = model::Level::fail;
-    budget.message = "rss p95 is 3.00 MiB, above the critical budget of 2.00 MiB.";
+    budget.message = "rss p95 is 3.00 MiB, above the critical budget of 2 MiB.";
+    budget.value_text = "3.00 MiB";
+    budget.warning_text = "1 MiB";
+    budget.critical_text = "2 MiB";
     verdict.budgets.push_back(budget);
     verdict.findings.push_back(
         model::Finding{model::Level::fail, "budget", "rss", "time", budget.message, std::nullopt});
@@ -81,9 +84,17 @@ TEST(MarkdownReport, ShowsScoresBudgetsWaiversAndRecommendations) {
     const std::string md = render_markdown(report, TemplateSet{});
     EXPECT_NE(md.find("Health **72**/100 · trust **90**/100."), std::string::npos) << md;
     EXPECT_NE(md.find("### Budgets"), std::string::npos);
-    EXPECT_NE(md.find("| ❌ | rss | time | p95 | 3.00 MiB | 1.00 MiB | 2.00 MiB | — |"),
-              std::string::npos)
+    // The budget's numbers as its sentence writes them, in the gate file's units.
+    EXPECT_NE(md.find("| ❌ | rss | time | p95 | 3.00 MiB | 1 MiB | 2 MiB | — |"), std::string::npos)
         << md;
+    // A report without them (written before they existed): sizes in powers of 1000, as gate
+    // files and sentences write them.
+    auto older = report;
+    for (auto& b : older.at("budgets")) b.erase("shown");
+    const std::string older_md = render_markdown(older, TemplateSet{});
+    EXPECT_NE(older_md.find("| ❌ | rss | time | p95 | 3.15 MB | 1.05 MB | 2.10 MB | — |"),
+              std::string::npos)
+        << older_md;
     // Budgets worst first: the failing one before the warning one.
     EXPECT_LT(md.find("| ❌ | rss"), md.find("| ⚠️ | ttfa"));
     EXPECT_NE(md.find("### Waived"), std::string::npos);
@@ -255,6 +266,13 @@ TEST(ReportReader, ErrorsSayWhereAndWhat) {
     report = make_report({1.0});
     report.erase("findings");
     EXPECT_EQ(error_of(serialize_report(report)), "r.json: /: missing \"findings\"");
+    report = make_report({3.0, 1.0}, add_gate_results);
+    report["budgets"][1]["shown"] = "1 MiB";
+    EXPECT_EQ(error_of(serialize_report(report)),
+              "r.json: /budgets/1/shown: expected an object, got a string");
+    report["budgets"][1]["shown"] = {{"critical", 2}};
+    EXPECT_EQ(error_of(serialize_report(report)),
+              "r.json: /budgets/1/shown/critical: expected a string, got a number");
 }
 
 }  // namespace
