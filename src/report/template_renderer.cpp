@@ -24,14 +24,11 @@ bool is_standalone_tag(std::string_view line) {
 }  // namespace
 
 std::string strip_standalone_tags(std::string_view text) {
-    // Each standalone tag moves to the end of the line before it (before that line's
-    // newline). The newline then belongs to the section's surroundings, so the output has
-    // exactly the lines the specification gives whether the section renders or not, and
-    // kainjow no longer sees a tag alone on a line. kainjow still drops any output line
-    // that held a section tag and rendered empty (a blank line before a tag, or a line
-    // whose variables are empty): a marker (k_keep_line) on the receiving line keeps it,
-    // and finish_rendering removes the markers. A tag on the first line gets a virtual
-    // line before it (k_virtual_line), removed with its newline after rendering.
+    // The specification removes a standalone tag's whole line, indentation and newline
+    // included, and keeps the tag where the line began. kainjow would treat the tag as
+    // standalone again whenever the text after it on its new line is empty, and drop an
+    // output line of its own: a marker (k_keep_line) before each moved tag makes the
+    // line never blank to kainjow, and finish_rendering removes the markers.
     std::string out;
     out.reserve(text.size());
     std::size_t start = 0;
@@ -43,18 +40,8 @@ std::string strip_standalone_tags(std::string_view text) {
         if (is_standalone_tag(line)) {
             const std::size_t first = line.find_first_not_of(" \t");
             const std::size_t last = line.find_last_not_of(" \t\r");
-            const std::string_view tag = line.substr(first, last - first + 1);
-            if (out.empty()) {
-                out += k_virtual_line;
-                out += '\n';
-            }
-            if (out.back() != '\n') out += '\n';  // a last line without newline
-            const std::size_t cut = out.size() > 1 && out[out.size() - 2] == '\r' ? 2 : 1;
-            std::string moved;
-            moved.reserve(tag.size() + 1);
-            moved.push_back(k_keep_line);
-            moved.append(tag);
-            out.insert(out.size() - cut, moved);
+            out.push_back(k_keep_line);
+            out.append(line.substr(first, last - first + 1));
         } else {
             out.append(line);
             if (has_newline) out += '\n';
@@ -78,9 +65,6 @@ std::string finish_rendering(std::string rendered) {
             from = next + 1;
         }
         rendered.resize(keep);
-    }
-    if (rendered.size() >= 2 && rendered[0] == k_virtual_line && rendered[1] == '\n') {
-        rendered.erase(0, 2);
     }
     return rendered;
 }

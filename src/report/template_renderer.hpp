@@ -20,7 +20,6 @@ using Escaper = std::string (*)(std::string_view);
 // them; normalised templates render the lines the specification gives in every case once
 // finish_rendering has removed the markers this inserts.
 inline constexpr char k_keep_line = '\x01';
-inline constexpr char k_virtual_line = '\x02';
 std::string strip_standalone_tags(std::string_view text);
 
 // Removes the markers of strip_standalone_tags from a rendered text (and so any such

@@ -47,6 +47,18 @@ TEST(TemplateRenderer, BlankLinesBeforeStandaloneTagsStay) {
     EXPECT_EQ(render_text("A\n\n{{#yes}}\nX\n\n{{/yes}}\nB\n", flags()), "A\n\nX\n\nB\n");
 }
 
+TEST(TemplateRenderer, MixedInlineAndStandaloneTagsKeepTheSpecificationsLines) {
+    // An inline opening tag with a standalone closing tag: each row keeps its newline.
+    EXPECT_EQ(render_text("{{#rows}}- {{name}}\n{{/rows}}end\n", flags()), "- a\n- b\nend\n");
+    // A standalone opening tag with an inline closing tag.
+    EXPECT_EQ(render_text("{{#rows}}\n- {{name}}{{/rows}}\nend\n", flags()), "- a- b\nend\n");
+    // Tags on the first and the last line, with CRLF line ends and indentation.
+    EXPECT_EQ(render_text("  {{#yes}}\r\nX\r\n  {{/yes}}\r\n", flags()), "X\r\n");
+    EXPECT_EQ(render_text("{{#no}}\nX\n{{/no}}", flags()), "");
+    // Nested standalone tags on consecutive lines, the inner list empty.
+    EXPECT_EQ(render_text("A\n{{#yes}}\n{{#no}}\nX\n{{/no}}\n{{/yes}}\nB\n", flags()), "A\nB\n");
+}
+
 TEST(TemplateRenderer, CustomEscaperAppliesToDoubleBracesOnly) {
     data view;
     view.set("v", "<b>");
