@@ -12,6 +12,7 @@
 #include "gate/budgets.hpp"
 #include "gate/glob.hpp"
 #include "gate/waivers.hpp"
+#include "json/strict.hpp"
 #include "model/comparison.hpp"
 #include "model/quantity_format.hpp"
 #include "util/error.hpp"
@@ -520,6 +521,7 @@ class GateParser {
 }  // namespace
 
 Gate parse_gate(std::string_view text, const std::string& path) {
+    json::check_strict(text, path);
     Json root;
     try {
         root = Json::parse(text);

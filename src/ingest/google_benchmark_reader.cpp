@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "json/document.hpp"
+#include "util/limits.hpp"
 #include "util/string_map.hpp"
 
 namespace caws::ingest {
@@ -343,6 +344,21 @@ class Reader {
         if (found != index_.end()) {
             last_ = &benchmarks_[found->second];
             return *last_;
+        }
+        // Each benchmark gives at least one metric: stop reading as soon as a file has more
+        // than a run may hold, before a hostile file costs its full size in memory.
+        const Path root;
+        const Path rows = root.child("benchmarks");
+        if (benchmarks_.size() >= util::k_max_metrics) {
+            doc_.fail(rows.child(row_index),
+                      "expected at most " + std::to_string(util::k_max_metrics) +
+                          " metrics in one run; the file has more benchmarks than that");
+        }
+        if (name.size() > util::k_max_name_bytes) {
+            doc_.fail(rows.child(row_index), "expected a benchmark name of at most " +
+                                                 std::to_string(util::k_max_name_bytes) +
+                                                 " bytes, got " + std::to_string(name.size()) +
+                                                 " bytes");
         }
         index_.emplace(std::string(name), benchmarks_.size());
         benchmarks_.push_back(Benchmark{});

@@ -14,6 +14,7 @@
 #include "ingest/go_bench_reader.hpp"
 #include "ingest/google_benchmark_reader.hpp"
 #include "ingest/hyperfine_reader.hpp"
+#include "ingest/input_checks.hpp"
 #include "ingest/jmh_reader.hpp"
 #include "ingest/julia_benchmarktools_reader.hpp"
 #include "ingest/k6_reader.hpp"
@@ -22,6 +23,7 @@
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "ingest/rust_libtest_reader.hpp"
 #include "ingest/series_csv_reader.hpp"
+#include "json/document.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 #include "util/string_map.hpp"
@@ -108,6 +110,7 @@ const DirectoryFormat* find_directory_format(std::string_view id) {
 
 model::Run parse_results(std::string_view text, const std::string& path,
                          const std::optional<std::string>& format, const ReadOptions& options) {
+    check_text_encoding(text, path);
     const Format* chosen = nullptr;
     if (format) {
         chosen = find_format(*format);
@@ -130,7 +133,13 @@ model::Run parse_results(std::string_view text, const std::string& path,
                     format_list() + " (force one with --format)");
         }
     }
+    for (const std::string_view line_based :
+         {"go", "rust-libtest", "catch2-console", "series-csv", "benchmarkjs"}) {
+        if (chosen->id == line_based) check_line_lengths(text, path);
+    }
     model::Run run = chosen->parse(text, model::Source{path, std::string(chosen->id)}, options);
+    check_run(run, path, text);
+    normalize_zeros(run);
     if (options.direction) {
         for (model::Metric& metric : run.metrics) {
             if (metric.direction == model::Direction::unknown) {
@@ -171,7 +180,10 @@ model::Run read_results_directory(const std::string& path,
                                   directory_format_list());
         }
     }
-    return chosen->read(path, model::Source{path, std::string(chosen->id)});
+    model::Run run = chosen->read(path, model::Source{path, std::string(chosen->id)});
+    check_run(run, path);
+    normalize_zeros(run);
+    return run;
 }
 
 model::Run read_results(const std::vector<std::string>& paths,
@@ -184,10 +196,14 @@ model::Run read_results(const std::vector<std::string>& paths,
             runs.push_back(read_results_directory(path, format));
             continue;
         }
-        const std::string text = util::read_file(path);
+        // Padded for simdjson, so that JSON readers parse the text in place.
+        const std::string text = util::read_file(path, simdjson::SIMDJSON_PADDING);
+        const json::BorrowPadded borrow(text);
         runs.push_back(parse_results(text, path, format, options));
     }
-    return merge_runs(std::move(runs));
+    model::Run merged = merge_runs(std::move(runs));
+    if (paths.size() > 1) check_run(merged, paths.back());
+    return merged;
 }
 
 model::Run merge_runs(std::vector<model::Run> runs) {

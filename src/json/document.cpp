@@ -127,19 +127,40 @@ std::string Path::str() const {
     return is_index_ ? util::pointer_append(prefix, index_) : util::pointer_append(prefix, key_);
 }
 
+namespace {
+thread_local std::string_view t_borrowable;  // see BorrowPadded
+}  // namespace
+
+BorrowPadded::BorrowPadded(std::string_view text) : previous_(t_borrowable) {
+    t_borrowable = text;
+}
+
+BorrowPadded::~BorrowPadded() {
+    t_borrowable = previous_;
+}
+
 Document::Document(std::string path, std::string_view text) : path_(std::move(path)) {
     if (may_have_special_tokens(text)) {
         const std::string quoted = quote_special_tokens(text, inserted_);
         if (!inserted_.empty()) {
             padded_ = simdjson::padded_string(quoted);
+            view_ = simdjson::padded_string_view(padded_.data(), padded_.size(),
+                                                 padded_.size() + simdjson::SIMDJSON_PADDING);
             return;
         }
     }
+    if (!text.empty() && text.data() == t_borrowable.data() && text.size() == t_borrowable.size()) {
+        view_ = simdjson::padded_string_view(text.data(), text.size(),
+                                             text.size() + simdjson::SIMDJSON_PADDING);
+        return;
+    }
     padded_ = simdjson::padded_string(text);
+    view_ = simdjson::padded_string_view(padded_.data(), padded_.size(),
+                                         padded_.size() + simdjson::SIMDJSON_PADDING);
 }
 
 od::document& Document::root() {
-    auto result = parser_.iterate(padded_);
+    auto result = parser_.iterate(view_);
     if (result.error() != simdjson::SUCCESS) {
         fail_simdjson(simdjson::simdjson_error(result.error()), Path());
     }
@@ -188,7 +209,7 @@ void Document::fail(const Path& where, const std::string& what) const {
 
 void Document::fail_simdjson(const simdjson::simdjson_error& error, const Path& where,
                              const std::string& otherwise) const {
-    const std::string_view text(padded_.data(), padded_.size());
+    const std::string_view text(view_.data(), view_.size());
     // The text may simply not be JSON: let a second, independent parser find the exact
     // place, which simdjson's on-demand iterator does not always know after an error.
     SyntaxOnly handler;

@@ -89,10 +89,26 @@ class Document {
   private:
     std::string path_;
     std::string original_;               // as read, for line:column of syntax errors
-    simdjson::padded_string padded_;     // what simdjson parses
+    simdjson::padded_string padded_;     // what simdjson parses, unless borrowed
+    simdjson::padded_string_view view_;  // padded_ or the borrowed text
     std::vector<std::size_t> inserted_;  // offsets in padded_ where quotes were added
     od::parser parser_;
     od::document document_;
+};
+
+// While alive, Documents constructed over exactly `text` (same data and size) read it in
+// place instead of copying it: the caller promises that `text` is followed by
+// simdjson::SIMDJSON_PADDING readable bytes (util::read_file's `extra_capacity`). Saves a
+// copy of the whole input, which for a large results file is a third of the peak memory.
+class BorrowPadded {
+  public:
+    explicit BorrowPadded(std::string_view text);
+    ~BorrowPadded();
+    BorrowPadded(const BorrowPadded&) = delete;
+    BorrowPadded& operator=(const BorrowPadded&) = delete;
+
+  private:
+    std::string_view previous_;
 };
 
 // Runs `body` and converts any simdjson error escaping it into a located util::Error.

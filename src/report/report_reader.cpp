@@ -1,5 +1,6 @@
 #include "report/report_reader.hpp"
 
+#include "json/strict.hpp"
 #include "report/json_report.hpp"
 #include "report/trend_section.hpp"
 #include "util/error.hpp"
@@ -239,6 +240,7 @@ void check_report(const ordered_json& report, const std::string& path) {
 }  // namespace
 
 ordered_json parse_report(std::string_view text, const std::string& path) {
+    json::check_strict(text, path);
     ordered_json report;
     try {
         report = ordered_json::parse(text.begin(), text.end());

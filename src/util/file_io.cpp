@@ -10,6 +10,7 @@
 #include <random>
 
 #include "util/error.hpp"
+#include "util/limits.hpp"
 
 namespace caws::util {
 namespace {
@@ -48,6 +49,16 @@ std::string read_file(const std::string& path, std::size_t extra_capacity) {
         ::close(fd);
         throw Error(path, {}, "cannot read the file: it is a directory");
     }
+    const auto too_large = [&path] {
+        return Error(path, {},
+                     "the file is larger than " + std::to_string(k_max_input_bytes >> 20) +
+                         " MiB; expected an input of at most " + std::to_string(k_max_input_bytes) +
+                         " bytes");
+    };
+    if (static_cast<std::size_t>(info.st_size) > k_max_input_bytes) {
+        ::close(fd);
+        throw too_large();
+    }
     std::string content;
     content.reserve(static_cast<std::size_t>(info.st_size) + extra_capacity + 1);
     char buffer[1 << 16];
@@ -60,6 +71,11 @@ std::string read_file(const std::string& path, std::size_t extra_capacity) {
             throw Error(path, {}, "cannot read the file: " + reason);
         }
         if (got == 0) break;
+        // Pipes and growing files have no size up front: stop at the limit all the same.
+        if (content.size() + static_cast<std::size_t>(got) > k_max_input_bytes) {
+            ::close(fd);
+            throw too_large();
+        }
         content.append(buffer, static_cast<std::size_t>(got));
     }
     ::close(fd);

@@ -8,7 +8,8 @@ namespace caws::util {
 
 // Reads a whole file. `extra_capacity` bytes of zeroed slack are reserved after the
 // content (parsers that read ahead, such as simdjson, need padding) without being part of
-// the string. Throws util::Error naming the path when the file cannot be read.
+// the string. Throws util::Error naming the path when the file cannot be read or is larger
+// than util::k_max_input_bytes (checked before reading, so a huge file costs no memory).
 std::string read_file(const std::string& path, std::size_t extra_capacity = 0);
 
 // True when `path` names an existing regular file (or a symlink to one).

@@ -1,0 +1,194 @@
+#include "ingest/input_checks.hpp"
+
+#include <simdjson.h>
+
+#include <cstdio>
+#include <cstring>
+#include <optional>
+
+#include "util/error.hpp"
+#include "util/limits.hpp"
+#include "util/text_position.hpp"
+
+namespace caws::ingest {
+namespace {
+
+// Length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not one
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) return 1;
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) low = 0xA0;
+        if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) low = 0x90;
+        if (lead == 0xF4) high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size()) return 0;
+    if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    }
+    return length;
+}
+
+// Offset of the first byte that is not UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = utf8_sequence_length(text, i);
+        if (length == 0) return i;
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+bool is_control(unsigned char c) {
+    return c < 0x20 || c == 0x7F;
+}
+
+std::string hex_byte(unsigned char c) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "0x%02X", static_cast<unsigned>(c));
+    return buffer;
+}
+
+}  // namespace
+
+std::string printable_name(std::string_view name) {
+    constexpr std::size_t k_shown = 60;
+    std::string out;
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < name.size() && shown < k_shown; ++shown) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        const std::size_t length = utf8_sequence_length(name, i);
+        char buffer[16];
+        if (length == 0) {
+            std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned>(c));
+            out += buffer;
+            ++i;
+        } else if (c == '\n') {
+            out += "\\n";
+            ++i;
+        } else if (c == '\r') {
+            out += "\\r";
+            ++i;
+        } else if (c == '\t') {
+            out += "\\t";
+            ++i;
+        } else if (is_control(c)) {
+            std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(c));
+            out += buffer;
+            ++i;
+        } else {
+            out.append(name.substr(i, length));
+            i += length;
+        }
+        if (shown + 1 == k_shown && i < name.size()) out += "...";
+    }
+    return out;
+}
+
+void check_text_encoding(std::string_view text, const std::string& path) {
+    // Both scans are vectorised; the slow search for the place runs only on failure.
+    const bool has_nul = std::memchr(text.data(), '\0', text.size()) != nullptr;
+    if (!has_nul && simdjson::validate_utf8(text.data(), text.size())) return;
+    const std::size_t invalid = first_invalid_utf8(text);
+    const std::size_t nul = has_nul ? text.find('\0') : std::string_view::npos;
+    if (nul != std::string_view::npos && nul < invalid) {
+        throw util::Error(path, util::describe(util::position_of(text, nul)),
+                          "expected text, got a NUL byte");
+    }
+    throw util::Error(
+        path, util::describe(util::position_of(text, invalid)),
+        "expected UTF-8 text, got the byte " + hex_byte(static_cast<unsigned char>(text[invalid])));
+}
+
+void check_line_lengths(std::string_view text, const std::string& path) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end - start > util::k_max_line_bytes) {
+            throw util::Error(
+                path, util::describe(util::position_of(text, start + util::k_max_line_bytes)),
+                "expected a line of at most " + std::to_string(util::k_max_line_bytes) + " bytes");
+        }
+        start = end + 1;
+    }
+}
+
+void check_run(const model::Run& run, const std::string& path, std::string_view text) {
+    if (run.metrics.size() > util::k_max_metrics) {
+        throw util::Error(path, {},
+                          "expected at most " + std::to_string(util::k_max_metrics) +
+                              " metrics in one run, got " + std::to_string(run.metrics.size()));
+    }
+    const auto where = [&](std::string_view name) -> std::string {
+        // The name as written in the file, when it is there unescaped.
+        const std::size_t at = text.empty() ? std::string_view::npos : text.find(name);
+        if (at == std::string_view::npos) return {};
+        return util::describe(util::position_of(text, at));
+    };
+    const auto check_name = [&](std::string_view name, const char* what) {
+        if (name.size() > util::k_max_name_bytes) {
+            throw util::Error(path, where(name),
+                              std::string("expected a ") + what + " name of at most " +
+                                  std::to_string(util::k_max_name_bytes) + " bytes, got " +
+                                  std::to_string(name.size()) + " bytes: \"" +
+                                  printable_name(name) + "\"");
+        }
+        const std::size_t invalid = first_invalid_utf8(name);
+        if (invalid != std::string_view::npos) {
+            throw util::Error(path, where(name),
+                              std::string("expected a ") + what + " name in UTF-8, got the byte " +
+                                  hex_byte(static_cast<unsigned char>(name[invalid])) + " in \"" +
+                                  printable_name(name) + "\"");
+        }
+        for (const char c : name) {
+            if (is_control(static_cast<unsigned char>(c))) {
+                throw util::Error(path, where(name),
+                                  std::string("expected a ") + what +
+                                      " name without control characters (NUL, line breaks, "
+                                      "tabs), got \"" +
+                                      printable_name(name) + "\"");
+            }
+        }
+    };
+    // Runs hold a name once per measure: check each distinct name once.
+    const std::string* previous = nullptr;
+    for (const model::Metric& metric : run.metrics) {
+        if (previous == nullptr || *previous != metric.name) check_name(metric.name, "benchmark");
+        previous = &metric.name;
+        check_name(metric.measure, "measure");
+    }
+}
+
+void normalize_zeros(model::Run& run) {
+    // x + 0.0 is x for every x but -0, which becomes +0.
+    const auto fix = [](std::optional<double>& value) {
+        if (value) *value += 0.0;
+    };
+    for (model::Metric& metric : run.metrics) {
+        for (double& sample : metric.samples) sample += 0.0;
+        if (metric.summary) {
+            model::Summary& s = *metric.summary;
+            for (std::optional<double>* value :
+                 {&s.mean, &s.stddev, &s.median, &s.min, &s.max, &s.p90, &s.p95, &s.p99}) {
+                fix(*value);
+            }
+        }
+    }
+}
+
+}  // namespace caws::ingest
