@@ -107,7 +107,8 @@ template <std::size_t Block, std::size_t Blocks>
     return Outcome::below;
 }
 
-// Segments of up to 1,024, 4,096 and 32,768 values.
+// Segments of up to 1,024 and 4,096 values (beyond, the table loops cost more than the
+// Fenwick tree of the exact scan).
 CAWS_GATE_VECTOR_CLONES Outcome fixed_point_scan_small(FixedPoint& f, const std::uint32_t* ranks,
                                                        std::size_t size, std::size_t min_size,
                                                        const Reciprocals* reciprocals,
@@ -120,13 +121,6 @@ CAWS_GATE_VECTOR_CLONES Outcome fixed_point_scan_medium(FixedPoint& f, const std
                                                         const Reciprocals* reciprocals,
                                                         double observed) {
     return fixed_point_scan<64, 64>(f, ranks, size, min_size, reciprocals, observed);
-}
-
-CAWS_GATE_VECTOR_CLONES Outcome fixed_point_scan_large(FixedPoint& f, const std::uint32_t* ranks,
-                                                       std::size_t size, std::size_t min_size,
-                                                       const Reciprocals* reciprocals,
-                                                       double observed) {
-    return fixed_point_scan<128, 256>(f, ranks, size, min_size, reciprocals, observed);
 }
 
 // One segment of the series, prepared for scanning its splits in any order of its values:
@@ -188,9 +182,7 @@ class Segment {
         if (size_ < 2 * min_size || size_ < 2) return 0.0 >= observed;
         if (prepare_fixed_point()) {
             prepare_reciprocals();
-            const auto scan = size_ <= 1024   ? fixed_point_scan_small
-                              : size_ <= 4096 ? fixed_point_scan_medium
-                                              : fixed_point_scan_large;
+            const auto scan = size_ <= 1024 ? fixed_point_scan_small : fixed_point_scan_medium;
             const Outcome outcome =
                 scan(fixed_, permuted_.data(), size_, min_size, reciprocals_.data(), observed);
             if (outcome != Outcome::unsure) return outcome == Outcome::reaches;
@@ -323,13 +315,13 @@ class Segment {
         }
     }
 
-    // Sets up fixed_ once; false when the segment does not suit it (too long for the
-    // packed counts, or all values equal, or values too large for the bounds).
+    // Sets up fixed_ once; false when the segment does not suit it (over 4,096 values,
+    // where the exact scan is as fast; all values equal; values too large for the bounds).
     bool prepare_fixed_point() {
         if (fixed_ready_) return fixed_usable_;
         fixed_ready_ = true;
-        constexpr std::size_t k_max_size = std::size_t{1} << 15;
-        if (size_ < 2 || size_ >= k_max_size) return false;
+        constexpr std::size_t k_max_size = 4096;
+        if (size_ < 2 || size_ > k_max_size) return false;
         const double range = sorted_.back() - sorted_.front();
         const double largest = std::max(std::fabs(sorted_.front()), std::fabs(sorted_.back()));
         if (!(range > 0) || !std::isfinite(range) || !std::isfinite(largest)) return false;
@@ -362,8 +354,8 @@ class Segment {
             twice_total += f.row_sum[r];
         }
         f.total = twice_total / 2;
-        f.block = size_ <= 1024 ? 32 : (size_ <= 4096 ? 64 : 128);
-        f.blocks = size_ <= 1024 ? 32 : (size_ <= 4096 ? 64 : 256);
+        f.block = size_ <= 1024 ? 32 : 64;
+        f.blocks = f.block;
         f.in_block.assign(f.blocks * f.block, 0);
         f.block_prefix.assign(f.blocks, 0);
         fixed_usable_ = true;
