@@ -10,6 +10,11 @@
 #include <span>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "json/document.hpp"
 #include "stats/descriptive.hpp"
 #include "store/baseline_file.hpp"
@@ -428,6 +433,9 @@ class FastLineReader {
     throw util::Error(located, where, error.what_expected());
 }
 
+// Files from this size on are mapped rather than read.
+constexpr off_t k_map_from = off_t{32} << 20;
+
 bool is_blank(std::string_view line) {
     return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -582,6 +590,30 @@ std::vector<HistoryEntry> parse_history(std::string_view text, const std::string
 }
 
 std::vector<HistoryEntry> read_history(const std::string& path) {
+    // A long history is parsed where the kernel keeps it, mapped read-only, rather than
+    // copied into memory first (1.3 GB for 1,000 runs x 5,000 metrics). History files are
+    // replaced by renaming, never truncated in place, so the mapping stays valid. Any
+    // failure falls back to reading the file, which reports what is wrong.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        struct stat info {};
+        void* mapped = MAP_FAILED;
+        std::size_t size = 0;
+        if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size >= k_map_from) {
+            size = static_cast<std::size_t>(info.st_size);
+            mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        }
+        ::close(fd);
+        if (mapped != MAP_FAILED) {
+            ::madvise(mapped, size, MADV_SEQUENTIAL | MADV_WILLNEED);
+            struct Unmap {
+                void* address;
+                std::size_t size;
+                ~Unmap() { ::munmap(address, size); }
+            } unmap{mapped, size};
+            return parse_history(std::string_view(static_cast<const char*>(mapped), size), path);
+        }
+    }
     const std::string text = util::read_file(path);
     return parse_history(text, path);
 }
