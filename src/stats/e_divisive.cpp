@@ -42,6 +42,11 @@ struct FixedPoint {
     std::int64_t total = 0;                   // sum over pairs of |difference|
     std::vector<std::uint64_t> in_block;      // left values of the block below each rank
     std::vector<std::uint64_t> block_prefix;  // left values of the blocks below each block
+    // Per split, e in units below which q is surely below `observed`, and from which it
+    // surely reaches it; for the observed q they were computed for.
+    std::vector<double> below_under;
+    std::vector<double> reaches_from;
+    double thresholds_for = std::numeric_limits<double>::quiet_NaN();
 };
 
 enum class Outcome { below, reaches, unsure };
@@ -52,15 +57,39 @@ enum class Outcome { below, reaches, unsure };
 #define CAWS_GATE_VECTOR_CLONES
 #endif
 
+// The thresholds of e (in units) for `observed`. The scan estimates q as factor * unit *
+// e with e = cross * 2/(l r) - within_left * 1/C(l,2) - within_right * 1/C(r,2) from the
+// exact integer sums. Rounding to the unit moves each |difference| by at most one unit,
+// so e by at most 4; the exact scan's sums are off by at most sum_error; the last
+// operations of both, and these thresholds, by a few units in the last place of the
+// terms (each sum is at most the total) or of `observed`. The bound is twice all that.
+void prepare_thresholds(FixedPoint& f, const Reciprocals* reciprocals, std::size_t size,
+                        double observed) {
+    if (f.thresholds_for == observed) return;
+    f.thresholds_for = observed;
+    f.below_under.resize(size);
+    f.reaches_from.resize(size);
+    const double total = static_cast<double>(f.total);
+    for (std::size_t t = 0; t + 1 < size; ++t) {
+        const Reciprocals& k = reciprocals[t];
+        const double bound =
+            2 * k.factor *
+                (4.5 * f.unit + f.sum_error * k.spread + 1e-12 * k.spread * total * f.unit) +
+            1e-12 * std::fabs(observed);
+        const double scale = k.factor * f.unit;
+        f.below_under[t] = (observed - bound) / scale;
+        f.reaches_from[t] = (observed + bound) / scale;
+    }
+}
+
 // Moves the values to the left in `ranks` order as Segment's scan does, in fixed point;
-// `reaches` as soon as a split's q is surely >= observed, `unsure` as soon as one cannot
-// be told apart from it, `below` when every split's q is surely below.
-// Blocks of `Block` ranks, at most `Blocks` of them: loops of fixed length.
+// `reaches` as soon as a split's q is surely >= the observed q of prepare_thresholds,
+// `unsure` as soon as one cannot be told apart from it, `below` when every split's q is
+// surely below. Blocks of `Block` ranks, at most `Blocks` of them: loops of fixed length.
 template <std::size_t Block, std::size_t Blocks>
 [[gnu::always_inline]] inline Outcome fixed_point_scan(FixedPoint& f, const std::uint32_t* ranks,
                                                        std::size_t size, std::size_t min_size,
-                                                       const Reciprocals* reciprocals,
-                                                       double observed) {
+                                                       const Reciprocals* reciprocals) {
     std::uint64_t* const in_block = f.in_block.data();
     std::uint64_t* const block_prefix = f.block_prefix.data();
     std::fill(f.in_block.begin(), f.in_block.end(), 0);
@@ -91,18 +120,11 @@ template <std::size_t Block, std::size_t Blocks>
         if (left < min_size || size - left < min_size) continue;
         const Reciprocals& k = reciprocals[t];
         const std::int64_t cross = f.total - within_left - within_right;
-        const double a = static_cast<double>(cross) * k.cross;
-        const double l = static_cast<double>(within_left) * k.left;
-        const double c = static_cast<double>(within_right) * k.right;
-        const double estimate = k.factor * (a - l - c) * f.unit;
-        // Rounding to the unit moves each |difference| by at most one unit, so e by 4;
-        // the exact scan's sums are off by at most sum_error; the last operations of
-        // both by a few units in the last place of the terms. Twice all that.
-        const double bound = 2 * k.factor *
-                             (4.5 * f.unit + f.sum_error * k.spread +
-                              1e-12 * (std::fabs(a) + std::fabs(l) + std::fabs(c)) * f.unit);
-        if (estimate + bound < observed) continue;
-        return estimate - bound >= observed ? Outcome::reaches : Outcome::unsure;
+        const double e = static_cast<double>(cross) * k.cross -
+                         static_cast<double>(within_left) * k.left -
+                         static_cast<double>(within_right) * k.right;
+        if (e < f.below_under[t]) continue;
+        return e >= f.reaches_from[t] ? Outcome::reaches : Outcome::unsure;
     }
     return Outcome::below;
 }
@@ -111,16 +133,14 @@ template <std::size_t Block, std::size_t Blocks>
 // Fenwick tree of the exact scan).
 CAWS_GATE_VECTOR_CLONES Outcome fixed_point_scan_small(FixedPoint& f, const std::uint32_t* ranks,
                                                        std::size_t size, std::size_t min_size,
-                                                       const Reciprocals* reciprocals,
-                                                       double observed) {
-    return fixed_point_scan<32, 32>(f, ranks, size, min_size, reciprocals, observed);
+                                                       const Reciprocals* reciprocals) {
+    return fixed_point_scan<32, 32>(f, ranks, size, min_size, reciprocals);
 }
 
 CAWS_GATE_VECTOR_CLONES Outcome fixed_point_scan_medium(FixedPoint& f, const std::uint32_t* ranks,
                                                         std::size_t size, std::size_t min_size,
-                                                        const Reciprocals* reciprocals,
-                                                        double observed) {
-    return fixed_point_scan<64, 64>(f, ranks, size, min_size, reciprocals, observed);
+                                                        const Reciprocals* reciprocals) {
+    return fixed_point_scan<64, 64>(f, ranks, size, min_size, reciprocals);
 }
 
 // One segment of the series, prepared for scanning its splits in any order of its values:
@@ -182,9 +202,10 @@ class Segment {
         if (size_ < 2 * min_size || size_ < 2) return 0.0 >= observed;
         if (prepare_fixed_point()) {
             prepare_reciprocals();
+            prepare_thresholds(fixed_, reciprocals_.data(), size_, observed);
             const auto scan = size_ <= 1024 ? fixed_point_scan_small : fixed_point_scan_medium;
             const Outcome outcome =
-                scan(fixed_, permuted_.data(), size_, min_size, reciprocals_.data(), observed);
+                scan(fixed_, permuted_.data(), size_, min_size, reciprocals_.data());
             if (outcome != Outcome::unsure) return outcome == Outcome::reaches;
         }
         return reaches(permuted_, min_size, observed);
