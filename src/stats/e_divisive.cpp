@@ -92,39 +92,51 @@ template <std::size_t Block, std::size_t Blocks>
                                                        const Reciprocals* reciprocals) {
     std::uint64_t* const in_block = f.in_block.data();
     std::uint64_t* const block_prefix = f.block_prefix.data();
+    const std::int64_t* const value = f.value.data();
+    const std::uint64_t* const packed = f.packed.data();
+    const std::int64_t* const row_sum = f.row_sum.data();
+    const double* const below_under = f.below_under.data();
+    const double* const reaches_from = f.reaches_from.data();
+    const std::int64_t total = f.total;
     std::fill(f.in_block.begin(), f.in_block.end(), 0);
     std::fill(f.block_prefix.begin(), f.block_prefix.end(), 0);
     constexpr std::size_t block = Block;
     std::int64_t within_left = 0;
-    std::int64_t within_right = f.total;
+    std::int64_t within_right = total;
     std::int64_t left_sum = 0;
+    // The prefix of the next value is read before this value's update is stored, and
+    // this value added to it by hand: the next step need not wait for the stores.
+    std::uint64_t below = 0;
     for (std::size_t t = 0; t + 1 < size; ++t) {
         const std::uint32_t r = ranks[t];
         const std::size_t b = r / block;
         const std::size_t offset = r - b * block;
-        const std::uint64_t below = block_prefix[b] + in_block[r];
+        const std::uint64_t add = packed[r];
+        const std::uint32_t next = ranks[t + 1];
+        const std::uint64_t next_below =
+            block_prefix[next / block] + in_block[next] + (r < next ? add : std::uint64_t{0});
         const auto less_count = static_cast<std::int64_t>(below >> FixedPoint::k_count_shift);
         const auto less_sum = static_cast<std::int64_t>(below & FixedPoint::k_sum_mask);
-        const std::int64_t x = f.value[r];
+        const std::int64_t x = value[r];
         const std::int64_t to_left = x * less_count - less_sum + (left_sum - less_sum) -
                                      x * (static_cast<std::int64_t>(t) - less_count);
         within_left += to_left;
-        within_right -= f.row_sum[r] - to_left;
+        within_right -= row_sum[r] - to_left;
         left_sum += x;
-        const std::uint64_t add = f.packed[r];
         std::uint64_t* const row = in_block + b * block;
         for (std::size_t j = 0; j < block; ++j) row[j] += j > offset ? add : 0;
         for (std::size_t k = 0; k < Blocks; ++k) block_prefix[k] += k > b ? add : 0;
+        below = next_below;
 
         const std::size_t left = t + 1;
         if (left < min_size || size - left < min_size) continue;
         const Reciprocals& k = reciprocals[t];
-        const std::int64_t cross = f.total - within_left - within_right;
+        const std::int64_t cross = total - within_left - within_right;
         const double e = static_cast<double>(cross) * k.cross -
                          static_cast<double>(within_left) * k.left -
                          static_cast<double>(within_right) * k.right;
-        if (e < f.below_under[t]) continue;
-        return e >= f.reaches_from[t] ? Outcome::reaches : Outcome::unsure;
+        if (e < below_under[t]) continue;
+        return e >= reaches_from[t] ? Outcome::reaches : Outcome::unsure;
     }
     return Outcome::below;
 }
