@@ -512,69 +512,67 @@ std::string history_line(const HistoryEntry& entry) {
 
 namespace {
 
-struct Line {
-    std::size_t number;
-    std::string_view text;
+// The entries of the lines of `text`, a run of whole lines; stops at the first bad line,
+// whose error (not yet located) and line number within `text` it keeps.
+struct Chunk {
+    std::vector<HistoryEntry> entries;
+    std::optional<util::Error> error;
+    std::size_t error_line = 0;
 };
 
-// Parses `lines` into `entries` (same size); returns the error of the first bad line.
-std::optional<util::Error> parse_lines(std::span<const Line> lines, const std::string& path,
-                                       std::span<HistoryEntry> entries) {
-    std::size_t expected = 0;
+Chunk parse_chunk(std::string_view text, const std::string& path) {
+    Chunk out;
+    std::size_t expected = 0;  // runs of a suite have about as many metrics as the one before
     FastLineReader fast;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (fast.read(lines[i].text, entries[i], expected)) {
-            expected = entries[i].metrics.size();
+    std::size_t number = 0;
+    while (!text.empty()) {
+        ++number;
+        const std::size_t end = text.find('\n');
+        const std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (is_blank(line)) continue;
+        HistoryEntry& entry = out.entries.emplace_back();
+        if (fast.read(line, entry, expected)) {
+            expected = entry.metrics.size();
             continue;
         }
         try {
-            Document document(path, lines[i].text);
-            // Runs of a suite have about as many metrics as the one before.
+            Document document(path, line);
             json::read_guarded(document, Path(),
-                               [&] { entries[i] = HistoryLineReader(document, expected).read(); });
-            expected = entries[i].metrics.size();
+                               [&] { entry = HistoryLineReader(document, expected).read(); });
+            expected = entry.metrics.size();
         } catch (const util::Error& error) {
-            try {
-                relocate(error, path, lines[i].number);
-            } catch (const util::Error& located) {
-                return located;
-            }
+            out.entries.pop_back();
+            out.error = error;
+            out.error_line = number;
+            return out;
         }
     }
-    return std::nullopt;
+    return out;
 }
 
 }  // namespace
 
 std::vector<HistoryEntry> parse_history(std::string_view text, const std::string& path) {
-    std::vector<Line> lines;
-    std::size_t line_number = 0;
-    while (!text.empty()) {
-        ++line_number;
-        const std::size_t end = text.find('\n');
-        const std::string_view line = text.substr(0, end);
-        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        if (!is_blank(line)) lines.push_back({line_number, line});
-    }
-    std::vector<HistoryEntry> entries(lines.size());
-    // Lines are independent: a long history is parsed by several threads, each a run of
-    // consecutive lines; the first bad line in file order is reported.
-    std::size_t bytes = 0;
-    for (const Line& line : lines) bytes += line.text.size();
+    // Lines are independent: a long history is cut at line ends into one run of lines per
+    // core, each split into lines and parsed by its own thread (which also spreads the
+    // page faults of a mapped file); the first bad line in file order is reported.
     const std::size_t threads =
-        bytes < (std::size_t{32} << 20) || lines.size() < 2
+        text.size() < (std::size_t{32} << 20)
             ? 1
-            : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
-                                      std::min<std::size_t>(8, lines.size()));
-    std::vector<std::optional<util::Error>> errors(threads);
+            : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<std::size_t> starts{0};
+    for (std::size_t k = 1; k < threads; ++k) {
+        const std::size_t at = std::max(text.size() / threads * k, starts.back());
+        const std::size_t newline = text.find('\n', at);
+        starts.push_back(newline == std::string_view::npos ? text.size() : newline + 1);
+    }
+    starts.push_back(text.size());
+    std::vector<Chunk> chunks(threads);
     std::vector<std::thread> workers;
-    const std::size_t per_thread = (lines.size() + threads - 1) / threads;
     for (std::size_t t = 0; t < threads; ++t) {
-        const std::size_t from = std::min(lines.size(), t * per_thread);
-        const std::size_t count = std::min(lines.size() - from, per_thread);
-        const auto work = [&, t, from, count] {
-            errors[t] = parse_lines(std::span<const Line>(lines).subspan(from, count), path,
-                                    std::span<HistoryEntry>(entries).subspan(from, count));
+        const auto work = [&, t] {
+            chunks[t] = parse_chunk(text.substr(starts[t], starts[t + 1] - starts[t]), path);
         };
         if (t + 1 == threads) {
             work();
@@ -583,8 +581,22 @@ std::vector<HistoryEntry> parse_history(std::string_view text, const std::string
         }
     }
     for (std::thread& worker : workers) worker.join();
-    for (const auto& error : errors) {
-        if (error) throw *error;
+    std::size_t count = 0;
+    for (std::size_t t = 0; t < threads; ++t) {
+        const Chunk& chunk = chunks[t];
+        if (chunk.error) {
+            const std::string_view before = text.substr(0, starts[t]);
+            const auto lines_before =
+                static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+            relocate(*chunk.error, path, lines_before + chunk.error_line);
+        }
+        count += chunk.entries.size();
+    }
+    if (threads == 1) return std::move(chunks[0].entries);
+    std::vector<HistoryEntry> entries;
+    entries.reserve(count);
+    for (Chunk& chunk : chunks) {
+        std::move(chunk.entries.begin(), chunk.entries.end(), std::back_inserter(entries));
     }
     return entries;
 }
@@ -601,7 +613,7 @@ std::vector<HistoryEntry> read_history(const std::string& path) {
         std::size_t size = 0;
         if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size >= k_map_from) {
             size = static_cast<std::size_t>(info.st_size);
-            mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
         }
         ::close(fd);
         if (mapped != MAP_FAILED) {

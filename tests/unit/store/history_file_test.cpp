@@ -286,3 +286,43 @@ TEST(HistoryFile, UnusualLinesReadAsBefore) {
 
 }  // namespace
 }  // namespace caws::store
+
+namespace caws::store {
+namespace {
+
+// Histories from 32 MiB on are cut into one run of lines per core: entries stay in file
+// order, and a bad line late in the file, and the first of two bad lines, are located by
+// their line in the whole file.
+TEST(HistoryFile, LongHistoriesKeepOrderAndLineNumbers) {
+    const std::size_t lines = (std::size_t{33} << 20) / k_good.size() + 1;
+    std::string text;
+    text.reserve(lines * (k_good.size() + 12));
+    for (std::size_t i = 0; i < lines; ++i) {
+        std::string line = k_good;
+        line.replace(line.find("9f0c1e2"), 7, std::to_string(1'000'000 + i));
+        text += line;
+        if (i % 1000 == 999) text += "\n";  // a blank line now and then
+    }
+    const std::vector<HistoryEntry> read = parse_history(text, "h.jsonl");
+    ASSERT_EQ(read.size(), lines);
+    for (std::size_t i = 0; i < lines; i += 997) {
+        EXPECT_EQ(read[i].commit, std::to_string(1'000'000 + i));
+    }
+    EXPECT_EQ(read.back().commit, std::to_string(1'000'000 + lines - 1));
+
+    const std::size_t total_lines = lines + lines / 1000;
+    std::string late = text;
+    late.insert(late.size() - k_good.size(), "{\"schema\":,}\n");
+    EXPECT_EQ(
+        error_of(late).rfind(
+            "baselines/history/perf.jsonl:" + std::to_string(total_lines) + ":11: invalid JSON", 0),
+        0u)
+        << error_of(late);
+    std::string both = late;
+    both.insert(k_good.size() * 3, "[]\n");
+    EXPECT_EQ(error_of(both),
+              "baselines/history/perf.jsonl:4: expected a JSON object at the top level");
+}
+
+}  // namespace
+}  // namespace caws::store
