@@ -1,16 +1,159 @@
 #include "stats/e_divisive.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
-#include <numeric>
 #include <set>
+#include <utility>
 
 #include "stats/random.hpp"
 #include "stats/student_t.hpp"
 
 namespace caws::stats {
 namespace {
+
+// The denominators of q for the split after t + 1 values, as reciprocals (see Segment).
+struct Reciprocals {
+    double cross = 0;   // 2 / (l r)
+    double left = 0;    // 1 / (l (l - 1) / 2), 0 for one value
+    double right = 0;   // 1 / (r (r - 1) / 2), 0 for one value
+    double factor = 0;  // l r / m, computed as the exact q is
+    double spread = 0;  // cross + left + right
+};
+
+// A fixed-point copy of a segment's values for the permutation scans: value r is
+// round((sorted[r] - sorted[0]) / unit), exact integer sums replace the floating-point
+// ones, and a two-level table of prefix sums (blocks of ranks) replaces the Fenwick tree,
+// updated by loops of fixed length that vectorise. q from it is within a bound of the
+// exact scan's q, so it decides "below" or "reaches" except near `observed`.
+struct FixedPoint {
+    static constexpr int k_count_shift = 48;  // packed = count << 48 | sum of values
+    static constexpr std::uint64_t k_sum_mask = (std::uint64_t{1} << k_count_shift) - 1;
+    double unit = 0;
+    // Bound of the exact scan's rounding errors in its sums of absolute differences.
+    double sum_error = 0;
+    std::size_t block = 0;                    // ranks per block: 32, 64 or 128
+    std::size_t blocks = 0;                   // blocks of the table: 32, 64 or 256
+    std::vector<std::int64_t> value;          // per rank
+    std::vector<std::uint64_t> packed;        // per rank: 1 << 48 | value
+    std::vector<std::int64_t> row_sum;        // per rank: sum of |value - others|
+    std::int64_t total = 0;                   // sum over pairs of |difference|
+    std::vector<std::uint64_t> in_block;      // left values of the block below each rank
+    std::vector<std::uint64_t> block_prefix;  // left values of the blocks below each block
+    // Per split, e in units below which q is surely below `observed`, and from which it
+    // surely reaches it; for the observed q they were computed for.
+    std::vector<double> below_under;
+    std::vector<double> reaches_from;
+    double thresholds_for = std::numeric_limits<double>::quiet_NaN();
+};
+
+enum class Outcome { below, reaches, unsure };
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define CAWS_GATE_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CAWS_GATE_VECTOR_CLONES
+#endif
+
+// The thresholds of e (in units) for `observed`. The scan estimates q as factor * unit *
+// e with e = cross * 2/(l r) - within_left * 1/C(l,2) - within_right * 1/C(r,2) from the
+// exact integer sums. Rounding to the unit moves each |difference| by at most one unit,
+// so e by at most 4; the exact scan's sums are off by at most sum_error; the last
+// operations of both, and these thresholds, by a few units in the last place of the
+// terms (each sum is at most the total) or of `observed`. The bound is twice all that.
+void prepare_thresholds(FixedPoint& f, const Reciprocals* reciprocals, std::size_t size,
+                        double observed) {
+    if (f.thresholds_for == observed) return;
+    f.thresholds_for = observed;
+    f.below_under.resize(size);
+    f.reaches_from.resize(size);
+    const double total = static_cast<double>(f.total);
+    for (std::size_t t = 0; t + 1 < size; ++t) {
+        const Reciprocals& k = reciprocals[t];
+        const double bound =
+            2 * k.factor *
+                (4.5 * f.unit + f.sum_error * k.spread + 1e-12 * k.spread * total * f.unit) +
+            1e-12 * std::fabs(observed);
+        const double scale = k.factor * f.unit;
+        f.below_under[t] = (observed - bound) / scale;
+        f.reaches_from[t] = (observed + bound) / scale;
+    }
+}
+
+// Moves the values to the left in `ranks` order as Segment's scan does, in fixed point;
+// `reaches` as soon as a split's q is surely >= the observed q of prepare_thresholds,
+// `unsure` as soon as one cannot be told apart from it, `below` when every split's q is
+// surely below. Blocks of `Block` ranks, at most `Blocks` of them: loops of fixed length.
+template <std::size_t Block, std::size_t Blocks>
+[[gnu::always_inline]] inline Outcome fixed_point_scan(FixedPoint& f, const std::uint32_t* ranks,
+                                                       std::size_t size, std::size_t min_size,
+                                                       const Reciprocals* reciprocals) {
+    std::uint64_t* const in_block = f.in_block.data();
+    std::uint64_t* const block_prefix = f.block_prefix.data();
+    const std::int64_t* const value = f.value.data();
+    const std::uint64_t* const packed = f.packed.data();
+    const std::int64_t* const row_sum = f.row_sum.data();
+    const double* const below_under = f.below_under.data();
+    const double* const reaches_from = f.reaches_from.data();
+    const std::int64_t total = f.total;
+    std::fill(f.in_block.begin(), f.in_block.end(), 0);
+    std::fill(f.block_prefix.begin(), f.block_prefix.end(), 0);
+    constexpr std::size_t block = Block;
+    std::int64_t within_left = 0;
+    std::int64_t within_right = total;
+    std::int64_t left_sum = 0;
+    // The prefix of the next value is read before this value's update is stored, and
+    // this value added to it by hand: the next step need not wait for the stores.
+    std::uint64_t below = 0;
+    for (std::size_t t = 0; t + 1 < size; ++t) {
+        const std::uint32_t r = ranks[t];
+        const std::size_t b = r / block;
+        const std::size_t offset = r - b * block;
+        const std::uint64_t add = packed[r];
+        const std::uint32_t next = ranks[t + 1];
+        const std::uint64_t next_below =
+            block_prefix[next / block] + in_block[next] + (r < next ? add : std::uint64_t{0});
+        const auto less_count = static_cast<std::int64_t>(below >> FixedPoint::k_count_shift);
+        const auto less_sum = static_cast<std::int64_t>(below & FixedPoint::k_sum_mask);
+        const std::int64_t x = value[r];
+        const std::int64_t to_left = x * less_count - less_sum + (left_sum - less_sum) -
+                                     x * (static_cast<std::int64_t>(t) - less_count);
+        within_left += to_left;
+        within_right -= row_sum[r] - to_left;
+        left_sum += x;
+        std::uint64_t* const row = in_block + b * block;
+        for (std::size_t j = 0; j < block; ++j) row[j] += j > offset ? add : 0;
+        for (std::size_t k = 0; k < Blocks; ++k) block_prefix[k] += k > b ? add : 0;
+        below = next_below;
+
+        const std::size_t left = t + 1;
+        if (left < min_size || size - left < min_size) continue;
+        const Reciprocals& k = reciprocals[t];
+        const std::int64_t cross = total - within_left - within_right;
+        const double e = static_cast<double>(cross) * k.cross -
+                         static_cast<double>(within_left) * k.left -
+                         static_cast<double>(within_right) * k.right;
+        if (e < below_under[t]) continue;
+        return e >= reaches_from[t] ? Outcome::reaches : Outcome::unsure;
+    }
+    return Outcome::below;
+}
+
+// Segments of up to 1,024 and 4,096 values (beyond, the table loops cost more than the
+// Fenwick tree of the exact scan).
+CAWS_GATE_VECTOR_CLONES Outcome fixed_point_scan_small(FixedPoint& f, const std::uint32_t* ranks,
+                                                       std::size_t size, std::size_t min_size,
+                                                       const Reciprocals* reciprocals) {
+    return fixed_point_scan<32, 32>(f, ranks, size, min_size, reciprocals);
+}
+
+CAWS_GATE_VECTOR_CLONES Outcome fixed_point_scan_medium(FixedPoint& f, const std::uint32_t* ranks,
+                                                        std::size_t size, std::size_t min_size,
+                                                        const Reciprocals* reciprocals) {
+    return fixed_point_scan<64, 64>(f, ranks, size, min_size, reciprocals);
+}
 
 // One segment of the series, prepared for scanning its splits in any order of its values:
 // the values sorted (and centred, so that the running sums keep their precision), each
@@ -25,15 +168,16 @@ class Segment {
           row_sum_(size_),
           count_(size_ + 1),
           sum_(size_ + 1) {
-        std::vector<std::size_t> order(size_);
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return values[begin + a] < values[begin + b];
-        });
-        const double centre = size_ == 0 ? 0.0 : values[begin + order[size_ / 2]];
+        // Sorted by value, equal values by position: the order of a stable sort.
+        std::vector<std::pair<double, std::uint32_t>> order(size_);
+        for (std::size_t i = 0; i < size_; ++i) {
+            order[i] = {values[begin + i], static_cast<std::uint32_t>(i)};
+        }
+        std::sort(order.begin(), order.end());
+        const double centre = size_ == 0 ? 0.0 : order[size_ / 2].first;
         for (std::size_t r = 0; r < size_; ++r) {
-            rank_of_[order[r]] = static_cast<std::uint32_t>(r);
-            sorted_[r] = values[begin + order[r]] - centre;
+            rank_of_[order[r].second] = static_cast<std::uint32_t>(r);
+            sorted_[r] = order[r].first - centre;
         }
         // row_sum[r] = sum_s |sorted[r] - sorted[s]| from prefix sums of the sorted values.
         double prefix = 0;
@@ -57,59 +201,89 @@ class Segment {
     // The best split in the series' own order.
     Split best(std::size_t min_size) { return scan(identity_, min_size); }
 
-    // The largest q over the splits of a random reordering of the segment.
-    double permuted_best(Random& random, std::size_t min_size) {
+    // Whether a random reordering of the segment has a split with q >= `observed` (q = 0
+    // for a segment too short to split): all that the permutation test needs. Draws the
+    // same random numbers whatever the answer, and scans only when `need_scan`.
+    bool permuted_reaches(Random& random, std::size_t min_size, double observed, bool need_scan) {
         permuted_ = identity_;
         for (std::size_t i = permuted_.size(); i > 1; --i) {
             const std::uint32_t j = random.below(static_cast<std::uint32_t>(i));
             std::swap(permuted_[i - 1], permuted_[j]);
         }
-        return scan(permuted_, min_size).q;
+        if (!need_scan) return false;
+        if (size_ < 2 * min_size || size_ < 2) return 0.0 >= observed;
+        if (prepare_fixed_point()) {
+            prepare_reciprocals();
+            prepare_thresholds(fixed_, reciprocals_.data(), size_, observed);
+            const auto scan = size_ <= 1024 ? fixed_point_scan_small : fixed_point_scan_medium;
+            const Outcome outcome =
+                scan(fixed_, permuted_.data(), size_, min_size, reciprocals_.data());
+            if (outcome != Outcome::unsure) return outcome == Outcome::reaches;
+        }
+        return reaches(permuted_, min_size, observed);
     }
 
   private:
-    // Moves the values, in `ranks` order, one by one from the right side to the left and
-    // keeps the within sums of both sides; the cross sum is the rest of the total.
+    // The running sums of a scan, in which the values move one by one, in a given order
+    // of ranks, from the right side to the left; the cross sum is the rest of the total.
+    struct Running {
+        double within_left = 0;
+        double within_right = 0;
+        double left_sum = 0;
+    };
+
+    void start(Running& running) {
+        std::fill(count_.begin(), count_.end(), 0u);
+        std::fill(sum_.begin(), sum_.end(), 0.0);
+        running = {0, total_, 0};
+    }
+
+    // Moves the value of rank `r`, the (t+1)-th, to the left side.
+    void move_left(Running& running, std::uint32_t r, std::size_t t) {
+        const double x = sorted_[r];
+        // Left values of lower rank: their count and sum (Fenwick prefix query).
+        std::uint32_t less_count = 0;
+        double less_sum = 0;
+        for (std::size_t i = r; i > 0; i &= i - 1) {
+            less_count += count_[i];
+            less_sum += sum_[i];
+        }
+        const double lc = static_cast<double>(less_count);
+        const double to_left =
+            x * lc - less_sum + (running.left_sum - less_sum) - x * (static_cast<double>(t) - lc);
+        running.within_left += to_left;
+        running.within_right -= row_sum_[r] - to_left;
+        for (std::size_t i = r + 1; i <= size_; i += i & (~i + 1)) {
+            ++count_[i];
+            sum_[i] += x;
+        }
+        running.left_sum += x;
+    }
+
+    // q of the split with `left` values on the left.
+    double q_of(const Running& running, std::size_t left) const {
+        const std::size_t right = size_ - left;
+        const double l = static_cast<double>(left);
+        const double rr = static_cast<double>(right);
+        const double m = static_cast<double>(size_);
+        const double cross = total_ - running.within_left - running.within_right;
+        double e = 2 * cross / (l * rr);
+        if (left > 1) e -= running.within_left / (l * (l - 1) / 2);
+        if (right > 1) e -= running.within_right / (rr * (rr - 1) / 2);
+        return l * rr / m * e;
+    }
+
     Split scan(const std::vector<std::uint32_t>& ranks, std::size_t min_size) {
         Split best;
         if (size_ < 2 * min_size || size_ < 2) return best;
-        std::fill(count_.begin(), count_.end(), 0u);
-        std::fill(sum_.begin(), sum_.end(), 0.0);
-        double within_left = 0;
-        double within_right = total_;
-        double left_sum = 0;
-        const double m = static_cast<double>(size_);
+        Running running;
+        start(running);
         best.q = -std::numeric_limits<double>::infinity();
         for (std::size_t t = 0; t + 1 < size_; ++t) {
-            const std::uint32_t r = ranks[t];
-            const double x = sorted_[r];
-            // Left values of lower rank: their count and sum (Fenwick prefix query).
-            std::uint32_t less_count = 0;
-            double less_sum = 0;
-            for (std::size_t i = r; i > 0; i &= i - 1) {
-                less_count += count_[i];
-                less_sum += sum_[i];
-            }
-            const double lc = static_cast<double>(less_count);
-            const double to_left =
-                x * lc - less_sum + (left_sum - less_sum) - x * (static_cast<double>(t) - lc);
-            within_left += to_left;
-            within_right -= row_sum_[r] - to_left;
-            for (std::size_t i = r + 1; i <= size_; i += i & (~i + 1)) {
-                ++count_[i];
-                sum_[i] += x;
-            }
-            left_sum += x;
+            move_left(running, ranks[t], t);
             const std::size_t left = t + 1;
-            const std::size_t right = size_ - left;
-            if (left < min_size || right < min_size) continue;
-            const double l = static_cast<double>(left);
-            const double rr = static_cast<double>(right);
-            const double cross = total_ - within_left - within_right;
-            double e = 2 * cross / (l * rr);
-            if (left > 1) e -= within_left / (l * (l - 1) / 2);
-            if (right > 1) e -= within_right / (rr * (rr - 1) / 2);
-            const double q = l * rr / m * e;
+            if (left < min_size || size_ - left < min_size) continue;
+            const double q = q_of(running, left);
             if (q > best.q) {
                 best.q = q;
                 best.index = left;
@@ -117,6 +291,108 @@ class Segment {
         }
         if (best.index == 0) best.q = 0;
         return best;
+    }
+
+    // Whether scan(ranks, min_size).q >= observed, without the divisions of q_of at most
+    // splits: q is first estimated with the reciprocals of its denominators, and q_of is
+    // evaluated only where the estimate comes within a bound of its rounding error of
+    // `observed`, so the answer is scan's to the bit. The first split that reaches
+    // `observed` ends the scan. The segment must be long enough to split.
+    bool reaches(const std::vector<std::uint32_t>& ranks, std::size_t min_size, double observed) {
+        prepare_reciprocals();
+        Running running;
+        start(running);
+        bool any = false;  // a split whose q is a number (scan() gives q = 0 otherwise)
+        for (std::size_t t = 0; t + 1 < size_; ++t) {
+            move_left(running, ranks[t], t);
+            const std::size_t left = t + 1;
+            if (left < min_size || size_ - left < min_size) continue;
+            const Reciprocals& k = reciprocals_[t];
+            const double cross = total_ - running.within_left - running.within_right;
+            const double a = cross * k.cross;
+            const double b = running.within_left * k.left;
+            const double c = running.within_right * k.right;
+            const double estimate = k.factor * (a - b - c);
+            const double bound =
+                k.factor * (std::fabs(a) + std::fabs(b) + std::fabs(c)) * k_estimate_error;
+            if (estimate + bound < observed) {
+                any = true;  // a finite estimate: q_of is a number too
+                continue;
+            }
+            const double q = q_of(running, left);
+            if (q >= observed) return true;
+            any = any || !std::isnan(q);
+        }
+        return !any && 0.0 >= observed;
+    }
+
+    // Error allowed between the estimate and q_of, relative to the sum of the terms' sizes:
+    // about 450 units in the last place, where the operations account for fewer than 20.
+    static constexpr double k_estimate_error = 1e-13;
+
+    void prepare_reciprocals() {
+        if (!reciprocals_.empty() || size_ < 2) return;
+        reciprocals_.resize(size_ - 1);
+        const double m = static_cast<double>(size_);
+        for (std::size_t t = 0; t + 1 < size_; ++t) {
+            const std::size_t left = t + 1;
+            const std::size_t right = size_ - left;
+            const double l = static_cast<double>(left);
+            const double rr = static_cast<double>(right);
+            Reciprocals& k = reciprocals_[t];
+            k.cross = 2 / (l * rr);
+            k.left = left > 1 ? 1 / (l * (l - 1) / 2) : 0.0;
+            k.right = right > 1 ? 1 / (rr * (rr - 1) / 2) : 0.0;
+            k.factor = l * rr / m;
+            k.spread = k.cross + k.left + k.right;
+        }
+    }
+
+    // Sets up fixed_ once; false when the segment does not suit it (over 4,096 values,
+    // where the exact scan is as fast; all values equal; values too large for the bounds).
+    bool prepare_fixed_point() {
+        if (fixed_ready_) return fixed_usable_;
+        fixed_ready_ = true;
+        constexpr std::size_t k_max_size = 4096;
+        if (size_ < 2 || size_ > k_max_size) return false;
+        const double range = sorted_.back() - sorted_.front();
+        const double largest = std::max(std::fabs(sorted_.front()), std::fabs(sorted_.back()));
+        if (!(range > 0) || !std::isfinite(range) || !std::isfinite(largest)) return false;
+        FixedPoint& f = fixed_;
+        // Values below 2^bits, so that n of them sum below 2^48 next to the count.
+        const int bits = FixedPoint::k_count_shift - 1 - static_cast<int>(std::bit_width(size_));
+        f.unit = range / std::ldexp(1.0, bits);
+        const double n = static_cast<double>(size_);
+        f.sum_error = 16 * std::numeric_limits<double>::epsilon() * largest * n * n * (n + 16);
+        if (!(f.unit > 0) || !std::isfinite(f.sum_error)) return false;
+        f.value.resize(size_);
+        f.packed.resize(size_);
+        f.row_sum.resize(size_);
+        std::int64_t all = 0;
+        for (std::size_t r = 0; r < size_; ++r) {
+            f.value[r] = std::llround((sorted_[r] - sorted_.front()) / f.unit);
+            f.packed[r] = (std::uint64_t{1} << FixedPoint::k_count_shift) |
+                          static_cast<std::uint64_t>(f.value[r]);
+            all += f.value[r];
+        }
+        // Values ascend with the rank: row sums from prefix sums, exactly.
+        std::int64_t prefix = 0;
+        std::int64_t twice_total = 0;
+        for (std::size_t r = 0; r < size_; ++r) {
+            const std::int64_t x = f.value[r];
+            const auto below = static_cast<std::int64_t>(r);
+            const auto above = static_cast<std::int64_t>(size_ - r - 1);
+            f.row_sum[r] = (below * x - prefix) + ((all - prefix - x) - above * x);
+            prefix += x;
+            twice_total += f.row_sum[r];
+        }
+        f.total = twice_total / 2;
+        f.block = size_ <= 1024 ? 32 : 64;
+        f.blocks = f.block;
+        f.in_block.assign(f.blocks * f.block, 0);
+        f.block_prefix.assign(f.blocks, 0);
+        fixed_usable_ = true;
+        return true;
     }
 
     std::size_t begin_;
@@ -129,6 +405,10 @@ class Segment {
     std::vector<std::uint32_t> permuted_;
     std::vector<std::uint32_t> count_;
     std::vector<double> sum_;
+    std::vector<Reciprocals> reciprocals_;
+    FixedPoint fixed_;
+    bool fixed_ready_ = false;
+    bool fixed_usable_ = false;
 };
 
 struct Candidate {
@@ -208,11 +488,15 @@ std::vector<ChangePointEstimate> e_divisive(std::span<const double> values,
         const double observed = candidates[chosen].split.q;
         std::size_t exceed = 0;
         for (std::size_t p = 0; p < permutations; ++p) {
-            double best = -std::numeric_limits<double>::infinity();
+            // The permuted maximum over the segments reaches q once one segment's does;
+            // the others are still shuffled, which keeps the random stream.
+            bool reached = false;
             for (Candidate& candidate : candidates) {
-                best = std::max(best, candidate.segment.permuted_best(random, options.min_size));
+                reached = candidate.segment.permuted_reaches(random, options.min_size, observed,
+                                                             !reached) ||
+                          reached;
             }
-            if (best >= observed) ++exceed;
+            if (reached) ++exceed;
             if (static_cast<double>(exceed) > allowed) break;  // cannot become significant
         }
         return static_cast<double>(exceed + 1) / static_cast<double>(permutations + 1);

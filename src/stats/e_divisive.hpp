@@ -41,8 +41,10 @@ struct EDivisiveOptions {
 // 2020): split the segment whose best split has the largest q, test that q against the
 // same maximum over `permutations` random reorderings within every segment, p = (1 +
 // number of permuted maxima >= q) / (permutations + 1); repeat until a split is not
-// significant. The test stops early once p can no longer reach alpha. Change points come
-// sorted by index.
+// significant. The test stops early once p can no longer reach alpha; permuted segments of
+// up to 4,096 values are decided in fixed point, falling back to the floating-point scan
+// near q, so the result is that of the exact computation. Change points come sorted by
+// index. Thread-safe.
 std::vector<ChangePointEstimate> e_divisive(std::span<const double> values,
                                             const EDivisiveOptions& options = {});
 

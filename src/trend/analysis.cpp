@@ -74,7 +74,7 @@ model::ChangeClass classify_ratio(double ratio, const compare::Thresholds& thres
 Drift analyse_drift(const Series& series, const Options& options) {
     Drift drift;
     drift.mann_kendall = stats::mann_kendall(series.values);
-    drift.theil_sen = stats::theil_sen(series.values, options.confidence);
+    drift.theil_sen = stats::theil_sen(series.values, options.confidence, drift.mann_kendall);
     const double centre = stats::median(series.values);
     if (centre > 0 && std::isfinite(centre)) {
         drift.slope_percent = 100 * drift.theil_sen.slope / centre;

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "store/history_file.hpp"
 #include "trend/analysis.hpp"
 #include "trend/series.hpp"
+#include "util/file_io.hpp"
 
 namespace {
 
@@ -138,5 +140,65 @@ void BM_TrendDrift(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_TrendDrift)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+namespace {
+
+// The trend command's own work on a 1,000 x 5,000 history file (1.3 GB, written once by
+// the benchmark): reading and parsing it (store::read_history), building the series and
+// analysing them on all cores. Rendering and writing the report are not included (see
+// docs/performance.md for the whole command).
+void BM_TrendFromHistoryFile(benchmark::State& state) {
+    const auto runs = static_cast<std::size_t>(state.range(0));
+    const auto metrics = static_cast<std::size_t>(state.range(1));
+    const std::string path = "/tmp/caws_gate_bench_trend_history.jsonl";
+    {
+        Random random(2026);
+        std::vector<std::size_t> step_at(metrics);
+        for (std::size_t& at : step_at) at = random.below(static_cast<std::uint32_t>(runs));
+        std::string text;
+        caws::store::HistoryEntry entry;
+        entry.branch = "main";
+        entry.host = "runner-7";
+        entry.metrics.resize(metrics);
+        for (std::size_t m = 0; m < metrics; ++m) {
+            caws::store::HistoryMetric& metric = entry.metrics[m];
+            metric.name = "BM_Generated/" + std::to_string(m) + "/1024";
+            metric.measure = "cpu_time";
+            metric.unit = "s";
+            metric.direction = caws::model::Direction::lower;
+            metric.n = 10;
+        }
+        for (std::size_t r = 0; r < runs; ++r) {
+            entry.date = "2026-01-" + std::to_string(10 + r % 18) + "T03:00:00Z";
+            entry.commit = "c0ffee" + std::to_string(r);
+            for (std::size_t m = 0; m < metrics; ++m) {
+                caws::store::HistoryMetric& metric = entry.metrics[m];
+                const double median = generated_value(random, m, r, step_at[m]);
+                metric.median = median;
+                metric.mean = median * 1.01;
+                metric.stddev = median * 0.03;
+                metric.min = median * 0.95;
+                metric.max = median * 1.1;
+                metric.p95 = median * 1.08;
+            }
+            text += caws::store::history_line(entry);
+        }
+        caws::util::write_file_atomic(path, text);
+        state.counters["file_MB"] = static_cast<double>(text.size()) / 1e6;
+    }
+    for (auto _ : state) {
+        const std::vector<caws::store::HistoryEntry> entries = caws::store::read_history(path);
+        auto trends = caws::trend::analyse_all(caws::trend::build_series(entries));
+        benchmark::DoNotOptimize(trends.data());
+    }
+    std::remove(path.c_str());
+}
+BENCHMARK(BM_TrendFromHistoryFile)
+    ->Args({1000, 5000})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
 
 }  // namespace

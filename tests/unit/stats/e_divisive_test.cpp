@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
+#include <utility>
 #include <vector>
 
 #include "reference/trend_reference.inc"
@@ -137,6 +140,99 @@ TEST(Otava, StationarySeriesHaveNoChangePoint) {
             ++with_change_points;
     }
     EXPECT_LE(with_change_points, 3);
+}
+
+}  // namespace
+}  // namespace caws::stats
+
+namespace caws::stats {
+namespace {
+
+// E-divisive as the header describes it, with every q by definition (O(n^2) per split)
+// and the same random stream: the segments' values in position order are shuffled by
+// Fisher-Yates, one segment after the other, for each permutation.
+std::vector<ChangePointEstimate> e_divisive_by_definition(const std::vector<double>& x,
+                                                          const EDivisiveOptions& options) {
+    struct Part {
+        std::size_t begin, end, index;
+        double q;
+    };
+    const auto best_of = [&](const std::vector<double>& values) {
+        std::pair<std::size_t, double> best{0, -std::numeric_limits<double>::infinity()};
+        for (std::size_t tau = options.min_size; tau + options.min_size <= values.size(); ++tau) {
+            const double q = q_by_definition(values, tau);
+            if (q > best.second) best = {tau, q};
+        }
+        if (best.first == 0) best.second = 0;
+        return best;
+    };
+    const auto part = [&](std::size_t begin, std::size_t end) {
+        const auto best = best_of(std::vector<double>(x.begin() + static_cast<long>(begin),
+                                                      x.begin() + static_cast<long>(end)));
+        return Part{begin, end, best.first, best.second};
+    };
+    Random random(options.seed);
+    std::vector<Part> parts{part(0, x.size())};
+    std::vector<ChangePointEstimate> found;
+    while (true) {
+        std::size_t chosen = parts.size();
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (parts[i].index == 0) continue;
+            if (chosen == parts.size() || parts[i].q > parts[chosen].q) chosen = i;
+        }
+        if (chosen == parts.size()) break;
+        const double observed = parts[chosen].q;
+        std::size_t exceed = 0;
+        const double allowed = options.alpha * static_cast<double>(options.permutations + 1) - 1;
+        for (std::size_t p = 0; p < options.permutations; ++p) {
+            double best = -std::numeric_limits<double>::infinity();
+            for (const Part& s : parts) {
+                std::vector<double> values(x.begin() + static_cast<long>(s.begin),
+                                           x.begin() + static_cast<long>(s.end));
+                for (std::size_t i = values.size(); i > 1; --i) {
+                    std::swap(values[i - 1], values[random.below(static_cast<std::uint32_t>(i))]);
+                }
+                best = std::max(best, best_of(values).second);
+            }
+            if (best >= observed) ++exceed;
+            if (static_cast<double>(exceed) > allowed) break;
+        }
+        const double p_value =
+            static_cast<double>(exceed + 1) / static_cast<double>(options.permutations + 1);
+        if (p_value > options.alpha) break;
+        const Part split = parts[chosen];
+        found.push_back({split.begin + split.index, split.q, p_value});
+        parts.erase(parts.begin() + static_cast<long>(chosen));
+        parts.push_back(part(split.begin, split.begin + split.index));
+        parts.push_back(part(split.begin + split.index, split.end));
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.index < b.index; });
+    return found;
+}
+
+TEST(EDivisive, PermutationTestDecidesAsTheDefinition) {
+    // The permutation scans decide "q reached or not" in fixed point and fall back to
+    // the exact scan only near the observed q: the change points and p-values must be
+    // those of the definition.
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        SCOPED_TRACE(seed);
+        std::vector<double> values = step_series(300 + seed, 70, 20 + seed * 3, 1.08, 0.03);
+        if (seed % 3 == 0) {
+            for (double& v : values) v = std::round(v * 40);  // ties
+        }
+        EDivisiveOptions options;
+        options.seed = seed;
+        options.min_size = 2 + seed % 3;
+        const auto fast = e_divisive(values, options);
+        const auto reference = e_divisive_by_definition(values, options);
+        ASSERT_EQ(fast.size(), reference.size());
+        for (std::size_t i = 0; i < fast.size(); ++i) {
+            EXPECT_EQ(fast[i].index, reference[i].index);
+            EXPECT_EQ(fast[i].p_value, reference[i].p_value);
+            EXPECT_NEAR(fast[i].q, reference[i].q, 1e-9 * std::fabs(reference[i].q));
+        }
+    }
 }
 
 }  // namespace

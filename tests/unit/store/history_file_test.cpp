@@ -253,3 +253,76 @@ TEST(HistoryFile, ReadsFromDiskAndNamesMissingFile) {
 
 }  // namespace
 }  // namespace caws::store
+
+namespace caws::store {
+namespace {
+
+// Lines that the per-thread fast reader leaves to the Document-based one read the same
+// way: a name with "NaN" in it, escapes, unknown keys, nulls, keys in another order, and
+// a line whose "metrics" key comes twice (the metrics of both arrays are kept).
+TEST(HistoryFile, UnusualLinesReadAsBefore) {
+    const std::string text =
+        R"({"metrics":[{"p95":null,"name":"BM_NaN\"x\u00e9","measure":"cpu_time","unit":"s",)"
+        R"("direction":"lower","n":3,"median":2,"extra":[1,{"a":NaN}]}],"date":)"
+        R"("2026-11-23T03:12:00Z","schema":"caws-gate/history@1","later":{}})"
+        "\n"
+        R"({"schema":"caws-gate/history@1","date":"2026-11-24T03:12:00Z","metrics":[)"
+        R"({"name":"a","measure":"m","unit":"s","direction":"higher","n":1,"mean":1e-3}],)"
+        R"("metrics":[{"name":"b","measure":"m","unit":"B","direction":"unknown","n":0}]})"
+        "\n";
+    const std::vector<HistoryEntry> read = parse_history(text, "h.jsonl");
+    ASSERT_EQ(read.size(), 2u);
+    ASSERT_EQ(read[0].metrics.size(), 1u);
+    EXPECT_EQ(read[0].metrics[0].name, "BM_NaN\"x\xC3\xA9");
+    EXPECT_EQ(read[0].metrics[0].median, 2.0);
+    EXPECT_FALSE(read[0].metrics[0].p95);
+    EXPECT_EQ(read[0].metrics[0].n, 3u);
+    ASSERT_EQ(read[1].metrics.size(), 2u);
+    EXPECT_EQ(read[1].metrics[0].name, "a");
+    EXPECT_EQ(read[1].metrics[0].mean, 1e-3);
+    EXPECT_EQ(read[1].metrics[1].name, "b");
+    EXPECT_EQ(read[1].metrics[1].direction, model::Direction::unknown);
+}
+
+}  // namespace
+}  // namespace caws::store
+
+namespace caws::store {
+namespace {
+
+// Histories from 32 MiB on are cut into one run of lines per core: entries stay in file
+// order, and a bad line late in the file, and the first of two bad lines, are located by
+// their line in the whole file.
+TEST(HistoryFile, LongHistoriesKeepOrderAndLineNumbers) {
+    const std::size_t lines = (std::size_t{33} << 20) / k_good.size() + 1;
+    std::string text;
+    text.reserve(lines * (k_good.size() + 12));
+    for (std::size_t i = 0; i < lines; ++i) {
+        std::string line = k_good;
+        line.replace(line.find("9f0c1e2"), 7, std::to_string(1'000'000 + i));
+        text += line;
+        if (i % 1000 == 999) text += "\n";  // a blank line now and then
+    }
+    const std::vector<HistoryEntry> read = parse_history(text, "h.jsonl");
+    ASSERT_EQ(read.size(), lines);
+    for (std::size_t i = 0; i < lines; i += 997) {
+        EXPECT_EQ(read[i].commit, std::to_string(1'000'000 + i));
+    }
+    EXPECT_EQ(read.back().commit, std::to_string(1'000'000 + lines - 1));
+
+    const std::size_t total_lines = lines + lines / 1000;
+    std::string late = text;
+    late.insert(late.size() - k_good.size(), "{\"schema\":,}\n");
+    EXPECT_EQ(
+        error_of(late).rfind(
+            "baselines/history/perf.jsonl:" + std::to_string(total_lines) + ":11: invalid JSON", 0),
+        0u)
+        << error_of(late);
+    std::string both = late;
+    both.insert(k_good.size() * 3, "[]\n");
+    EXPECT_EQ(error_of(both),
+              "baselines/history/perf.jsonl:4: expected a JSON object at the top level");
+}
+
+}  // namespace
+}  // namespace caws::store

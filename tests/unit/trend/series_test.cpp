@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace caws::trend {
 namespace {
 
@@ -57,6 +62,91 @@ TEST(BuildSeries, GlobAndLastFilter) {
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all[0].values, (std::vector<double>{2.0, 3.0}));
     EXPECT_EQ(all[0].commits, (std::vector<std::string>{"b", "c"}));
+}
+
+}  // namespace
+}  // namespace caws::trend
+
+namespace caws::trend {
+namespace {
+
+// build_series as documented, by a plain map: what the position cache and the threads
+// must reproduce.
+std::vector<Series> series_by_definition(const std::vector<store::HistoryEntry>& entries,
+                                         const SeriesOptions& options) {
+    std::map<std::pair<std::string, std::string>, Series> by_key;
+    std::map<std::pair<std::string, std::string>, std::pair<bool, bool>> kinds;
+    for (const store::HistoryEntry& e : entries) {
+        for (const store::HistoryMetric& m : e.metrics) {
+            const std::optional<double>& value = m.median ? m.median : m.mean;
+            if (!value) continue;
+            if (options.metric_glob && !matches_glob(*options.metric_glob, m.name)) continue;
+            Series& s = by_key[{m.name, m.measure}];
+            s.metric = m.name;
+            s.measure = m.measure;
+            s.unit = m.unit;
+            s.direction = m.direction;
+            s.values.push_back(*value);
+            s.dates.push_back(e.date);
+            s.commits.push_back(e.commit);
+            auto& kind = kinds[{m.name, m.measure}];
+            (m.median ? kind.first : kind.second) = true;
+        }
+    }
+    std::vector<Series> out;
+    for (auto& [key, s] : by_key) {
+        const auto kind = kinds[key];
+        s.statistic = kind.first && kind.second ? "median/mean" : (kind.first ? "median" : "mean");
+        if (options.last > 0 && s.values.size() > options.last) {
+            const auto drop = static_cast<std::ptrdiff_t>(s.values.size() - options.last);
+            s.values.erase(s.values.begin(), s.values.begin() + drop);
+            s.dates.erase(s.dates.begin(), s.dates.begin() + drop);
+            s.commits.erase(s.commits.begin(), s.commits.begin() + drop);
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+TEST(BuildSeries, ReorderedAndChangingMetricsMatchTheDefinition) {
+    // 200 metrics (enough for the threads) whose order changes now and then, some runs
+    // without some metrics, a metric repeated in one run, units that change.
+    std::vector<store::HistoryEntry> entries;
+    for (int r = 0; r < 30; ++r) {
+        store::HistoryEntry e;
+        e.date = "2026-11-" + std::to_string(10 + r % 18) + "T03:12:00Z";
+        e.commit = "c" + std::to_string(r);
+        for (int k = 0; k < 200; ++k) {
+            const int m = r % 7 == 3 ? (k * 37) % 200 : k;
+            if ((m + r) % 13 == 0) continue;
+            store::HistoryMetric metric;
+            metric.name = "BM_Metric_with_a_long_name/" + std::to_string(m % 100);
+            metric.measure = m < 100 ? "cpu_time" : "real_time";
+            metric.unit = r < 20 ? "s" : "ms";
+            metric.direction = model::Direction::lower;
+            if ((m + r) % 5 != 0) metric.median = m + r / 100.0;
+            if ((m + r) % 3 == 0) metric.mean = m - r / 100.0;
+            e.metrics.push_back(metric);
+            if (m == 42 && r == 5) e.metrics.push_back(metric);
+        }
+        entries.push_back(std::move(e));
+    }
+    for (const SeriesOptions& options :
+         {SeriesOptions{}, SeriesOptions{std::string("*/1?"), 0}, SeriesOptions{std::nullopt, 7}}) {
+        const std::vector<Series> fast = build_series(entries, options);
+        const std::vector<Series> expected = series_by_definition(entries, options);
+        ASSERT_EQ(fast.size(), expected.size());
+        for (std::size_t i = 0; i < fast.size(); ++i) {
+            SCOPED_TRACE(expected[i].metric + " " + expected[i].measure);
+            EXPECT_EQ(fast[i].metric, expected[i].metric);
+            EXPECT_EQ(fast[i].measure, expected[i].measure);
+            EXPECT_EQ(fast[i].unit, expected[i].unit);
+            EXPECT_EQ(fast[i].statistic, expected[i].statistic);
+            EXPECT_EQ(fast[i].values, expected[i].values);
+            EXPECT_EQ(fast[i].dates, expected[i].dates);
+            EXPECT_EQ(fast[i].commits, expected[i].commits);
+        }
+    }
 }
 
 }  // namespace
