@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target built with -DCAWS_GATE_FUZZ=ON (docs/security.md, "Fuzzing").
+#   bash tests/fuzz/run.sh TARGET [SECONDS]   fuzz for SECONDS (default 600)
+#   bash tests/fuzz/run.sh TARGET merge       minimise what was found into the committed
+#                                             corpus, tests/fuzz/corpus/TARGET
+# FUZZ_BUILD_DIR (default build-fuzz) holds the targets; FUZZ_WORK_DIR (default
+# /tmp/caws-gate-fuzz) the growing corpus, the seeds, crash artifacts and the log.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+target=${1:?usage: run.sh TARGET [SECONDS|merge]}
+mode=${2:-600}
+binary=${FUZZ_BUILD_DIR:-build-fuzz}/tests/fuzz/$target
+work=${FUZZ_WORK_DIR:-/tmp/caws-gate-fuzz}/$target
+committed=tests/fuzz/corpus/$target
+[ -x "$binary" ] || { echo "no $binary: build with -DCAWS_GATE_FUZZ=ON" >&2; exit 2; }
+mkdir -p "$work/corpus" "$work/artifacts" "$committed"
+
+if [ "$mode" = merge ]; then
+  rm -rf "$work/merged" && mkdir -p "$work/merged"
+  "$binary" -merge=1 -timeout=10 -rss_limit_mb=2048 "$work/merged" "$committed" "$work/corpus"
+  rm -rf "$committed" && mv "$work/merged" "$committed"
+  echo "$committed: $(find "$committed" -type f | wc -l) inputs, $(du -sh "$committed" | cut -f1)"
+  exit 0
+fi
+
+rm -rf "$work/seeds"
+python3 tests/fuzz/make_seeds.py "$work/seeds" >/dev/null
+seeds=()
+[ -d "$work/seeds/$target" ] && seeds=("$work/seeds/$target")
+dict=()
+[ -f "tests/fuzz/$target.dict" ] && dict=("-dict=tests/fuzz/$target.dict")
+status=0
+"$binary" -max_total_time="$mode" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -artifact_prefix="$work/artifacts/" "${dict[@]}" "$work/corpus" "$committed" "${seeds[@]}" \
+  >"$work/fuzz.log" 2>&1 || status=$?
+grep -E "INITED|DONE|ERROR|SUMMARY|Test unit written|stat::" "$work/fuzz.log" || true
+exit "$status"
