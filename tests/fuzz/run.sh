@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target built with -DCAWS_GATE_FUZZ=ON (docs/security.md, "Fuzzing").
 #   bash tests/fuzz/run.sh TARGET [SECONDS]   fuzz for SECONDS (default 600)
-#   bash tests/fuzz/run.sh TARGET merge       minimise what was found into the committed
-#                                             corpus, tests/fuzz/corpus/TARGET
+#   bash tests/fuzz/run.sh TARGET merge [MAX_BYTES]
+#       minimise what was found into the committed corpus, tests/fuzz/corpus/TARGET: of
+#       the inputs no larger than MAX_BYTES (default 1024), those that reach new edges
+#       (not new hit counts, which keeps the corpus to a few hundred KB)
 # FUZZ_BUILD_DIR (default build-fuzz) holds the targets; FUZZ_WORK_DIR (default
 # /tmp/caws-gate-fuzz) the growing corpus, the seeds, crash artifacts and the log.
 set -euo pipefail
@@ -16,10 +18,13 @@ committed=tests/fuzz/corpus/$target
 mkdir -p "$work/corpus" "$work/artifacts" "$committed"
 
 if [ "$mode" = merge ]; then
-  rm -rf "$work/merged" && mkdir -p "$work/merged"
-  "$binary" -merge=1 -timeout=10 -rss_limit_mb=2048 "$work/merged" "$committed" "$work/corpus"
+  max_bytes=${3:-1024}
+  rm -rf "$work/merged" "$work/small" && mkdir -p "$work/merged" "$work/small"
+  find "$committed" "$work/corpus" -type f -size -$((max_bytes + 1))c -exec cp -t "$work/small" {} +
+  "$binary" -merge=1 -use_counters=0 -timeout=10 -rss_limit_mb=2048 "$work/merged" "$work/small" \
+    2>&1 | grep "MERGE-OUTER: .* new files"
   rm -rf "$committed" && mv "$work/merged" "$committed"
-  echo "$committed: $(find "$committed" -type f | wc -l) inputs, $(du -sh "$committed" | cut -f1)"
+  echo "$committed: $(find "$committed" -type f | wc -l) inputs, $(cat "$committed"/* | wc -c) bytes"
   exit 0
 fi
 
