@@ -12,6 +12,7 @@
 #include "gate/budgets.hpp"
 #include "gate/glob.hpp"
 #include "gate/waivers.hpp"
+#include "json/document.hpp"
 #include "model/comparison.hpp"
 #include "model/quantity_format.hpp"
 #include "util/error.hpp"
@@ -527,6 +528,12 @@ Gate parse_gate(std::string_view text, const std::string& path) {
         const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         throw util::Error(path, util::describe(util::position_of(text, offset)),
                           "invalid JSON: " + tidy(error.what()));
+    } catch (const Json::out_of_range& error) {
+        // A number too large for a double: the exception does not say where it is.
+        const auto syntax = json::find_syntax_error(text);
+        throw util::Error(path,
+                          syntax ? util::describe(util::position_of(text, syntax->offset)) : "",
+                          "invalid JSON: " + (syntax ? syntax->message : tidy(error.what())));
     }
     return GateParser(path).parse(root);
 }

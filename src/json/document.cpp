@@ -182,6 +182,17 @@ od::array Document::root_array(const std::string& expected) {
     return result;
 }
 
+std::optional<SyntaxError> find_syntax_error(std::string_view text) {
+    SyntaxOnly handler;
+    if (nlohmann::json::sax_parse(text, &handler, nlohmann::json::input_format_t::json, true,
+                                  false)) {
+        return std::nullopt;
+    }
+    // nlohmann counts the byte it stopped at from 1.
+    return SyntaxError{handler.error_position > 0 ? handler.error_position - 1 : 0,
+                       tidy_nlohmann_message(handler.error_message)};
+}
+
 void Document::fail(const Path& where, const std::string& what) const {
     throw util::Error(path_, where.str(), what);
 }

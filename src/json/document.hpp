@@ -95,6 +95,16 @@ class Document {
     od::document document_;
 };
 
+// Where nlohmann's parser first finds that `text` is not JSON, a number too large for a
+// double included: the 0-based byte offset and the parser's message without its prefix.
+// Empty when the text parses. For readers that parse with nlohmann::json, whose
+// out_of_range exception (number overflow) does not say where.
+struct SyntaxError {
+    std::size_t offset = 0;
+    std::string message;
+};
+std::optional<SyntaxError> find_syntax_error(std::string_view text);
+
 // Runs `body` and converts any simdjson error escaping it into a located util::Error.
 template <typename Body>
 void read_guarded(Document& document, const Path& where, Body&& body) {

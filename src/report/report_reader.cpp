@@ -1,5 +1,6 @@
 #include "report/report_reader.hpp"
 
+#include "json/document.hpp"
 #include "report/json_report.hpp"
 #include "util/error.hpp"
 #include "util/json_pointer.hpp"
@@ -243,6 +244,12 @@ ordered_json parse_report(std::string_view text, const std::string& path) {
         }
         throw util::Error(path, util::describe(util::position_of(text, offset)),
                           "expected a JSON report: " + what);
+    } catch (const nlohmann::json::out_of_range& error) {
+        // A number too large for a double: the exception does not say where it is.
+        const auto syntax = json::find_syntax_error(text);
+        throw util::Error(path,
+                          syntax ? util::describe(util::position_of(text, syntax->offset)) : "",
+                          "expected a JSON report: " + (syntax ? syntax->message : error.what()));
     }
     check_report(report, path);
     return report;

@@ -47,6 +47,11 @@ void check_markdown(const std::string& markdown) {
     for (std::size_t at = markdown.find('<'); at != std::string::npos;
          at = markdown.find('<', at + 1)) {
         const std::string_view tag = std::string_view(markdown).substr(at + 1, 9);
+        // Only `<` before a letter, `/`, `!` or `?` can open HTML ("<0.0001" is text).
+        const char next = tag.empty() ? ' ' : tag.front();
+        const bool opens_html = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+                                next == '/' || next == '!' || next == '?';
+        if (!opens_html) continue;
         bool known = false;
         for (std::string_view allowed :
              {"details>", "/details>", "summary>", "/summary>", "sub>", "/sub>"}) {
