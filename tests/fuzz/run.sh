@@ -20,7 +20,9 @@ mkdir -p "$work/corpus" "$work/artifacts" "$committed"
 if [ "$mode" = merge ]; then
   max_bytes=${3:-1024}
   rm -rf "$work/merged" "$work/small" && mkdir -p "$work/merged" "$work/small"
-  find "$committed" "$work/corpus" -type f -size -$((max_bytes + 1))c -exec cp -t "$work/small" {} +
+  for from in "$committed" "$work/corpus"; do  # one cp per folder: names repeat (content hashes)
+    find "$from" -type f -size -$((max_bytes + 1))c -exec cp -f -t "$work/small" {} +
+  done
   "$binary" -merge=1 -use_counters=0 -timeout=10 -rss_limit_mb=2048 "$work/merged" "$work/small" \
     2>&1 | grep "MERGE-OUTER: .* new files"
   rm -rf "$committed" && mv "$work/merged" "$committed"
