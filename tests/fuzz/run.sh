@@ -25,6 +25,8 @@ if [ "$mode" = merge ]; then
   done
   "$binary" -merge=1 -use_counters=0 -timeout=10 -rss_limit_mb=2048 "$work/merged" "$work/small" \
     2>&1 | grep "MERGE-OUTER: .* new files"
+  # Inputs that once failed stay, under their names, whatever coverage they add.
+  find "$committed" -maxdepth 1 -type f -name 'regression-*' -exec cp -f -t "$work/merged" {} +
   rm -rf "$committed" && mv "$work/merged" "$committed"
   echo "$committed: $(find "$committed" -type f | wc -l) inputs, $(cat "$committed"/* | wc -c) bytes"
   exit 0
