@@ -3,6 +3,7 @@
 #   bash scripts/install-deps.sh          build and test dependencies
 #   bash scripts/install-deps.sh build    build dependencies only
 #   bash scripts/install-deps.sh action   build dependencies and what the GitHub action uses
+#   bash scripts/install-deps.sh fuzz     build dependencies and clang's libFuzzer (tests/fuzz)
 set -euo pipefail
 
 build_packages=(
@@ -19,11 +20,14 @@ test_packages=(
 )
 # The composite action reads the JSON report with jq and comments with the GitHub CLI.
 action_packages=(jq gh)
+# libFuzzer and the sanitizer runtimes: clang-14 only recommends libclang-rt-14-dev.
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 case "${1:-all}" in
   build) ;;
   action) packages+=("${action_packages[@]}") ;;
+  fuzz) packages+=("${fuzz_packages[@]}") ;;
   *) packages+=("${test_packages[@]}") ;;
 esac
 

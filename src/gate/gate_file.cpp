@@ -529,6 +529,10 @@ Gate parse_gate(std::string_view text, const std::string& path) {
         const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         throw util::Error(path, util::describe(util::position_of(text, offset)),
                           "invalid JSON: " + tidy(error.what()));
+    } catch (const Json::out_of_range& error) {
+        // A number too large for a double: json::check_strict reports it with its place
+        // first, so this is only a safety net.
+        throw util::Error(path, {}, "invalid JSON: " + tidy(error.what()));
     }
     return GateParser(path).parse(root);
 }

@@ -36,7 +36,10 @@ struct Entry {
     Labels labels;
     std::optional<model::Status> status;
     std::string message;
-    std::vector<std::pair<std::string, Entry>> phases;
+    // The entry's phases; each holds its key in `phase`. (Not a vector of pairs: a pair
+    // of the incomplete Entry does not compile with clang and libstdc++.)
+    std::vector<Entry> phases;
+    std::string phase;
 };
 
 constexpr std::string_view k_metric_keys[] = {
@@ -202,10 +205,10 @@ class Reader {
                     const std::string_view phase_name = phase_field.unescaped_key();
                     const Path phase_at = where.child(phase_name);
                     if (phase_name.empty()) doc_.fail(phase_at, "expected a phase name");
-                    std::string name(phase_name);
-                    entry.phases.emplace_back(
-                        std::move(name),
-                        read_entry(doc_.object(phase_field.value(), phase_at), phase_at, true));
+                    Entry phase_entry =
+                        read_entry(doc_.object(phase_field.value(), phase_at), phase_at, true);
+                    phase_entry.phase = std::string(phase_name);
+                    entry.phases.push_back(std::move(phase_entry));
                 }
             }
         }
@@ -342,7 +345,7 @@ class Reader {
             }
             run_.metrics.push_back(std::move(metric));
         }
-        for (auto& [phase_name, phase_entry] : entry.phases) add(phase_entry, &entry, phase_name);
+        for (Entry& phase_entry : entry.phases) add(phase_entry, &entry, phase_entry.phase);
     }
 
     Document& doc_;

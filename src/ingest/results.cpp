@@ -214,12 +214,19 @@ model::Run merge_runs(std::vector<model::Run> runs) {
     const auto key_of = [](const model::Metric& metric) {
         return metric.name + '\x1f' + metric.measure;
     };
-    std::vector<std::size_t> origin(merged.metrics.size(), 0);  // source index per metric
+    // Source index per metric; npos for a run that names no file (one built in memory).
+    constexpr std::size_t k_no_source = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> origin(merged.metrics.size(),
+                                    merged.sources.empty() ? k_no_source : 0);
+    const auto path_of = [&merged](std::size_t source) {
+        return source < merged.sources.size() ? merged.sources[source].path
+                                              : std::string("a run without a file");
+    };
     for (std::size_t i = 0; i < merged.metrics.size(); ++i)
         index.emplace(key_of(merged.metrics[i]), i);
     for (std::size_t r = 1; r < runs.size(); ++r) {
         model::Run& run = runs[r];
-        const std::size_t source_index = merged.sources.size();
+        const std::size_t source_index = run.sources.empty() ? k_no_source : merged.sources.size();
         for (auto& source : run.sources) merged.sources.push_back(std::move(source));
         for (auto& note : run.notes) merged.notes.push_back(std::move(note));
         if (merged.context.host.empty() && merged.context.date.empty())
@@ -248,8 +255,8 @@ model::Run merge_runs(std::vector<model::Run> runs) {
                                         metric.samples.end());
                 continue;
             }
-            const std::string& first = merged.sources[origin[found->second]].path;
-            throw util::Error(merged.sources[source_index].path, {},
+            const std::string first = path_of(origin[found->second]);
+            throw util::Error(path_of(source_index), {},
                               "benchmark \"" + metric.name + "\" (" + metric.measure +
                                   ") is also in " + first +
                                   "; expected each benchmark once, or repetitions with samples "

@@ -253,6 +253,10 @@ ordered_json parse_report(std::string_view text, const std::string& path) {
         }
         throw util::Error(path, util::describe(util::position_of(text, offset)),
                           "expected a JSON report: " + what);
+    } catch (const nlohmann::json::out_of_range& error) {
+        // A number too large for a double: json::check_strict reports it with its place
+        // first, so this is only a safety net.
+        throw util::Error(path, {}, "expected a JSON report: " + std::string(error.what()));
     }
     check_report(report, path);
     return report;

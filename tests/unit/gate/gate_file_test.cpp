@@ -125,6 +125,12 @@ TEST(GateFile, SyntaxErrorsNameLineAndColumn) {
               "unexpected end of input; expected '[', '{', or a literal");
 }
 
+TEST(GateFile, NumbersTooLargeForADoubleNameWhereTheyEnd) {
+    EXPECT_EQ(error_of("{\"schema\": \"caws-gate/gate@1\",\n  \"defaults\": {\"alpha\": 1e999}}"),
+              "gates/x.json: line 2, column 29: expected a number within the range of a double, "
+              "got 1e999");
+}
+
 TEST(GateFile, UnknownKeysSuggestTheClosestValidKey) {
     EXPECT_EQ(error_of(gate_with(R"("defaults": {"treshold": {}})")),
               "gates/x.json: /defaults/treshold: unknown key; did you mean \"thresholds\"?");

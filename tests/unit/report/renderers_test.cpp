@@ -251,6 +251,9 @@ TEST(ReportReader, ErrorsSayWhereAndWhat) {
     EXPECT_EQ(error_of("{\n  \"schema\": ,\n}"),
               "r.json: line 2, column 13: expected a JSON report: syntax error while parsing "
               "value - unexpected ','; expected '[', '{', or a literal");
+    EXPECT_EQ(error_of("{\n  \"schema\": 5e5555}"),
+              "r.json: line 2, column 18: expected a number within the range of a double, got "
+              "5e5555");
     EXPECT_EQ(error_of(R"({"schema": "caws-gate/baseline@1"})"),
               "r.json: /schema: expected \"caws-gate/report@1\", got \"caws-gate/baseline@1\"");
     EXPECT_EQ(error_of("[]"), "r.json: /: expected a caws-gate report object, got an array");
