@@ -90,8 +90,35 @@ bool file_exists(const std::string& path) {
     return std::filesystem::is_regular_file(path, ignored);
 }
 
+namespace {
+
+// An output path that names a stream rather than a file (`/dev/stdout`, `/dev/null`, a
+// named pipe, possibly through a symlink): there is nothing to replace atomically, and a
+// rename would put a regular file where the device was. Such a path is written straight
+// through. Block devices and directories are not streams: those stay errors.
+bool is_stream(const std::string& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) return false;
+    return S_ISCHR(status.st_mode) || S_ISFIFO(status.st_mode) || S_ISSOCK(status.st_mode);
+}
+
+void write_stream(const std::string& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(path, {}, "cannot write the file: " + errno_text());
+    const bool ok = write_all(fd, content);
+    const std::string reason = ok ? std::string() : errno_text();
+    ::close(fd);
+    if (!ok) throw Error(path, {}, "cannot write the file: " + reason);
+}
+
+}  // namespace
+
 void write_file_atomic(const std::string& path, std::string_view content) {
     namespace fs = std::filesystem;
+    if (is_stream(path)) {
+        write_stream(path, content);
+        return;
+    }
     const fs::path target(path);
     const fs::path directory = target.parent_path();
     std::error_code ec;

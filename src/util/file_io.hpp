@@ -19,6 +19,8 @@ bool file_exists(const std::string& path);
 // never a mix: the text goes to a temporary file in the same directory, is flushed with
 // fsync, and is renamed over `path`; the directory is then synced. Parent directories are
 // created. Throws util::Error naming the path on failure and leaves no temporary behind.
+// A path that names a stream (a character device such as /dev/stdout or /dev/null, a
+// named pipe, a socket; through symlinks too) is written straight through instead.
 void write_file_atomic(const std::string& path, std::string_view content);
 
 // Appends `content` to `path` (creating it), flushed with fsync. Used for the GitHub job

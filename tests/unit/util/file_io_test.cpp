@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
 
 #include "support/temp_dir.hpp"
 #include "util/error.hpp"
@@ -22,6 +28,32 @@ TEST(FileIo, WriteAtomicReplacesTheFileAndLeavesNoTemporary) {
         ++entries;
     }
     EXPECT_EQ(entries, 1u);
+}
+
+TEST(FileIo, StreamsAreWrittenThroughNotReplaced) {
+    // `--json /dev/stdout` or a named pipe: a rename would put a regular file in place of
+    // the device.
+    test::TempDir dir;
+    const std::string fifo = dir.file("pipe");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), {});
+    });
+    write_file_atomic(fifo, "through the pipe");
+    reader.join();
+    EXPECT_EQ(received, "through the pipe");
+    struct stat status {};
+    ASSERT_EQ(::stat(fifo.c_str(), &status), 0);
+    EXPECT_TRUE(S_ISFIFO(status.st_mode));
+
+    const std::string null_link = dir.file("null");
+    std::filesystem::create_symlink("/dev/null", null_link);
+    write_file_atomic(null_link, "discarded");
+    EXPECT_TRUE(std::filesystem::is_symlink(null_link));
+    ASSERT_EQ(::stat("/dev/null", &status), 0);
+    EXPECT_TRUE(S_ISCHR(status.st_mode));
 }
 
 TEST(FileIo, ReadingAMissingFileNamesIt) {
