@@ -95,10 +95,11 @@ namespace {
 // An output path that names a stream rather than a file (`/dev/stdout`, `/dev/null`, a
 // named pipe, possibly through a symlink): there is nothing to replace atomically, and a
 // rename would put a regular file where the device was. Such a path is written straight
-// through. Block devices and directories are not streams: those stay errors.
+// through. A block device is an error.
 bool is_stream(const std::string& path) {
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0) return false;
+    if (S_ISBLK(status.st_mode)) throw Error(path, {}, "cannot write the file: a block device");
     return S_ISCHR(status.st_mode) || S_ISFIFO(status.st_mode) || S_ISSOCK(status.st_mode);
 }
 

@@ -54,6 +54,14 @@ TEST(FileIo, StreamsAreWrittenThroughNotReplaced) {
     EXPECT_TRUE(std::filesystem::is_symlink(null_link));
     ASSERT_EQ(::stat("/dev/null", &status), 0);
     EXPECT_TRUE(S_ISCHR(status.st_mode));
+
+    // A block device is never an output: no rename over it, no write into it.
+    for (const auto& entry : std::filesystem::directory_iterator("/dev")) {
+        if (!entry.is_block_file()) continue;
+        EXPECT_THROW(write_file_atomic(entry.path().string(), "x"), Error);
+        EXPECT_TRUE(std::filesystem::is_block_file(entry.path()));
+        break;
+    }
 }
 
 TEST(FileIo, ReadingAMissingFileNamesIt) {
