@@ -17,6 +17,7 @@ test_packages=(
   texlive-latex-base texlive-latex-recommended texlive-science poppler-utils
   cmark-gfm libxml2-utils shellcheck python3-jsonschema
   python3-yaml jq
+  valgrind
 )
 # The composite action reads the JSON report with jq and comments with the GitHub CLI.
 action_packages=(jq gh)

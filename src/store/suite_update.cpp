@@ -11,6 +11,7 @@
 
 #include "util/environment.hpp"
 #include "util/error.hpp"
+#include "util/fault_injection.hpp"
 #include "util/file_io.hpp"
 
 namespace caws::store {
@@ -57,6 +58,28 @@ void sync_directory(const std::string& directory) {
     if (fd < 0) return;
     ::fsync(fd);
     ::close(fd);
+}
+
+// Removes what write_file_atomic left of `path` when a process was killed while writing
+// it: "<path>.tmp-<pid>-<random>" files. Only called under the suite's lock, when no
+// other process writes `path`.
+void remove_temporaries_of(const std::string& path) {
+    const fs::path target(path);
+    const fs::path directory = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const std::string name = target.filename().string();
+    std::error_code ec;
+    std::vector<fs::path> leftovers;
+    for (const auto& entry : fs::directory_iterator(directory, ec)) {
+        if (util::is_temporary_for(entry.path().filename().string(), name) &&
+            entry.is_regular_file(ec)) {
+            leftovers.push_back(entry.path());
+        }
+    }
+    for (const fs::path& leftover : leftovers) {
+        util::fault_point("before-remove", leftover.string());
+        fs::remove(leftover, ec);
+    }
+    if (!leftovers.empty()) sync_directory(directory.string());
 }
 
 }  // namespace
@@ -202,6 +225,8 @@ void apply_update(const SuiteFiles& files, const SuiteUpdate& update) {
     // (3) The history.
     if (update.history_text) util::write_file_atomic(files.history_path, *update.history_text);
     // (4) Run files the baseline no longer pools, and leftovers of interrupted updates.
+    remove_temporaries_of(files.baseline_path);
+    remove_temporaries_of(files.history_path);
     std::error_code ec;
     if (!fs::is_directory(files.runs_directory, ec)) return;
     const std::set<std::string> listed(update.baseline.provenance.runs.begin(),
@@ -212,13 +237,17 @@ void apply_update(const SuiteFiles& files, const SuiteUpdate& update) {
         const bool keep = name.size() > 5 && name.ends_with(".json") &&
                           listed.count(name.substr(0, name.size() - 5)) != 0;
         if (!keep && entry.is_regular_file(ec)) {
+            util::fault_point("before-remove", entry.path().string());
             fs::remove(entry.path(), ec);
             removed = true;
         }
     }
     if (removed) sync_directory(files.runs_directory);
-    if (fs::is_empty(files.runs_directory, ec) && fs::remove(files.runs_directory, ec)) {
-        sync_directory(fs::path(files.runs_directory).parent_path().string());
+    if (fs::is_empty(files.runs_directory, ec)) {
+        util::fault_point("before-remove", files.runs_directory);
+        if (fs::remove(files.runs_directory, ec)) {
+            sync_directory(fs::path(files.runs_directory).parent_path().string());
+        }
     }
 }
 

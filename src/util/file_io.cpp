@@ -4,13 +4,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <vector>
 
 #include "util/error.hpp"
 #include "util/limits.hpp"
+#include "util/fault_injection.hpp"
 
 namespace caws::util {
 namespace {
@@ -37,6 +40,32 @@ void sync_directory(const std::filesystem::path& directory) {
     if (fd < 0) return;  // best effort: some file systems do not allow it
     ::fsync(fd);
     ::close(fd);
+}
+
+// Creates `directory` and its missing parents, and syncs the parent of each directory it
+// creates, so that a file renamed into a new directory is not lost with the directory's
+// entry at a power cut.
+void create_directories_durably(const std::filesystem::path& directory, std::error_code& ec) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> missing;
+    for (fs::path at = directory; !at.empty() && !fs::exists(at, ec); at = at.parent_path()) {
+        missing.push_back(at);
+        if (at == at.parent_path()) break;
+    }
+    ec.clear();
+    fs::create_directories(directory, ec);
+    if (ec) return;
+    for (const fs::path& created : missing) sync_directory(created.parent_path());
+}
+
+// Writes `content` to `fd`; under fault injection in two halves with a fault point
+// between them, so that a test can stop the process with half a file written.
+bool write_content(int fd, std::string_view content, const std::string& temporary) {
+    if (!fault_injection_active() || content.size() < 2) return write_all(fd, content);
+    const std::size_t half = content.size() / 2;
+    if (!write_all(fd, content.substr(0, half))) return false;
+    fault_point("partial-write", temporary);
+    return write_all(fd, content.substr(half));
 }
 
 }  // namespace
@@ -124,23 +153,45 @@ void write_file_atomic(const std::string& path, std::string_view content) {
     const fs::path directory = target.parent_path();
     std::error_code ec;
     if (!directory.empty()) {
-        fs::create_directories(directory, ec);
+        create_directories_durably(directory, ec);
         if (ec) throw Error(path, {}, "cannot create the directory: " + ec.message());
     }
     std::random_device seed;
     const std::string temporary =
         path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(seed());
+    fault_point("before-temporary", path);
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw Error(path, {}, "cannot write the file: " + errno_text());
-    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+    bool ok = write_content(fd, content, temporary);
+    fault_point("before-fsync", temporary);
+    ok = ok && ::fsync(fd) == 0;
     const std::string reason = ok ? std::string() : errno_text();
     ::close(fd);
+    fault_point("before-rename", path);
     if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
         const std::string why = ok ? errno_text() : reason;
         ::unlink(temporary.c_str());
         throw Error(path, {}, "cannot write the file: " + why);
     }
+    fault_point("before-directory-sync", path);
     sync_directory(directory);
+}
+
+bool is_temporary_for(std::string_view name, std::string_view target_name) {
+    // "<target>.tmp-<pid>-<random>", as write_file_atomic names it.
+    const std::string_view marker = ".tmp-";
+    if (name.size() <= target_name.size() + marker.size() || !name.starts_with(target_name)) {
+        return false;
+    }
+    name.remove_prefix(target_name.size());
+    if (!name.starts_with(marker)) return false;
+    name.remove_prefix(marker.size());
+    const std::size_t dash = name.find('-');
+    if (dash == 0 || dash == std::string_view::npos || dash + 1 == name.size()) return false;
+    const auto digits = [](std::string_view text) {
+        return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    return digits(name.substr(0, dash)) && digits(name.substr(dash + 1));
 }
 
 void append_file(const std::string& path, std::string_view content) {

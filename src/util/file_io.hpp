@@ -23,6 +23,11 @@ bool file_exists(const std::string& path);
 // named pipe, a socket; through symlinks too) is written straight through instead.
 void write_file_atomic(const std::string& path, std::string_view content);
 
+// True when `name` (a file name, no directory) is what write_file_atomic calls its
+// temporary file for the file named `target_name`: "<target_name>.tmp-<pid>-<random>". A
+// process killed while writing leaves one behind; the baseline update removes its suite's.
+bool is_temporary_for(std::string_view name, std::string_view target_name);
+
 // Appends `content` to `path` (creating it), flushed with fsync. Used for the GitHub job
 // summary file, which other steps append to as well.
 void append_file(const std::string& path, std::string_view content);
