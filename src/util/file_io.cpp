@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "util/error.hpp"
-#include "util/limits.hpp"
 #include "util/fault_injection.hpp"
+#include "util/limits.hpp"
 
 namespace caws::util {
 namespace {

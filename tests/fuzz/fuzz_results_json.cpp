@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,7 +21,7 @@ namespace {
 using namespace caws;
 
 using fuzz::k_json_formats;
-constexpr std::size_t k_detect = k_json_formats.size();
+// Past the formats: the content-based detection, then the Criterion.rs directory.
 constexpr std::size_t k_criterion_directory = k_json_formats.size() + 1;
 constexpr std::size_t k_choices = k_json_formats.size() + 2;
 
@@ -65,23 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         read_criterion_directory(input);
         return 0;
     }
-    ingest::ReadOptions options;
-    switch (selector / k_choices % 3) {
-        case 1:
-            options.direction = model::Direction::lower;
-            break;
-        case 2:
-            options.direction = model::Direction::higher;
-            break;
-        default:
-            break;
-    }
-    std::optional<std::string> format;
-    if (choice != k_detect) format = std::string(k_json_formats[choice]);
-    try {
-        fuzz::check_run(ingest::parse_results(input.rest(), "results.json", format, options));
-    } catch (const util::Error& error) {
-        fuzz::trace(error.what());
-    }
+    fuzz::read_and_check(input.rest(), "results.json", k_json_formats, choice,
+                         selector / k_choices);
     return 0;
 }

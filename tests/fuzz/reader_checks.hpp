@@ -3,6 +3,8 @@
 
 #include <array>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,6 +58,32 @@ inline void check_run(const model::Run& run) {
         std::vector<model::Run> twice{run, run};
         (void)ingest::merge_runs(std::move(twice));
     } catch (const util::Error&) {
+    }
+}
+
+// Reads `text` with the reader `choice` picks among `formats` (past their end: the
+// content-based detection) and the --direction `selector` picks, then checks the run.
+// A util::Error is an expected outcome.
+inline void read_and_check(std::string_view text, const std::string& name,
+                           std::span<const std::string_view> formats, std::size_t choice,
+                           std::size_t selector) {
+    ingest::ReadOptions options;
+    switch (selector % 3) {
+        case 1:
+            options.direction = model::Direction::lower;
+            break;
+        case 2:
+            options.direction = model::Direction::higher;
+            break;
+        default:
+            break;
+    }
+    std::optional<std::string> format;
+    if (choice < formats.size()) format = std::string(formats[choice]);
+    try {
+        check_run(ingest::parse_results(text, name, format, options));
+    } catch (const util::Error& error) {
+        trace(error.what());
     }
 }
 
