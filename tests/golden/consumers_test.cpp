@@ -21,44 +21,14 @@
 #include "support/process.hpp"
 #include "support/simulated_runs.hpp"
 #include "support/temp_dir.hpp"
+#include "support/tools.hpp"
 #include "trend/analysis.hpp"
 
 namespace caws::report {
 namespace {
 
 using nlohmann::ordered_json;
-
-bool installed(const std::string& program) {
-    const char* path = std::getenv("PATH");
-    if (path == nullptr) return false;
-    std::string dirs = path;
-    std::size_t start = 0;
-    while (start <= dirs.size()) {
-        std::size_t end = dirs.find(':', start);
-        if (end == std::string::npos) end = dirs.size();
-        const std::filesystem::path candidate =
-            std::filesystem::path(dirs.substr(start, end - start)) / program;
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(candidate, ec)) return true;
-        start = end + 1;
-    }
-    return false;
-}
-
-#define REQUIRE_TOOL(program)                                                            \
-    if (!installed(program)) {                                                           \
-        GTEST_SKIP() << program << " is not installed (Debian: see "                     \
-                     << "scripts/install-deps.sh); this check of the output is skipped"; \
-    }
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-    std::size_t count = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos;
-         at = text.find(needle, at + needle.size())) {
-        ++count;
-    }
-    return count;
-}
+using test::count_of;
 
 ordered_json report_of(const model::Run& baseline, const model::Run& candidate,
                        model::Verdict& verdict) {

@@ -20,6 +20,7 @@
 #include "support/golden.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/tools.hpp"
 #include "trend/findings.hpp"
 #include "trend/series.hpp"
 
@@ -27,6 +28,7 @@ namespace caws::report {
 namespace {
 
 using nlohmann::ordered_json;
+using test::count_of;
 
 constexpr std::size_t k_runs = 24;  // the candidate is the 24th
 
@@ -149,38 +151,6 @@ TEST(TrendSectionGolden, ReportsWithoutHistoryHaveNoTrendSection) {
     EXPECT_EQ(render_markdown(report, templates).find("Trends"), std::string::npos);
     EXPECT_EQ(render_latex(report, templates).find("change points"), std::string::npos);
     EXPECT_EQ(render_junit(report, templates).find("trends"), std::string::npos);
-}
-
-bool installed(const std::string& program) {
-    const char* path = std::getenv("PATH");
-    if (path == nullptr) return false;
-    const std::string dirs = path;
-    for (std::size_t start = 0; start <= dirs.size();) {
-        std::size_t end = dirs.find(':', start);
-        if (end == std::string::npos) end = dirs.size();
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(
-                std::filesystem::path(dirs.substr(start, end - start)) / program, ec)) {
-            return true;
-        }
-        start = end + 1;
-    }
-    return false;
-}
-
-#define REQUIRE_TOOL(program)                                                            \
-    if (!installed(program)) {                                                           \
-        GTEST_SKIP() << program << " is not installed (Debian: see "                     \
-                     << "scripts/install-deps.sh); this check of the output is skipped"; \
-    }
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-    std::size_t count = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos;
-         at = text.find(needle, at + needle.size())) {
-        ++count;
-    }
-    return count;
 }
 
 TEST(TrendSectionConsumers, GithubMarkdownHasOneMermaidBlockPerChart) {

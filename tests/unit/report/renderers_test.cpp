@@ -15,21 +15,14 @@
 #include "report/markdown_renderer.hpp"
 #include "report/report_reader.hpp"
 #include "support/simulated_runs.hpp"
+#include "support/tools.hpp"
 #include "util/error.hpp"
 
 namespace caws::report {
 namespace {
 
 using nlohmann::ordered_json;
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-    std::size_t count = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos;
-         at = text.find(needle, at + needle.size())) {
-        ++count;
-    }
-    return count;
-}
+using test::count_of;
 
 // A report of simulated metrics (BM_0, BM_1, ...) with `ratios` as their true ratios,
 // gated by the default policy, plus whatever `extend` adds to the verdict.
