@@ -9,6 +9,8 @@
 #include <iterator>
 #include <span>
 #include <thread>
+#include <unordered_map>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -291,16 +293,148 @@ class HistoryLineReader {
     HistoryEntry entry_;
 };
 
+// One metric of a line as the fast reader found it; the strings are in its parser's
+// buffer, valid until the next line.
+struct MetricView {
+    std::string_view name, measure, unit;
+    model::Direction direction = model::Direction::unknown;
+    std::size_t n = 0;
+    std::optional<double> median, mean, stddev, min, max, p95;
+};
+
+// Where the lines of a history go. A line is begun, its metrics added, and it is then
+// committed, or rolled back when the fast reader gives up on it.
+//
+// EntrySink keeps every line as a HistoryEntry.
+class EntrySink {
+  public:
+    HistoryRun& begin() {
+        HistoryEntry& entry = entries_.emplace_back();
+        entry.metrics.reserve(expected_);
+        return entry;
+    }
+    void add(const MetricView& view) {
+        HistoryMetric& metric = entries_.back().metrics.emplace_back();
+        metric.name = view.name;
+        metric.measure = view.measure;
+        metric.unit = view.unit;
+        metric.direction = view.direction;
+        metric.n = view.n;
+        metric.median = view.median;
+        metric.mean = view.mean;
+        metric.stddev = view.stddev;
+        metric.min = view.min;
+        metric.max = view.max;
+        metric.p95 = view.p95;
+    }
+    void add(HistoryEntry&& entry) {
+        entries_.push_back(std::move(entry));
+        commit();
+    }
+    void commit() { expected_ = entries_.back().metrics.size(); }
+    void rollback() { entries_.pop_back(); }
+    // Metrics of the last line: about as many as the next one has.
+    std::size_t expected() const { return expected_; }
+    std::vector<HistoryEntry> take() && { return std::move(entries_); }
+
+  private:
+    std::vector<HistoryEntry> entries_;
+    std::size_t expected_ = 0;
+};
+
+// TableBuilder keeps the runs and, per metric, the value a trend reads.
+class TableBuilder {
+  public:
+    HistoryRun& begin() {
+        current_.clear();
+        return table_.runs.emplace_back();
+    }
+    void add(const MetricView& view) {
+        add(view.name, view.measure, view.unit, view.direction, view.median, view.mean);
+    }
+    void add(HistoryEntry&& entry) { add(std::as_const(entry)); }
+    void add(const HistoryEntry& entry) {
+        begin() = static_cast<const HistoryRun&>(entry);
+        for (const HistoryMetric& m : entry.metrics) {
+            add(m.name, m.measure, m.unit, m.direction, m.median, m.mean);
+        }
+        commit();
+    }
+    void commit() { previous_.swap(current_); }
+    void rollback() {
+        for (const std::size_t i : current_) {
+            if (i == k_none) continue;
+            table_.metrics[i].values.pop_back();
+            table_.metrics[i].runs.pop_back();
+        }
+        current_.clear();
+        table_.runs.pop_back();
+    }
+    std::size_t expected() const { return previous_.size(); }
+    // The table, without the metrics whose every value was rolled back.
+    HistoryTable take() && {
+        std::erase_if(table_.metrics, [](const HistoryValues& m) { return m.values.empty(); });
+        return std::move(table_);
+    }
+
+  private:
+    static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+    void add(std::string_view name, std::string_view measure, std::string_view unit,
+             model::Direction direction, const std::optional<double>& median,
+             const std::optional<double>& mean) {
+        const std::size_t k = current_.size();
+        const std::optional<double>& value = median ? median : mean;
+        if (!value) {
+            current_.push_back(k_none);
+            return;
+        }
+        // Runs of a suite list their metrics in about the same order: the metric at the
+        // same position in the previous line is tried before the hash map.
+        std::size_t i = k_none;
+        if (k < previous_.size() && previous_[k] != k_none &&
+            table_.metrics[previous_[k]].name == name &&
+            table_.metrics[previous_[k]].measure == measure) {
+            i = previous_[k];
+        } else {
+            key_.assign(name);
+            key_ += '\x1f';
+            key_ += measure;
+            const auto [it, added] = index_.try_emplace(key_, table_.metrics.size());
+            if (added) {
+                HistoryValues& created = table_.metrics.emplace_back();
+                created.name = name;
+                created.measure = measure;
+            }
+            i = it->second;
+        }
+        current_.push_back(i);
+        HistoryValues& metric = table_.metrics[i];
+        if (metric.unit != unit) metric.unit = unit;
+        metric.direction = direction;
+        metric.runs.push_back(static_cast<std::uint32_t>(table_.runs.size() - 1));
+        metric.values.push_back(*value);
+        (median ? metric.has_median : metric.has_mean) = true;
+    }
+
+    HistoryTable table_;
+    std::unordered_map<std::string, std::size_t> index_;
+    std::string key_;
+    std::vector<std::size_t> previous_;  // metric of each position of the previous line
+    std::vector<std::size_t> current_;   // ... and of this line; k_none without a value
+};
+
 // The common case of a well-formed line, read without a json::Document: one simdjson
 // parser and one padded buffer per thread, reused for every line (a Document copies the
 // line, scans it for NaN tokens and allocates a parser of the line's size, which for
 // lines of megabytes costs more than the parse). Stricter than HistoryLineReader: at
 // anything unusual (a syntax error, a wrong type, a bad date, a repeated "metrics" key)
-// it gives up and the line is read again by HistoryLineReader,
-// which accepts it the same way or says what is wrong.
+// it gives up, the sink forgets the line, and the line is read again by
+// HistoryLineReader, which accepts it the same way or says what is wrong.
 class FastLineReader {
   public:
-    bool read(std::string_view line, HistoryEntry& entry, std::size_t expected) {
+    template <class Sink>
+    bool read(std::string_view line, Sink& sink) {
         const std::size_t needed = line.size() + simdjson::SIMDJSON_PADDING;
         if (buffer_.size() < needed) buffer_.resize(needed + needed / 4);
         std::memcpy(buffer_.data(), line.data(), line.size());
@@ -310,8 +444,18 @@ class FastLineReader {
         }
         od::object root;
         if (document.get_object().get(root)) return false;
-        entry = HistoryEntry();
-        entry.metrics.reserve(expected);
+        HistoryRun& run = sink.begin();
+        if (!read_fields(root, run, sink)) {
+            sink.rollback();
+            return false;
+        }
+        sink.commit();
+        return true;
+    }
+
+  private:
+    template <class Sink>
+    bool read_fields(od::object root, HistoryRun& run, Sink& sink) {
         bool saw_schema = false, saw_date = false, saw_metrics = false;
         for (auto field : root) {
             std::string_view key;
@@ -324,22 +468,21 @@ class FastLineReader {
             } else if (key == "date") {
                 std::string_view date;
                 if (value.get_string().get(date) || !util::parse_date(date)) return false;
-                entry.date = date;
+                run.date = date;
                 saw_date = true;
             } else if (key == "commit" || key == "branch" || key == "host") {
                 std::string_view text;
                 if (value.get_string().get(text)) return false;
-                (key == "commit"   ? entry.commit
-                 : key == "branch" ? entry.branch
-                                   : entry.host) = text;
+                (key == "commit" ? run.commit : key == "branch" ? run.branch : run.host) = text;
             } else if (key == "metrics") {
                 od::array metrics;
                 if (saw_metrics || value.get_array().get(metrics)) return false;
                 for (auto element : metrics) {
                     od::object object;
                     if (element.get_object().get(object)) return false;
-                    entry.metrics.emplace_back();
-                    if (!read_metric(object, entry.metrics.back())) return false;
+                    view_ = MetricView{};
+                    if (!read_metric(object, view_)) return false;
+                    sink.add(view_);
                 }
                 saw_metrics = true;
             }
@@ -347,7 +490,6 @@ class FastLineReader {
         return saw_schema && saw_date && saw_metrics;
     }
 
-  private:
     static bool read_number(od::value value, std::optional<double>& out) {
         double number = 0;
         if (value.get_double().get(number) == simdjson::SUCCESS) {
@@ -359,7 +501,7 @@ class FastLineReader {
         return value.is_null().get(null) == simdjson::SUCCESS && null;
     }
 
-    static bool read_metric(od::object object, HistoryMetric& metric) {
+    static bool read_metric(od::object object, MetricView& metric) {
         static constexpr std::string_view k_keys[] = {"name", "measure", "unit", "direction",
                                                       "n",    "median",  "mean", "stddev",
                                                       "min",  "max",     "p95"};
@@ -419,6 +561,7 @@ class FastLineReader {
 
     od::parser parser_;
     std::vector<char> buffer_;
+    MetricView view_;
 };
 
 // Moves the line number into the file name of an error from one line's Document:
@@ -512,17 +655,17 @@ std::string history_line(const HistoryEntry& entry) {
 
 namespace {
 
-// The entries of the lines of `text`, a run of whole lines; stops at the first bad line,
-// whose error (not yet located) and line number within `text` it keeps.
+// What one thread read of a run of whole lines: stops at the first bad line, whose
+// error (not yet located) and line number within the run it keeps.
+template <class Sink>
 struct Chunk {
-    std::vector<HistoryEntry> entries;
+    Sink sink;
     std::optional<util::Error> error;
     std::size_t error_line = 0;
 };
 
-Chunk parse_chunk(std::string_view text, const std::string& path) {
-    Chunk out;
-    std::size_t expected = 0;  // runs of a suite have about as many metrics as the one before
+template <class Sink>
+void parse_chunk(std::string_view text, const std::string& path, Chunk<Sink>& out) {
     FastLineReader fast;
     std::size_t number = 0;
     while (!text.empty()) {
@@ -531,32 +674,28 @@ Chunk parse_chunk(std::string_view text, const std::string& path) {
         const std::string_view line = text.substr(0, end);
         text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
         if (is_blank(line)) continue;
-        HistoryEntry& entry = out.entries.emplace_back();
-        if (fast.read(line, entry, expected)) {
-            expected = entry.metrics.size();
-            continue;
-        }
+        if (fast.read(line, out.sink)) continue;
         try {
             Document document(path, line);
-            json::read_guarded(document, Path(),
-                               [&] { entry = HistoryLineReader(document, expected).read(); });
-            expected = entry.metrics.size();
+            HistoryEntry entry;
+            json::read_guarded(document, Path(), [&] {
+                entry = HistoryLineReader(document, out.sink.expected()).read();
+            });
+            out.sink.add(std::move(entry));
         } catch (const util::Error& error) {
-            out.entries.pop_back();
             out.error = error;
             out.error_line = number;
-            return out;
+            return;
         }
     }
-    return out;
 }
 
-}  // namespace
-
-std::vector<HistoryEntry> parse_history(std::string_view text, const std::string& path) {
-    // Lines are independent: a long history is cut at line ends into one run of lines per
-    // core, each split into lines and parsed by its own thread (which also spreads the
-    // page faults of a mapped file); the first bad line in file order is reported.
+// The chunks of `text`, in file order. Lines are independent: a long history is cut at
+// line ends into one run of lines per core, each split into lines and parsed by its own
+// thread (which also spreads the page faults of a mapped file); the first bad line in
+// file order is reported.
+template <class Sink>
+std::vector<Chunk<Sink>> parse_chunks(std::string_view text, const std::string& path) {
     const std::size_t threads =
         text.size() < (std::size_t{32} << 20)
             ? 1
@@ -568,11 +707,11 @@ std::vector<HistoryEntry> parse_history(std::string_view text, const std::string
         starts.push_back(newline == std::string_view::npos ? text.size() : newline + 1);
     }
     starts.push_back(text.size());
-    std::vector<Chunk> chunks(threads);
+    std::vector<Chunk<Sink>> chunks(threads);
     std::vector<std::thread> workers;
     for (std::size_t t = 0; t < threads; ++t) {
         const auto work = [&, t] {
-            chunks[t] = parse_chunk(text.substr(starts[t], starts[t + 1] - starts[t]), path);
+            parse_chunk(text.substr(starts[t], starts[t + 1] - starts[t]), path, chunks[t]);
         };
         if (t + 1 == threads) {
             work();
@@ -581,31 +720,24 @@ std::vector<HistoryEntry> parse_history(std::string_view text, const std::string
         }
     }
     for (std::thread& worker : workers) worker.join();
-    std::size_t count = 0;
     for (std::size_t t = 0; t < threads; ++t) {
-        const Chunk& chunk = chunks[t];
-        if (chunk.error) {
-            const std::string_view before = text.substr(0, starts[t]);
-            const auto lines_before =
-                static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-            relocate(*chunk.error, path, lines_before + chunk.error_line);
-        }
-        count += chunk.entries.size();
+        const Chunk<Sink>& chunk = chunks[t];
+        if (!chunk.error) continue;
+        const std::string_view before = text.substr(0, starts[t]);
+        const auto lines_before =
+            static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+        relocate(*chunk.error, path, lines_before + chunk.error_line);
     }
-    if (threads == 1) return std::move(chunks[0].entries);
-    std::vector<HistoryEntry> entries;
-    entries.reserve(count);
-    for (Chunk& chunk : chunks) {
-        std::move(chunk.entries.begin(), chunk.entries.end(), std::back_inserter(entries));
-    }
-    return entries;
+    return chunks;
 }
 
-std::vector<HistoryEntry> read_history(const std::string& path) {
-    // A long history is parsed where the kernel keeps it, mapped read-only, rather than
-    // copied into memory first (1.3 GB for 1,000 runs x 5,000 metrics). History files are
-    // replaced by renaming, never truncated in place, so the mapping stays valid. Any
-    // failure falls back to reading the file, which reports what is wrong.
+// Calls `parse` with the text of the file at `path`. A long history is parsed where the
+// kernel keeps it, mapped read-only, rather than copied into memory first (1.3 GB for
+// 1,000 runs x 5,000 metrics). History files are replaced by renaming, never truncated
+// in place, so the mapping stays valid. Any failure falls back to reading the file,
+// which reports what is wrong.
+template <class Parse>
+auto with_history_text(const std::string& path, Parse parse) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd >= 0) {
         struct stat info {};
@@ -623,11 +755,89 @@ std::vector<HistoryEntry> read_history(const std::string& path) {
                 std::size_t size;
                 ~Unmap() { ::munmap(address, size); }
             } unmap{mapped, size};
-            return parse_history(std::string_view(static_cast<const char*>(mapped), size), path);
+            return parse(std::string_view(static_cast<const char*>(mapped), size));
         }
     }
     const std::string text = util::read_file(path);
-    return parse_history(text, path);
+    return parse(std::string_view(text));
+}
+
+}  // namespace
+
+std::vector<HistoryEntry> parse_history(std::string_view text, const std::string& path) {
+    std::vector<Chunk<EntrySink>> chunks = parse_chunks<EntrySink>(text, path);
+    if (chunks.size() == 1) return std::move(chunks[0].sink).take();
+    std::vector<HistoryEntry> entries;
+    for (Chunk<EntrySink>& chunk : chunks) {
+        std::vector<HistoryEntry> part = std::move(chunk.sink).take();
+        if (entries.empty()) {
+            entries = std::move(part);
+        } else {
+            std::move(part.begin(), part.end(), std::back_inserter(entries));
+        }
+    }
+    return entries;
+}
+
+std::vector<HistoryEntry> read_history(const std::string& path) {
+    return with_history_text(path,
+                             [&](std::string_view text) { return parse_history(text, path); });
+}
+
+HistoryTable parse_history_table(std::string_view text, const std::string& path) {
+    std::vector<Chunk<TableBuilder>> chunks = parse_chunks<TableBuilder>(text, path);
+    HistoryTable table = std::move(chunks[0].sink).take();
+    for (std::size_t t = 1; t < chunks.size(); ++t) {
+        append_table(table, std::move(chunks[t].sink).take());
+    }
+    return table;
+}
+
+HistoryTable read_history_table(const std::string& path) {
+    return with_history_text(
+        path, [&](std::string_view text) { return parse_history_table(text, path); });
+}
+
+HistoryTable history_table(const std::vector<HistoryEntry>& entries) {
+    TableBuilder builder;
+    for (const HistoryEntry& entry : entries) builder.add(entry);
+    return std::move(builder).take();
+}
+
+void append_run(HistoryTable& table, const HistoryEntry& entry) {
+    append_table(table, history_table({entry}));
+}
+
+void append_table(HistoryTable& table, HistoryTable&& newer) {
+    if (table.runs.empty() && table.metrics.empty()) {
+        table = std::move(newer);
+        return;
+    }
+    const auto offset = static_cast<std::uint32_t>(table.runs.size());
+    std::move(newer.runs.begin(), newer.runs.end(), std::back_inserter(table.runs));
+    std::unordered_map<std::string, std::size_t> index;
+    index.reserve(table.metrics.size());
+    for (std::size_t i = 0; i < table.metrics.size(); ++i) {
+        index.emplace(table.metrics[i].name + '\x1f' + table.metrics[i].measure, i);
+    }
+    for (HistoryValues& metric : newer.metrics) {
+        const auto [it, added] =
+            index.try_emplace(metric.name + '\x1f' + metric.measure, table.metrics.size());
+        if (added) {
+            for (std::uint32_t& run : metric.runs) run += offset;
+            table.metrics.push_back(std::move(metric));
+            continue;
+        }
+        HistoryValues& into = table.metrics[it->second];
+        for (const std::uint32_t run : metric.runs) into.runs.push_back(run + offset);
+        into.values.insert(into.values.end(), metric.values.begin(), metric.values.end());
+        if (!metric.values.empty()) {
+            into.unit = std::move(metric.unit);
+            into.direction = metric.direction;
+        }
+        into.has_median = into.has_median || metric.has_median;
+        into.has_mean = into.has_mean || metric.has_mean;
+    }
 }
 
 }  // namespace caws::store

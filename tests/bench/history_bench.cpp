@@ -92,5 +92,18 @@ void BM_HistoryRead1000x5000(benchmark::State& state) {
 }
 BENCHMARK(BM_HistoryRead1000x5000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+// Reading the same history into the table that `trend` and `check` analyse
+// (read_history_table: the runs and each metric's medians, no per-metric entries).
+void BM_HistoryReadTable1000x5000(benchmark::State& state) {
+    const std::string path = "/tmp/caws_gate_bench_history_table.jsonl";
+    util::write_file_atomic(path, big_history());
+    for (auto _ : state) {
+        const auto table = store::read_history_table(path);
+        benchmark::DoNotOptimize(table.metrics.data());
+    }
+    std::filesystem::remove(path);
+}
+BENCHMARK(BM_HistoryReadTable1000x5000)->Unit(benchmark::kMillisecond)->Iterations(3);
+
 }  // namespace
 }  // namespace caws::bench

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "support/temp_dir.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -322,6 +325,163 @@ TEST(HistoryFile, LongHistoriesKeepOrderAndLineNumbers) {
     both.insert(k_good.size() * 3, "[]\n");
     EXPECT_EQ(error_of(both),
               "baselines/history/perf.jsonl:4: expected a JSON object at the top level");
+}
+
+}  // namespace
+}  // namespace caws::store
+
+namespace caws::store {
+namespace {
+
+// The table of a history as its documentation defines it, from the entries parse_history
+// reads: per metric in the order of its first value, the median or else the mean of every
+// run that has one, with the unit and direction of the newest such run.
+HistoryTable table_by_definition(const std::vector<HistoryEntry>& entries) {
+    HistoryTable table;
+    for (std::size_t r = 0; r < entries.size(); ++r) {
+        table.runs.push_back(entries[r]);
+        for (const HistoryMetric& m : entries[r].metrics) {
+            const std::optional<double>& value = m.median ? m.median : m.mean;
+            if (!value) continue;
+            auto found = std::find_if(
+                table.metrics.begin(), table.metrics.end(),
+                [&](const auto& v) { return v.name == m.name && v.measure == m.measure; });
+            if (found == table.metrics.end()) {
+                found = table.metrics.insert(table.metrics.end(), HistoryValues{});
+                found->name = m.name;
+                found->measure = m.measure;
+            }
+            found->unit = m.unit;
+            found->direction = m.direction;
+            found->runs.push_back(static_cast<std::uint32_t>(r));
+            found->values.push_back(*value);
+            (m.median ? found->has_median : found->has_mean) = true;
+        }
+    }
+    return table;
+}
+
+void expect_same(const HistoryTable& got, const HistoryTable& want) {
+    ASSERT_EQ(got.runs.size(), want.runs.size());
+    for (std::size_t r = 0; r < want.runs.size(); ++r) {
+        EXPECT_EQ(got.runs[r].date, want.runs[r].date) << r;
+        EXPECT_EQ(got.runs[r].commit, want.runs[r].commit) << r;
+        EXPECT_EQ(got.runs[r].branch, want.runs[r].branch) << r;
+        EXPECT_EQ(got.runs[r].host, want.runs[r].host) << r;
+    }
+    ASSERT_EQ(got.metrics.size(), want.metrics.size());
+    for (std::size_t i = 0; i < want.metrics.size(); ++i) {
+        const HistoryValues& g = got.metrics[i];
+        const HistoryValues& w = want.metrics[i];
+        SCOPED_TRACE(w.name + " " + w.measure);
+        EXPECT_EQ(g.name, w.name);
+        EXPECT_EQ(g.measure, w.measure);
+        EXPECT_EQ(g.unit, w.unit);
+        EXPECT_EQ(g.direction, w.direction);
+        EXPECT_EQ(g.runs, w.runs);
+        EXPECT_EQ(g.values, w.values);
+        EXPECT_EQ(g.has_median, w.has_median);
+        EXPECT_EQ(g.has_mean, w.has_mean);
+    }
+}
+
+// A run of `count` metrics whose set, order, statistics and units change from run to run.
+HistoryEntry varied_run(std::size_t r, std::size_t count) {
+    HistoryEntry e;
+    e.date = "2026-11-" + std::to_string(10 + r % 18) + "T03:12:00Z";
+    e.commit = "c" + std::to_string(r);
+    e.branch = r % 2 == 0 ? "main" : "";
+    e.host = "runner-" + std::to_string(r % 3);
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t m = r % 7 == 3 ? (k * 37) % count : k;
+        if ((m + r) % 13 == 0) continue;
+        HistoryMetric metric;
+        metric.name = "BM_Metric/" + std::to_string(m % (count / 2));
+        metric.measure = m < count / 2 ? "cpu_time" : "real_time";
+        metric.unit = r % 40 < 30 ? "s" : "ms";
+        metric.direction = r % 50 == 7 ? model::Direction::unknown : model::Direction::lower;
+        metric.n = r % 5;
+        if ((m + r) % 5 != 0) metric.median = static_cast<double>(m) + static_cast<double>(r) / 100;
+        if ((m + r) % 3 == 0) metric.mean = static_cast<double>(m) - static_cast<double>(r) / 100;
+        if (r % 11 == 4 && k % 9 == 0) metric.p95 = 1e300;
+        e.metrics.push_back(metric);
+        if (m == 42 % count && r == 5) e.metrics.push_back(metric);  // a metric given twice
+    }
+    if (r == 17) e.metrics.clear();
+    return e;
+}
+
+// The table reader keeps what the entries say, through both readers: the lines of
+// UnusualLinesReadAsBefore, which the fast reader gives up on after it has added some of
+// their metrics (the "metrics" key given twice), go to the Document-based reader.
+TEST(HistoryTable, HoldsTheEntriesValues) {
+    std::string text =
+        R"({"metrics":[{"p95":null,"name":"BM_NaN\"x\u00e9","measure":"cpu_time","unit":"s",)"
+        R"("direction":"lower","n":3,"median":2,"extra":[1,{"a":NaN}]}],"date":)"
+        R"("2026-11-23T03:12:00Z","schema":"caws-gate/history@1","later":{}})"
+        "\n\n";
+    for (std::size_t r = 0; r < 60; ++r) {
+        text += history_line(varied_run(r, 40));
+        if (r == 20) {
+            text += R"({"schema":"caws-gate/history@1","date":"2026-11-24T03:12:00Z","metrics":[)"
+                    R"({"name":"BM_Metric/1","measure":"cpu_time","unit":"s","direction":"higher",)"
+                    R"("n":1,"mean":1e-3}],"metrics":[{"name":"b","measure":"m","unit":"B",)"
+                    R"("direction":"unknown","n":0,"median":4}]})"
+                    "\n";
+        }
+    }
+    const HistoryTable table = parse_history_table(text, "h.jsonl");
+    expect_same(table, table_by_definition(parse_history(text, "h.jsonl")));
+    // The line with two "metrics" arrays: both arrays' metrics, nothing twice.
+    ASSERT_EQ(table.runs.size(), 62u);
+    const auto b = std::find_if(table.metrics.begin(), table.metrics.end(),
+                                [](const HistoryValues& v) { return v.name == "b"; });
+    ASSERT_NE(b, table.metrics.end());
+    EXPECT_EQ(b->runs, (std::vector<std::uint32_t>{22}));
+    EXPECT_EQ(b->values, (std::vector<double>{4}));
+    EXPECT_EQ(table.metrics[0].name, "BM_NaN\"x\xC3\xA9");
+    EXPECT_EQ(table.metrics[0].values, (std::vector<double>{2}));
+    expect_same(history_table(parse_history(text, "h.jsonl")),
+                table_by_definition(parse_history(text, "h.jsonl")));
+}
+
+// From 32 MiB on, each core reads a run of lines into its own table and the tables are
+// joined: the same table as one reader's, and the same errors as parse_history.
+TEST(HistoryTable, LongHistoriesJoinToTheSameTable) {
+    std::string text;
+    std::vector<HistoryEntry> entries;
+    for (std::size_t r = 0; text.size() < (std::size_t{34} << 20); ++r) {
+        // Metrics come and go: some only in the first half, some only in the second.
+        HistoryEntry entry = varied_run(r, r < 250 ? 500 : 520);
+        text += history_line(entry);
+        if (r % 100 == 99) text += "\n";
+        entries.push_back(std::move(entry));
+    }
+    const HistoryTable table = parse_history_table(text, "h.jsonl");
+    const HistoryTable want = table_by_definition(parse_history(text, "h.jsonl"));
+    expect_same(table, want);
+    expect_same(history_table(entries), want);
+
+    std::string late = text;
+    late.insert(late.size() - 10, "\n{\"schema\":,}");
+    std::string table_error = "no error";
+    try {
+        parse_history_table(late, "baselines/history/perf.jsonl");
+    } catch (const util::Error& error) {
+        table_error = error.what();
+    }
+    EXPECT_EQ(table_error, error_of(late));
+    EXPECT_NE(table_error, "no error");
+}
+
+TEST(HistoryTable, AppendedTablesNumberRunsOnAndTakeTheNewestUnit) {
+    std::vector<HistoryEntry> entries;
+    for (std::size_t r = 0; r < 50; ++r) entries.push_back(varied_run(r, r < 25 ? 30 : 34));
+    HistoryTable joined;
+    append_table(joined, history_table({entries.begin(), entries.begin() + 20}));
+    append_table(joined, history_table({entries.begin() + 20, entries.begin() + 41}));
+    for (std::size_t r = 41; r < 50; ++r) append_run(joined, entries[r]);
+    expect_same(joined, table_by_definition(entries));
 }
 
 }  // namespace
