@@ -1,7 +1,6 @@
 #include "cli/check_trends.hpp"
 
 #include <filesystem>
-#include <iterator>
 
 #include "cli/baseline_update.hpp"
 #include "cli/trend_rules.hpp"
@@ -50,30 +49,29 @@ std::optional<CheckTrends> analyse_check_history(const CheckTrendRequest& reques
         result.history = history_next_to(baseline_path);
         if (!util::file_exists(result.history)) return std::nullopt;
     }
-    std::vector<store::HistoryEntry> entries = store::read_history(result.history);
-    const std::size_t history_runs = entries.size();
+    store::HistoryTable history = store::read_history_table(result.history);
+    const std::size_t history_runs = history.runs.size();
 
     // The candidate as the newest point, exactly as `baseline update` would record it.
     const store::Provenance provenance = store::collect_provenance(environment);
-    store::HistoryEntry point = store::summarize_run(candidate, history_date(candidate, provenance),
-                                                     provenance.commit, provenance.branch);
+    const store::HistoryEntry point = store::summarize_run(
+        candidate, history_date(candidate, provenance), provenance.commit, provenance.branch);
     // A run checked after it was recorded (a nightly job) is not counted twice.
-    const bool recorded = !entries.empty() && !point.commit.empty() &&
-                          entries.back().commit == point.commit &&
-                          entries.back().date == point.date;
-    if (!recorded) entries.push_back(std::move(point));
-    if (entries.size() > request.last) {
-        entries.erase(entries.begin(),
-                      entries.begin() + static_cast<std::ptrdiff_t>(entries.size() - request.last));
-    }
+    const bool recorded = !history.runs.empty() && !point.commit.empty() &&
+                          history.runs.back().commit == point.commit &&
+                          history.runs.back().date == point.date;
+    if (!recorded) store::append_run(history, point);
 
     trend::Options options;
     options.thresholds = compare_options.thresholds;
     result.rules = check_trend_rules(gate);
     trend::SeriesOptions series_options;
     series_options.last = request.last;
-    result.trends =
-        trend::analyse_all(trend::build_series(entries, series_options), options, result.rules);
+    series_options.first_run =
+        history.runs.size() > request.last ? history.runs.size() - request.last : 0;
+    std::vector<trend::Series> series = trend::build_series(history, series_options);
+    history = {};
+    result.trends = trend::analyse_all(std::move(series), options, result.rules);
 
     report::TrendSectionInput input;
     input.history = result.history;

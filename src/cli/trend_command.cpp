@@ -62,17 +62,17 @@ int run_trend(TrendCommandOptions options, const CLI::App& command, const Io& io
     options.analysis.method = *trend::change_point_method_from_string(options.method);
     const trend::GateRules rules = gate_rules(options, command);
     // Read every history before anything is written.
-    std::vector<store::HistoryEntry> entries;
+    store::HistoryTable history;
     for (const std::string& path : options.histories) {
-        std::vector<store::HistoryEntry> read = store::read_history(path);
-        entries.insert(entries.end(), std::make_move_iterator(read.begin()),
-                       std::make_move_iterator(read.end()));
+        store::append_table(history, store::read_history_table(path));
     }
     trend::SeriesOptions series_options;
     series_options.metric_glob = options.metric;
     series_options.last = options.last.value_or(0);
+    std::vector<trend::Series> series = trend::build_series(history, series_options);
+    history = {};
     const std::vector<trend::Trend> trends =
-        trend::analyse_all(trend::build_series(entries, series_options), options.analysis, rules);
+        trend::analyse_all(std::move(series), options.analysis, rules);
 
     report::TrendReportInput input;
     input.histories = options.histories;

@@ -18,7 +18,8 @@ namespace {
 using kainjow::mustache::data;
 using nlohmann::ordered_json;
 
-constexpr std::size_t k_chart_points = 100;  // the newest runs charted per metric
+// The newest runs of each metric that the JSON report keeps and the Markdown charts.
+constexpr std::size_t k_chart_points = 100;
 
 ordered_json number_or_null(double value) {
     if (!std::isfinite(value)) return nullptr;
@@ -62,10 +63,14 @@ std::pair<double, std::string> chart_unit(const std::string& unit, double typica
 std::string mermaid_chart(const ordered_json& t) {
     const ordered_json& series = t["series"];
     const ordered_json& values = series["values"];
-    const std::size_t n = values.size();
-    const std::size_t first = n > k_chart_points ? n - k_chart_points : 0;
+    // The newest k_chart_points values; x is the run's position in the whole series.
+    const std::size_t count = std::min(values.size(), k_chart_points);
+    const std::size_t skip = values.size() - count;
+    const std::size_t n = std::max(t.value("n", values.size()), values.size());
+    const std::size_t first =
+        std::min(series.value("first", n - values.size()), n - values.size()) + skip;
     std::vector<double> shown;
-    for (std::size_t i = first; i < n; ++i) {
+    for (std::size_t i = skip; i < values.size(); ++i) {
         shown.push_back(values[i].is_number() ? values[i].get<double>() : 0.0);
     }
     std::vector<double> sorted = shown;
@@ -76,9 +81,9 @@ std::string mermaid_chart(const ordered_json& t) {
     out += "    title \"" + mermaid_label(text_or(t, "metric") + " " + text_or(t, "measure")) +
            " (" + mermaid_label(text_or(t, "statistic")) + ")\"\n";
     out += "    x-axis [";
-    for (std::size_t i = first; i < n; ++i) {
-        if (i > first) out += ", ";
-        out += std::to_string(i + 1);  // run number: short, unlike dates and commits
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0) out += ", ";
+        out += std::to_string(first + i + 1);  // run number: short, unlike dates and commits
     }
     out += "]\n";
     out += "    y-axis \"" + mermaid_label(symbol) + "\"\n";
@@ -171,7 +176,7 @@ data build_trend_view(const ordered_json& report) {
             chart.set("slope", slope_text);
             chart.set("change_points", list);
             chart.set("mermaid", mermaid_chart(t));
-            const std::size_t n = values.size();
+            const std::size_t n = std::max(t.value("n", values.size()), values.size());
             chart.set("truncated", n > k_chart_points ? data(data::type::bool_true)
                                                       : data(data::type::bool_false));
             chart.set("shown", std::to_string(std::min(n, k_chart_points)));
@@ -202,7 +207,7 @@ ordered_json mann_kendall_json(const stats::MannKendall& mk) {
     return out;
 }
 
-ordered_json trend_json(const trend::Trend& trend) {
+ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     const trend::Series& s = trend.series;
     ordered_json out;
     out["metric"] = s.metric;
@@ -243,12 +248,20 @@ ordered_json trend_json(const trend::Trend& trend) {
     }
     out["change_points"] = std::move(points);
     out["notes"] = trend.notes;
+    // The newest values only (the charted ones): the history file has them all, and the
+    // whole series of 5,000 metrics over 1,000 runs would make a report of half a gigabyte.
+    const std::size_t n = s.values.size();
+    const std::size_t first = n - std::min(n, k_chart_points);
     ordered_json series;
-    series["dates"] = s.dates;
-    series["commits"] = s.commits;
+    series["first"] = first;
     ordered_json values = ordered_json::array();
-    for (double v : s.values) values.push_back(number_or_null(v));
+    ordered_json runs = ordered_json::array();
+    for (std::size_t i = first; i < n; ++i) {
+        values.push_back(number_or_null(s.values[i]));
+        if (i < s.runs.size()) runs.push_back(run_offset + s.runs[i]);
+    }
     series["values"] = std::move(values);
+    if (s.labels && runs.size() == n - first) series["runs"] = std::move(runs);
     out["series"] = std::move(series);
     return out;
 }
@@ -315,9 +328,34 @@ nlohmann::ordered_json build_trend_report(const TrendReportInput& input) {
     summary["change_points"] = change_points;
     summary["failing"] = failing;
     report["summary"] = summary;
+    // Each table of runs the series name, once, in the order of first use: the series of
+    // one history share one table.
+    ordered_json runs = ordered_json::array();
+    std::vector<std::pair<const std::vector<trend::RunLabel>*, std::size_t>> offsets;
     ordered_json list = ordered_json::array();
-    for (const trend::Trend& t : trends) list.push_back(trend_json(t));
+    for (const trend::Trend& t : trends) {
+        const std::vector<trend::RunLabel>* labels = t.series.labels.get();
+        std::size_t offset = 0;
+        if (labels != nullptr) {
+            const auto known = std::find_if(offsets.begin(), offsets.end(),
+                                            [&](const auto& o) { return o.first == labels; });
+            if (known != offsets.end()) {
+                offset = known->second;
+            } else {
+                offset = runs.size();
+                offsets.emplace_back(labels, offset);
+                for (const trend::RunLabel& label : *labels) {
+                    ordered_json run;
+                    run["date"] = label.date;
+                    run["commit"] = label.commit;
+                    runs.push_back(std::move(run));
+                }
+            }
+        }
+        list.push_back(trend_json(t, offset));
+    }
     report["trends"] = std::move(list);
+    report["runs"] = std::move(runs);
     return report;
 }
 

@@ -84,7 +84,8 @@ class SectionChecker {
     const std::string& path_;
 };
 
-void check_trend(const SectionChecker& check, const ordered_json& t, const std::string& at) {
+void check_trend(const SectionChecker& check, const ordered_json& t, const std::string& at,
+                 std::size_t run_count) {
     for (const char* key : {"metric", "measure", "unit", "direction", "statistic", "level"}) {
         check.required(t, at, key, is_string, "a string");
     }
@@ -117,12 +118,16 @@ void check_trend(const SectionChecker& check, const ordered_json& t, const std::
     const ordered_json& values =
         check.required(series, at + "/series", "values", is_array, "an array of numbers");
     check.elements(values, at + "/series/values", is_number_or_null, "a number or null");
-    for (const char* key : {"dates", "commits"}) {
-        const auto found = series.find(key);
-        if (found == series.end()) continue;
-        const std::string list_at = util::pointer_append(at + "/series", key);
-        check.expect(found->is_array(), *found, list_at, "an array of strings");
-        check.elements(*found, list_at, is_string, "a string");
+    check.optional(series, at + "/series", "first", is_count, "a whole number");
+    const auto runs = series.find("runs");
+    if (runs != series.end()) {
+        const std::string runs_at = at + "/series/runs";
+        check.expect(runs->is_array(), *runs, runs_at, "an array of run indices");
+        for (std::size_t i = 0; i < runs->size(); ++i) {
+            const ordered_json& run = (*runs)[i];
+            check.expect(is_count(run) && run.get<std::size_t>() < run_count, run,
+                         util::pointer_append(runs_at, i), "the index of a run in /trends/runs");
+        }
     }
     check.optional(t, at, "notes", is_array, "an array of strings");
 }
@@ -156,11 +161,23 @@ void check_trend_section(const nlohmann::ordered_json& report, const std::string
     check.optional(section["options"], "/trends/options", "method", is_string, "a string");
     check.optional(section, "/trends", "history_runs", is_count, "a whole number");
     check.optional(section, "/trends", "includes_candidate", is_boolean, "true or false");
+    std::size_t run_count = 0;
+    if (const auto runs = section.find("runs"); runs != section.end()) {
+        check.expect(runs->is_array(), *runs, "/trends/runs", "an array of runs");
+        check.elements(*runs, "/trends/runs", is_object, "an object");
+        for (std::size_t i = 0; i < runs->size(); ++i) {
+            for (const char* key : {"date", "commit"}) {
+                check.optional((*runs)[i], util::pointer_append("/trends/runs", i), key, is_string,
+                               "a string");
+            }
+        }
+        run_count = runs->size();
+    }
     const ordered_json& trends =
         check.required(section, "/trends", "trends", is_array, "an array of trends");
     check.elements(trends, "/trends/trends", is_object, "an object");
     for (std::size_t i = 0; i < trends.size(); ++i) {
-        check_trend(check, trends[i], util::pointer_append("/trends/trends", i));
+        check_trend(check, trends[i], util::pointer_append("/trends/trends", i), run_count);
     }
 }
 

@@ -33,6 +33,29 @@ double median_of(const std::vector<double>& values, std::size_t begin, std::size
 
 }  // namespace
 
+std::string_view Series::date(std::size_t i) const {
+    if (!labels || i >= runs.size() || runs[i] >= labels->size()) return {};
+    return (*labels)[runs[i]].date;
+}
+
+std::string_view Series::commit(std::size_t i) const {
+    if (!labels || i >= runs.size() || runs[i] >= labels->size()) return {};
+    return (*labels)[runs[i]].commit;
+}
+
+void label_runs(Series& series, const std::vector<std::string>& dates,
+                const std::vector<std::string>& commits) {
+    auto labels = std::make_shared<std::vector<RunLabel>>();
+    const std::size_t n = std::max(dates.size(), commits.size());
+    series.runs.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        labels->push_back({i < dates.size() ? dates[i] : std::string(),
+                           i < commits.size() ? commits[i] : std::string()});
+        series.runs.push_back(static_cast<std::uint32_t>(i));
+    }
+    series.labels = std::move(labels);
+}
+
 std::string_view to_string(DriftClass drift) {
     switch (drift) {
         case DriftClass::improving:
@@ -112,8 +135,8 @@ std::vector<ChangePoint> find_change_points(const Series& series, const Options&
         const std::size_t end = i + 1 == found.size() ? series.values.size() : found[i + 1].index;
         ChangePoint point;
         point.index = found[i].index;
-        if (point.index < series.dates.size()) point.date = series.dates[point.index];
-        if (point.index < series.commits.size()) point.commit = series.commits[point.index];
+        point.date = series.date(point.index);
+        point.commit = series.commit(point.index);
         point.before = median_of(series.values, begin, point.index);
         point.after = median_of(series.values, point.index, end);
         point.ratio = oriented_ratio(point.before, point.after, series.direction);

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,8 +17,15 @@
 
 namespace caws::trend {
 
+// A run of a history, as a series' points name it.
+struct RunLabel {
+    std::string date;
+    std::string commit;
+};
+
 // One metric over the runs of a history, oldest first: the value of one statistic per run
 // (the median, or the mean when a run has no median), in the metric's canonical unit.
+// The series of one history share the table of its runs.
 struct Series {
     std::string metric;
     std::string measure;
@@ -25,9 +33,18 @@ struct Series {
     model::Direction direction = model::Direction::unknown;
     std::string statistic = "median";  // "median", "mean", or "median/mean" when mixed
     std::vector<double> values;
-    std::vector<std::string> dates;    // of each run, parallel to values
-    std::vector<std::string> commits;  // of each run, parallel to values
+    std::vector<std::uint32_t> runs;  // index in *labels of each value's run, parallel to values
+    std::shared_ptr<const std::vector<RunLabel>> labels;
+
+    // The date and commit of the run of values[i]; empty when unknown.
+    std::string_view date(std::size_t i) const;
+    std::string_view commit(std::size_t i) const;
 };
+
+// Gives each value of a series its own run, labelled with dates[i] and commits[i] (for
+// series built by hand rather than from a history).
+void label_runs(Series& series, const std::vector<std::string>& dates,
+                const std::vector<std::string>& commits);
 
 // Which way a series drifts, for its direction: lower-is-better metrics degrade when they
 // rise. `drifting` is a significant trend of a metric whose direction is unknown.

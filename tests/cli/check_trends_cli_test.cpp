@@ -162,8 +162,12 @@ TEST(CheckTrends, AHistoryNextToTheBaselineAddsTrendsFindingsAndCharts) {
     EXPECT_EQ(cp["level"], "warn");
     EXPECT_NEAR(cp["ratio"].get<double>(), 1.6, 0.03);
     // The candidate is the newest point, dated and attributed as baseline update would.
-    EXPECT_EQ((*step)["series"]["dates"].back(), "2026-10-31T03:00:00Z");
-    EXPECT_EQ((*step)["series"]["commits"].back(), "0123456789abcdef0123");
+    const auto& newest = trends["runs"].at((*step)["series"]["runs"].back().get<std::size_t>());
+    EXPECT_EQ(newest["date"], "2026-10-31T03:00:00Z");
+    EXPECT_EQ(newest["commit"], "0123456789abcdef0123");
+    EXPECT_EQ(trends["runs"].size(), k_history_runs + 1);
+    EXPECT_EQ((*step)["series"]["first"], 0);
+    EXPECT_EQ((*step)["series"]["values"].size(), k_history_runs + 1);
     // A step late in the series is also a rising trend.
     EXPECT_EQ((*step)["drift"]["class"], "degrading");
     EXPECT_EQ(finding_codes(report, "step"),

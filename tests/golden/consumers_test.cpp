@@ -167,12 +167,14 @@ TEST(ReportConsumers, TrendLatexCompilesWithPdflatex) {
         s.metric = name;
         s.measure = "cpu_time";
         s.unit = "s";
+        std::vector<std::string> dates, commits;
         for (std::size_t i = 0; i < 30; ++i) {
             s.values.push_back(i < 20 ? 1.0e-6 * (1 + 0.01 * static_cast<double>(i % 3))
                                       : 2.0e-6 * (1 + 0.01 * static_cast<double>(i % 3)));
-            s.dates.push_back("2026-11-" + std::to_string(10 + i % 18) + "T03:00:00Z");
-            s.commits.push_back("abcdef01234567" + std::to_string(i));
+            dates.push_back("2026-11-" + std::to_string(10 + i % 18) + "T03:00:00Z");
+            commits.push_back("abcdef01234567" + std::to_string(i));
         }
+        trend::label_runs(s, dates, commits);
         trends.push_back(trend::analyse(std::move(s)));
     }
     report::TrendReportInput input;

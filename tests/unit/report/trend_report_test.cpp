@@ -4,6 +4,7 @@
 
 #include "stats/random.hpp"
 #include "trend/analysis.hpp"
+#include "trend/series.hpp"
 
 namespace caws::report {
 namespace {
@@ -15,11 +16,14 @@ trend::Series series(std::string name, double step, std::size_t at) {
     s.unit = "s";
     s.direction = model::Direction::lower;
     stats::Random random(9);
+    std::vector<std::string> dates, commits;
     for (std::size_t i = 0; i < 40; ++i) {
         s.values.push_back(1e-6 * (i >= at ? step : 1.0) * (1 + 0.02 * random.normal()));
-        s.dates.push_back("2026-11-" + std::to_string(10 + i % 18) + "T03:00:00Z");
-        s.commits.push_back("abcdef0123456789" + std::to_string(i));
+        dates.push_back(
+            std::string("2026-11-").append(std::to_string(10 + i % 18)).append("T03:00:00Z"));
+        commits.push_back(std::string("abcdef0123456789").append(std::to_string(i)));
     }
+    trend::label_runs(s, dates, commits);
     return s;
 }
 
@@ -50,6 +54,62 @@ TEST(TrendReport, JsonCarriesVerdictDriftAndChangePoints) {
     EXPECT_EQ(report["trends"][1]["drift"]["class"], "stable");
     std::vector<trend::Trend> again;
     EXPECT_EQ(report_of(again).dump(), report.dump());  // deterministic
+}
+
+// The JSON keeps the newest 100 values of each series (the charted ones), where they
+// start, and which run each is, in one table of the runs shared by the series.
+TEST(TrendReport, JsonKeepsTheChartedValuesAndTheRunsOnce) {
+    std::vector<store::HistoryEntry> entries;
+    for (std::size_t r = 0; r < 250; ++r) {
+        store::HistoryEntry& e = entries.emplace_back();
+        e.date = std::string("2026-11-").append(std::to_string(10 + r % 18)).append("T03:00:00Z");
+        e.commit = std::string("c").append(std::to_string(r));
+        for (const char* name : {"BM_A", "BM_B"}) {
+            if (r % 10 == 3 && name[3] == 'B') continue;  // BM_B misses some runs
+            store::HistoryMetric& m = e.metrics.emplace_back();
+            m.name = name;
+            m.measure = "cpu_time";
+            m.unit = std::string(1, 's');  // not = "s": a false -Wrestrict in GCC 12
+            m.direction = model::Direction::lower;
+            m.median = 1e-6 * (r >= 200 ? 1.5 : 1.0) * (1 + 0.01 * static_cast<double>(r % 7));
+        }
+    }
+    std::vector<trend::Trend> trends = trend::analyse_all(trend::build_series(entries));
+    TrendReportInput input;
+    input.histories = {"perf.jsonl"};
+    input.trends = &trends;
+    const nlohmann::ordered_json report = build_trend_report(input);
+    ASSERT_EQ(report["runs"].size(), 250u);
+    EXPECT_EQ(report["runs"][249]["commit"], "c249");
+    EXPECT_EQ(report["runs"][249]["date"], entries[249].date);
+    const auto& a = report["trends"][0];
+    EXPECT_EQ(a["n"], 250);
+    EXPECT_EQ(a["series"]["first"], 150);
+    ASSERT_EQ(a["series"]["values"].size(), 100u);
+    EXPECT_EQ(a["series"]["values"][0].get<double>(), *entries[150].metrics[0].median);
+    EXPECT_EQ(a["series"]["runs"][0], 150);
+    EXPECT_EQ(a["series"]["runs"][99], 249);
+    const auto& b = report["trends"][1];
+    EXPECT_EQ(b["n"], 225);
+    EXPECT_EQ(b["series"]["first"], 125);
+    ASSERT_EQ(b["series"]["runs"].size(), 100u);
+    // BM_B's values are in the runs that have it: its 100 newest skip runs 153, 163, ...
+    EXPECT_EQ(b["series"]["runs"][0], 139);
+    EXPECT_EQ(b["series"]["runs"][99], 249);
+    for (std::size_t i = 0; i < 100; ++i) {
+        EXPECT_NE(b["series"]["runs"][i].get<std::size_t>() % 10, 3u);
+    }
+    // The change points name their run by date and commit.
+    ASSERT_FALSE(a["change_points"].empty());
+    EXPECT_EQ(a["change_points"][0]["index"], 200);
+    EXPECT_EQ(a["change_points"][0]["commit"], "c200");
+    EXPECT_EQ(b["change_points"][0]["commit"], "c200");
+    // The chart's x axis numbers runs of the whole series.
+    const std::string md = render_trend_markdown(report, TemplateSet{});
+    EXPECT_NE(md.find("    x-axis [151, 152,"), std::string::npos) << md;
+    EXPECT_NE(md.find("    x-axis [126, 127,"), std::string::npos) << md;
+    EXPECT_NE(md.find("The chart shows the newest 100 of 250 runs."), std::string::npos) << md;
+    EXPECT_NE(md.find("The chart shows the newest 100 of 225 runs."), std::string::npos) << md;
 }
 
 TEST(TrendReport, MarkdownHasATableAndAMermaidChartPerChangedMetric) {

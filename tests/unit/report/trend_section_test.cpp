@@ -26,8 +26,8 @@ trend::Trend trend_of(std::vector<double> values) {
     s.measure = "cpu_time";
     s.unit = "s";
     s.direction = model::Direction::lower;
-    s.dates.assign(values.size(), "2026-11-01T00:00:00Z");
-    s.commits.assign(values.size(), "c");
+    trend::label_runs(s, std::vector<std::string>(values.size(), "2026-11-01T00:00:00Z"),
+                      std::vector<std::string>(values.size(), "c"));
     s.values = std::move(values);
     return trend::analyse(std::move(s));
 }
@@ -74,6 +74,15 @@ TEST(TrendSection, ReadBackItsShapeIsCheckedWithPointers) {
                   r["trends"]["trends"][0]["change_points"] = ordered_json::array({1});
               }),
               "/trends/trends/0/change_points/0: expected an object, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"]["trends"][0]["series"]["runs"][1] = 7; }),
+              "/trends/trends/0/series/runs/1: expected the index of a run in /trends/runs, got "
+              "a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"]["trends"][0]["series"]["first"] = -1; }),
+              "/trends/trends/0/series/first: expected a whole number, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"]["runs"][0]["date"] = 1; }),
+              "/trends/runs/0/date: expected a string, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["trends"]["runs"] = "none"; }),
+              "/trends/runs: expected an array of runs, got a string");
     EXPECT_EQ(error_of([](ordered_json& r) { r["trends"]["includes_candidate"] = "yes"; }),
               "/trends/includes_candidate: expected true or false, got a string");
 }

@@ -15,10 +15,12 @@ Series series_of(std::vector<double> values, model::Direction direction) {
     s.measure = "cpu_time";
     s.unit = "s";
     s.direction = direction;
+    std::vector<std::string> dates, commits;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        s.dates.push_back(std::string("2026-11-") + std::to_string(10 + i % 20) + "T03:00:00Z");
-        s.commits.push_back(std::string("c") + std::to_string(i));
+        dates.push_back(std::string("2026-11-") + std::to_string(10 + i % 20) + "T03:00:00Z");
+        commits.push_back(std::string("c") + std::to_string(i));
     }
+    label_runs(s, dates, commits);
     s.values = std::move(values);
     return s;
 }

@@ -55,8 +55,7 @@ Series series_of(const OtavaSample& sample, const std::string& name,
     s.unit = std::string(1, '1');
     s.direction = model::Direction::lower;
     s.values = values;
-    s.commits = sample.commits;
-    s.dates.assign(values.size(), "");
+    label_runs(s, std::vector<std::string>(values.size()), sample.commits);
     return s;
 }
 
