@@ -167,6 +167,23 @@ TEST(BuildSeries, ReorderedAndChangingMetricsMatchTheDefinition) {
             EXPECT_EQ(commits_of(fast[i]), expected[i].commits);
         }
     }
+    // first_run leaves out the older runs, as if the history started there (check's
+    // --history-last); the table of runs starts there too.
+    SeriesOptions from_12;
+    from_12.first_run = 12;
+    from_12.last = 10;
+    const std::vector<Series> fast = build_series(entries, from_12);
+    const std::vector<store::HistoryEntry> newer(entries.begin() + 12, entries.end());
+    const std::vector<Expected> expected = series_by_definition(newer, {std::nullopt, 10});
+    ASSERT_EQ(fast.size(), expected.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+        EXPECT_EQ(fast[i].values, expected[i].series.values);
+        EXPECT_EQ(dates_of(fast[i]), expected[i].dates);
+        EXPECT_EQ(commits_of(fast[i]), expected[i].commits);
+        ASSERT_NE(fast[i].labels, nullptr);
+        EXPECT_EQ(fast[i].labels->size(), entries.size() - 12);
+        EXPECT_EQ(fast[i].labels, fast[0].labels);  // one table for all series
+    }
 }
 
 }  // namespace
