@@ -293,6 +293,15 @@ class HistoryLineReader {
     HistoryEntry entry_;
 };
 
+// The key of a metric in a table's index: the name's length first, so that no name and
+// measure can make the key of another pair (names may hold any character).
+void metric_key(std::string& key, std::string_view name, std::string_view measure) {
+    key.assign(std::to_string(name.size()));
+    key += ':';
+    key += name;
+    key += measure;
+}
+
 // One metric of a line as the fast reader found it; the strings are in its parser's
 // buffer, valid until the next line.
 struct MetricView {
@@ -397,9 +406,7 @@ class TableBuilder {
             table_.metrics[previous_[k]].measure == measure) {
             i = previous_[k];
         } else {
-            key_.assign(name);
-            key_ += '\x1f';
-            key_ += measure;
+            metric_key(key_, name, measure);
             const auto [it, added] = index_.try_emplace(key_, table_.metrics.size());
             if (added) {
                 HistoryValues& created = table_.metrics.emplace_back();
@@ -817,12 +824,14 @@ void append_table(HistoryTable& table, HistoryTable&& newer) {
     std::move(newer.runs.begin(), newer.runs.end(), std::back_inserter(table.runs));
     std::unordered_map<std::string, std::size_t> index;
     index.reserve(table.metrics.size());
+    std::string key;
     for (std::size_t i = 0; i < table.metrics.size(); ++i) {
-        index.emplace(table.metrics[i].name + '\x1f' + table.metrics[i].measure, i);
+        metric_key(key, table.metrics[i].name, table.metrics[i].measure);
+        index.emplace(key, i);
     }
     for (HistoryValues& metric : newer.metrics) {
-        const auto [it, added] =
-            index.try_emplace(metric.name + '\x1f' + metric.measure, table.metrics.size());
+        metric_key(key, metric.name, metric.measure);
+        const auto [it, added] = index.try_emplace(key, table.metrics.size());
         if (added) {
             for (std::uint32_t& run : metric.runs) run += offset;
             table.metrics.push_back(std::move(metric));

@@ -474,6 +474,33 @@ TEST(HistoryTable, LongHistoriesJoinToTheSameTable) {
     EXPECT_NE(table_error, "no error");
 }
 
+// Names may hold any character: no name and measure stand for another pair.
+TEST(HistoryTable, NamesThatShareTheirCharactersStayApart) {
+    HistoryEntry entry;
+    entry.date = "2026-11-23T03:12:00Z";
+    for (const auto& [name, measure] : {std::pair<std::string, std::string>{"a\x1f"
+                                                                            "b",
+                                                                            "c"},
+                                        {"a",
+                                         "b\x1f"
+                                         "c"},
+                                        {"1:a", "b"},
+                                        {"1", ":ab"}}) {
+        HistoryMetric& metric = entry.metrics.emplace_back();
+        metric.name = name;
+        metric.measure = measure;
+        metric.unit = "s";
+        metric.median = 1.0;
+    }
+    const std::string text = history_line(entry) + history_line(entry);
+    const HistoryTable table = parse_history_table(text, "h.jsonl");
+    ASSERT_EQ(table.metrics.size(), 4u);
+    HistoryTable joined = history_table({entry});
+    append_table(joined, history_table({entry}));
+    expect_same(table, table_by_definition(parse_history(text, "h.jsonl")));
+    expect_same(joined, table);
+}
+
 TEST(HistoryTable, AppendedTablesNumberRunsOnAndTakeTheNewestUnit) {
     std::vector<HistoryEntry> entries;
     for (std::size_t r = 0; r < 50; ++r) entries.push_back(varied_run(r, r < 25 ? 30 : 34));
