@@ -2,6 +2,7 @@
 
 #include "json/strict.hpp"
 #include "report/json_report.hpp"
+#include "report/shape_checker.hpp"
 #include "report/trend_section.hpp"
 #include "util/error.hpp"
 #include "util/json_pointer.hpp"
@@ -12,116 +13,20 @@ namespace {
 
 using nlohmann::ordered_json;
 
-const char* type_name(const ordered_json& value) {
-    if (value.is_null()) return "null";
-    if (value.is_boolean()) return "a boolean";
-    if (value.is_number()) return "a number";
-    if (value.is_string()) return "a string";
-    if (value.is_array()) return "an array";
-    return "an object";
+// A comparison's "ci": null or [low, high].
+void check_interval(const ShapeChecker& check, const ordered_json& object,
+                    const std::string& pointer) {
+    check.optional(
+        object, pointer, "ci",
+        [](const ordered_json& v) {
+            return v.is_null() ||
+                   (v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number());
+        },
+        "null or [low, high]");
 }
 
-// Checks one report against its expected shape, with the path and a pointer in errors.
-class Checker {
-  public:
-    explicit Checker(const std::string& path) : path_(path) {}
-
-    [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
-        throw util::Error(path_, pointer.empty() ? "/" : pointer, what);
-    }
-
-    const ordered_json& member(const ordered_json& object, const std::string& pointer,
-                               const char* key) const {
-        const auto found = object.find(key);
-        if (found == object.end()) fail(pointer, std::string("missing \"") + key + "\"");
-        return *found;
-    }
-
-    void expect(bool ok, const ordered_json& value, const std::string& pointer,
-                const char* expected) const {
-        if (!ok) fail(pointer, std::string("expected ") + expected + ", got " + type_name(value));
-    }
-
-    // An optional member of the given kind.
-    template <typename Test>
-    void optional(const ordered_json& object, const std::string& pointer, const char* key,
-                  Test test, const char* expected) const {
-        const auto found = object.find(key);
-        if (found == object.end()) return;
-        expect(test(*found), *found, util::pointer_append(pointer, key), expected);
-    }
-
-    void strings(const ordered_json& object, const std::string& pointer,
-                 std::initializer_list<const char*> keys) const {
-        for (const char* key : keys) {
-            optional(
-                object, pointer, key, [](const ordered_json& v) { return v.is_string(); },
-                "a string");
-        }
-    }
-
-    void numbers(const ordered_json& object, const std::string& pointer,
-                 std::initializer_list<const char*> keys) const {
-        for (const char* key : keys) {
-            optional(
-                object, pointer, key,
-                [](const ordered_json& v) { return v.is_number() || v.is_null(); },
-                "a number or null");
-        }
-    }
-
-    void booleans(const ordered_json& object, const std::string& pointer,
-                  std::initializer_list<const char*> keys) const {
-        for (const char* key : keys) {
-            optional(
-                object, pointer, key, [](const ordered_json& v) { return v.is_boolean(); },
-                "true or false");
-        }
-    }
-
-    void interval(const ordered_json& object, const std::string& pointer) const {
-        optional(
-            object, pointer, "ci",
-            [](const ordered_json& v) {
-                return v.is_null() ||
-                       (v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number());
-            },
-            "null or [low, high]");
-    }
-
-    void string_list(const ordered_json& object, const std::string& pointer,
-                     const char* key) const {
-        const auto found = object.find(key);
-        if (found == object.end()) return;
-        const std::string at = util::pointer_append(pointer, key);
-        expect(found->is_array(), *found, at, "an array of strings");
-        for (std::size_t i = 0; i < found->size(); ++i) {
-            expect((*found)[i].is_string(), (*found)[i], util::pointer_append(at, i), "a string");
-        }
-    }
-
-    const ordered_json& objects(const ordered_json& object, const std::string& pointer,
-                                const char* key, bool required) const {
-        static const ordered_json empty = ordered_json::array();
-        const auto found = object.find(key);
-        if (found == object.end()) {
-            if (required) fail(pointer, std::string("missing \"") + key + "\"");
-            return empty;
-        }
-        const std::string at = util::pointer_append(pointer, key);
-        expect(found->is_array(), *found, at, "an array");
-        for (std::size_t i = 0; i < found->size(); ++i) {
-            expect((*found)[i].is_object(), (*found)[i], util::pointer_append(at, i), "an object");
-        }
-        return *found;
-    }
-
-  private:
-    const std::string& path_;
-};
-
 void check_report(const ordered_json& report, const std::string& path) {
-    const Checker check(path);
+    const ShapeChecker check(path);
     check.expect(report.is_object(), report, "", "a caws-gate report object");
     const ordered_json& schema = check.member(report, "", "schema");
     if (!schema.is_string() || schema.get<std::string>() != k_report_schema) {
@@ -185,7 +90,7 @@ void check_report(const ordered_json& report, const std::string& path) {
                        "level", "message"});
         check.numbers(c, at, {"baseline", "candidate", "ratio", "p_value", "p_adjusted"});
         check.booleans(c, at, {"tested", "significant", "gated", "ratio_infinite"});
-        check.interval(c, at);
+        check_interval(check, c, at);
         check.optional(
             c, at, "n",
             [](const ordered_json& v) {

@@ -1,22 +1,13 @@
 #include "report/trend_section.hpp"
 
+#include "report/shape_checker.hpp"
 #include "report/trend_report.hpp"
-#include "util/error.hpp"
 #include "util/json_pointer.hpp"
 
 namespace caws::report {
 namespace {
 
 using nlohmann::ordered_json;
-
-const char* type_name(const ordered_json& value) {
-    if (value.is_null()) return "null";
-    if (value.is_boolean()) return "a boolean";
-    if (value.is_number()) return "a number";
-    if (value.is_string()) return "a string";
-    if (value.is_array()) return "an array";
-    return "an object";
-}
 
 bool is_string(const ordered_json& v) {
     return v.is_string();
@@ -37,54 +28,7 @@ bool is_array(const ordered_json& v) {
     return v.is_array();
 }
 
-// The shape of a trend section, checked member by member; errors name the file and the
-// JSON pointer.
-class SectionChecker {
-  public:
-    explicit SectionChecker(const std::string& path) : path_(path) {}
-
-    void expect(bool ok, const ordered_json& value, const std::string& pointer,
-                const char* expected) const {
-        if (!ok) {
-            throw util::Error(path_, pointer,
-                              std::string("expected ") + expected + ", got " + type_name(value));
-        }
-    }
-
-    // `key` of `object` must be there and pass `test`.
-    const ordered_json& required(const ordered_json& object, const std::string& pointer,
-                                 const char* key, bool (*test)(const ordered_json&),
-                                 const char* expected) const {
-        const auto found = object.find(key);
-        if (found == object.end()) {
-            throw util::Error(path_, pointer, std::string("missing \"") + key + "\"");
-        }
-        expect(test(*found), *found, util::pointer_append(pointer, key), expected);
-        return *found;
-    }
-
-    // `key` of `object`, when there, must pass `test`.
-    void optional(const ordered_json& object, const std::string& pointer, const char* key,
-                  bool (*test)(const ordered_json&), const char* expected) const {
-        const auto found = object.find(key);
-        if (found != object.end()) {
-            expect(test(*found), *found, util::pointer_append(pointer, key), expected);
-        }
-    }
-
-    // Every element of the array `list` passes `test`.
-    void elements(const ordered_json& list, const std::string& pointer,
-                  bool (*test)(const ordered_json&), const char* expected) const {
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            expect(test(list[i]), list[i], util::pointer_append(pointer, i), expected);
-        }
-    }
-
-  private:
-    const std::string& path_;
-};
-
-void check_trend(const SectionChecker& check, const ordered_json& t, const std::string& at,
+void check_trend(const ShapeChecker& check, const ordered_json& t, const std::string& at,
                  std::size_t run_count) {
     for (const char* key : {"metric", "measure", "unit", "direction", "statistic", "level"}) {
         check.required(t, at, key, is_string, "a string");
@@ -150,7 +94,7 @@ nlohmann::ordered_json build_trend_section(const TrendSectionInput& input) {
 void check_trend_section(const nlohmann::ordered_json& report, const std::string& path) {
     const auto found = report.find("trends");
     if (found == report.end()) return;
-    const SectionChecker check(path);
+    const ShapeChecker check(path);
     const ordered_json& section = *found;
     check.expect(section.is_object(), section, "/trends", "an object (a trend report)");
     check.required(section, "/trends", "verdict", is_string, "a string");
