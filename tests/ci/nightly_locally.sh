@@ -21,21 +21,10 @@ step_night=8
 
 tmp=$(mktemp -d)
 trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$tmp"' EXIT
-export PATH=$here/fake-gh:$PATH FAKE_GH_STATE=$tmp/gh GH_TOKEN=fake-token
-export GIT_CONFIG_GLOBAL=$tmp/gitconfig GIT_CONFIG_NOSYSTEM=1
+# shellcheck disable=SC1091  # checks.sh, beside this script
+. "$here/checks.sh"
+use_fake_github "$tmp" maintainer
 unset GITHUB_SHA GITHUB_REF_NAME
-mkdir -p "$tmp/gh"
-git config --global user.name maintainer
-git config --global user.email maintainer@example.com
-git config --global init.defaultBranch main
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-expect_eq() { if [ "$2" != "$3" ]; then fail "$1: got '$2', want '$3'"; fi; }
-expect_grep() { grep -qF -- "$2" "$1" 2>/dev/null || fail "$1 does not contain '$2'"; }
 
 # The sample repository: the workflow's scripts, a build/ with the binary, no baseline yet.
 git init --quiet --bare "$tmp/remote.git"
@@ -94,10 +83,7 @@ for night in $(seq 1 "$nights"); do
   expect_eq "night $night: merged" "$(cd "$repo" && git status --porcelain)" ""
 done
 
-if [ "$failures" -ne 0 ]; then
-  echo "nightly_locally: $failures check(s) failed" >&2
-  exit 1
-fi
+exit_if_failed nightly_locally
 last=$tmp/body$nights.md
 expect_grep "$last" "BM_Parse"
 expect_grep "$last" "change point"
@@ -106,8 +92,4 @@ expect_eq "change point night" \
     jq -r '[.trends[] | select(.metric == "BM_Parse" and .measure == "cpu_time") | .change_points[].index] | join(",")' "$tmp/trend.json")" \
   "$((step_night - 1))"
 
-if [ "$failures" -ne 0 ]; then
-  echo "nightly_locally: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "nightly_locally: all checks passed ($nights nights)"
+finish_checks nightly_locally "$nights nights"

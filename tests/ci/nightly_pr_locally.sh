@@ -10,20 +10,10 @@ here=$(cd "$(dirname "$0")" && pwd -P)
 script=$(cd "$here/../.." && pwd -P)/scripts/nightly-baseline-pr.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export PATH=$here/fake-gh:$PATH FAKE_GH_STATE=$tmp/gh GH_TOKEN=fake-token
-export GIT_CONFIG_GLOBAL=$tmp/gitconfig GIT_CONFIG_NOSYSTEM=1
+# shellcheck disable=SC1091  # checks.sh, beside this script
+. "$here/checks.sh"
+use_fake_github "$tmp" test
 unset GITHUB_ACTIONS
-mkdir -p "$tmp/gh"
-git config --global user.name test
-git config --global user.email test@example.com
-git config --global init.defaultBranch main
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-expect_eq() { if [ "$2" != "$3" ]; then fail "$1: got '$2', want '$3'"; fi; }
 
 git init --quiet --bare "$tmp/remote.git"
 git clone --quiet "$tmp/remote.git" "$tmp/work" 2>/dev/null
@@ -71,8 +61,4 @@ expect_eq "again: gh calls" "$(cat "$tmp/gh/calls.log")" \
   "pr list --head caws-gate/nightly-baseline --base main --state open --json number --jq .[0].number // empty
 pr edit 1 --body-file FILE"
 
-if [ "$failures" -ne 0 ]; then
-  echo "nightly_pr_locally: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "nightly_pr_locally: all checks passed"
+finish_checks nightly_pr_locally

@@ -24,18 +24,8 @@ cp "$source_dir/examples/results/demo.json" "$repo/build/perf/fail/demo.json"
 export PATH=$here/fake-gh:$PATH FAKE_GH_STATE=$tmp/gh
 export SOURCE_DATE_EPOCH=1795392000
 
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-expect_eq() {  # expect_eq WHAT GOT WANT
-  if [ "$2" != "$3" ]; then fail "$1: got '$2', want '$3'"; fi
-}
-expect_file() { [ -s "$1" ] || fail "expected the file $1"; }
-expect_grep() {  # expect_grep FILE TEXT
-  grep -qF -- "$2" "$1" 2>/dev/null || fail "$1 does not contain '$2'"
-}
+# shellcheck disable=SC1091  # checks.sh, beside this script
+. "$here/checks.sh"
 output() {  # output RUN NAME: an output of the action in run RUN
   sed -n "s/^$2=//p" "$tmp/$1.outputs"
 }
@@ -150,8 +140,4 @@ expect_grep "$tmp/push.log" "action_runner: skip   Comment on the pull request"
 expect_grep "$tmp/push.log" "action_runner: skip   Upload the reports"
 expect_eq "push: API calls" "$(cat "$tmp/gh/calls.log")" ""
 
-if [ "$failures" -ne 0 ]; then
-  echo "run_action_locally: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "run_action_locally: all checks passed"
+finish_checks run_action_locally
