@@ -196,11 +196,7 @@ TEST(TrendSectionConsumers, JunitWithTrendCasesMatchesTheSchema) {
         std::string(CAWS_GATE_SOURCE_DIR) + "/tests/fixtures/junit/junit.xsd";
     const auto valid = test::run_process({"xmllint", "--noout", "--schema", schema, path});
     EXPECT_EQ(valid.exit_code, 0) << valid.err;
-    const auto count = [&](const std::string& xpath) {
-        std::string out = test::run_process({"xmllint", "--xpath", xpath, path}).out;
-        while (!out.empty() && out.back() == '\n') out.pop_back();
-        return out;
-    };
+    const auto count = [&](const std::string& xpath) { return test::xpath_of(path, xpath); };
     EXPECT_EQ(count("string(/testsuites/@tests)"), count("count(//testcase)"));
     EXPECT_EQ(count("string(/testsuites/@failures)"), count("count(//failure)"));
     EXPECT_EQ(count("count(//testcase[@classname='caws-gate.trends'])"), "3");

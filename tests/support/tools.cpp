@@ -1,5 +1,7 @@
 #include "support/tools.hpp"
 
+#include "support/process.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -30,6 +32,12 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
         ++count;
     }
     return count;
+}
+
+std::string xpath_of(const std::string& file, const std::string& xpath) {
+    std::string out = run_process({"xmllint", "--xpath", xpath, file}).out;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
 }
 
 }  // namespace caws::test

@@ -11,6 +11,10 @@ bool installed(const std::string& program);
 // How often `needle` occurs in `text`, without overlaps.
 std::size_t count_of(const std::string& text, const std::string& needle);
 
+// What `xmllint --xpath XPATH FILE` prints, without the final line break: a count, an
+// attribute's value ("string(/testsuites/@tests)").
+std::string xpath_of(const std::string& file, const std::string& xpath);
+
 }  // namespace caws::test
 
 // Skips the test with a message naming the missing Debian tool: checks by real consumers
