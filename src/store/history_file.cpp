@@ -773,7 +773,6 @@ auto with_history_text(const std::string& path, Parse parse) {
 
 std::vector<HistoryEntry> parse_history(std::string_view text, const std::string& path) {
     std::vector<Chunk<EntrySink>> chunks = parse_chunks<EntrySink>(text, path);
-    if (chunks.size() == 1) return std::move(chunks[0].sink).take();
     std::vector<HistoryEntry> entries;
     for (Chunk<EntrySink>& chunk : chunks) {
         std::vector<HistoryEntry> part = std::move(chunk.sink).take();

@@ -33,14 +33,24 @@ double median_of(const std::vector<double>& values, std::size_t begin, std::size
 
 }  // namespace
 
+namespace {
+
+const RunLabel* label_of(const Series& series, std::size_t i) {
+    const auto& labels = series.labels;
+    if (!labels || i >= series.runs.size() || series.runs[i] >= labels->size()) return nullptr;
+    return &(*labels)[series.runs[i]];
+}
+
+}  // namespace
+
 std::string_view Series::date(std::size_t i) const {
-    if (!labels || i >= runs.size() || runs[i] >= labels->size()) return {};
-    return (*labels)[runs[i]].date;
+    const RunLabel* label = label_of(*this, i);
+    return label != nullptr ? std::string_view(label->date) : std::string_view();
 }
 
 std::string_view Series::commit(std::size_t i) const {
-    if (!labels || i >= runs.size() || runs[i] >= labels->size()) return {};
-    return (*labels)[runs[i]].commit;
+    const RunLabel* label = label_of(*this, i);
+    return label != nullptr ? std::string_view(label->commit) : std::string_view();
 }
 
 void label_runs(Series& series, const std::vector<std::string>& dates,
