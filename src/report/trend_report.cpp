@@ -96,10 +96,6 @@ std::string mermaid_chart(const ordered_json& t) {
     return out;
 }
 
-std::string plural(std::size_t count, const char* one, const char* many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
-}
-
 data change_point_view(const ordered_json& t, const ordered_json& cp) {
     const model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
     data view;

@@ -14,19 +14,9 @@ namespace {
 using kainjow::mustache::data;
 using nlohmann::ordered_json;
 
-int level_rank(const std::string& level) {
-    if (level == "fail") return 0;
-    if (level == "warn") return 1;
-    return 2;
-}
-
 std::string string_of(const data& object, const std::string& key) {
     const data* value = object.get(key);
     return value != nullptr && value->is_string() ? value->string_value() : std::string();
-}
-
-std::string plural(std::size_t count, const char* one, const char* many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
 // "31 runs: the newest 30 of the history's 340 and this run".

@@ -16,6 +16,19 @@
 
 namespace caws::report {
 
+// Severity order of levels, worst first: fail, warn, info, then anything else (pass).
+inline int level_rank(std::string_view level) {
+    if (level == "fail") return 0;
+    if (level == "warn") return 1;
+    if (level == "info") return 2;
+    return 3;
+}
+
+// "1 metric", "3 metrics".
+inline std::string plural(std::size_t count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
 // The icon of a level ("fail", "warn", "info", "pass"), the same in every report.
 inline const char* level_icon(std::string_view level) {
     if (level == "fail") return "❌";

@@ -29,10 +29,6 @@ int class_rank(std::string_view change) {
     return 3;
 }
 
-std::string plural(std::size_t count, const char* one, const char* many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
-}
-
 data comparison_row(const ordered_json& c, bool gated_report) {
     const model::Unit unit = model::unit_from_symbol(text_or(c, "unit"));
     data row;
@@ -164,14 +160,6 @@ void set_split(const RowList::Row& row, const std::string& prefix,
     const std::size_t space = text.find(' ');
     put(row, prefix + "_value", space == std::string::npos ? text : text.substr(0, space));
     put(row, prefix + "_unit", space == std::string::npos ? "" : text.substr(space + 1));
-}
-
-// Severity order of levels, worst first.
-int level_rank(std::string_view level) {
-    if (level == "fail") return 0;
-    if (level == "warn") return 1;
-    if (level == "info") return 2;
-    return 3;
 }
 
 std::string key_of(const ordered_json& object) {
