@@ -83,18 +83,6 @@ std::string describe(const Json& value) {
     return text;
 }
 
-// The nlohmann message without its "[json.exception...] parse error at line L, column C: "
-// prefix, since the location is given separately.
-std::string tidy(const std::string& message) {
-    const std::size_t column = message.find("column ");
-    if (column != std::string::npos) {
-        const std::size_t colon = message.find(": ", column);
-        if (colon != std::string::npos) return message.substr(colon + 2);
-    }
-    const std::size_t bracket = message.find("] ");
-    return bracket == std::string::npos ? message : message.substr(bracket + 2);
-}
-
 class GateParser {
   public:
     explicit GateParser(std::string path) : path_(std::move(path)) {}
@@ -521,20 +509,7 @@ class GateParser {
 }  // namespace
 
 Gate parse_gate(std::string_view text, const std::string& path) {
-    json::check_strict(text, path);
-    Json root;
-    try {
-        root = Json::parse(text);
-    } catch (const Json::parse_error& error) {
-        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-        throw util::Error(path, util::describe(util::position_of(text, offset)),
-                          "invalid JSON: " + tidy(error.what()));
-    } catch (const Json::out_of_range& error) {
-        // A number too large for a double: json::check_strict reports it with its place
-        // first, so this is only a safety net.
-        throw util::Error(path, {}, "invalid JSON: " + tidy(error.what()));
-    }
-    return GateParser(path).parse(root);
+    return GateParser(path).parse(json::parse_strict(text, path));
 }
 
 Gate load_gate(const std::string& path) {

@@ -1,4 +1,5 @@
 #include "json/document.hpp"
+#include "json/strict.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -96,18 +97,6 @@ struct SyntaxOnly : nlohmann::json_sax<nlohmann::json> {
     std::size_t error_position = 0;
     std::string error_message;
 };
-
-// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while
-// parsing value - invalid literal; last read: 'nul'" -> the part after the position.
-std::string tidy_nlohmann_message(const std::string& message) {
-    const std::size_t column = message.find("column ");
-    if (column != std::string::npos) {
-        const std::size_t colon = message.find(": ", column);
-        if (colon != std::string::npos) return message.substr(colon + 2);
-    }
-    const std::size_t bracket = message.find("] ");
-    return bracket == std::string::npos ? message : message.substr(bracket + 2);
-}
 
 std::string shorten(std::string_view text) {
     constexpr std::size_t k_max = 40;
@@ -231,7 +220,7 @@ void Document::fail_simdjson(const simdjson::simdjson_error& error, const Path& 
         offset -= static_cast<std::size_t>(before - inserted_.begin());
         const std::string_view source = inserted_.empty() ? text : std::string_view(original);
         throw util::Error(path_, util::describe(util::position_of(source, offset)),
-                          "invalid JSON: " + tidy_nlohmann_message(handler.error_message));
+                          "invalid JSON: " + tidy_parse_message(handler.error_message));
     }
     if (!otherwise.empty()) throw util::Error(path_, where.str(), otherwise);
     if (error.error() == simdjson::DEPTH_ERROR) {

@@ -129,4 +129,30 @@ void check_strict(std::string_view text, const std::string& path) {
     nlohmann::json::sax_parse(text, &handler, nlohmann::json::input_format_t::json, false, false);
 }
 
+std::string tidy_parse_message(const std::string& message) {
+    const std::size_t column = message.find("column ");
+    if (column != std::string::npos) {
+        const std::size_t colon = message.find(": ", column);
+        if (colon != std::string::npos) return message.substr(colon + 2);
+    }
+    const std::size_t bracket = message.find("] ");
+    return bracket == std::string::npos ? message : message.substr(bracket + 2);
+}
+
+nlohmann::ordered_json parse_strict(std::string_view text, const std::string& path) {
+    check_strict(text, path);
+    try {
+        return nlohmann::ordered_json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::parse_error& error) {
+        // nlohmann counts the byte it stopped at from 1.
+        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+        throw util::Error(path, util::describe(util::position_of(text, offset)),
+                          "invalid JSON: " + tidy_parse_message(error.what()));
+    } catch (const nlohmann::json::out_of_range& error) {
+        // A number too large for a double: check_strict reports it with its place first,
+        // so this is only a safety net.
+        throw util::Error(path, {}, "invalid JSON: " + tidy_parse_message(error.what()));
+    }
+}
+
 }  // namespace caws::json

@@ -145,24 +145,7 @@ void check_report(const ordered_json& report, const std::string& path) {
 }  // namespace
 
 ordered_json parse_report(std::string_view text, const std::string& path) {
-    json::check_strict(text, path);
-    ordered_json report;
-    try {
-        report = ordered_json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& error) {
-        // nlohmann counts the byte it stopped at from 1.
-        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-        std::string what = error.what();
-        if (const std::size_t at = what.find("syntax error"); at != std::string::npos) {
-            what = what.substr(at);
-        }
-        throw util::Error(path, util::describe(util::position_of(text, offset)),
-                          "expected a JSON report: " + what);
-    } catch (const nlohmann::json::out_of_range& error) {
-        // A number too large for a double: json::check_strict reports it with its place
-        // first, so this is only a safety net.
-        throw util::Error(path, {}, "expected a JSON report: " + std::string(error.what()));
-    }
+    ordered_json report = json::parse_strict(text, path);
     check_report(report, path);
     return report;
 }

@@ -65,8 +65,8 @@ TEST(ReportCli, BadReportExitsTwoWithTheLocationAndWritesNothing) {
     ProcessResult r = caws_gate({"report", broken, "--md", dir.file("out.md")});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err.rfind("caws-gate: error: " + broken +
-                              ": line 2, column 3: expected a JSON "
-                              "report: syntax error",
+                              ": line 2, column 3: invalid JSON: "
+                              "syntax error",
                           0),
               0U)
         << r.err;

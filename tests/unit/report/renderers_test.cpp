@@ -242,7 +242,7 @@ std::string error_of(const std::string& text) {
 
 TEST(ReportReader, ErrorsSayWhereAndWhat) {
     EXPECT_EQ(error_of("{\n  \"schema\": ,\n}"),
-              "r.json: line 2, column 13: expected a JSON report: syntax error while parsing "
+              "r.json: line 2, column 13: invalid JSON: syntax error while parsing "
               "value - unexpected ','; expected '[', '{', or a literal");
     EXPECT_EQ(error_of("{\n  \"schema\": 5e5555}"),
               "r.json: line 2, column 18: expected a number within the range of a double, got "
