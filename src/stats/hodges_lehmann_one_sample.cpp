@@ -59,14 +59,16 @@ std::vector<double> walsh_order_statistics(std::span<const double> sorted,
     if (sorted.size() > k_enumerate_limit) {
         for (std::size_t i = 0; i < ranks.size(); ++i) {
             result[i] = i > 0 && ranks[i] == ranks[i - 1] ? result[i - 1]
-                                                           : kth_walsh_average(sorted, ranks[i]);
+                                                          : kth_walsh_average(sorted, ranks[i]);
         }
         return result;
     }
     std::vector<double> averages;
     averages.reserve(walsh_count(sorted.size()));
     for (std::size_t i = 0; i < sorted.size(); ++i) {
-        for (std::size_t j = i; j < sorted.size(); ++j) averages.push_back((sorted[i] + sorted[j]) / 2);
+        for (std::size_t j = i; j < sorted.size(); ++j) {
+            averages.push_back((sorted[i] + sorted[j]) / 2);
+        }
     }
     // Each selection leaves the larger averages after it: the next rank looks only there.
     auto unsorted_from = averages.begin();
@@ -87,12 +89,11 @@ double absolute_tie_term(std::span<const double> d) {
     std::transform(d.begin(), d.end(), magnitude.begin(), [](double v) { return std::fabs(v); });
     std::sort(magnitude.begin(), magnitude.end());
     double term = 0;
-    for (std::size_t i = 0; i < magnitude.size();) {
-        std::size_t j = i + 1;
-        while (j < magnitude.size() && magnitude[j] == magnitude[i]) ++j;
-        const auto t = static_cast<double>(j - i);
+    for (auto group = magnitude.begin(); group != magnitude.end();) {
+        const auto next = std::upper_bound(group, magnitude.end(), *group);
+        const auto t = static_cast<double>(next - group);
         term += t * t * t - t;
-        i = j;
+        group = next;
     }
     return term;
 }
@@ -104,8 +105,8 @@ IntervalRank normal_rank(std::size_t n, double tie_term, double confidence) {
     const auto nd = static_cast<double>(n);
     const double m = static_cast<double>(walsh_count(n));
     const double sigma = std::sqrt(nd * (nd + 1) * (2 * nd + 1) / 24 - tie_term / 48);
-    const double z = boost::math::quantile(boost::math::normal_distribution<double>(),
-                                           1 - (1 - confidence) / 2);
+    const double z =
+        boost::math::quantile(boost::math::normal_distribution<double>(), 1 - (1 - confidence) / 2);
     const double position = std::floor(m / 2 - z * sigma + 0.5);
     if (!(position >= 1)) return rank;
     rank.k = std::min(static_cast<std::size_t>(position), walsh_count(n) / 2);

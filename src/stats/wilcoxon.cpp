@@ -58,9 +58,9 @@ double normal_sf(double z) {
 struct SignedRankSums {
     double plus = 0;
     double minus = 0;
-    double zero = 0;           // sum of the ranks of the zeros
-    double tie_nonzero = 0;    // sum of t^3 - t over groups of tied nonzero |d|
-    double tie_zero = 0;       // t^3 - t of the group of zeros
+    double zero = 0;         // sum of the ranks of the zeros
+    double tie_nonzero = 0;  // sum of t^3 - t over groups of tied nonzero |d|
+    double tie_zero = 0;     // t^3 - t of the group of zeros
 };
 
 SignedRankSums rank_sums(std::span<const double> d) {
@@ -161,9 +161,9 @@ WilcoxonResult wilcoxon_signed_rank(std::span<const double> d, const WilcoxonOpt
     }
 
     const SignedRankSums sums = rank_sums(ranked);
-    const double w_plus = sums.plus + (options.zero_method == ZeroMethod::zsplit ? sums.zero / 2 : 0);
-    const double w_minus =
-        sums.minus + (options.zero_method == ZeroMethod::zsplit ? sums.zero / 2 : 0);
+    const double split_zero = options.zero_method == ZeroMethod::zsplit ? sums.zero / 2 : 0;
+    const double w_plus = sums.plus + split_zero;
+    const double w_minus = sums.minus + split_zero;
     result.w_plus = w_plus;
     result.statistic = std::min(w_plus, w_minus);
     result.ties = sums.tie_nonzero > 0;

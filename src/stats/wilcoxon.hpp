@@ -53,8 +53,8 @@ struct WilcoxonResult {
     double p_value = std::numeric_limits<double>::quiet_NaN();
     // The standardized statistic of the normal approximation; NaN when exact.
     double z = std::numeric_limits<double>::quiet_NaN();
-    bool exact = false;   // whether the exact distribution gave the p-value
-    std::size_t n = 0;    // differences ranked: zeros excluded under ZeroMethod::wilcox
+    bool exact = false;     // whether the exact distribution gave the p-value
+    std::size_t n = 0;      // differences ranked: zeros excluded under ZeroMethod::wilcox
     std::size_t zeros = 0;  // differences equal to zero among those given
     // Whether nonzero |d| are tied. scipy 1.10.1 still uses the exact distribution (of
     // untied ranks) then, and so does this test, with the statistic rounded down when ties

@@ -16,7 +16,8 @@ std::vector<double> sorted_walsh_averages(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     std::vector<double> averages;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        for (std::size_t j = i; j < values.size(); ++j) averages.push_back((values[i] + values[j]) / 2);
+        for (std::size_t j = i; j < values.size(); ++j)
+            averages.push_back((values[i] + values[j]) / 2);
     }
     std::sort(averages.begin(), averages.end());
     return averages;
@@ -24,21 +25,20 @@ std::vector<double> sorted_walsh_averages(std::vector<double> values) {
 
 TEST(HodgesLehmannOneSample, MatchesBruteForceReference) {
     for (const auto& reference : k_one_sample_reference) {
-        const LocationEstimate result = hodges_lehmann_one_sample(reference.d, reference.confidence);
-        EXPECT_NEAR(result.estimate, reference.estimate, 1e-12 * std::fabs(reference.estimate))
-            << reference.name;
-        EXPECT_EQ(result.exact, reference.exact) << reference.name;
-        ASSERT_EQ(result.interval.has_value(), reference.has_interval) << reference.name;
+        SCOPED_TRACE(reference.name);
+        const LocationEstimate result =
+            hodges_lehmann_one_sample(reference.d, reference.confidence);
+        EXPECT_NEAR(result.estimate, reference.estimate, 1e-12 * std::fabs(reference.estimate));
+        EXPECT_EQ(result.exact, reference.exact);
+        ASSERT_EQ(result.interval.has_value(), reference.has_interval);
         if (!reference.has_interval) continue;
         // Order statistics of the same averages: equal, not close.
-        EXPECT_EQ(result.interval->low, reference.low) << reference.name;
-        EXPECT_EQ(result.interval->high, reference.high) << reference.name;
-        EXPECT_NEAR(result.confidence, reference.achieved, 1e-12 * reference.achieved)
-            << reference.name;
+        EXPECT_EQ(result.interval->low, reference.low);
+        EXPECT_EQ(result.interval->high, reference.high);
+        EXPECT_NEAR(result.confidence, reference.achieved, 1e-12 * reference.achieved);
         if (reference.exact) {
             EXPECT_EQ(signed_rank_exact_rank(reference.d.size(), reference.confidence).k,
-                      reference.k)
-                << reference.name;
+                      reference.k);
         }
     }
 }

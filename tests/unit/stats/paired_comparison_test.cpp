@@ -31,24 +31,21 @@ Rounds simulate_rounds(std::size_t n, double ratio, double noise, Random& random
 
 TEST(PairedComparison, MatchesReference) {
     for (const auto& reference : k_paired_reference) {
+        SCOPED_TRACE(reference.name);
         const PairedComparison result = compare_paired(reference.base, reference.head);
-        EXPECT_EQ(result.n, reference.base.size()) << reference.name;
-        EXPECT_NEAR(result.median, reference.median, 1e-12 * std::fabs(reference.median))
-            << reference.name;
+        EXPECT_EQ(result.n, reference.base.size());
+        EXPECT_NEAR(result.median, reference.median, 1e-12 * std::fabs(reference.median));
         EXPECT_NEAR(result.shift.estimate, reference.estimate,
-                    1e-12 * std::fabs(reference.estimate))
-            << reference.name;
-        ASSERT_EQ(result.shift.interval.has_value(), reference.has_interval) << reference.name;
+                    1e-12 * std::fabs(reference.estimate));
+        ASSERT_EQ(result.shift.interval.has_value(), reference.has_interval);
         if (reference.has_interval) {
-            EXPECT_NEAR(result.shift.interval->low, reference.low, 1e-12 * std::fabs(reference.low))
-                << reference.name;
+            EXPECT_NEAR(result.shift.interval->low, reference.low,
+                        1e-12 * std::fabs(reference.low));
             EXPECT_NEAR(result.shift.interval->high, reference.high,
-                        1e-12 * std::fabs(reference.high))
-                << reference.name;
+                        1e-12 * std::fabs(reference.high));
         }
-        EXPECT_EQ(result.test.statistic, reference.statistic) << reference.name;
-        EXPECT_NEAR(result.test.p_value, reference.p_value, 1e-12 * reference.p_value)
-            << reference.name;
+        EXPECT_EQ(result.test.statistic, reference.statistic);
+        EXPECT_NEAR(result.test.p_value, reference.p_value, 1e-12 * reference.p_value);
     }
 }
 

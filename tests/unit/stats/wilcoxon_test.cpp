@@ -26,14 +26,14 @@ WilcoxonOptions options_of(const WilcoxonReference& reference) {
 
 TEST(Wilcoxon, MatchesScipyWilcoxon) {
     for (const auto& reference : k_wilcoxon_reference) {
+        SCOPED_TRACE(reference.name);
         const WilcoxonResult result = wilcoxon_signed_rank(reference.d, options_of(reference));
-        EXPECT_EQ(result.statistic, reference.statistic) << reference.name;
-        EXPECT_NEAR(result.p_value, reference.p_value, 1e-12 * reference.p_value) << reference.name;
-        EXPECT_EQ(result.exact, reference.exact) << reference.name;
+        EXPECT_EQ(result.statistic, reference.statistic);
+        EXPECT_NEAR(result.p_value, reference.p_value, 1e-12 * reference.p_value);
+        EXPECT_EQ(result.exact, reference.exact);
         // scipy's own value differs only where ties make W+ a half-integer above W-.
         if (result.ties && result.exact && result.w_plus > result.statistic) continue;
-        EXPECT_NEAR(result.p_value, reference.scipy_p_value, 1e-12 * reference.scipy_p_value)
-            << reference.name;
+        EXPECT_NEAR(result.p_value, reference.scipy_p_value, 1e-12 * reference.scipy_p_value);
     }
 }
 
@@ -138,7 +138,8 @@ TEST(Wilcoxon, NegatingTheDifferencesKeepsStatisticAndP) {
             d[i] = std::round((random.normal() + 0.3) * 20) / 20;
             negated[i] = -d[i];
         }
-        for (const ZeroMethod method : {ZeroMethod::wilcox, ZeroMethod::pratt, ZeroMethod::zsplit}) {
+        for (const ZeroMethod method :
+             {ZeroMethod::wilcox, ZeroMethod::pratt, ZeroMethod::zsplit}) {
             WilcoxonOptions options;
             options.zero_method = method;
             const WilcoxonResult a = wilcoxon_signed_rank(d, options);
