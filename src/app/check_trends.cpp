@@ -15,12 +15,18 @@ namespace caws::app {
 
 std::optional<std::string> baseline_history(const std::string& baseline_path) {
     const std::filesystem::path baseline(baseline_path);
+    const std::string directory = baseline.parent_path().string();
+    std::string history;
     try {
-        return store::history_path(baseline.parent_path().string(), baseline.stem().string());
+        history = store::history_path(directory, baseline.stem().string());
     } catch (const util::Error&) {
         // Not a suite name (a file named with --baseline): no update keeps its history.
         return std::nullopt;
     }
+    // store::history_path spells the working directory "./"; the history of a baseline
+    // named without a directory is named without one too, as the report always showed it.
+    if (directory.empty()) history.erase(0, 2);
+    return history;
 }
 
 std::optional<CheckTrends> analyse_check_history(const CheckTrendRequest& request,

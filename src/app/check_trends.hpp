@@ -22,8 +22,9 @@ struct CheckTrendRequest {
 };
 
 // The history next to a baseline file, where `baseline update` appends to it
-// (store::history_path): "DIR/history/SUITE.jsonl" for "DIR/SUITE.json". None when the
-// file's name is not a suite name: no update writes a history for it.
+// (store::history_path): "DIR/history/SUITE.jsonl" for "DIR/SUITE.json",
+// "history/SUITE.jsonl" for "SUITE.json". None when the file's name is not a suite name:
+// no update writes a history for it.
 std::optional<std::string> baseline_history(const std::string& baseline_path);
 
 // The trends of a check: what was analysed, the trends, and the report's "trends" section.

@@ -8,8 +8,7 @@ namespace {
 TEST(CheckTrends, TheHistoryLivesNextToTheBaseline) {
     EXPECT_EQ(baseline_history("baselines/perf.json"), "baselines/history/perf.jsonl");
     EXPECT_EQ(baseline_history("/ci/b/micro.bench.json"), "/ci/b/history/micro.bench.jsonl");
-    // store::history_path's form for a baseline in the working directory.
-    EXPECT_EQ(baseline_history("perf.json"), "./history/perf.jsonl");
+    EXPECT_EQ(baseline_history("perf.json"), "history/perf.jsonl");
     // No suite can be named so: no update writes a history for it.
     EXPECT_EQ(baseline_history("/ci/b/my perf.json"), std::nullopt);
 }
