@@ -6,9 +6,7 @@
 #include "cli/baseline_update.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
-#include "cli/inputs.hpp"
 #include "compare/statistic.hpp"
-#include "ingest/results.hpp"
 #include "model/quantity_format.hpp"
 #include "store/baseline_file.hpp"
 #include "util/error.hpp"
@@ -89,7 +87,7 @@ int run_show(const ShowOptions& options, const Io& io) {
 
 Handler setup_baseline(CLI::App& command, const Io& io) {
     command.require_subcommand(1);
-    auto update = std::make_shared<UpdateOptions>();
+    auto update = std::make_shared<app::UpdateRequest>();
     CLI::App* update_command =
         command.add_subcommand("update", "Write DIR/SUITE.json from results files (atomically)");
     add_update_options(*update_command, *update);

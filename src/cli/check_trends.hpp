@@ -1,55 +1,12 @@
 #pragma once
 
-#include <cstddef>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
-#include "compare/comparator.hpp"
-#include "gate/gate_file.hpp"
-#include "model/run.hpp"
-#include "trend/analysis.hpp"
-#include "util/environment.hpp"
+#include "app/check_trends.hpp"
 
 namespace caws::cli {
 
-// How `check` finds and limits its suite's history.
-struct CheckTrendRequest {
-    std::optional<std::string> history;  // --history FILE
-    bool disabled = false;               // --no-trends
-    std::size_t last = 100;              // --history-last N
-};
-
 // Adds --history, --no-trends and --history-last to `check`.
-void add_check_trend_options(CLI::App& command, CheckTrendRequest& request);
-
-// The history next to a baseline file: "DIR/history/SUITE.jsonl" for "DIR/SUITE.json".
-std::string history_next_to(const std::string& baseline_path);
-
-// The trends of a check: what was analysed, the trends, and the report's "trends" section.
-struct CheckTrends {
-    std::string history;
-    trend::GateRules rules;
-    std::vector<trend::Trend> trends;
-    nlohmann::ordered_json section;
-};
-
-// Reads and analyses the history of the run being checked: `--history FILE`, else the
-// history next to the baseline when it exists; nothing with --no-trends or without a
-// history. The candidate joins every series as its newest point, summarised and dated as
-// `baseline update` would record it (unless the history's newest line already is that
-// run), and only the newest `request.last` runs are analysed. Levels come from the gate
-// file's trend section, else check_trend_rules' defaults (warn). Change points are
-// classed with `compare_options.thresholds`. Throws util::Error for an unreadable or
-// invalid history.
-std::optional<CheckTrends> analyse_check_history(const CheckTrendRequest& request,
-                                                 const std::string& baseline_path,
-                                                 const model::Run& candidate,
-                                                 const std::optional<gate::Gate>& gate,
-                                                 const compare::Options& compare_options,
-                                                 const util::Environment& environment);
+void add_check_trend_options(CLI::App& command, app::CheckTrendRequest& request);
 
 }  // namespace caws::cli

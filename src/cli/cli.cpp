@@ -1,7 +1,6 @@
 #include "cli/cli.hpp"
 
 #include <exception>
-#include <filesystem>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -35,12 +34,6 @@ void print_error(std::ostream& err, const std::string& message) {
 }
 
 }  // namespace
-
-std::string default_suite(const std::string& results_path) {
-    std::filesystem::path path(results_path);
-    if (!path.has_filename()) path = path.parent_path();  // "dir/" names the directory
-    return path.stem().string();
-}
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
         const util::Environment& environment) {

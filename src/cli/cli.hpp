@@ -4,17 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "app/exit_code.hpp"
 #include "util/environment.hpp"
 
 namespace caws::cli {
 
-// Exit codes: the API of the gate (DESIGN.md, "Errors and exit codes").
-enum ExitCode : int {
-    k_exit_pass = 0,      // the gate passed (warnings allowed), or a command succeeded
-    k_exit_fail = 1,      // the gate failed
-    k_exit_usage = 2,     // bad input, configuration or command line; nothing was written
-    k_exit_internal = 3,  // a bug
-};
+// The exit codes (app/exit_code.hpp) under their command-line names: cli::k_exit_fail.
+using app::ExitCode;
+using enum app::ExitCode;
 
 // Runs caws-gate with `args` (without the program name), writing reports to `out` and
 // errors and warnings to `err`. Never throws.

@@ -3,7 +3,6 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
-#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -28,10 +27,6 @@ struct Command {
     const char* help;
     Handler (*setup)(CLI::App& command, const Io& io);
 };
-
-// The suite a results path stands for when --suite is not given: the file's name without
-// its extension, or the directory's name ("target/criterion/" gives "criterion").
-std::string default_suite(const std::string& results_path);
 
 Handler setup_check(CLI::App& command, const Io& io);
 Handler setup_compare(CLI::App& command, const Io& io);

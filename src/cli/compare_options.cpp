@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "util/error.hpp"
+#include "compare/comparator.hpp"
 
 namespace caws::cli {
 namespace {
@@ -33,7 +33,7 @@ CLI::Validator one_of(std::vector<std::string_view> names) {
 
 }  // namespace
 
-void add_statistics_options(CLI::App& command, StatisticsRequest& request) {
+void add_statistics_options(CLI::App& command, app::StatisticsRequest& request) {
     command
         .add_option("--test", request.test,
                     "Significance test: auto (Mann-Whitney U where the sample sizes can reach "
@@ -80,28 +80,6 @@ void add_statistics_options(CLI::App& command, StatisticsRequest& request) {
         ->capture_default_str();
     command.add_flag("--drop-outliers", request.drop_outliers,
                      "Remove values outside Tukey's fences (1.5 IQR) before comparing");
-}
-
-compare::Options comparison_options(const StatisticsRequest& request) {
-    compare::Options options;
-    const auto test = compare::test_from_string(request.test);
-    const auto correction = compare::correction_from_string(request.correction);
-    const auto ci = compare::ci_method_from_string(request.ci);
-    if (!test) throw util::Error("--test", {}, "unknown test \"" + request.test + "\"");
-    if (!correction) {
-        throw util::Error("--correction", {}, "unknown correction \"" + request.correction + "\"");
-    }
-    if (!ci) throw util::Error("--ci", {}, "unknown interval method \"" + request.ci + "\"");
-    if (!(request.confidence > 0 && request.confidence < 1)) {
-        throw util::Error("--confidence", {}, "expected a number between 0 and 1 (exclusive)");
-    }
-    options.test = *test;
-    options.correction = *correction;
-    options.ci = *ci;
-    options.confidence = request.confidence;
-    options.seed = request.seed;
-    options.drop_outliers = request.drop_outliers;
-    return options;
 }
 
 }  // namespace caws::cli

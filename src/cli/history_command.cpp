@@ -7,7 +7,6 @@
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
-#include "ingest/results.hpp"
 #include "store/history_file.hpp"
 #include "store/suite_lock.hpp"
 #include "util/environment.hpp"
@@ -23,7 +22,7 @@ struct ImportOptions {
     std::string directory = "baselines";
     bool force = false;
     double lock_timeout = 60;
-    InputRequest inputs;
+    app::InputRequest inputs;
 };
 
 struct DatedRun {
@@ -56,8 +55,7 @@ int run_import(const ImportOptions& options, const Io& io) {
     // Read every run before anything is written; a run without a date cannot be placed.
     std::vector<DatedRun> runs;
     for (const std::string& file : results_files(options.results_directory)) {
-        model::Run run =
-            ingest::read_results({file}, options.inputs.format, read_options(options.inputs));
+        model::Run run = app::read_run({file}, options.inputs);
         const auto date = util::parse_date(run.context.date);
         if (!date) {
             throw util::Error(file, {},

@@ -2,7 +2,7 @@
 
 namespace caws::cli {
 
-void add_input_options(CLI::App& command, InputRequest& inputs) {
+void add_input_options(CLI::App& command, app::InputRequest& inputs) {
     command.add_option("--format", inputs.format,
                        "Force the results format instead of detecting it");
     command
@@ -10,12 +10,6 @@ void add_input_options(CLI::App& command, InputRequest& inputs) {
                     "Whether lower or higher values are better where the results do not say "
                     "(required for github-action-benchmark custom JSON)")
         ->check(CLI::IsMember({"lower", "higher"}));
-}
-
-ingest::ReadOptions read_options(const InputRequest& inputs) {
-    ingest::ReadOptions options;
-    if (inputs.direction) options.direction = model::direction_from_string(*inputs.direction);
-    return options;
 }
 
 }  // namespace caws::cli

@@ -13,7 +13,6 @@
 #include "support/fake_environment.hpp"
 #include "support/gbench_json.hpp"
 #include "support/temp_dir.hpp"
-#include "util/error.hpp"
 
 namespace caws::cli {
 namespace {
@@ -155,25 +154,6 @@ TEST(StatisticsOptions, BadValuesExitTwoWithTheAllowedValues) {
             EXPECT_TRUE(test::read_text(json).empty()) << "a report was written";
         }
     }
-}
-
-TEST(StatisticsOptions, ComparisonOptionsTranslateTheRequest) {
-    StatisticsRequest request;
-    request.test = "moderated-t";
-    request.correction = "none";
-    request.ci = "bootstrap";
-    request.confidence = 0.99;
-    request.seed = 12;
-    request.drop_outliers = true;
-    const compare::Options options = comparison_options(request);
-    EXPECT_EQ(options.test, compare::SignificanceTest::moderated_t);
-    EXPECT_EQ(options.correction, compare::Correction::none);
-    EXPECT_EQ(options.ci, compare::CiMethod::bootstrap);
-    EXPECT_EQ(options.confidence, 0.99);
-    EXPECT_EQ(options.seed, 12U);
-    EXPECT_TRUE(options.drop_outliers);
-    request.test = "nope";
-    EXPECT_THROW(comparison_options(request), util::Error);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-#include "cli/trend_rules.hpp"
+#include "app/trend_rules.hpp"
 
-namespace caws::cli {
+namespace caws::app {
 
 trend::GateRules trend_rules_of(const gate::TrendSettings& settings) {
     trend::GateRules rules;
@@ -18,4 +18,4 @@ trend::GateRules check_trend_rules(const std::optional<gate::Gate>& gate) {
     return rules;
 }
 
-}  // namespace caws::cli
+}  // namespace caws::app

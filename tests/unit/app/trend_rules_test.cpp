@@ -1,17 +1,9 @@
-#include "cli/check_trends.hpp"
+#include "app/trend_rules.hpp"
 
 #include <gtest/gtest.h>
 
-#include "cli/trend_rules.hpp"
-
-namespace caws::cli {
+namespace caws::app {
 namespace {
-
-TEST(CheckTrends, TheHistoryLivesNextToTheBaseline) {
-    EXPECT_EQ(history_next_to("baselines/perf.json"), "baselines/history/perf.jsonl");
-    EXPECT_EQ(history_next_to("/ci/b/micro.bench.json"), "/ci/b/history/micro.bench.jsonl");
-    EXPECT_EQ(history_next_to("perf.json"), "history/perf.jsonl");
-}
 
 TEST(CheckTrends, WithoutATrendSectionEverythingOnlyWarns) {
     const trend::GateRules none = check_trend_rules(std::nullopt);
@@ -30,4 +22,4 @@ TEST(CheckTrends, WithoutATrendSectionEverythingOnlyWarns) {
 }
 
 }  // namespace
-}  // namespace caws::cli
+}  // namespace caws::app

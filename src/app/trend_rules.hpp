@@ -5,7 +5,7 @@
 #include "gate/gate_file.hpp"
 #include "trend/analysis.hpp"
 
-namespace caws::cli {
+namespace caws::app {
 
 // The levels of a gate file's "trend" section as the trend analysis takes them.
 trend::GateRules trend_rules_of(const gate::TrendSettings& settings);
@@ -16,4 +16,4 @@ trend::GateRules trend_rules_of(const gate::TrendSettings& settings);
 // (docs/trends.md#trends-in-check).
 trend::GateRules check_trend_rules(const std::optional<gate::Gate>& gate);
 
-}  // namespace caws::cli
+}  // namespace caws::app

@@ -1,0 +1,92 @@
+#include "app/baseline_update.hpp"
+
+#include <charconv>
+
+#include "compare/comparator.hpp"
+#include "gate/policy.hpp"
+#include "store/suite_lock.hpp"
+#include "store/suite_update.hpp"
+#include "util/error.hpp"
+
+namespace caws::app {
+namespace {
+
+std::optional<std::size_t> parse_history_limit(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    std::size_t limit = 0;
+    const char* end = text->data() + text->size();
+    const auto [stop, error] = std::from_chars(text->data(), end, limit);
+    if (text->empty() || error != std::errc() || stop != end || limit < 1) {
+        throw util::Error("--history-limit", {},
+                          "expected a whole number of runs of at least 1, got \"" + *text + "\"");
+    }
+    return limit;
+}
+
+// The findings that fail the gate.
+std::vector<model::Finding> failing_findings(const model::Verdict& verdict) {
+    std::vector<model::Finding> failing;
+    for (const model::Finding& finding : verdict.findings) {
+        if (finding.level == model::Level::fail) failing.push_back(finding);
+    }
+    return failing;
+}
+
+}  // namespace
+
+std::string history_date(const model::Run& run, const store::Provenance& provenance) {
+    if (const auto measured = util::parse_date(run.context.date)) {
+        return util::format_utc(*measured);
+    }
+    return provenance.created;
+}
+
+UpdateResult run_baseline_update(const UpdateRequest& request,
+                                 const util::Environment& environment) {
+    // Check the request and read every input before anything is locked or written.
+    UpdateResult result;
+    result.policy = store::parse_update_policy(request.policy);
+    store::HistoryOptions history;
+    history.write = !request.no_history;
+    history.limit = parse_history_limit(request.history_limit);
+    if (request.no_history && history.limit) {
+        throw util::Error("--history-limit", {}, "cannot be combined with --no-history");
+    }
+    const compare::Options compare_options = comparison_options(request.statistics);
+    const std::string suite = request.suite.value_or(default_suite(request.results.front()));
+    store::check_suite_name(suite);
+    model::Run run = read_run(request.results, request.inputs);
+    const store::Provenance provenance = store::collect_provenance(environment);
+    const std::string date = history_date(run, provenance);
+
+    const bool rolling = result.policy.kind == store::UpdatePolicy::Kind::rolling;
+    const store::SuiteLock lock(store::lock_path(request.directory, suite), request.lock_timeout);
+    const store::SuiteFiles files =
+        store::read_suite_files(request.directory, suite, rolling, history.write);
+    result.baseline_path = files.baseline_path;
+    result.history_path = files.history_path;
+
+    // The guard: a run that fails the gate against the current baseline is not taken.
+    if (files.baseline) {
+        const model::Verdict verdict =
+            gate::evaluate(compare::compare_runs(files.baseline->run, run, compare_options));
+        if (verdict.level == model::Level::fail) {
+            result.failing = failing_findings(verdict);
+            if (!request.accept_regressions) {
+                result.exit_code = k_exit_fail;
+                return result;
+            }
+        }
+    }
+
+    result.metrics = run.metrics.size();
+    result.commit = provenance.commit;
+    const store::SuiteUpdate update =
+        store::plan_update(files, std::move(run), provenance, result.policy, history, date);
+    store::apply_update(files, update);
+    result.pooled_runs = update.baseline.provenance.runs.size();
+    if (update.history_text) result.history_lines = update.history_lines;
+    return result;
+}
+
+}  // namespace caws::app

@@ -1,0 +1,57 @@
+#include "app/check.hpp"
+
+#include <filesystem>
+
+#include "store/baseline_file.hpp"
+#include "trend/findings.hpp"
+#include "util/error.hpp"
+
+namespace caws::app {
+namespace {
+
+// The baseline file: the one named, else DIR/SUITE.json, which must exist.
+std::string baseline_path_of(const CheckRequest& request) {
+    if (request.baseline) return *request.baseline;
+    const std::string suite = request.suite.value_or(default_suite(request.results.front()));
+    std::string path = store::baseline_path(request.directory, suite);
+    if (!std::filesystem::exists(path)) {
+        throw util::Error(
+            path, {},
+            "no baseline for suite \"" + suite + "\"; create it with: caws-gate baseline update " +
+                request.results.front() + " --suite " + suite +
+                (request.directory == "baselines" ? std::string() : " --dir " + request.directory) +
+                " (or name one with --baseline FILE)");
+    }
+    return path;
+}
+
+}  // namespace
+
+CheckResult run_check(const CheckRequest& request, const util::Environment& environment) {
+    // Read and check every input before anything is compared.
+    const GateSetup setup = gate_setup(request.gate, request.statistics);
+    const model::Run candidate = read_run(request.results, request.inputs);
+    const std::string baseline_path = baseline_path_of(request);
+    const store::Baseline baseline = store::load_baseline(baseline_path);
+
+    const std::int64_t now = environment.now();
+    const ComparedRuns runs{&baseline.run, baseline_path, baseline.provenance, &candidate};
+    model::Verdict verdict = compare_and_gate(runs, setup, now);
+    trend::add_leak_findings(verdict, candidate, request.leaks);  // memory time series
+    // The suite's history, with this run as its newest point (docs/trends.md).
+    std::optional<CheckTrends> trends = analyse_check_history(
+        request.trends, baseline_path, candidate, setup.gate, setup.options, environment);
+    ReportContext context;
+    std::optional<std::string> history;
+    if (trends) {
+        trend::add_trend_findings(verdict, trends->trends, trends->rules);
+        context.trends = std::move(trends->section);
+        history = std::move(trends->history);
+    }
+    VerdictReport outcome =
+        finish_verdict(std::move(verdict), runs, setup, std::move(context), now);
+    const ExitCode exit_code = exit_code_of(outcome.verdict.level);
+    return CheckResult{std::move(outcome), exit_code, baseline_path, std::move(history)};
+}
+
+}  // namespace caws::app

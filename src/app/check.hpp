@@ -1,0 +1,46 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/check_trends.hpp"
+#include "app/exit_code.hpp"
+#include "app/gate_setup.hpp"
+#include "app/input_request.hpp"
+#include "app/statistics_request.hpp"
+#include "app/verdict_report.hpp"
+#include "trend/leak.hpp"
+#include "util/environment.hpp"
+
+namespace caws::app {
+
+// A check of a run against its suite's baseline.
+struct CheckRequest {
+    std::vector<std::string> results;     // the run's results files (at least one)
+    std::optional<std::string> baseline;  // the baseline file (default: DIR/SUITE.json)
+    std::optional<std::string> suite;     // default: default_suite of the first results file
+    std::string directory = "baselines";  // DIR
+    InputRequest inputs;
+    StatisticsRequest statistics;
+    GateRequest gate;
+    trend::LeakOptions leaks;  // memory time series of the run
+    CheckTrendRequest trends;  // the suite's history
+};
+
+// The verdict and report of a check, and what it read.
+struct CheckResult : VerdictReport {
+    ExitCode exit_code = k_exit_pass;    // k_exit_fail when the verdict fails
+    std::string baseline_path;           // the baseline compared with
+    std::optional<std::string> history;  // the history analysed, when there was one
+};
+
+// The whole check: reads the gate file, the results and the baseline (every input before
+// anything else), compares and gates, adds the leaks of the run's memory time series and
+// the trends of the suite's history with the run as its newest point, then scores,
+// recommends and builds the report. The clock (waiver dates, the baseline's age) and the
+// provenance of the run's history point come from `environment`. Writes nothing. Throws
+// util::Error for bad input, naming the file and place.
+CheckResult run_check(const CheckRequest& request, const util::Environment& environment);
+
+}  // namespace caws::app

@@ -1,0 +1,83 @@
+#include "app/check_trends.hpp"
+
+#include <filesystem>
+
+#include "app/baseline_update.hpp"
+#include "app/trend_rules.hpp"
+#include "report/trend_section.hpp"
+#include "store/baseline_file.hpp"
+#include "store/history_file.hpp"
+#include "trend/series.hpp"
+#include "util/error.hpp"
+#include "util/file_io.hpp"
+
+namespace caws::app {
+
+std::optional<std::string> baseline_history(const std::string& baseline_path) {
+    const std::filesystem::path baseline(baseline_path);
+    const std::string directory = baseline.parent_path().string();
+    std::string history;
+    try {
+        history = store::history_path(directory, baseline.stem().string());
+    } catch (const util::Error&) {
+        // Not a suite name (a file named with --baseline): no update keeps its history.
+        return std::nullopt;
+    }
+    // store::history_path spells the working directory "./"; the history of a baseline
+    // named without a directory is named without one too, as the report always showed it.
+    if (directory.empty()) history.erase(0, 2);
+    return history;
+}
+
+std::optional<CheckTrends> analyse_check_history(const CheckTrendRequest& request,
+                                                 const std::string& baseline_path,
+                                                 const model::Run& candidate,
+                                                 const std::optional<gate::Gate>& gate,
+                                                 const compare::Options& compare_options,
+                                                 const util::Environment& environment) {
+    if (request.disabled) return std::nullopt;
+    CheckTrends result;
+    if (request.history) {
+        result.history = *request.history;
+    } else {
+        const std::optional<std::string> next_to = baseline_history(baseline_path);
+        if (!next_to || !util::file_exists(*next_to)) return std::nullopt;
+        result.history = *next_to;
+    }
+    store::HistoryTable history = store::read_history_table(result.history);
+    const std::size_t history_runs = history.runs.size();
+
+    // The candidate as the newest point, exactly as `baseline update` would record it.
+    const store::Provenance provenance = store::collect_provenance(environment);
+    const store::HistoryEntry point = store::summarize_run(
+        candidate, history_date(candidate, provenance), provenance.commit, provenance.branch);
+    // A run checked after it was recorded (a nightly job) is not counted twice.
+    const bool recorded = !history.runs.empty() && !point.commit.empty() &&
+                          history.runs.back().commit == point.commit &&
+                          history.runs.back().date == point.date;
+    if (!recorded) store::append_run(history, point);
+
+    trend::Options options;
+    options.thresholds = compare_options.thresholds;
+    result.rules = check_trend_rules(gate);
+    trend::SeriesOptions series_options;
+    series_options.last = request.last;
+    series_options.first_run =
+        history.runs.size() > request.last ? history.runs.size() - request.last : 0;
+    std::vector<trend::Series> series = trend::build_series(history, series_options);
+    history = {};
+    result.trends = trend::analyse_all(std::move(series), options, result.rules);
+
+    report::TrendSectionInput input;
+    input.history = result.history;
+    input.trends = &result.trends;
+    input.options = options;
+    input.rules = result.rules;
+    input.last = request.last;
+    input.history_runs = history_runs;
+    input.includes_candidate = !recorded;
+    result.section = report::build_trend_section(input);
+    return result;
+}
+
+}  // namespace caws::app

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/report_document.hpp"
+#include "compare/comparator.hpp"
+#include "gate/gate_file.hpp"
+#include "model/run.hpp"
+#include "trend/analysis.hpp"
+#include "util/environment.hpp"
+
+namespace caws::app {
+
+// How `check` finds and limits its suite's history.
+struct CheckTrendRequest {
+    std::optional<std::string> history;  // the history file (default: baseline_history)
+    bool disabled = false;               // no history is analysed
+    std::size_t last = 100;              // analyse only the newest N runs, the candidate's too
+};
+
+// The history next to a baseline file, where `baseline update` appends to it
+// (store::history_path): "DIR/history/SUITE.jsonl" for "DIR/SUITE.json",
+// "history/SUITE.jsonl" for "SUITE.json". None when the file's name is not a suite name:
+// no update writes a history for it.
+std::optional<std::string> baseline_history(const std::string& baseline_path);
+
+// The trends of a check: what was analysed, the trends, and the report's "trends" section.
+struct CheckTrends {
+    std::string history;
+    trend::GateRules rules;
+    std::vector<trend::Trend> trends;
+    TrendSectionDocument section;
+};
+
+// Reads and analyses the history of the run being checked: `request.history`, else the
+// history next to the baseline when it exists; nothing when disabled or without a
+// history. The candidate joins every series as its newest point, summarised and dated as
+// `baseline update` would record it (unless the history's newest line already is that
+// run), and only the newest `request.last` runs are analysed. Levels come from the gate
+// file's trend section, else check_trend_rules' defaults (warn). Change points are
+// classed with `compare_options.thresholds`. Throws util::Error for an unreadable or
+// invalid history.
+std::optional<CheckTrends> analyse_check_history(const CheckTrendRequest& request,
+                                                 const std::string& baseline_path,
+                                                 const model::Run& candidate,
+                                                 const std::optional<gate::Gate>& gate,
+                                                 const compare::Options& compare_options,
+                                                 const util::Environment& environment);
+
+}  // namespace caws::app

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/exit_code.hpp"
+#include "app/input_request.hpp"
+#include "model/verdict.hpp"
+#include "trend/leak.hpp"
+
+namespace caws::app {
+
+// A search for memory growth in the time series of some files.
+struct LeakRequest {
+    std::vector<std::string> inputs;  // files with memory samples and timestamps
+    InputRequest format;
+    trend::LeakOptions leaks;
+};
+
+// One memory time series' growth, with its finding at warn or fail.
+struct FoundLeak {
+    trend::Leak leak;
+    std::optional<model::Finding> finding;
+};
+
+// The memory time series of every file, in the files' order.
+struct LeakResult {
+    std::vector<FoundLeak> leaks;             // empty: no memory time series in the input
+    model::Level level = model::Level::pass;  // the highest level among the leaks
+    ExitCode exit_code = k_exit_pass;         // k_exit_fail when a leak is declared
+};
+
+// Reads each file on its own (a time series of one file is not merged with another's)
+// and analyses its memory time series. Throws util::Error for a file that cannot be read.
+LeakResult run_leak(const LeakRequest& request);
+
+}  // namespace caws::app

@@ -1,0 +1,48 @@
+#include "app/verdict_report.hpp"
+
+#include "compare/geomean.hpp"
+#include "gate/gate_check.hpp"
+#include "gate/policy.hpp"
+#include "gate/recommendations.hpp"
+#include "gate/scores.hpp"
+#include "gate/waivers.hpp"
+#include "report/json_report.hpp"
+
+namespace caws::app {
+
+model::Verdict compare_and_gate(const ComparedRuns& runs, const GateSetup& setup,
+                                std::int64_t now) {
+    if (setup.gate) {
+        return gate::compare_and_check(*setup.gate, *runs.baseline, *runs.candidate, setup.options,
+                                       gate::date_of(now));
+    }
+    return gate::evaluate(compare::compare_runs(*runs.baseline, *runs.candidate, setup.options));
+}
+
+VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
+                             const GateSetup& setup, ReportContext context, std::int64_t now) {
+    const compare::Options& options = setup.options;
+    const gate::ScoreInput score_input{
+        runs.baseline, runs.candidate,
+        runs.baseline_provenance ? gate::age_in_days(runs.baseline_provenance->created, now)
+                                 : std::nullopt,
+        options.thresholds.minor, options.alpha};
+    gate::apply_scores(verdict, score_input, setup.score_gates);
+    verdict.recommendations = gate::recommend(verdict, score_input);
+
+    report::ReportInput input;
+    input.command = std::move(context.command);
+    input.gated = context.gated;
+    input.verdict = &verdict;
+    input.baseline = runs.baseline;
+    input.baseline_label = runs.baseline_label;
+    input.baseline_provenance = runs.baseline_provenance;
+    input.candidate = runs.candidate;
+    input.options = options;
+    input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, options);
+    input.trends = std::move(context.trends);
+    ReportDocument report = report::build_report(input);
+    return VerdictReport{std::move(verdict), std::move(report)};
+}
+
+}  // namespace caws::app
