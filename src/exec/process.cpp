@@ -3,11 +3,9 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -48,36 +46,36 @@ int open_output(const std::string& path) {
     return fd;
 }
 
-// In the child between fork and exec: only async-signal-safe calls. Never returns.
-[[noreturn]] void exec_child(const ProcessRequest& request, char* const* argv, int in, int out,
-                             int err, int report_fd, pid_t parent) {
-    ::setpgid(0, 0);
-#ifdef __linux__
-    // If caws-gate dies without cleaning up (SIGKILL), the command does not live on.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(127);
-#else
-    (void)parent;
-#endif
-    ::dup2(in, STDIN_FILENO);
-    ::dup2(out, STDOUT_FILENO);
-    ::dup2(err, STDERR_FILENO);
-    ::execv(request.program.c_str(), argv);
-    const int error = errno;
-    [[maybe_unused]] const ssize_t ignored = ::write(report_fd, &error, sizeof error);
-    ::_exit(127);
-}
+// The attributes and file actions of posix_spawn, destroyed on scope exit.
+class SpawnSetup {
+  public:
+    SpawnSetup(int in, int out, int err) {
+        ::posix_spawnattr_init(&attributes_);
+        ::posix_spawn_file_actions_init(&actions_);
+        // A process group of its own (0: the child's pid), and no signal blocked.
+        sigset_t none;
+        sigemptyset(&none);
+        ::posix_spawnattr_setpgroup(&attributes_, 0);
+        ::posix_spawnattr_setsigmask(&attributes_, &none);
+        ::posix_spawnattr_setflags(&attributes_, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
+        ::posix_spawn_file_actions_adddup2(&actions_, in, STDIN_FILENO);
+        ::posix_spawn_file_actions_adddup2(&actions_, out, STDOUT_FILENO);
+        ::posix_spawn_file_actions_adddup2(&actions_, err, STDERR_FILENO);
+    }
+    ~SpawnSetup() {
+        ::posix_spawn_file_actions_destroy(&actions_);
+        ::posix_spawnattr_destroy(&attributes_);
+    }
+    SpawnSetup(const SpawnSetup&) = delete;
+    SpawnSetup& operator=(const SpawnSetup&) = delete;
 
-// The errno the child reported when exec failed, 0 when exec succeeded (the pipe closed
-// on exec without a word).
-int read_start_error(int fd) {
-    int error = 0;
-    ssize_t got = 0;
-    do {
-        got = ::read(fd, &error, sizeof error);
-    } while (got < 0 && errno == EINTR);
-    return got == static_cast<ssize_t>(sizeof error) ? error : 0;
-}
+    const posix_spawnattr_t* attributes() const { return &attributes_; }
+    const posix_spawn_file_actions_t* actions() const { return &actions_; }
+
+  private:
+    posix_spawnattr_t attributes_;
+    posix_spawn_file_actions_t actions_;
+};
 
 // Reaps `pid` when it has ended; true once it is reaped.
 bool try_reap(pid_t pid, int& status) {
@@ -119,37 +117,21 @@ ProcessOutcome run_process(const ProcessRequest& request, SignalWatch& signals,
     const Descriptor out(open_output(request.stdout_path));
     const Descriptor err(open_output(request.stderr_path));
     const Descriptor in(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-    int report[2];
-    if (::pipe2(report, O_CLOEXEC) != 0) {
-        throw util::Error(request.program, "", std::string("cannot start: ") + std::strerror(errno));
-    }
-    Descriptor report_read(report[0]);
-    Descriptor report_write(report[1]);
+    const SpawnSetup setup(in.get(), out.get(), err.get());
     std::vector<char*> argv;
     for (const std::string& arg : request.argv) argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
 
+    // posix_spawn rather than fork: it does not copy the page tables of caws-gate (which
+    // holds every parsed result), and it reports a failed exec as an error number.
     ProcessOutcome outcome;
-    const pid_t parent = ::getpid();
+    pid_t pid = 0;
     const auto start = Clock::now();
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        outcome.start_error = errno;
-        return outcome;
-    }
-    if (pid == 0) {
-        exec_child(request, argv.data(), in.get(), out.get(), err.get(), report[1], parent);
-    }
-    ::setpgid(pid, pid);  // also here, so that the group exists before any kill below
-    report_write.reset();
-    outcome.start_error = read_start_error(report_read.get());
-    int status = 0;
-    if (outcome.start_error != 0) {  // the child is exiting with 127 already
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        return outcome;
-    }
+    outcome.start_error = ::posix_spawn(&pid, request.program.c_str(), setup.actions(),
+                                        setup.attributes(), argv.data(), environ);
+    if (outcome.start_error != 0) return outcome;
 
+    int status = 0;
     bool reaped = false;
     while (!(reaped = try_reap(pid, status))) {
         if (signals.stop_signal() != 0) break;
