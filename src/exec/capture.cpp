@@ -3,18 +3,14 @@
 #include <algorithm>
 #include <array>
 
+#include "exec/enum_names.hpp"
 #include "exec/program_file.hpp"
 #include "util/error.hpp"
 
 namespace caws::exec {
 namespace {
 
-struct ModeName {
-    CaptureMode mode;
-    std::string_view id;
-};
-
-constexpr std::array<ModeName, 3> k_mode_names{{
+constexpr std::array<EnumName<CaptureMode>, 3> k_mode_names{{
     {CaptureMode::output_file, "output-file"},
     {CaptureMode::google_benchmark, "google-benchmark"},
     {CaptureMode::standard_output, "stdout"},
@@ -36,17 +32,11 @@ bool sets_repetitions(std::string_view word) {
 }  // namespace
 
 std::string_view capture_mode_id(CaptureMode mode) {
-    for (const ModeName& name : k_mode_names) {
-        if (name.mode == mode) return name.id;
-    }
-    return "stdout";
+    return id_of(k_mode_names, mode);
 }
 
 std::optional<CaptureMode> find_capture_mode(std::string_view id) {
-    for (const ModeName& name : k_mode_names) {
-        if (name.id == id) return name.mode;
-    }
-    return std::nullopt;
+    return value_of(k_mode_names, id);
 }
 
 std::vector<std::string> PreparedCommand::argv(std::string_view output_path) const {

@@ -2,15 +2,12 @@
 
 #include <array>
 
+#include "exec/enum_names.hpp"
+
 namespace caws::exec {
 namespace {
 
-struct OutcomeName {
-    Outcome outcome;
-    std::string_view id;
-};
-
-constexpr std::array<OutcomeName, 4> k_outcome_names{{
+constexpr std::array<EnumName<Outcome>, 4> k_outcome_names{{
     {Outcome::complete, "complete"},
     {Outcome::max_time, "max-time"},
     {Outcome::failed, "failed"},
@@ -28,17 +25,11 @@ Side other_side(Side side) {
 }
 
 std::string_view outcome_id(Outcome outcome) {
-    for (const OutcomeName& name : k_outcome_names) {
-        if (name.outcome == outcome) return name.id;
-    }
-    return "failed";
+    return id_of(k_outcome_names, outcome);
 }
 
 std::optional<Outcome> find_outcome(std::string_view id) {
-    for (const OutcomeName& name : k_outcome_names) {
-        if (name.id == id) return name.outcome;
-    }
-    return std::nullopt;
+    return value_of(k_outcome_names, id);
 }
 
 }  // namespace caws::exec

@@ -30,12 +30,12 @@ TEST(Progress, FormatsDurationsForPeople) {
 TEST(Progress, ALogGetsOneLinePerRound) {
     test::RecordingSink sink(false);
     RoundProgress progress(sink, 3, std::nullopt);
-    progress.round_started(1, 0);
-    progress.round_finished(round(1, Side::head, 1.21, 1.19), 2.4);
-    progress.round_started(2, 2.4);
-    progress.round_finished(round(2, Side::base, 1.2, 1.2), 4.8);
-    progress.round_started(3, 4.8);
-    progress.round_finished(round(3, Side::base, 1.2, 1.2), 7.2);
+    for (std::size_t number = 1; number <= 3; ++number) {
+        const double elapsed = 2.4 * static_cast<double>(number);
+        progress.round_started(number, elapsed - 2.4);
+        progress.round_finished(round(number, number == 1 ? Side::head : Side::base, 1.21, 1.19),
+                                elapsed);
+    }
     progress.finished(3, Outcome::complete, 7.2);
     EXPECT_EQ(sink.text(),
               "round 1 of 3: base 1.2 s, head 1.2 s (head first), 2.4 s elapsed, about 4.8 s left\n"
@@ -47,11 +47,10 @@ TEST(Progress, ALogGetsOneLinePerRound) {
 TEST(Progress, ATerminalGetsOneUpdatingLine) {
     test::RecordingSink sink(true);
     RoundProgress progress(sink, 10, std::nullopt);
-    progress.round_started(1, 0);
-    progress.round_finished(round(1, Side::head, 2, 2), 4.1);
-    progress.round_started(2, 4.1);
-    progress.round_finished(round(2, Side::head, 2, 2), 8.2);
-    progress.round_started(3, 8.2);
+    for (std::size_t number = 1; number <= 3; ++number) {
+        progress.round_started(number, 4.1 * static_cast<double>(number - 1));
+        if (number < 3) progress.round_finished(round(number, Side::head, 2, 2), 4.1 * static_cast<double>(number));
+    }
     progress.abandoned();
     EXPECT_EQ(sink.text(),
               "\r\033[Kround 1 of 10, 0.0 s elapsed"

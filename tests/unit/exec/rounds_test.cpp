@@ -16,17 +16,31 @@ namespace {
 
 using Names = std::vector<std::string>;
 
-// A plan over the fake command, with its temporary files under `temp_root`.
-RunPlan fake_plan(const test::FakeCommand& fake, const test::TempDir& temp_root,
-                  std::size_t rounds) {
-    RunPlan plan;
-    plan.base_command = fake.command("base");
-    plan.head_command = fake.command("head");
-    plan.rounds = rounds;
-    plan.seed = 7;
-    plan.temp_root = temp_root.path();
-    return plan;
-}
+// Tests over the fake command, with their temporary files under temp_.
+class RoundsTest : public ::testing::Test {
+  protected:
+    RunPlan plan_of(std::size_t rounds) const {
+        RunPlan plan;
+        plan.base_command = fake_.command("base");
+        plan.head_command = fake_.command("head");
+        plan.rounds = rounds;
+        plan.seed = 7;
+        plan.temp_root = temp_.path();
+        return plan;
+    }
+
+    // A plan of 5 rounds in which `side` does `action` on its run number `at`.
+    RunPlan faulty(Side side, const std::string& action, int at) const {
+        RunPlan plan = plan_of(5);
+        const std::string name(side_name(side));
+        (side == Side::base ? plan.base_command : plan.head_command) =
+            fake_.command(name, action, at);
+        return plan;
+    }
+
+    test::FakeCommand fake_;
+    test::TempDir temp_;
+};
 
 bool is_empty_directory(const std::string& path) {
     return std::filesystem::is_empty(path);
@@ -43,11 +57,9 @@ std::string run_error(const RunPlan& plan) {
     return "no error";
 }
 
-TEST(Rounds, RunsBothSidesOncePerRoundInTheDrawnOrder) {
-    test::FakeCommand fake;
-    test::TempDir temp;
+TEST_F(RoundsTest, RunsBothSidesOncePerRoundInTheDrawnOrder) {
     test::RecordingSink sink;
-    const auto result = run_rounds(fake_plan(fake, temp, 6), test::read_fake, sink);
+    const auto result = run_rounds(plan_of(6), test::read_fake, sink);
 
     Names expected;
     const std::vector<Side> orders = round_orders(7, 6);
@@ -55,7 +67,7 @@ TEST(Rounds, RunsBothSidesOncePerRoundInTheDrawnOrder) {
         expected.emplace_back(side_name(first));
         expected.emplace_back(side_name(other_side(first)));
     }
-    EXPECT_EQ(fake.runs(), expected);
+    EXPECT_EQ(fake_.runs(), expected);
     ASSERT_EQ(result.record.rounds.size(), 6u);
     ASSERT_EQ(result.base.size(), 6u);
     ASSERT_EQ(result.head.size(), 6u);
@@ -73,11 +85,11 @@ TEST(Rounds, RunsBothSidesOncePerRoundInTheDrawnOrder) {
     EXPECT_EQ(result.record.outcome, Outcome::complete);
     EXPECT_EQ(result.record.directory, "");
     EXPECT_EQ(result.record.base.capture, CaptureMode::output_file);
-    EXPECT_TRUE(is_empty_directory(temp.path()));  // the temporary directory is gone
+    EXPECT_TRUE(is_empty_directory(temp_.path()));  // the temporary directory is gone
     EXPECT_EQ(std::count(sink.text().begin(), sink.text().end(), '\n'), 7);
 }
 
-TEST(Rounds, TheOrderIsReproducibleForASeedAndUsesBothOrders) {
+TEST_F(RoundsTest, TheOrderIsReproducibleForASeedAndUsesBothOrders) {
     EXPECT_EQ(round_orders(42, 200), round_orders(42, 200));
     EXPECT_NE(round_orders(42, 64), round_orders(43, 64));
     const std::vector<Side> orders = round_orders(42, 200);
@@ -91,11 +103,9 @@ TEST(Rounds, TheOrderIsReproducibleForASeedAndUsesBothOrders) {
     EXPECT_EQ(pinned, "HHHBHBBBHHHHHHHH");
 }
 
-TEST(Rounds, TheTimeLimitStopsAfterTheRoundInProgress) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 50);
-    plan.base_command = fake.command("base", "sleep", 1);  // 0.05 s a run
+TEST_F(RoundsTest, TheTimeLimitStopsAfterTheRoundInProgress) {
+    RunPlan plan = plan_of(50);
+    plan.base_command = fake_.command("base", "sleep", 1);  // 0.05 s a run
     plan.max_seconds = 0.2;
     test::RecordingSink sink;
     const auto result = run_rounds(plan, test::read_fake, sink);
@@ -104,7 +114,7 @@ TEST(Rounds, TheTimeLimitStopsAfterTheRoundInProgress) {
     EXPECT_GE(rounds, 1u);
     EXPECT_LE(rounds, 4u);  // a round takes at least 0.05 s
     EXPECT_GE(result.record.elapsed_seconds, 0.2);
-    EXPECT_EQ(fake.runs().size(), 2 * rounds);  // no half round
+    EXPECT_EQ(fake_.runs().size(), 2 * rounds);  // no half round
     EXPECT_EQ(result.base.size(), rounds);
     EXPECT_NE(sink.text().find("stopped after round " + std::to_string(rounds) +
                                " of 50: the time limit of 0.2 s was reached"),
@@ -112,72 +122,58 @@ TEST(Rounds, TheTimeLimitStopsAfterTheRoundInProgress) {
         << sink.text();
 }
 
-TEST(Rounds, TheFirstRoundRunsWholeEvenWhenItAloneExceedsTheLimit) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 5);
+TEST_F(RoundsTest, TheFirstRoundRunsWholeEvenWhenItAloneExceedsTheLimit) {
+    RunPlan plan = plan_of(5);
     plan.max_seconds = 1e-6;
     test::RecordingSink sink;
     const auto result = run_rounds(plan, test::read_fake, sink);
     EXPECT_EQ(result.record.rounds.size(), 1u);
     EXPECT_EQ(result.record.outcome, Outcome::max_time);
-    EXPECT_EQ(fake.runs().size(), 2u);
+    EXPECT_EQ(fake_.runs().size(), 2u);
 }
 
-TEST(Rounds, AFailingCommandNamesTheRoundTheSideAndItsStandardError) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 5);
-    plan.head_command = fake.command("head", "fail", 3);
-    EXPECT_EQ(run_error(plan), "round 3, head: \"" + plan.head_command +
-                                   "\" exited with status 3\n"
-                                   "  last 2 lines of its standard error:\n"
-                                   "  | head run 3 starting\n"
-                                   "  | boom in run 3");
-    EXPECT_TRUE(is_empty_directory(temp.path()));
+TEST_F(RoundsTest, FaultsNameTheRoundTheSideTheCommandAndItsStandardError) {
+    struct Case {
+        Side side;
+        const char* action;
+        int at;
+        const char* message;  // CMD stands for the command as given
+    };
+    const Case cases[] = {
+        {Side::head, "fail", 3,
+         "round 3, head: \"CMD\" exited with status 3\n"
+         "  last 2 lines of its standard error:\n"
+         "  | head run 3 starting\n"
+         "  | boom in run 3"},
+        {Side::base, "garbage", 2,
+         "round 2, base: \"CMD\" wrote results that cannot be read (base-01.txt): line 1: "
+         "expected a fake result\n"
+         "  last 1 line of its standard error:\n"
+         "  | base run 2 starting"},
+        {Side::head, "kill", 2,
+         "round 2, head: \"CMD\" was killed by signal 9 (SIGKILL)\n"
+         "  last 1 line of its standard error:\n"
+         "  | head run 2 starting"},
+        {Side::base, "nothing", 1,
+         "round 1, base: \"CMD\" exited with status 0 but wrote no results file\n"
+         "  last 1 line of its standard error:\n"
+         "  | base run 1 starting"},
+    };
+    for (const Case& c : cases) {
+        std::filesystem::remove(fake_.log());
+        const RunPlan plan = faulty(c.side, c.action, c.at);
+        std::string expected = c.message;
+        const std::string& command = c.side == Side::base ? plan.base_command : plan.head_command;
+        expected.replace(expected.find("CMD"), 3, command);
+        EXPECT_EQ(run_error(plan), expected);
+        EXPECT_TRUE(is_empty_directory(temp_.path())) << c.action;
+    }
 }
 
-TEST(Rounds, OutputTheReaderRefusesIsAFaultWithTheReadersMessage) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 5);
-    plan.base_command = fake.command("base", "garbage", 2);
-    EXPECT_EQ(run_error(plan), "round 2, base: \"" + plan.base_command +
-                                   "\" wrote results that cannot be read (base-01.txt): line 1: "
-                                   "expected a fake result\n"
-                                   "  last 1 line of its standard error:\n"
-                                   "  | base run 2 starting");
-    EXPECT_TRUE(is_empty_directory(temp.path()));
-}
-
-TEST(Rounds, ACommandKilledByASignalIsAFault) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 5);
-    plan.head_command = fake.command("head", "kill", 2);
-    const std::string message = run_error(plan);
-    EXPECT_TRUE(message.starts_with("round 2, head: \"" + plan.head_command +
-                                    "\" was killed by signal 9 (SIGKILL)\n"))
-        << message;
-}
-
-TEST(Rounds, ACommandThatWritesNoResultsIsAFault) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 5);
-    plan.base_command = fake.command("base", "nothing", 1);
-    const std::string message = run_error(plan);
-    EXPECT_TRUE(message.starts_with("round 1, base: \"" + plan.base_command +
-                                    "\" exited with status 0 but wrote no results file\n"))
-        << message;
-}
-
-TEST(Rounds, StandardOutputIsTheResultsOfOtherCommands) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 2);
-    plan.base_command = exec::shell_quote(fake.script()) + " base -";
-    plan.head_command = exec::shell_quote(fake.script()) + " head - | cat";  // through sh
+TEST_F(RoundsTest, StandardOutputIsTheResultsOfOtherCommands) {
+    RunPlan plan = plan_of(2);
+    plan.base_command = exec::shell_quote(fake_.script()) + " base -";
+    plan.head_command = exec::shell_quote(fake_.script()) + " head - | cat";  // through sh
     test::RecordingSink sink;
     const auto result = run_rounds(plan, test::read_fake, sink);
     EXPECT_EQ(result.record.base.capture, CaptureMode::standard_output);
@@ -187,26 +183,22 @@ TEST(Rounds, StandardOutputIsTheResultsOfOtherCommands) {
     EXPECT_EQ(result.head[1].run, 2);
 }
 
-TEST(Rounds, ExtraArgumentsGoToBothCommands) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 1);
-    plan.base_command = exec::shell_quote(fake.script());
+TEST_F(RoundsTest, ExtraArgumentsGoToBothCommands) {
+    RunPlan plan = plan_of(1);
+    plan.base_command = exec::shell_quote(fake_.script());
     // Through a shell, the arguments go to the last command.
-    plan.head_command = "true && " + exec::shell_quote(fake.script());
+    plan.head_command = "true && " + exec::shell_quote(fake_.script());
     plan.extra_args = {"x", "-"};  // NAME and OUT of the fake
     test::RecordingSink sink;
     const auto result = run_rounds(plan, test::read_fake, sink);
     EXPECT_EQ(result.base[0].side, "x");
     EXPECT_EQ(result.head[0].side, "x");
-    EXPECT_EQ(result.record.head.argv.back(), "true && " + exec::shell_quote(fake.script()) + " x -");
+    EXPECT_EQ(result.record.head.argv.back(), "true && " + exec::shell_quote(fake_.script()) + " x -");
 }
 
-TEST(Rounds, KeepsEveryFileAndAManifestThatReadsBack) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    const std::string keep = temp.file("kept/run");
-    RunPlan plan = fake_plan(fake, temp, 3);
+TEST_F(RoundsTest, KeepsEveryFileAndAManifestThatReadsBack) {
+    const std::string keep = temp_.file("kept/run");
+    RunPlan plan = plan_of(3);
     plan.keep_directory = keep;
     test::RecordingSink sink;
     const auto result = run_rounds(plan, test::read_fake, sink);
@@ -227,54 +219,46 @@ TEST(Rounds, KeepsEveryFileAndAManifestThatReadsBack) {
     EXPECT_EQ(again.base[0].side, "base");
 }
 
-TEST(Rounds, AKeptRunThatFailsListsTheRoundsThatCompleted) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 5);
-    plan.head_command = fake.command("head", "fail", 3);
-    plan.keep_directory = temp.file("kept");
+TEST_F(RoundsTest, AKeptRunThatFailsListsTheRoundsThatCompleted) {
+    RunPlan plan = faulty(Side::head, "fail", 3);
+    plan.keep_directory = temp_.file("kept");
     const std::string message = run_error(plan);
-    EXPECT_NE(message.find("(" + temp.file("kept/head-02.stderr") + ")"), std::string::npos)
+    EXPECT_NE(message.find("(" + temp_.file("kept/head-02.stderr") + ")"), std::string::npos)
         << message;
-    const RunRecord back = read_manifest(temp.file("kept"));
+    const RunRecord back = read_manifest(temp_.file("kept"));
     EXPECT_EQ(back.outcome, Outcome::failed);
     EXPECT_EQ(back.error, message);
     EXPECT_EQ(back.rounds.size(), 2u);
 }
 
-TEST(Rounds, AKeepDirectoryMustBeNewOrEmpty) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 1);
-    temp.write("kept/old.json", "{}");
-    plan.keep_directory = temp.file("kept");
-    EXPECT_EQ(run_error(plan), temp.file("kept") +
+TEST_F(RoundsTest, AKeepDirectoryMustBeNewOrEmpty) {
+    RunPlan plan = plan_of(1);
+    temp_.write("kept/old.json", "{}");
+    plan.keep_directory = temp_.file("kept");
+    EXPECT_EQ(run_error(plan), temp_.file("kept") +
                                    ": the directory is not empty; the files of a kept run need a "
                                    "new or empty directory");
-    EXPECT_TRUE(fake.runs().empty());
+    EXPECT_TRUE(fake_.runs().empty());
 }
 
-TEST(Rounds, BadCommandsAreRefusedBeforeAnythingRuns) {
-    test::FakeCommand fake;
-    test::TempDir temp;
-    RunPlan plan = fake_plan(fake, temp, 3);
+TEST_F(RoundsTest, BadCommandsAreRefusedBeforeAnythingRuns) {
+    RunPlan plan = plan_of(3);
     plan.head_command = "'unclosed";
     EXPECT_EQ(run_error(plan),
               "--head: the single quote at column 1 is never closed in \"'unclosed\"");
-    plan.head_command = fake.command("head");
+    plan.head_command = fake_.command("head");
     plan.rounds = 0;
     EXPECT_EQ(run_error(plan), "expected at least 1 round");
-    EXPECT_TRUE(fake.runs().empty());
+    EXPECT_TRUE(fake_.runs().empty());
 }
 
-TEST(Rounds, RunsRealGoogleBenchmarkPrograms) {
-    test::TempDir temp;
+TEST_F(RoundsTest, RunsRealGoogleBenchmarkPrograms) {
     RunPlan plan;
     plan.base_command = AB_SAMPLE_BASE_BINARY;
     plan.head_command = AB_SAMPLE_HEAD_BINARY;
     plan.extra_args = {"--benchmark_filter=BM_StringFind", "--benchmark_min_time=0.001"};
     plan.rounds = 2;
-    plan.temp_root = temp.path();
+    plan.temp_root = temp_.path();
     test::RecordingSink sink;
     const auto result = run_rounds(
         plan,
