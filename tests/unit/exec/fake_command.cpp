@@ -28,8 +28,8 @@ if [ "$n" = "$at" ] || { [ "$action" = sleep ] && [ "$n" -ge "${at:-0}" ]; }; th
     kill) kill -KILL $$ ;;
     nothing) exit 0 ;;
     sleep) sleep 0.05 ;;
-    hang) echo $$ > "$log.tmp"; mv "$log.tmp" "$log.pid"; exec sleep 30 ;;
-    stubborn) trap '' TERM; echo $$ > "$log.tmp"; mv "$log.tmp" "$log.pid"; sleep 30; exit 0 ;;
+    hang) echo $$ > "$log.pid"; exec sleep 30 ;;
+    stubborn) trap '' TERM; echo $$ > "$log.pid"; sleep 30; exit 0 ;;
   esac
 fi
 if [ "$out" = - ]; then

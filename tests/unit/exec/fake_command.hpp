@@ -21,6 +21,9 @@ namespace caws::test {
 //   sleep    sleeps 0.05 s before writing (every run from AT on)
 //   hang     writes its pid to LOG.pid and sleeps 30 s (exec, so the pid is the sleeper)
 //   stubborn ignores SIGTERM, writes its pid to LOG.pid and sleeps 30 s
+// The pid file is written by the shell itself (no mv): a helper process still exiting
+// when the test sends its signal would linger as a zombie in the process group until
+// PID 1 reaps it, and keep the runner waiting for the group.
 class FakeCommand {
   public:
     FakeCommand();

@@ -42,12 +42,12 @@ pid_t start_runner(const RunPlan& plan) {
     return pid;
 }
 
-// The pid the fake command writes when it starts to hang, once it is there.
+// The pid the fake command writes when it starts to hang, once the whole line is there.
 std::optional<pid_t> wait_for_pid_file(const std::string& path) {
     const auto deadline = Clock::now() + std::chrono::seconds(10);
     while (Clock::now() < deadline) {
         const std::string text = test::read_text(path);
-        if (!text.empty()) return static_cast<pid_t>(std::stol(text));
+        if (text.ends_with('\n')) return static_cast<pid_t>(std::stol(text));
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     return std::nullopt;
