@@ -21,8 +21,9 @@
 // - Files: without `keep_directory`, everything is written to a fresh temporary
 //   directory that is removed when run_rounds returns or throws. With it, the directory
 //   (created if missing, refused if not empty) keeps base-00.json, head-00.json, ...
-//   (the extension from the content: .json, .xml or .txt; .txt for standard output),
-//   base-00.stderr, ..., and manifest.json (manifest.hpp), also when the run fails.
+//   (.json for Google Benchmark output, .txt for standard output, and for {out} .json,
+//   .xml or .txt by the content), base-00.stderr, ..., and manifest.json (manifest.hpp),
+//   also when the run fails.
 
 #include <cstddef>
 #include <cstdint>
