@@ -6,28 +6,63 @@
 
 #include "report/annotation_renderer.hpp"
 #include "report/json_report.hpp"
-#include "report/junit_renderer.hpp"
-#include "report/latex_renderer.hpp"
 #include "report/markdown_renderer.hpp"
+#include "report/report_formats.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 
 namespace caws::cli {
+namespace {
+
+// Where a shortened report says the full one is.
+std::string full_report_of(const ReportRequest& request) {
+    if (request.artifact_url) return *request.artifact_url;
+    if (!request.full_report.empty()) return request.full_report;
+    if (request.json_path) return *request.json_path;
+    return {};
+}
+
+// The job summary file, when a gating command runs where GITHUB_STEP_SUMMARY is set.
+std::optional<std::string> summary_path_of(const ReportRequest& request) {
+    if (request.environment == nullptr) return std::nullopt;
+    auto path = request.environment->variable("GITHUB_STEP_SUMMARY");
+    if (path && path->empty()) path.reset();
+    return path;
+}
+
+bool annotations_of(const ReportRequest& request) {
+    return request.annotations ||
+           (request.environment != nullptr &&
+            request.environment->variable("GITHUB_ACTIONS") == std::optional<std::string>("true"));
+}
+
+report::RenderOptions render_options_of(const report::ReportFormat& format,
+                                        const ReportRequest& request) {
+    report::RenderOptions options;
+    options.max_length = report::k_github_comment_limit;
+    options.full_report = full_report_of(request);
+    for (const report::FormatSwitch& option : format.switches) {
+        const auto given = request.switches.find(option.flag);
+        if (given != request.switches.end() && given->second) options.switches.push_back(option.id);
+    }
+    return options;
+}
+
+}  // namespace
 
 void add_report_options(CLI::App& command, ReportRequest& reports) {
-    command.add_option("--md", reports.markdown_path, "Also write the Markdown report to FILE");
+    for (const report::ReportFormat& format : report::report_formats()) {
+        command.add_option(std::string(format.flag), reports.files[std::string(format.flag)],
+                           std::string(format.help));
+        for (const report::FormatSwitch& option : format.switches) {
+            command.add_flag(std::string(option.flag), reports.switches[std::string(option.flag)],
+                             std::string(option.help));
+        }
+    }
     command.add_option("--json", reports.json_path, "Write the JSON report to FILE");
     command.add_option("--templates", reports.templates_dir,
                        "Use NAME.mustache templates from DIR instead of the built-in ones");
     command.add_flag("-q,--quiet", reports.quiet, "Do not print the Markdown report on stdout");
-    command.add_option("--latex", reports.latex_path,
-                       "Write a LaTeX booktabs table of the comparisons to FILE");
-    command.add_flag("--latex-siunitx", reports.latex_siunitx,
-                     "Align the LaTeX table's numbers with siunitx S columns");
-    command.add_flag("--latex-standalone", reports.latex_standalone,
-                     "Write the LaTeX table as a whole document that pdflatex compiles");
-    command.add_option("--junit", reports.junit_path,
-                       "Write JUnit XML to FILE: a test case per gated metric and per budget");
     command.add_flag("--annotations", reports.annotations,
                      "Print GitHub Actions ::error/::warning commands for failing and warning "
                      "findings (automatic for check when GITHUB_ACTIONS=true)");
@@ -65,43 +100,27 @@ void write_files(const std::vector<std::pair<std::string, std::string>>& files) 
     for (const auto& [path, text] : files) util::write_file_atomic(path, text);
 }
 
-void emit_reports(const nlohmann::ordered_json& report, const ReportRequest& request,
-                  std::ostream& out) {
+void emit_reports(const report::Report& report, const ReportRequest& request, std::ostream& out) {
     const report::TemplateSet templates = load_templates(request.templates_dir);
-    std::optional<std::string> summary_path;
-    bool annotations = request.annotations;
-    if (request.environment != nullptr) {
-        summary_path = request.environment->variable("GITHUB_STEP_SUMMARY");
-        if (summary_path && summary_path->empty()) summary_path.reset();
-        if (request.environment->variable("GITHUB_ACTIONS") == std::optional<std::string>("true"))
-            annotations = true;
-    }
-    report::MarkdownOptions markdown_options;
-    if (request.artifact_url) {
-        markdown_options.full_report = *request.artifact_url;
-    } else if (!request.full_report.empty()) {
-        markdown_options.full_report = request.full_report;
-    } else if (request.json_path) {
-        markdown_options.full_report = *request.json_path;
-    }
-    std::string markdown;
-    if (!request.quiet || request.markdown_path || summary_path)
-        markdown = report::render_markdown(report, templates, markdown_options);
+    const std::optional<std::string> summary_path = summary_path_of(request);
     std::vector<std::pair<std::string, std::string>> files;
-    if (request.markdown_path) files.emplace_back(*request.markdown_path, markdown);
     if (request.json_path) files.emplace_back(*request.json_path, report::serialize_report(report));
-    if (request.latex_path) {
-        files.emplace_back(*request.latex_path,
-                           report::render_latex(report, templates,
-                                                {request.latex_siunitx, request.latex_standalone}));
+    std::string printed;  // the format shown on stdout and in the job summary
+    for (const report::ReportFormat& format : report::report_formats()) {
+        const auto file = request.files.find(format.flag);
+        const bool to_file = file != request.files.end() && file->second.has_value();
+        const bool shown = format.printed && (!request.quiet || summary_path);
+        if (!to_file && !shown) continue;
+        std::string text =
+            report::render_format(format, report, templates, render_options_of(format, request));
+        if (to_file) files.emplace_back(*file->second, text);
+        if (format.printed) printed = std::move(text);
     }
-    if (request.junit_path) {
-        files.emplace_back(*request.junit_path, report::render_junit(report, templates));
-    }
-    const std::string workflow_commands = annotations ? report::render_annotations(report) : "";
+    const std::string workflow_commands =
+        annotations_of(request) ? report::render_annotations(report) : "";
     write_files(files);
-    if (summary_path) util::append_file(*summary_path, markdown);
-    if (!request.quiet) out << markdown;
+    if (summary_path) util::append_file(*summary_path, printed);
+    if (!request.quiet) out << printed;
     out << workflow_commands;
 }
 

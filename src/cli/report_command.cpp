@@ -16,8 +16,10 @@ struct ReportCommandOptions {
     ReportRequest reports;
 };
 
+// Reads the JSON report into the report document (checking everything the formats
+// render) and renders it again, as check and compare render theirs.
 int run_report(ReportCommandOptions options, const Io& io) {
-    const nlohmann::ordered_json report =
+    const report::Report report =
         report::parse_report(util::read_file(options.report_path), options.report_path);
     // A shortened Markdown report points where `check --json` put this file, so that the
     // re-rendering has the same bytes as the original.
@@ -25,8 +27,8 @@ int run_report(ReportCommandOptions options, const Io& io) {
     try {
         emit_reports(report, options.reports, io.out);
     } catch (const nlohmann::json::exception& error) {
-        // The reader checks what the renderers read; anything it missed is still the
-        // file's fault, not a bug.
+        // The trend section is rendered from its JSON (report_document.hpp); anything in
+        // it that its checker let through is still the file's fault, not a bug.
         throw util::Error(options.report_path, {},
                           std::string("unexpected content in the report: ") + error.what());
     }

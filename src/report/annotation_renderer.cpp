@@ -4,21 +4,17 @@
 
 namespace caws::report {
 
-std::string render_annotations(const nlohmann::ordered_json& report) {
+std::string render_annotations(const Report& report) {
     std::string out;
-    const auto findings = report.find("findings");
-    if (findings == report.end() || !findings->is_array()) return out;
-    for (const char* level : {"fail", "warn"}) {
-        for (const auto& finding : *findings) {
-            if (!finding.is_object() || finding.value("level", std::string()) != level) continue;
-            std::string title = "caws-gate " + finding.value("code", std::string());
-            const std::string metric = finding.value("metric", std::string());
-            const std::string measure = finding.value("measure", std::string());
-            if (!metric.empty()) title += ": " + metric;
-            if (!measure.empty()) title += " (" + measure + ")";
-            out += std::string_view(level) == "fail" ? "::error" : "::warning";
+    for (const model::Level level : {model::Level::fail, model::Level::warn}) {
+        for (const model::Finding& finding : report.findings) {
+            if (finding.level != level) continue;
+            std::string title = "caws-gate " + finding.code;
+            if (!finding.metric.empty()) title += ": " + finding.metric;
+            if (!finding.measure.empty()) title += " (" + finding.measure + ")";
+            out += level == model::Level::fail ? "::error" : "::warning";
             out += " title=" + escape_workflow_property(title) +
-                   "::" + escape_workflow_data(finding.value("message", std::string())) + "\n";
+                   "::" + escape_workflow_data(finding.message) + "\n";
         }
     }
     return out;

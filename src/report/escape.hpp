@@ -6,6 +6,10 @@
 
 namespace caws::report {
 
+// What every value of a format's template goes through (a format has one: escape_markdown,
+// escape_latex, escape_xml).
+using Escaper = std::string (*)(std::string_view text);
+
 // Text for a Markdown table cell or paragraph (GitHub Flavored Markdown): HTML
 // metacharacters become entities, Markdown punctuation that could start emphasis, code,
 // links, math or a cell boundary is backslash-escaped, and line breaks become spaces. The

@@ -9,13 +9,10 @@
 #include "compare/geomean.hpp"
 #include "model/run.hpp"
 #include "model/verdict.hpp"
+#include "report/report_document.hpp"
 #include "store/baseline_file.hpp"
 
 namespace caws::report {
-
-// Schema identifier of the JSON report (DESIGN.md, "Reports"). Keys may be added within a
-// version; none of the stable core is renamed.
-inline constexpr const char* k_report_schema = "caws-gate/report@1";
 
 // Everything a report shows about one comparison of two runs.
 struct ReportInput {
@@ -34,11 +31,8 @@ struct ReportInput {
     std::optional<nlohmann::ordered_json> trends;
 };
 
-// The JSON report: the contract from which every other format is rendered. Deterministic:
-// the same input gives the same bytes (no clock, keys in a fixed order).
-nlohmann::ordered_json build_report(const ReportInput& input);
-
-// The report as text, two-space indented, ending with a newline.
-std::string serialize_report(const nlohmann::ordered_json& report);
+// The report (report_document.hpp): the contract from which every format is rendered.
+// Deterministic: the same input gives the same report (no clock).
+Report build_report(const ReportInput& input);
 
 }  // namespace caws::report

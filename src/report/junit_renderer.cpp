@@ -1,16 +1,11 @@
 #include "report/junit_renderer.hpp"
 
-#include "report/escape.hpp"
-#include "report/row_list.hpp"
-#include "report/template_renderer.hpp"
-#include "report/view_model.hpp"
+#include "report/report_formats.hpp"
 
 namespace caws::report {
 
-std::string render_junit(const nlohmann::ordered_json& report, const TemplateSet& templates) {
-    RowLists cases;
-    return render_template("junit", build_view(report, ViewParts{false, false, true}, &cases),
-                           templates, escape_xml);
+std::string render_junit(const Report& report, const TemplateSet& templates) {
+    return render_format(report_format("junit"), report, templates, {});
 }
 
 }  // namespace caws::report

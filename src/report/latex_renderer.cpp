@@ -1,21 +1,15 @@
 #include "report/latex_renderer.hpp"
 
-#include "report/escape.hpp"
-#include "report/row_list.hpp"
-#include "report/template_renderer.hpp"
-#include "report/view_model.hpp"
+#include "report/report_formats.hpp"
 
 namespace caws::report {
 
-std::string render_latex(const nlohmann::ordered_json& report, const TemplateSet& templates,
+std::string render_latex(const Report& report, const TemplateSet& templates,
                          const LatexOptions& options) {
-    using kainjow::mustache::data;
-    RowLists rows;
-    data view = build_view(report, ViewParts{false, true, false}, &rows);
-    view.set("siunitx", data(options.siunitx ? data::type::bool_true : data::type::bool_false));
-    view.set("standalone",
-             data(options.standalone ? data::type::bool_true : data::type::bool_false));
-    return render_template("latex", view, templates, escape_latex);
+    RenderOptions render_options;
+    if (options.siunitx) render_options.switches.push_back("siunitx");
+    if (options.standalone) render_options.switches.push_back("standalone");
+    return render_format(report_format("latex"), report, templates, render_options);
 }
 
 }  // namespace caws::report

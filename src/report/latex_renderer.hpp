@@ -2,8 +2,7 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "report/report_document.hpp"
 #include "report/templates.hpp"
 
 namespace caws::report {
@@ -13,10 +12,11 @@ struct LatexOptions {
     bool standalone = false;  // a whole document that pdflatex compiles, not just the table
 };
 
-// A booktabs table of every comparison of a JSON report (medians with units, ratio,
-// interval, significance stars on the adjusted p-value, and a note explaining them),
-// rendered with the "latex" template. Throws util::Error for an invalid template.
-std::string render_latex(const nlohmann::ordered_json& report, const TemplateSet& templates,
+// A booktabs table of every comparison of a report (medians with units, ratio, interval,
+// significance stars on the adjusted p-value, and a note explaining them), rendered with
+// the "latex" template: the "latex" row of report_formats.hpp. Throws util::Error for an
+// invalid template.
+std::string render_latex(const Report& report, const TemplateSet& templates,
                          const LatexOptions& options = {});
 
 }  // namespace caws::report

@@ -6,6 +6,7 @@
 #include "compare/methods.hpp"
 #include "model/quantity_format.hpp"
 #include "report/escape.hpp"
+#include "report/json_numbers.hpp"
 #include "report/template_renderer.hpp"
 #include "report/view_fields.hpp"
 
@@ -14,24 +15,6 @@ namespace {
 
 using kainjow::mustache::data;
 using nlohmann::ordered_json;
-
-ordered_json number_or_null(const std::optional<double>& value) {
-    if (!value || !std::isfinite(*value)) return nullptr;
-    return *value;
-}
-
-ordered_json interval_or_null(const std::optional<model::Interval>& interval) {
-    if (!interval) return nullptr;
-    return ordered_json::array({interval->low, interval->high});
-}
-
-std::string stars_of(const std::optional<double>& p) {
-    if (!p) return {};
-    if (*p < 0.001) return "***";
-    if (*p < 0.01) return "**";
-    if (*p < 0.05) return "*";
-    return {};
-}
 
 std::string interval_text(const ordered_json& ci, double factor) {
     if (!ci.is_array() || ci.size() != 2) return {};
@@ -78,7 +61,7 @@ data cell_view(const ordered_json& cell, const model::Unit& unit, bool reference
     std::string plain_ratio = ratio ? model::format_ratio(*ratio) : "";
     if (!plain_ratio.empty() && plain_ratio.back() == 'x') plain_ratio.pop_back();
     out.set("ratio_value", plain_ratio);
-    const std::string stars = stars_of(number_at(cell, "p_adjusted"));
+    const std::string stars = significance_stars(number_at(cell, "p_adjusted"));
     out.set("stars", stars);
     out.set("has_stars", boolean(!stars.empty()));
     return out;

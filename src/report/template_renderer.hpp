@@ -7,11 +7,10 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "report/escape.hpp"
 #include "report/templates.hpp"
 
 namespace caws::report {
-
-using Escaper = std::string (*)(std::string_view);
 
 // Applies the mustache specification's "standalone" rule before kainjow sees the
 // template: a line holding nothing but a section tag ({{#x}}, {{^x}}, {{/x}}) or a comment

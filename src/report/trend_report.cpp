@@ -8,6 +8,7 @@
 #include "model/quantity_format.hpp"
 #include "model/unit.hpp"
 #include "report/escape.hpp"
+#include "report/json_numbers.hpp"
 #include "report/template_renderer.hpp"
 #include "report/trend_view.hpp"
 #include "report/view_fields.hpp"
@@ -20,22 +21,6 @@ using nlohmann::ordered_json;
 
 // The newest runs of each metric that the JSON report keeps and the Markdown charts.
 constexpr std::size_t k_chart_points = 100;
-
-ordered_json number_or_null(double value) {
-    if (!std::isfinite(value)) return nullptr;
-    return value;
-}
-
-ordered_json number_or_null(const std::optional<double>& value) {
-    if (!value) return nullptr;
-    return number_or_null(*value);
-}
-
-std::string percent(const std::optional<double>& value) {
-    if (!value) return "–";
-    const std::string text = model::format_number(*value, 2);
-    return (*value > 0 ? "+" : "") + text + "%";
-}
 
 std::string quantity(const std::optional<double>& value, const model::Unit& unit) {
     if (!value) return "–";
@@ -139,10 +124,10 @@ data build_trend_view(const ordered_json& report) {
         row.set("runs", std::to_string(t.value("n", std::size_t{0})));
         row.set("drift", drift_class);
         const auto slope = number_at(drift, "slope_percent");
-        std::string slope_text = percent(slope);
+        std::string slope_text = signed_percent(slope);
         if (slope) {
-            slope_text += " [" + percent(number_at(drift, "low_percent")) + ", " +
-                          percent(number_at(drift, "high_percent")) + "]";
+            slope_text += " [" + signed_percent(number_at(drift, "low_percent")) + ", " +
+                          signed_percent(number_at(drift, "high_percent")) + "]";
         }
         row.set("slope", slope_text);
         const auto p = number_at(drift["mann_kendall"], "p_value");

@@ -41,17 +41,13 @@ std::string analysed_text(const ordered_json& section) {
 
 // Adds one JUnit test case per gated metric of the trends; the failures and warnings
 // carry the messages of the trend findings about that metric.
-void add_trend_cases(data& trends, data& view, const ordered_json& report,
-                     const ordered_json& section) {
+void add_trend_cases(data& trends, data& view, const Report& report, const ordered_json& section) {
     std::map<std::string, std::string> messages;
-    if (const auto findings = report.find("findings"); findings != report.end()) {
-        for (const ordered_json& f : *findings) {
-            const std::string code = text_or(f, "code");
-            if (code.rfind("trend-", 0) != 0) continue;
-            std::string& text = messages[text_or(f, "metric") + '\x1f' + text_or(f, "measure")];
-            if (!text.empty()) text += " ";
-            text += text_or(f, "message");
-        }
+    for (const model::Finding& f : report.findings) {
+        if (!f.code.starts_with("trend-")) continue;
+        std::string& text = messages[f.metric + '\x1f' + f.measure];
+        if (!text.empty()) text += " ";
+        text += f.message;
     }
     data cases(data::type::list);
     std::size_t tests = 0;
@@ -91,12 +87,11 @@ void add_trend_cases(data& trends, data& view, const ordered_json& report,
 
 }  // namespace
 
-void add_trend_section(data& view, const ordered_json& report, const ViewParts& parts) {
-    const auto found = report.find("trends");
-    const bool has = found != report.end() && found->is_object();
+void add_trend_section(data& view, const Report& report, bool junit_cases) {
+    const bool has = report.trends && report.trends->is_object();
     view.set("has_trends", boolean(has));
     if (!has) return;
-    const ordered_json& section = *found;
+    const ordered_json& section = *report.trends;
     data trends = trend_view(section);
     const auto& histories = section.at("histories");
     trends.set("history", histories.empty() || !histories[0].is_string()
@@ -122,7 +117,7 @@ void add_trend_section(data& view, const ordered_json& report, const ViewParts& 
     const data* points = trends.get("all_change_points");
     trends.set("has_change_points",
                boolean(points != nullptr && points->is_list() && !points->list_value().empty()));
-    if (parts.junit) add_trend_cases(trends, view, report, section);
+    if (junit_cases) add_trend_cases(trends, view, report, section);
     view.set("trends", trends);
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 
-// Reading the fields of a JSON report while building a view model, shared by the view
-// models of the reports, the paper tables and the trend reports. Internal header (includes
-// kainjow mustache).
+// Building view models: levels, counts and numbers as every report writes them, kainjow
+// values built without copies, and the fields of JSON documents still read as JSON (the
+// paper table, the trend report). Shared by the views of every report. Internal header
+// (includes kainjow mustache).
 
 #include <cstddef>
 #include <optional>
@@ -14,14 +15,51 @@
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
+#include "model/comparison.hpp"
+#include "model/quantity_format.hpp"
+
 namespace caws::report {
 
-// Severity order of levels, worst first: fail, warn, info, then anything else (pass).
-inline int level_rank(std::string_view level) {
-    if (level == "fail") return 0;
-    if (level == "warn") return 1;
-    if (level == "info") return 2;
+// Severity order of levels, worst first: fail, warn, info, then pass.
+inline int level_rank(model::Level level) {
+    switch (level) {
+        case model::Level::fail:
+            return 0;
+        case model::Level::warn:
+            return 1;
+        case model::Level::info:
+            return 2;
+        case model::Level::pass:
+            break;
+    }
     return 3;
+}
+
+// The icon of a level, the same in every report.
+inline const char* level_icon(model::Level level) {
+    switch (level) {
+        case model::Level::fail:
+            return "❌";
+        case model::Level::warn:
+            return "⚠️";
+        case model::Level::info:
+            return "ℹ️";
+        case model::Level::pass:
+            break;
+    }
+    return "✅";
+}
+
+// The same for a level read as text from a JSON document (a trend report): anything but
+// "fail", "warn" and "info" counts as "pass".
+inline model::Level level_of(std::string_view level) {
+    return model::level_from_string(level).value_or(model::Level::pass);
+}
+inline int level_rank(std::string_view level) {
+    return level_rank(level_of(level));
+}
+inline const char* level_icon(std::string_view level) {
+    return level_icon(level_of(level));
 }
 
 // "1 metric", "3 metrics".
@@ -29,12 +67,35 @@ inline std::string plural(std::size_t count, const char* one, const char* many) 
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-// The icon of a level ("fail", "warn", "info", "pass"), the same in every report.
-inline const char* level_icon(std::string_view level) {
-    if (level == "fail") return "❌";
-    if (level == "warn") return "⚠️";
-    if (level == "info") return "ℹ️";
-    return "✅";
+// A fraction as a percentage: 0.8 -> "80%".
+inline std::string percent_of(double fraction) {
+    return model::format_plain(fraction * 100) + "%";
+}
+
+// A change in percent with its sign: "+1.23%", "-0.5%"; "–" for none.
+inline std::string signed_percent(const std::optional<double>& percent) {
+    if (!percent) return "–";
+    const std::string number = model::format_number(*percent, 2);
+    return (*percent > 0 ? "+" : "") + number + "%";
+}
+
+// Significance stars of a p-value, as papers print them: *** below 0.001, ** below 0.01,
+// * below 0.05, none otherwise or without a p-value.
+inline std::string significance_stars(const std::optional<double>& p) {
+    if (!p) return {};
+    if (*p < 0.001) return "***";
+    if (*p < 0.01) return "**";
+    if (*p < 0.05) return "*";
+    return {};
+}
+
+// An interval of ratios, three significant digits: "[1.10, 1.31]".
+inline std::string interval_text(const model::Interval& interval) {
+    std::string text = "[";
+    text += model::format_number(interval.low, 3);
+    text += ", ";
+    text += model::format_number(interval.high, 3);
+    return text + "]";
 }
 
 // A mustache boolean, for {{#flag}} sections.

@@ -19,7 +19,7 @@ struct Fixture {
     model::Run baseline;
     model::Run candidate;
     model::Verdict verdict;
-    nlohmann::ordered_json report;
+    report::Report report;
 };
 
 // 10,000 benchmarks x 5 repetitions, each with real_time and cpu_time: 20,000 metrics,
@@ -87,7 +87,7 @@ void BM_RenderEveryFormat20k(benchmark::State& state) {
         benchmark::DoNotOptimize(report::render_junit(report, templates));
         benchmark::DoNotOptimize(report::render_annotations(report));
     }
-    state.counters["metrics"] = static_cast<double>(report.at("comparisons").size());
+    state.counters["metrics"] = static_cast<double>(report.comparisons.size());
 }
 BENCHMARK(BM_RenderEveryFormat20k)->Unit(benchmark::kMillisecond);
 

@@ -30,7 +30,6 @@
 namespace {
 
 using namespace caws;
-using nlohmann::ordered_json;
 
 // Unescaped `|` in a Markdown line: those not preceded by an odd number of backslashes.
 std::size_t cell_separators(std::string_view line) {
@@ -94,7 +93,7 @@ void check_junit(const std::string& xml) {
                   "the JUnit report has no <testsuites>", xml);
 }
 
-void render_all(const ordered_json& report) {
+void render_all(const report::Report& report) {
     const report::TemplateSet templates;
     const std::string markdown = report::render_markdown(report, templates);
     fuzz::trace("rendered " + std::to_string(markdown.size()) + " bytes of Markdown");
@@ -186,7 +185,7 @@ void compare_and_render(fuzz::Bytes& input) {
     report_input.candidate = &candidate;
     report_input.options = options;
     const std::string written = report::serialize_report(report::build_report(report_input));
-    ordered_json report;
+    report::Report report;
     try {
         report = report::parse_report(written, "report.json");
     } catch (const util::Error& error) {
@@ -203,7 +202,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         compare_and_render(input);
         return 0;
     }
-    ordered_json report;
+    report::Report report;
     try {
         report = report::parse_report(input.rest(), "report.json");
     } catch (const util::Error& error) {

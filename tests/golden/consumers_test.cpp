@@ -30,8 +30,7 @@ namespace {
 using nlohmann::ordered_json;
 using test::count_of;
 
-ordered_json report_of(const model::Run& baseline, const model::Run& candidate,
-                       model::Verdict& verdict) {
+Report report_of(const model::Run& baseline, const model::Run& candidate, model::Verdict& verdict) {
     verdict = gate::evaluate(compare::compare_runs(baseline, candidate));
     ReportInput input;
     input.verdict = &verdict;
@@ -45,7 +44,7 @@ struct Example {
     model::Run baseline;
     model::Run candidate;
     model::Verdict verdict;
-    ordered_json report;
+    Report report;
 };
 
 Example bundled_example() {
@@ -112,7 +111,7 @@ TEST(ReportConsumers, ShortenedMarkdownOfTwentyThousandMetricsStillRenders) {
     for (std::size_t i = 0; i < ratios.size(); i += 5) ratios[i] = 1.6;
     const auto runs = test::simulate_runs(ratios, 5, 5, 0.02, 3);
     model::Verdict verdict;
-    const ordered_json report = report_of(runs.baseline, runs.candidate, verdict);
+    const Report report = report_of(runs.baseline, runs.candidate, verdict);
     const std::string markdown = render_markdown(report, TemplateSet{});
     ASSERT_NE(markdown.find("Shortened to fit a GitHub comment"), std::string::npos);
     test::TempDir dir;
@@ -208,7 +207,8 @@ TEST(ReportConsumers, JunitIsWellFormedAndMatchesTheSchema) {
         EXPECT_EQ(count("string(/testsuites/@failures)"), count("count(//failure)"));
         EXPECT_EQ(count("string(/testsuites/@skipped)"), count("count(//skipped)"));
         std::size_t failing = 0;
-        for (const auto& c : example.report.at("comparisons")) {
+        const ordered_json json = example.report;
+        for (const auto& c : json.at("comparisons")) {
             if (c.value("gated", true) && c.at("level") == "fail") ++failing;
         }
         EXPECT_EQ(count("count(//failure)"), std::to_string(failing));

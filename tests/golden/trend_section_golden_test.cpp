@@ -48,7 +48,7 @@ struct Example {
     model::Run baseline;
     model::Run candidate;
     model::Verdict verdict;
-    ordered_json report;
+    Report report;
 };
 
 Example example_with_trends() {
@@ -133,7 +133,7 @@ TEST(TrendSectionGolden, CheckReportWithTrends) {
     test::expect_golden("check_trends.junit.xml", junit);
 
     // What the report command renders from the saved JSON is the same text.
-    const ordered_json read = parse_report(json, "report.json");
+    const Report read = parse_report(json, "report.json");
     EXPECT_EQ(render_markdown(read, templates), markdown);
     EXPECT_EQ(render_latex(read, templates), latex);
     EXPECT_EQ(render_junit(read, templates), junit);
@@ -145,8 +145,8 @@ TEST(TrendSectionGolden, ReportsWithoutHistoryHaveNoTrendSection) {
     input.verdict = &e.verdict;
     input.baseline = &e.baseline;
     input.candidate = &e.candidate;
-    const ordered_json report = build_report(input);
-    EXPECT_FALSE(report.contains("trends"));
+    const Report report = build_report(input);
+    EXPECT_FALSE(ordered_json(report).contains("trends"));
     const TemplateSet templates;
     EXPECT_EQ(render_markdown(report, templates).find("Trends"), std::string::npos);
     EXPECT_EQ(render_latex(report, templates).find("change points"), std::string::npos);

@@ -24,7 +24,7 @@ struct Example {
     model::Run baseline;
     model::Run candidate;
     model::Verdict verdict;
-    nlohmann::ordered_json report;
+    report::Report report;
     std::string markdown;
 };
 

@@ -26,8 +26,7 @@ using test::count_of;
 
 // A report of simulated metrics (BM_0, BM_1, ...) with `ratios` as their true ratios,
 // gated by the default policy, plus whatever `extend` adds to the verdict.
-ordered_json make_report(const std::vector<double>& ratios,
-                         void (*extend)(model::Verdict&) = nullptr) {
+Report make_report(const std::vector<double>& ratios, void (*extend)(model::Verdict&) = nullptr) {
     const auto runs = test::simulate_runs(ratios, 5, 5, 0.02, 11);
     model::Verdict verdict = gate::evaluate(compare::compare_runs(runs.baseline, runs.candidate));
     if (extend != nullptr) extend(verdict);
@@ -82,9 +81,9 @@ TEST(MarkdownReport, ShowsScoresBudgetsWaiversAndRecommendations) {
         << md;
     // A report without them (written before they existed): sizes in powers of 1000, as gate
     // files and sentences write them.
-    auto older = report;
+    ordered_json older = report;
     for (auto& b : older.at("budgets")) b.erase("shown");
-    const std::string older_md = render_markdown(older, TemplateSet{});
+    const std::string older_md = render_markdown(from_json(older, "r.json"), TemplateSet{});
     EXPECT_NE(older_md.find("| ❌ | rss | time | p95 | 3.15 MB | 1.05 MB | 2.10 MB | — |"),
               std::string::npos)
         << older_md;
@@ -176,7 +175,7 @@ TEST(LatexReport, StarsOnTheAdjustedPAndANoteExplainingThem) {
               std::string::npos);
     EXPECT_NE(tex.find("adjusted with Benjamini-Hochberg"), std::string::npos);
     EXPECT_EQ(tex.find("\\documentclass"), std::string::npos);
-    const ordered_json& first = report.at("comparisons").at(0);
+    const ordered_json first = ordered_json(report).at("comparisons").at(0);
     const double p = first.at("p_adjusted").get<double>();
     const std::string stars = p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "";
     ASSERT_FALSE(stars.empty());
@@ -209,17 +208,11 @@ TEST(JunitReport, OneCasePerGatedMetricAndBudgetWithCounts) {
 }
 
 TEST(Annotations, FailThenWarnWithEscapedProperties) {
-    ordered_json report = {{"findings",
-                            {{{"level", "warn"},
-                              {"code", "budget"},
-                              {"metric", "a,b:c"},
-                              {"message", "100% over\nbudget"}},
-                             {{"level", "info"}, {"code", "added"}, {"metric", "x"}},
-                             {{"level", "fail"},
-                              {"code", "regression"},
-                              {"metric", "BM_X"},
-                              {"measure", "cpu_time"},
-                              {"message", "BM_X is 2.00x worse."}}}}};
+    Report report;
+    report.findings = {
+        {model::Level::warn, "budget", "a,b:c", "", "100% over\nbudget", {}},
+        {model::Level::info, "added", "x", "", "", {}},
+        {model::Level::fail, "regression", "BM_X", "cpu_time", "BM_X is 2.00x worse.", {}}};
     EXPECT_EQ(render_annotations(report),
               "::error title=caws-gate regression%3A BM_X (cpu_time)::BM_X is 2.00x worse.\n"
               "::warning title=caws-gate budget%3A a%2Cb%3Ac::100%25 over%0Abudget\n");
@@ -250,24 +243,24 @@ TEST(ReportReader, ErrorsSayWhereAndWhat) {
     EXPECT_EQ(error_of(R"({"schema": "caws-gate/baseline@1"})"),
               "r.json: /schema: expected \"caws-gate/report@1\", got \"caws-gate/baseline@1\"");
     EXPECT_EQ(error_of("[]"), "r.json: /: expected a caws-gate report object, got an array");
-    auto report = make_report({1.0, 1.0});
+    ordered_json report = make_report({1.0, 1.0});
     report["comparisons"][1]["n"] = {3, "x"};
-    EXPECT_EQ(error_of(serialize_report(report)),
+    EXPECT_EQ(error_of(report.dump()),
               "r.json: /comparisons/1/n: expected [baseline count, candidate count], got an "
               "array");
     report = make_report({1.0});
     report["summary"]["counts"]["severe"] = -1;
-    EXPECT_EQ(error_of(serialize_report(report)),
+    EXPECT_EQ(error_of(report.dump()),
               "r.json: /summary/counts/severe: expected a count, got a number");
     report = make_report({1.0});
     report.erase("findings");
-    EXPECT_EQ(error_of(serialize_report(report)), "r.json: /: missing \"findings\"");
+    EXPECT_EQ(error_of(report.dump()), "r.json: /: missing \"findings\"");
     report = make_report({3.0, 1.0}, add_gate_results);
     report["budgets"][1]["shown"] = "1 MiB";
-    EXPECT_EQ(error_of(serialize_report(report)),
+    EXPECT_EQ(error_of(report.dump()),
               "r.json: /budgets/1/shown: expected an object, got a string");
     report["budgets"][1]["shown"] = {{"critical", 2}};
-    EXPECT_EQ(error_of(serialize_report(report)),
+    EXPECT_EQ(error_of(report.dump()),
               "r.json: /budgets/1/shown/critical: expected a string, got a number");
 }
 

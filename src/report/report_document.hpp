@@ -1,0 +1,117 @@
+#pragma once
+
+// The JSON report (caws-gate/report@1) as plain values: what build_report produces,
+// serialize_report writes and parse_report reads back, and what every report format is
+// rendered from. to_json and from_json (report_document.cpp, and report_rows.cpp for the
+// rows) are the one place that spells the report's keys; nothing else reads a report
+// from JSON.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compare/comparator.hpp"
+#include "compare/geomean.hpp"
+#include "model/run.hpp"
+#include "model/verdict.hpp"
+#include "store/baseline_file.hpp"
+
+namespace caws::report {
+
+// Schema identifier of the JSON report. Keys may be added within a version; none of the
+// stable core is renamed.
+inline constexpr const char* k_report_schema = "caws-gate/report@1";
+
+// "tool": the program that wrote the report.
+struct ReportTool {
+    std::string name;
+    std::string version;
+};
+
+// "settings.ci": how the ratio intervals were computed.
+struct CiSettings {
+    std::string method = "hl";  // compare::to_string(CiMethod)
+    double confidence = 0.95;
+    std::size_t resamples = 2000;
+};
+
+// "settings": how the comparisons were computed. Reports written before the methods were
+// recorded have only alpha and thresholds; the views describe the methods of that time
+// for the settings they lack.
+struct ReportSettings {
+    double alpha = 0.05;
+    compare::Thresholds thresholds;
+    std::optional<std::string> test;        // compare::to_string(SignificanceTest)
+    std::optional<std::string> correction;  // compare::to_string(Correction)
+    std::optional<CiSettings> ci;
+    std::optional<std::uint64_t> seed;
+    std::optional<bool> drop_outliers;
+    std::optional<double> power;  // target power of the power analysis, a fraction
+};
+
+// "summary". The optional counts are absent from reports written before they existed.
+struct ReportSummary {
+    std::optional<std::size_t> comparisons;
+    // "counts": gated comparisons per class name, then "not_gated", in the report's order.
+    std::vector<std::pair<std::string, std::size_t>> counts;
+    std::optional<std::size_t> tested;
+    std::optional<std::size_t> needs_repetitions;
+    std::optional<compare::Geomean> geomean;  // null in the JSON when there is none
+};
+
+// "baseline" and "candidate": where one side's metrics came from.
+struct ReportSide {
+    std::string label;  // the baseline file or OLD results file; empty: no "label"
+    std::vector<model::Source> sources;
+    std::optional<store::Provenance> provenance;  // its created, commit and branch
+    // The machine and build (store::context_to_json), carried for the report's readers and
+    // never rendered; null: no "context".
+    nlohmann::ordered_json context;
+    std::optional<std::size_t> metrics;
+};
+
+// A whole report. Its numbers are what the JSON keeps, so that a report renders the same
+// before and after a trip through JSON: finite or absent, except comparison ratios and
+// detectable ratios, which may be +infinity ("ratio_infinite").
+struct Report {
+    std::optional<ReportTool> tool;
+    std::string command = "check";  // "check" or "compare"
+    bool gated = true;              // false for `compare`: classes shown, no verdict
+    model::Level verdict = model::Level::pass;
+    std::optional<model::Scores> scores;
+    std::optional<ReportSettings> settings;
+    ReportSummary summary;
+    ReportSide baseline;
+    ReportSide candidate;
+    std::vector<model::Comparison> comparisons;
+    std::vector<model::BudgetCheck> budgets;
+    std::vector<model::Finding> findings;
+    std::vector<model::Recommendation> recommendations;
+    std::vector<std::string> notes;
+    // "trends": the trend report of the suite's history (trend_section.hpp), when check
+    // analysed one. It stays JSON: its own builder, checker and views
+    // (trend_section.hpp, trend_section_view.hpp) read it, as the trend command's do.
+    std::optional<nlohmann::ordered_json> trends;
+};
+
+// The JSON report, keys in the contract's order (and so `nlohmann::ordered_json json =
+// report;`). Deterministic.
+void to_json(nlohmann::ordered_json& json, const Report& report);
+
+// The JSON report as text, two-space indented, ending with a newline: the text of
+// to_json (`dump(2)`), written without building the tree.
+std::string serialize_report(const Report& report);
+
+// Reads a JSON report back, checking the shape of everything a report holds. Keys that
+// reports written by older versions lack are optional, and keys the stable core always
+// had take their defaults when missing. Throws util::Error naming `path` and the JSON
+// pointer of the first value that is wrong, with what was expected:
+// "r.json: /summary/counts: expected an object, got a string".
+Report from_json(const nlohmann::ordered_json& json, const std::string& path);
+
+}  // namespace caws::report

@@ -1,0 +1,199 @@
+#include "report/report_view.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "compare/methods.hpp"
+#include "model/quantity_format.hpp"
+#include "report/view_fields.hpp"
+
+namespace caws::report {
+namespace {
+
+using kainjow::mustache::data;
+
+void set_scores(data& view, const std::optional<model::Scores>& scores) {
+    view.set("has_scores", boolean(scores.has_value()));
+    if (!scores) return;
+    view.set("health", std::to_string(std::lround(scores->health.value)));
+    view.set("trust", std::to_string(std::lround(scores->trust.value)));
+    data components(data::type::list);
+    for (const auto& [name, score] :
+         {std::pair{"health", &scores->health}, std::pair{"trust", &scores->trust}}) {
+        for (const model::ScoreComponent& c : score->components) {
+            data entry;
+            entry.set("score_name", name);
+            entry.set("name", c.name);
+            entry.set("score", std::to_string(std::lround(c.score)));
+            entry.set("weight", model::format_plain(c.weight));
+            entry.set("detail", c.detail);
+            components.push_back(entry);
+        }
+    }
+    view.set("score_components", components);
+}
+
+// The test named by the settings, in the sentence "Medians are compared with ...".
+std::string test_words(const std::string& name) {
+    const auto test = compare::test_from_string(name);
+    if (!test || *test == compare::SignificanceTest::automatic) {
+        return "a Mann-Whitney U test where the sample sizes can reach the corrected alpha, "
+               "otherwise a t-test on log values (moderated when the run has enough metrics "
+               "to pool their noise)";
+    }
+    return "the " + std::string(compare::label_of(*test));
+}
+
+// How the numbers were computed, for the footer; reports written before these settings
+// existed get the defaults of that time.
+void set_method(data& view, const Report& report) {
+    std::string method = "Medians are compared with a two-sided Mann-Whitney U test";
+    std::string alpha = "0.05";
+    std::string adjustment = "not adjusted for multiple comparisons";
+    std::string confidence = "95%";
+    compare::Thresholds thresholds;
+    double power = 0.8;
+    if (const auto& settings = report.settings) {
+        alpha = model::format_plain(settings->alpha);
+        thresholds = settings->thresholds;
+        power = settings->power.value_or(power);
+        if (settings->test) method = "Medians are compared with " + test_words(*settings->test);
+    }
+    method += ", alpha " + alpha;
+    if (const auto& settings = report.settings) {
+        const auto correction =
+            compare::correction_from_string(settings->correction.value_or("none"));
+        const std::size_t tested = report.summary.tested.value_or(0);
+        if (correction && *correction != compare::Correction::none) {
+            adjustment = "adjusted with " + std::string(compare::label_of(*correction));
+            if (tested > 0) {
+                method += "; p-values " + adjustment + " across " +
+                          plural(tested, "tested metric", "tested metrics");
+            }
+        }
+        if (settings->ci) {
+            const auto ci_method = compare::ci_method_from_string(settings->ci->method);
+            confidence = percent_of(settings->ci->confidence);
+            method += "; intervals: " + confidence + " " +
+                      std::string(
+                          compare::label_of(ci_method.value_or(compare::CiMethod::hodges_lehmann)));
+        }
+        if (settings->drop_outliers.value_or(false)) method += "; Tukey outliers dropped";
+    }
+    view.set("power", percent_of(power));
+    view.set("minor", model::format_plain(thresholds.minor));
+    view.set("moderate", model::format_plain(thresholds.moderate));
+    view.set("severe", model::format_plain(thresholds.severe));
+    view.set("alpha", alpha);
+    view.set("method", method);
+    view.set("p_adjustment", adjustment);
+    view.set("confidence", confidence);
+}
+
+// "2 regressions (1 moderate, 1 minor), 3 improvements, 4 unchanged, 1 failed of 10
+// metrics".
+std::string headline(const ReportSummary& summary) {
+    const auto count_of = [&summary](std::string_view name) -> std::size_t {
+        for (const auto& [key, count] : summary.counts) {
+            if (key == name) return count;
+        }
+        return 0;
+    };
+    std::size_t regressions = 0;
+    for (const auto& [name, count] : summary.counts) {
+        const auto change = model::change_class_from_string(name);
+        if (change && model::is_regression(*change)) regressions += count;
+    }
+    std::string text = "no regressions";
+    if (regressions > 0) {
+        std::string parts;
+        for (const char* key : {"severe", "moderate", "minor"}) {
+            if (count_of(key) == 0) continue;
+            if (!parts.empty()) parts += ", ";
+            parts += std::to_string(count_of(key)) + " " + key;
+        }
+        text = plural(regressions, "regression", "regressions") + " (" + parts + ")";
+    }
+    text += ", " + plural(count_of("improved"), "improvement", "improvements") + ", " +
+            std::to_string(count_of("unchanged")) + " unchanged";
+    for (const char* key : {"failed", "removed", "added", "skipped", "not_gated"}) {
+        if (count_of(key) > 0) {
+            text += ", " + std::to_string(count_of(key)) + " " +
+                    (std::string_view(key) == "not_gated" ? "not gated" : key);
+        }
+    }
+    return text + " of " + plural(summary.comparisons.value_or(0), "metric", "metrics");
+}
+
+void set_summary(data& view, const ReportSummary& summary) {
+    data counts(data::type::list);
+    for (const auto& [name, count] : summary.counts) {
+        data entry;
+        entry.set("class", name);
+        entry.set("count", std::to_string(count));
+        counts.push_back(entry);
+    }
+    view.set("counts", counts);
+    view.set("headline", headline(summary));
+    view.set("has_geomean", boolean(summary.geomean.has_value()));
+    if (const auto& g = summary.geomean) {
+        std::string text = model::format_ratio(g->ratio);
+        if (g->ci) text += ' ' + interval_text(*g->ci);
+        view.set("geomean", text);
+        view.set("geomean_metrics", plural(g->metrics, "metric", "metrics"));
+    }
+}
+
+void set_sides(data& view, const Report& report) {
+    view.set("baseline_label", report.baseline.label);
+    view.set("has_baseline_commit", boolean(false));
+    if (const auto& provenance = report.baseline.provenance) {
+        view.set("baseline_created", provenance->created);
+        view.set("baseline_commit", provenance->commit.substr(0, 12));
+        view.set("has_baseline_commit", boolean(!provenance->commit.empty()));
+    }
+    std::string candidate_files;
+    for (const model::Source& source : report.candidate.sources) {
+        if (!candidate_files.empty()) candidate_files += ", ";
+        candidate_files += source.path + " (" + source.format + ")";
+    }
+    view.set("candidate_files", candidate_files);
+}
+
+}  // namespace
+
+data header_view(const Report& report) {
+    data view;
+    const std::string verdict(model::to_string(report.verdict));
+    std::string title = verdict;
+    std::transform(title.begin(), title.end(), title.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+    view.set("gated", boolean(report.gated));
+    view.set("command", report.command);
+    view.set("verdict", verdict);
+    view.set("verdict_icon", level_icon(report.verdict));
+    view.set("verdict_title", title);
+    view.set("title", report.gated
+                          ? std::string(level_icon(report.verdict)) + " caws-gate: " + title
+                          : std::string("caws-gate compare"));
+    view.set("truncated", boolean(false));
+    view.set("omitted", "0");
+    view.set("full_report", "the JSON report (--json FILE)");
+    set_scores(view, report.scores);
+    set_method(view, report);
+    if (report.tool) view.set("tool_version", report.tool->version);
+    set_summary(view, report.summary);
+    set_sides(view, report);
+    return view;
+}
+
+std::string sample_sizes(const model::Comparison& c) {
+    return std::to_string(c.n_baseline) + " vs " + std::to_string(c.n_candidate);
+}
+
+std::string ratio_text(const model::Comparison& c) {
+    return c.ratio ? model::format_ratio(*c.ratio) : std::string("—");
+}
+
+}  // namespace caws::report

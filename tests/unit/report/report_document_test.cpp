@@ -1,0 +1,143 @@
+#include "report/report_document.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <string>
+
+#include "compare/comparator.hpp"
+#include "compare/geomean.hpp"
+#include "gate/policy.hpp"
+#include "report/json_report.hpp"
+#include "report/markdown_renderer.hpp"
+#include "report/report_reader.hpp"
+#include "support/simulated_runs.hpp"
+#include "util/error.hpp"
+
+namespace caws::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+// A report with every optional part: geometric mean, scores with components, budgets
+// (relative, with texts), a waived finding, a recommendation, an infinite ratio.
+Report full_report() {
+    static const auto runs = test::simulate_runs({3.0, 1.0, 1.0, 0.5}, 5, 5, 0.05, 3);
+    model::Verdict verdict = gate::evaluate(compare::compare_runs(runs.baseline, runs.candidate));
+    verdict.comparisons[1].ratio = std::numeric_limits<double>::infinity();
+    model::BudgetCheck budget;
+    budget.metric = "rss";
+    budget.statistic = "max";
+    budget.unit = "B";
+    budget.value = 3e6;
+    budget.max_ratio = 1.5;
+    budget.ratio = 2.0;
+    budget.level = model::Level::fail;
+    budget.message = "rss grew 2.00x.";
+    budget.value_text = "3 MB";
+    verdict.budgets.push_back(budget);
+    verdict.findings.push_back({model::Level::info, "regression", "BM_0", "cpu_time", "waived",
+                                model::Waiver{"BM_*", "known", "@team", "2026-12-31", false}});
+    verdict.scores = model::Scores{model::Score{72.5, {{"changes", 65, 0.5, "2 regressed"}}},
+                                   model::Score{90, {}}};
+    verdict.recommendations.push_back({"add-repetitions", "BM_1", "Run BM_1 12 times."});
+    ReportInput input;
+    input.verdict = &verdict;
+    input.baseline = &runs.baseline;
+    input.baseline_label = "baselines/suite.json";
+    input.baseline_provenance = store::Provenance{"2026-11-01T00:00:00Z", "abc", "main", "", {}};
+    input.candidate = &runs.candidate;
+    input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, input.options);
+    return build_report(input);
+}
+
+TEST(ReportDocument, ReadingBackGivesTheSameReport) {
+    const Report report = full_report();
+    const std::string text = serialize_report(report);
+    const Report read = parse_report(text, "r.json");
+    EXPECT_EQ(serialize_report(read), text);
+    EXPECT_EQ(render_markdown(read, TemplateSet{}), render_markdown(report, TemplateSet{}));
+    // The text is the tree's.
+    const ordered_json tree = report;
+    EXPECT_EQ(tree.dump(2) + "\n", text);
+}
+
+TEST(ReportDocument, AnInfiniteRatioIsNullAndFlagged) {
+    const ordered_json json = full_report();
+    const ordered_json& c = json.at("comparisons").at(1);
+    EXPECT_TRUE(c.at("ratio").is_null());
+    EXPECT_EQ(c.at("ratio_infinite"), true);
+    const Report read = from_json(json, "r.json");
+    EXPECT_EQ(read.comparisons[1].ratio, std::numeric_limits<double>::infinity());
+}
+
+// A report as the first version wrote it: what it lacks stays absent when it is written
+// again, so that the views keep describing the methods of that time.
+TEST(ReportDocument, WhatAnOlderReportLacksStaysAbsent) {
+    const char* older = R"({"schema": "caws-gate/report@1", "verdict": "pass",
+        "settings": {"alpha": 0.01, "thresholds": {"minor": 1.1, "moderate": 1.5, "severe": 2}},
+        "summary": {"comparisons": 0, "counts": {}}, "baseline": {"sources": []},
+        "candidate": {"sources": []}, "comparisons": [], "findings": []})";
+    const Report report = parse_report(older, "r.json");
+    ASSERT_TRUE(report.settings.has_value());
+    EXPECT_FALSE(report.settings->test.has_value());
+    EXPECT_FALSE(report.settings->ci.has_value());
+    EXPECT_FALSE(report.summary.tested.has_value());
+    EXPECT_FALSE(report.tool.has_value());
+    const ordered_json json = report;
+    EXPECT_EQ(json.at("settings"), ordered_json::parse(R"({"alpha": 0.01,
+                  "thresholds": {"minor": 1.1, "moderate": 1.5, "severe": 2.0}})"));
+    EXPECT_FALSE(json.contains("tool"));
+    EXPECT_FALSE(json.at("summary").contains("tested"));
+    EXPECT_FALSE(json.at("baseline").contains("context"));
+    const std::string markdown = render_markdown(report, TemplateSet{});
+    EXPECT_NE(markdown.find("Medians are compared with a two-sided Mann-Whitney U test, alpha "
+                            "0.01. Classes: minor ≥ 1.1x"),
+              std::string::npos)
+        << markdown;
+}
+
+// The error from_json gives for the full report changed by `edit`.
+std::string error_of(void (*edit)(ordered_json&)) {
+    ordered_json json = full_report();
+    edit(json);
+    try {
+        from_json(json, "r.json");
+    } catch (const util::Error& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+TEST(ReportDocument, EveryValueReadIsCheckedWithItsPointer) {
+    EXPECT_EQ(error_of([](ordered_json&) {}), "no error");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["comparisons"][0]["level"] = "bad"; }),
+              "r.json: /comparisons/0/level: expected \"pass\", \"info\", \"warn\" or \"fail\", "
+              "got a string");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["comparisons"][2]["class"] = "worse"; }),
+              "r.json: /comparisons/2/class: expected a change class (\"severe\", \"moderate\", "
+              "\"minor\", \"improved\", \"unchanged\", \"added\", \"removed\", \"failed\" or "
+              "\"skipped\"), got a string");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["comparisons"][0]["power"]["noise"] = "x"; }),
+              "r.json: /comparisons/0/power/noise: expected a number or null, got a string");
+    EXPECT_EQ(
+        error_of([](ordered_json& r) { r["comparisons"][0]["power"]["repetitions_needed"] = 2.5; }),
+        "r.json: /comparisons/0/power/repetitions_needed: expected a count or null, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["comparisons"][0]["noise"]["baseline"] = 1; }),
+              "r.json: /comparisons/0/noise/baseline: expected null or an object, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["settings"]["thresholds"] = "x"; }),
+              "r.json: /settings/thresholds: expected an object, got a string");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["settings"]["ci"]["confidence"] = true; }),
+              "r.json: /settings/ci/confidence: expected a number or null, got a boolean");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["summary"]["geomean"]["ci"] = {1}; }),
+              "r.json: /summary/geomean/ci: expected null or [low, high], got an array");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["baseline"]["provenance"]["commit"] = 5; }),
+              "r.json: /baseline/provenance/commit: expected a string, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["scores"]["components"]["trust"] = {1}; }),
+              "r.json: /scores/components/trust/0: expected an object, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["tool"] = "caws-gate"; }),
+              "r.json: /tool: expected an object, got a string");
+}
+
+}  // namespace
+}  // namespace caws::report

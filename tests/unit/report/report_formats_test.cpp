@@ -1,0 +1,65 @@
+#include "report/report_formats.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <stdexcept>
+#include <string>
+
+#include "compare/comparator.hpp"
+#include "gate/policy.hpp"
+#include "report/json_report.hpp"
+#include "report/latex_renderer.hpp"
+#include "support/simulated_runs.hpp"
+
+namespace caws::report {
+namespace {
+
+Report sample_report() {
+    static const auto runs = test::simulate_runs({3.0, 1.0}, 5, 5, 0.02, 9);
+    static const model::Verdict verdict =
+        gate::evaluate(compare::compare_runs(runs.baseline, runs.candidate));
+    ReportInput input;
+    input.verdict = &verdict;
+    input.baseline = &runs.baseline;
+    input.candidate = &runs.candidate;
+    return build_report(input);
+}
+
+TEST(ReportFormats, EveryRowIsCompleteAndItsTemplateBuiltIn) {
+    std::set<std::string_view> ids, flags;
+    for (const ReportFormat& format : report_formats()) {
+        EXPECT_TRUE(ids.insert(format.id).second) << format.id;
+        EXPECT_TRUE(flags.insert(format.flag).second) << format.flag;
+        EXPECT_TRUE(format.flag.starts_with("--")) << format.id;
+        EXPECT_FALSE(format.help.empty()) << format.id;
+        EXPECT_NE(format.view, nullptr) << format.id;
+        EXPECT_NE(format.escape, nullptr) << format.id;
+        EXPECT_TRUE(embedded_template(format.template_name).has_value()) << format.id;
+        for (const FormatSwitch& option : format.switches) {
+            EXPECT_TRUE(flags.insert(option.flag).second) << option.flag;
+            EXPECT_FALSE(option.id.empty()) << option.flag;
+        }
+        EXPECT_EQ(&report_format(format.id), &format);
+    }
+    EXPECT_TRUE(ids.contains("markdown") && ids.contains("latex") && ids.contains("junit"));
+    EXPECT_THROW(report_format("html"), std::logic_error);
+}
+
+TEST(ReportFormats, ARowRendersItsViewWithItsTemplateAndEscaper) {
+    const Report report = sample_report();
+    TemplateSet templates;
+    templates.override_template(
+        "latex", "{{headline}}|{{#rows}}{{name}};{{/rows}}|{{#siunitx}}S{{/siunitx}}");
+    templates.override_template("junit", "{{tests}} <{{command}}>");
+    RenderOptions options;
+    options.switches = {"siunitx"};
+    EXPECT_EQ(render_format(report_format("latex"), report, templates, options),
+              "1 regression (1 severe), 0 improvements, 1 unchanged of 2 metrics|BM\\_0;BM\\_1;|S");
+    EXPECT_EQ(render_format(report_format("latex"), report, templates, options),
+              render_latex(report, templates, {true, false}));
+    EXPECT_EQ(render_format(report_format("junit"), report, templates, {}), "2 <check>");
+}
+
+}  // namespace
+}  // namespace caws::report
