@@ -5,10 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/report_document.hpp"
+
 namespace caws::app {
 
 // The report of a comparison (report::build_report, "caws-gate/report@1").
-using ReportDocument = nlohmann::ordered_json;
+using ReportDocument = report::Report;
 
 // The "trends" section of a check report (report::build_trend_section), as
 // report::ReportInput::trends takes it.
