@@ -16,6 +16,7 @@
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 #include "util/string_map.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -24,10 +25,6 @@ namespace fs = std::filesystem;
 namespace od = simdjson::ondemand;
 using json::Document;
 using json::Path;
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
 
 // --- console and bencher-style text ------------------------------------------------
 
@@ -90,10 +87,10 @@ class TextReader {
     void read() {
         std::string_view line;
         while (cursor_.next(line)) {
-            const std::string_view text = trim(line);
-            if (starts_with(line, "test ")) {
+            const std::string_view text = util::trim(line);
+            if (line.starts_with("test ")) {
                 if (const auto bench = read_libtest_line(line, cursor_)) bencher_line(*bench);
-            } else if (starts_with(text, "Benchmarking ")) {
+            } else if (text.starts_with("Benchmarking ")) {
                 benchmarking_line(text.substr(13));
             } else if (!result_line(line, "time:") && !result_line(line, "thrpt:")) {
                 other_line(line, text);
@@ -116,10 +113,9 @@ class TextReader {
   private:
     // Outlier counts, panics, cargo's Running lines; anything else is ignored.
     void other_line(std::string_view line, std::string_view text) {
-        if (starts_with(text, "Found ") &&
-            text.find(" outliers among ") != std::string_view::npos) {
+        if (text.starts_with("Found ") && text.find(" outliers among ") != std::string_view::npos) {
             outliers_line(text);
-        } else if (starts_with(text, "thread '") &&
+        } else if (text.starts_with("thread '") &&
                    text.find(" panicked at ") != std::string_view::npos) {
             // Newer Rust ends this line with ':' and prints the message on the next.
             panic_ = std::string(text);
@@ -198,10 +194,10 @@ class TextReader {
             current_ = std::string(id);
             collecting_ = 0;
         }
-        if (starts_with(phase, ": Collecting ")) {
+        if (phase.starts_with(": Collecting ")) {
             std::string_view count = phase.substr(13);
             if (const auto n = parse_count(next_field(count))) collecting_ = *n;
-        } else if (starts_with(phase, ": Complete")) {
+        } else if (phase.starts_with(": Complete")) {
             // --profile-time: measured without analysis, so without a result.
             current_.clear();
             ++profiled_;
@@ -257,11 +253,12 @@ class TextReader {
                 value = *parse_scaled_number(number, rate->exponent) * rate->factor;
             }
         }
-        if (!trim(inside).empty()) {
-            cursor_.fail(trim(inside), "expected three values with units between \"[\" and \"]\"");
+        if (!util::trim(inside).empty()) {
+            cursor_.fail(util::trim(inside),
+                         "expected three values with units between \"[\" and \"]\"");
         }
         if (time) {
-            std::string_view name = trim(line.substr(0, at));
+            std::string_view name = util::trim(line.substr(0, at));
             std::string_view at_name = name;
             if (name.empty()) {
                 // Criterion prints a long name on a line of its own.
@@ -728,23 +725,23 @@ bool looks_like_criterion(std::string_view text) {
     TextCursor cursor(head, {});
     std::string_view line;
     while (cursor.next(line)) {
-        const std::string_view trimmed = trim(line);
+        const std::string_view trimmed = util::trim(line);
         const std::size_t time = line.rfind("time:");
         if (time != std::string_view::npos && (time == 0 || is_space(line[time - 1]))) {
             std::string_view rest = line.substr(time + 5);
-            rest = trim(rest);
-            if (starts_with(rest, "[")) {
+            rest = util::trim(rest);
+            if (rest.starts_with("[")) {
                 rest.remove_prefix(1);
                 const auto value = parse_grouped_number(next_field(rest));
                 if (value && is_time_unit(next_field(rest))) return true;
             }
         }
         if (!bencher_lines && is_libtest_line(line)) bencher_lines = true;
-        if (starts_with(trimmed, "Benchmarking ") &&
+        if (trimmed.starts_with("Benchmarking ") &&
             trimmed.find(": Warming up for ") != std::string_view::npos) {
             return true;  // Criterion's own progress line, even when no result follows
         }
-        if (!marker && (starts_with(trimmed, "Gnuplot not found") ||
+        if (!marker && (trimmed.starts_with("Gnuplot not found") ||
                         trimmed.find("Criterion.rs") != std::string_view::npos)) {
             marker = true;
         }

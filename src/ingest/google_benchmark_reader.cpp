@@ -117,10 +117,6 @@ struct Benchmark {
     }
 };
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 class Reader {
   public:
     Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
@@ -398,8 +394,7 @@ class Reader {
                                                 std::string(row.run_type) + "\"");
         }
         if (row.complexity || row.aggregate_name == "BigO" || row.aggregate_name == "RMS" ||
-            (row.run_type.empty() &&
-             (ends_with(row.name, "_BigO") || ends_with(row.name, "_RMS")))) {
+            (row.run_type.empty() && (row.name.ends_with("_BigO") || row.name.ends_with("_RMS")))) {
             ++complexity_rows_;
             return;
         }
@@ -466,7 +461,7 @@ class Reader {
         if (aggregate.empty()) {
             // Older files: the statistic is only in the name ("BM_x_mean").
             for (const std::string_view suffix : {"_mean", "_median", "_stddev", "_cv"}) {
-                if (ends_with(row.name, suffix)) {
+                if (row.name.ends_with(suffix)) {
                     aggregate = suffix.substr(1);
                     if (row.run_name.empty())
                         base = row.name.substr(0, row.name.size() - suffix.size());
