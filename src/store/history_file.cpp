@@ -1,10 +1,8 @@
 #include "store/history_file.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <iterator>
 #include <span>
@@ -18,6 +16,7 @@
 #include <unistd.h>
 
 #include "json/document.hpp"
+#include "json/writer.hpp"
 #include "stats/descriptive.hpp"
 #include "store/baseline_file.hpp"
 #include "util/environment.hpp"
@@ -30,84 +29,6 @@ namespace {
 using json::Document;
 using json::Path;
 namespace od = simdjson::ondemand;
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    std::size_t length = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    }
-    // Overlong three- and four-byte forms, surrogates and code points above U+10FFFF.
-    if (lead == 0xE0 && byte(i + 1) < 0xA0) return 0;
-    if (lead == 0xED && byte(i + 1) > 0x9F) return 0;
-    if (lead == 0xF0 && byte(i + 1) < 0x90) return 0;
-    if (lead == 0xF4 && byte(i + 1) > 0x8F) return 0;
-    return length;
-}
-
-// Appends `text` as a JSON string; bytes that are not UTF-8 become U+FFFD.
-void append_string(std::string& out, std::string_view text) {
-    out += '"';
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80) {
-            const std::size_t length = utf8_length(text, i);
-            if (length == 0) {
-                out += "\xEF\xBF\xBD";
-            } else {
-                out.append(text.substr(i, length));
-                i += length - 1;
-            }
-        } else if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            switch (c) {
-                case '\n':
-                    out += "\\n";
-                    break;
-                case '\t':
-                    out += "\\t";
-                    break;
-                case '\r':
-                    out += "\\r";
-                    break;
-                default: {
-                    char escape[8];
-                    std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(u));
-                    out += escape;
-                }
-            }
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
-// The shortest text that reads back to the same double; null when unknown or not finite.
-void append_number(std::string& out, const std::optional<double>& value) {
-    if (!value || !std::isfinite(*value)) {
-        out += "null";
-        return;
-    }
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, *value);
-    out.append(buffer, result.ptr);
-}
 
 HistoryMetric summarize_metric(const model::Metric& metric) {
     HistoryMetric out;
@@ -615,6 +536,8 @@ HistoryEntry summarize_run(const model::Run& run, std::string date, std::string 
 }
 
 std::string history_line(const HistoryEntry& entry) {
+    using json::append_number;
+    using json::append_string;
     std::string out;
     out.reserve(160 + entry.metrics.size() * 200);
     out += "{\"schema\":";
