@@ -20,6 +20,7 @@
 #include "stats/random.hpp"
 #include "stats/student_t.hpp"
 #include "stats/welch.hpp"
+#include "util/hash.hpp"
 #include "util/string_map.hpp"
 
 namespace caws::compare {
@@ -108,20 +109,10 @@ std::optional<stats::SampleSummary> welch_summary(const model::Metric& metric, c
     return stats::SampleSummary{*s.mean, *s.stddev, s.n};
 }
 
+// The metric's identity, hashed: each metric gets its own bootstrap stream whatever the
+// other metrics of the run are.
 std::uint64_t metric_stream(const model::Metric& metric) {
-    // FNV-1a of the metric's identity: each metric gets its own bootstrap stream whatever
-    // the other metrics of the run are.
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    const auto feed = [&hash](const std::string& text) {
-        for (const char ch : text) {
-            hash ^= static_cast<unsigned char>(ch);
-            hash *= 0x100000001b3ULL;
-        }
-    };
-    feed(metric.name);
-    feed("\x1f");
-    feed(metric.measure);
-    return hash;
+    return util::fnv1a(metric.measure, util::fnv1a("\x1f", util::fnv1a(metric.name)));
 }
 
 double per_metric_alpha(const Options& options, std::size_t family_size) {
