@@ -1,0 +1,60 @@
+#pragma once
+
+// Building a HistoryTable line by line, for the history reader (store/history_reader.cpp)
+// and history_table(). Not part of the store's API: store/history_file.hpp is.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/history_file.hpp"
+
+namespace caws::store {
+
+// One metric of a history line as the reader found it; the strings are in the reader's
+// buffer, valid until its next line.
+struct MetricView {
+    std::string_view name, measure, unit;
+    model::Direction direction = model::Direction::unknown;
+    std::size_t n = 0;
+    std::optional<double> median, mean, stddev, min, max, p95;
+};
+
+// The key of a metric in a table's index: the name's length first, so that no name and
+// measure can make the key of another pair (names may hold any character).
+void metric_key(std::string& key, std::string_view name, std::string_view measure);
+
+// Keeps the runs of a history and, per metric, the value a trend reads. A line is begun,
+// its metrics added, and it is then committed, or rolled back when the reader's fast
+// path gives up on it.
+class TableBuilder {
+  public:
+    HistoryRun& begin();
+    void add(const MetricView& view) {
+        add(view.name, view.measure, view.unit, view.direction, view.median, view.mean);
+    }
+    // A whole entry: begin, add each metric, commit.
+    void add(const HistoryEntry& entry);
+    void commit() { previous_.swap(current_); }
+    void rollback();
+    // The table, without the metrics whose every value was rolled back.
+    HistoryTable take() &&;
+
+  private:
+    static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+    void add(std::string_view name, std::string_view measure, std::string_view unit,
+             model::Direction direction, const std::optional<double>& median,
+             const std::optional<double>& mean);
+
+    HistoryTable table_;
+    std::unordered_map<std::string, std::size_t> index_;
+    std::string key_;
+    std::vector<std::size_t> previous_;  // metric of each position of the previous line
+    std::vector<std::size_t> current_;   // ... and of this line; k_none without a value
+};
+
+}  // namespace caws::store
