@@ -7,6 +7,7 @@
 #include "json/document.hpp"
 #include "json/fast_reader.hpp"
 #include "store/history_file.hpp"
+#include "store/history_line.hpp"
 #include "store/history_table_builder.hpp"
 #include "util/environment.hpp"
 #include "util/error.hpp"
@@ -19,16 +20,6 @@ namespace {
 using json::Document;
 using json::Path;
 namespace od = simdjson::ondemand;
-
-// The keys of a metric, in the order history_line writes them. The first five are
-// required; the statistics after them may be null or missing.
-constexpr std::string_view k_metric_keys[] = {
-    "name", "measure", "unit", "direction", "n", "median", "mean", "stddev", "min", "max", "p95"};
-constexpr std::size_t k_required_keys = 5;
-constexpr std::optional<double> MetricView::*k_statistics[] = {
-    &MetricView::median, &MetricView::mean, &MetricView::stddev,
-    &MetricView::min,    &MetricView::max,  &MetricView::p95};
-static_assert(std::size(k_metric_keys) == k_required_keys + std::size(k_statistics));
 
 // Reads one history line into a sink: begins a run, adds its metrics and leaves the
 // commit to the caller. `Json` is json::FastReader, which throws json::NotFast at anything
@@ -99,7 +90,7 @@ class LineReader {
 
     void read_metric(od::object object, const Path& at) {
         view_ = MetricView{};
-        bool seen[k_required_keys] = {};
+        bool seen[k_required_metric_keys] = {};
         for (auto field : object) {
             const od::raw_json_string raw = field.key();
             std::size_t id = 0;
@@ -107,14 +98,14 @@ class LineReader {
             if (id == std::size(k_metric_keys)) continue;  // keys added later are ignored
             const Path where = at.child(k_metric_keys[id]);
             od::value value = field.value();
-            if (id < k_required_keys) {
+            if (id < k_required_metric_keys) {
                 seen[id] = true;
                 read_required(id, value, where);
             } else {
-                view_.*k_statistics[id - k_required_keys] = json_.finite_or_null(value, where);
+                view_.statistics[id - k_required_metric_keys] = json_.finite_or_null(value, where);
             }
         }
-        for (std::size_t id = 0; id < k_required_keys; ++id) {
+        for (std::size_t id = 0; id < k_required_metric_keys; ++id) {
             if (!seen[id]) {
                 json_.fail(at.child(k_metric_keys[id]),
                            "expected the metric's \"" + std::string(k_metric_keys[id]) + "\"");
@@ -165,12 +156,9 @@ class EntrySink {
         metric.unit = view.unit;
         metric.direction = view.direction;
         metric.n = view.n;
-        metric.median = view.median;
-        metric.mean = view.mean;
-        metric.stddev = view.stddev;
-        metric.min = view.min;
-        metric.max = view.max;
-        metric.p95 = view.p95;
+        for (std::size_t k = 0; k < k_statistic_count; ++k) {
+            metric.*k_statistics[k] = view.statistics[k];
+        }
     }
     void commit() { expected_ = entries_.back().metrics.size(); }
     void rollback() { entries_.pop_back(); }

@@ -1,7 +1,7 @@
 #pragma once
 
-// Building a HistoryTable line by line, for the history reader (store/history_reader.cpp)
-// and history_table(). Not part of the store's API: store/history_file.hpp is.
+// Building a HistoryTable line by line, for the history reader (history_reader.cpp) and
+// history_table(). Not part of the store's API: store/history_file.hpp is.
 
 #include <cstddef>
 #include <optional>
@@ -11,17 +11,9 @@
 #include <vector>
 
 #include "store/history_file.hpp"
+#include "store/history_line.hpp"
 
 namespace caws::store {
-
-// One metric of a history line as the reader found it; the strings are in the reader's
-// buffer, valid until its next line.
-struct MetricView {
-    std::string_view name, measure, unit;
-    model::Direction direction = model::Direction::unknown;
-    std::size_t n = 0;
-    std::optional<double> median, mean, stddev, min, max, p95;
-};
 
 // The key of a metric in a table's index: the name's length first, so that no name and
 // measure can make the key of another pair (names may hold any character).
@@ -34,7 +26,8 @@ class TableBuilder {
   public:
     HistoryRun& begin();
     void add(const MetricView& view) {
-        add(view.name, view.measure, view.unit, view.direction, view.median, view.mean);
+        add(view.name, view.measure, view.unit, view.direction, view.statistics[k_median],
+            view.statistics[k_mean]);
     }
     // A whole entry: begin, add each metric, commit.
     void add(const HistoryEntry& entry);

@@ -5,6 +5,7 @@
 #include "stats/descriptive.hpp"
 #include "store/baseline_file.hpp"
 #include "store/history_file.hpp"
+#include "store/history_line.hpp"
 
 namespace caws::store {
 namespace {
@@ -92,18 +93,12 @@ std::string history_line(const HistoryEntry& entry) {
         append_string(out, model::to_string(metric.direction));
         out += ",\"n\":";
         out += std::to_string(metric.n);
-        out += ",\"median\":";
-        append_number(out, metric.median);
-        out += ",\"mean\":";
-        append_number(out, metric.mean);
-        out += ",\"stddev\":";
-        append_number(out, metric.stddev);
-        out += ",\"min\":";
-        append_number(out, metric.min);
-        out += ",\"max\":";
-        append_number(out, metric.max);
-        out += ",\"p95\":";
-        append_number(out, metric.p95);
+        for (std::size_t k = 0; k < k_statistic_count; ++k) {
+            out += ",\"";
+            out += k_metric_keys[k_required_metric_keys + k];
+            out += "\":";
+            append_number(out, metric.*k_statistics[k]);
+        }
         out += '}';
     }
     out += "]}\n";
