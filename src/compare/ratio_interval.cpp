@@ -46,7 +46,7 @@ void add_interval(model::Comparison& c, const model::Metric& metric, const Side&
         c.notes.push_back("values not all positive: no ratio interval");
         return;
     }
-    const std::string level = model::format_plain(options.confidence * 100) + "%";
+    const std::string level = model::format_plain_percent(options.confidence);
     // With a single value on a side, "too few samples to test" already says it all.
     const bool worth_a_note = b.values.size() >= 2 && s.values.size() >= 2;
     if (options.ci == CiMethod::hodges_lehmann) {

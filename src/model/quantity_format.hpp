@@ -27,6 +27,10 @@ std::string format_plain(double value);
 // 0.25 -> "25%".
 std::string format_percent(double fraction);
 
+// A setting given as a fraction, as a percentage written like format_plain: 0.95 ->
+// "95%", 0.975 -> "97.5%".
+std::string format_plain_percent(double fraction);
+
 // A ratio as "1.58x" (two decimals; "∞" for infinity).
 std::string format_ratio(double ratio);
 

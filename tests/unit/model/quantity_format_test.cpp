@@ -58,6 +58,8 @@ TEST(QuantityFormat, PercentagesWithTwoSignificantDigits) {
     EXPECT_EQ(format_percent(0.25), "25%");
     EXPECT_EQ(format_percent(0.123456), "12%");
     EXPECT_EQ(format_percent(0.00042), "0.042%");
+    EXPECT_EQ(format_plain_percent(0.95), "95%");
+    EXPECT_EQ(format_plain_percent(0.975), "97.5%");
 }
 
 }  // namespace
