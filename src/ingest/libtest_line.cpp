@@ -86,7 +86,7 @@ LibtestOutcome read_libtest_outcome(std::string_view line, std::string_view& nam
     if (!split_result(line, name, rest)) return LibtestOutcome::none;
     const std::string_view word = util::trim(rest);
     if (word == "FAILED") return LibtestOutcome::failed;
-    if (word == "ignored" || word.substr(0, 9) == "ignored, ") return LibtestOutcome::ignored;
+    if (word == "ignored" || word.starts_with("ignored, ")) return LibtestOutcome::ignored;
     return LibtestOutcome::none;
 }
 
@@ -100,7 +100,7 @@ std::string_view cargo_running_target(std::string_view line) {
     std::string_view rest = util::trim(line);
     if (next_field(rest) != "Running") return {};
     rest = util::trim(rest);
-    if (rest.substr(0, 10) == "unittests ") rest.remove_prefix(10);
+    if (rest.starts_with("unittests ")) rest.remove_prefix(10);
     // "benches/x.rs (target/release/deps/x-0123abcd)": the source file names the target.
     const std::size_t paren = rest.find(" (");
     if (paren != std::string_view::npos) return util::trim(rest.substr(0, paren));

@@ -151,7 +151,7 @@ std::string_view unit_from_name(std::string_view name) {
         return "fraction";
     }
     if (contains_any(name, {"throughput"})) return "1/s";
-    if (name.ends_with("_count") || name.ends_with("_total") || name.substr(0, 6) == "total_") {
+    if (name.ends_with("_count") || name.ends_with("_total") || name.starts_with("total_")) {
         return "1";
     }
     return {};
