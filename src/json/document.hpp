@@ -47,6 +47,10 @@ class Path {
 // positions in error messages refer to the original text.
 class Document {
   public:
+    // The locations its accessors take (a reader template over Document and FastReader
+    // names them Json::Location).
+    using Location = Path;
+
     // `path` names the file in messages. Copies `text` once, into the padded buffer
     // simdjson needs; does not parse yet.
     Document(std::string path, std::string_view text);

@@ -12,7 +12,7 @@ bool FastReader::root_object(std::string_view text, od::object& root) {
     return document_.get_object().get(root) == simdjson::SUCCESS;
 }
 
-void FastReader::fail(const Path& /*where*/, const std::string& /*what*/) const {
+void FastReader::fail(const NoPath& /*where*/, const std::string& /*what*/) const {
     throw NotFast{};
 }
 

@@ -27,8 +27,18 @@ namespace caws::json {
 // What FastReader throws when a text is not what its fast path reads.
 struct NotFast {};
 
+// Where a value is, for a FastReader: nowhere, since it never says. It has Path's
+// child(), so that a reader template builds its locations the same way for both, and
+// the fast path builds none.
+struct NoPath {
+    NoPath child(std::string_view /*key*/) const { return {}; }
+    NoPath child(std::size_t /*index*/) const { return {}; }
+};
+
 class FastReader {
   public:
+    using Location = NoPath;
+
     // Parses `text` (copied into the reused buffer) and sets `root` to its top-level
     // object, valid until the next call. False when `text` is not JSON starting with an
     // object.
@@ -36,23 +46,23 @@ class FastReader {
 
     // Document's accessors, for values that are what the name says; NotFast otherwise.
     // Inline: a history of 5 million metrics reads 50 million values through them.
-    [[noreturn]] void fail(const Path& where, const std::string& what) const;
-    std::string_view string(od::value value, const Path& where) const {
+    [[noreturn]] void fail(const NoPath& where, const std::string& what) const;
+    std::string_view string(od::value value, const NoPath& where) const {
         std::string_view text;
         if (value.get_string().get(text)) fail(where, {});
         return text;
     }
-    od::object object(od::value value, const Path& where) const {
+    od::object object(od::value value, const NoPath& where) const {
         od::object object;
         if (value.get_object().get(object)) fail(where, {});
         return object;
     }
-    od::array array(od::value value, const Path& where) const {
+    od::array array(od::value value, const NoPath& where) const {
         od::array array;
         if (value.get_array().get(array)) fail(where, {});
         return array;
     }
-    std::optional<double> finite_or_null(od::value value, const Path& where) const {
+    std::optional<double> finite_or_null(od::value value, const NoPath& where) const {
         double number = 0;
         if (value.get_double().get(number) == simdjson::SUCCESS) {
             if (!std::isfinite(number)) fail(where, {});
@@ -62,7 +72,7 @@ class FastReader {
         if (value.is_null().get(null) != simdjson::SUCCESS || !null) fail(where, {});
         return std::nullopt;
     }
-    std::uint64_t count(od::value value, const Path& where) const {
+    std::uint64_t count(od::value value, const NoPath& where) const {
         std::uint64_t n = 0;
         if (value.get_uint64().get(n)) fail(where, {});
         return n;

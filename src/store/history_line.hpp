@@ -18,6 +18,8 @@ namespace caws::store {
 inline constexpr std::string_view k_metric_keys[] = {
     "name", "measure", "unit", "direction", "n", "median", "mean", "stddev", "min", "max", "p95"};
 inline constexpr std::size_t k_required_metric_keys = 5;
+// Positions of the required keys in k_metric_keys.
+enum RequiredKey : std::size_t { key_name, key_measure, key_unit, key_direction, key_n };
 
 // HistoryMetric's statistics, in the order of their keys in k_metric_keys.
 inline constexpr std::optional<double> HistoryMetric::*k_statistics[] = {

@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
-#include <thread>
 #include <utility>
 
 #include "json/document.hpp"
@@ -27,16 +26,18 @@ namespace od = simdjson::ondemand;
 // checks and their order are the same for both.
 template <class Json, class Sink>
 class LineReader {
+    using Where = typename Json::Location;
+
   public:
     LineReader(const Json& json, Sink& sink) : json_(json), sink_(sink) {}
 
     void read(od::object root_object) {
         HistoryRun& run = sink_.begin();
-        const Path root;
+        const Where root;
         bool saw_schema = false, saw_date = false, saw_metrics = false;
         for (auto field : root_object) {
             const std::string_view key = field.unescaped_key();
-            const Path where = root.child(key);
+            const Where where = root.child(key);
             od::value value = field.value();
             if (key == "schema") {
                 check_schema(json_.string(value, where), where);
@@ -69,7 +70,7 @@ class LineReader {
     }
 
   private:
-    void check_schema(std::string_view schema, const Path& where) const {
+    void check_schema(std::string_view schema, const Where& where) const {
         if (schema == k_history_schema) return;
         if (schema.starts_with("caws-gate/history@")) {
             json_.fail(where, "this history has schema \"" + std::string(schema) +
@@ -79,16 +80,16 @@ class LineReader {
                               std::string(schema) + "\"");
     }
 
-    void read_metrics(od::array array, const Path& where) {
+    void read_metrics(od::array array, const Where& where) {
         std::size_t i = 0;
         for (auto element : array) {
-            const Path at = where.child(i++);
+            const Where at = where.child(i++);
             read_metric(json_.object(element.value(), at), at);
             sink_.add(view_);
         }
     }
 
-    void read_metric(od::object object, const Path& at) {
+    void read_metric(od::object object, const Where& at) {
         view_ = MetricView{};
         bool seen[k_required_metric_keys] = {};
         for (auto field : object) {
@@ -96,7 +97,7 @@ class LineReader {
             std::size_t id = 0;
             while (id < std::size(k_metric_keys) && !(raw == k_metric_keys[id])) ++id;
             if (id == std::size(k_metric_keys)) continue;  // keys added later are ignored
-            const Path where = at.child(k_metric_keys[id]);
+            const Where where = at.child(k_metric_keys[id]);
             od::value value = field.value();
             if (id < k_required_metric_keys) {
                 seen[id] = true;
@@ -113,26 +114,32 @@ class LineReader {
         }
     }
 
-    // name, measure, unit, direction or n: the key of index `id`.
-    void read_required(std::size_t id, od::value value, const Path& where) {
-        if (id == 4) {
+    void read_required(std::size_t id, od::value value, const Where& where) {
+        if (id == key_n) {
             view_.n = static_cast<std::size_t>(json_.count(value, where));
             return;
         }
+        // One call for the four strings: the fast path inlines it once.
         const std::string_view text = json_.string(value, where);
-        if (id == 0) {
-            view_.name = text;
-        } else if (id == 1) {
-            view_.measure = text;
-        } else if (id == 2) {
-            view_.unit = text;
-        } else {
-            const auto direction = model::direction_from_string(text);
-            if (!direction) {
-                json_.fail(where, "expected \"lower\", \"higher\" or \"unknown\", got \"" +
-                                      std::string(text) + "\"");
+        switch (id) {
+            case key_name:
+                view_.name = text;
+                break;
+            case key_measure:
+                view_.measure = text;
+                break;
+            case key_unit:
+                view_.unit = text;
+                break;
+            default: {
+                const auto direction = model::direction_from_string(text);
+                if (!direction) {
+                    json_.fail(where, "expected \"lower\", \"higher\" or \"unknown\", got \"" +
+                                          std::string(text) + "\"");
+                }
+                view_.direction = *direction;
+                break;
             }
-            view_.direction = *direction;
         }
     }
 
@@ -242,9 +249,7 @@ void parse_chunk(std::string_view text, const std::string& path, Chunk<Sink>& ou
 template <class Sink>
 std::vector<Chunk<Sink>> parse_chunks(std::string_view text, const std::string& path) {
     const std::size_t threads =
-        text.size() < k_large_history
-            ? 1
-            : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+        text.size() < k_large_history ? 1 : std::min<std::size_t>(util::hardware_threads(), 8);
     std::vector<std::size_t> starts{0};
     for (std::size_t k = 1; k < threads; ++k) {
         const std::size_t at = std::max(text.size() / threads * k, starts.back());

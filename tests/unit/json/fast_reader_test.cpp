@@ -10,14 +10,14 @@
 namespace caws::json {
 namespace {
 
-// The values of {"v": [...]} read with `json`'s accessor `read`, one per element.
-template <class Json, class Read>
-void each_value(const Json& json, od::object root, Read read) {
-    const Path top;
+// The values of {"v": [...]} read with `read`, one per element.
+template <class Read>
+void each_value(const FastReader& fast, od::object root, Read read) {
+    const NoPath top;
     for (auto field : root) {
-        const Path at = top.child("v");
+        const NoPath at = top.child("v");
         std::size_t i = 0;
-        for (auto element : json.array(field.value(), at)) read(element.value(), at.child(i++));
+        for (auto element : fast.array(field.value(), at)) read(element.value(), at.child(i++));
     }
 }
 
@@ -27,7 +27,7 @@ std::optional<std::vector<std::optional<double>>> fast_numbers(FastReader& fast,
     od::object root;
     if (!fast.root_object(text, root)) return std::nullopt;
     const bool done = finishes_fast([&] {
-        each_value(fast, root, [&](od::value value, const Path& where) {
+        each_value(fast, root, [&](od::value value, const NoPath& where) {
             out.push_back(fast.finite_or_null(value, where));
         });
     });
@@ -62,7 +62,7 @@ TEST(FastReader, GivesUpWhereADocumentWouldSayMore) {
 TEST(FastReader, CountsAreUnsignedIntegers) {
     FastReader fast;
     od::object root;
-    const Path where;
+    const NoPath where;
     ASSERT_TRUE(fast.root_object(R"({"n": 18446744073709551615})", root));
     for (auto field : root) EXPECT_EQ(fast.count(field.value(), where), UINT64_MAX);
     ASSERT_TRUE(fast.root_object(R"({"n": 3.0})", root));
