@@ -16,7 +16,7 @@ namespace {
 
 using json::Document;
 namespace od = simdjson::ondemand;
-using gbench::Row;
+using Row = GoogleBenchmarkRow;
 using json::Path;
 
 // Measures with a known unit and direction besides real_time and cpu_time.
@@ -76,7 +76,8 @@ class Reader {
             const std::string_view key = field.unescaped_key();
             const Path where = root.child(key);
             if (key == "context") {
-                gbench::read_context(doc_, doc_.object(field.value(), where), where, run_.context);
+                read_google_benchmark_context(doc_, doc_.object(field.value(), where), where,
+                                              run_.context);
             } else if (key == "benchmarks") {
                 saw_benchmarks = true;
                 read_benchmarks(doc_.array(field.value(), where), where);
@@ -92,7 +93,7 @@ class Reader {
         std::size_t index = 0;
         for (auto element : rows) {
             const Path at = where.child(index);
-            const Row row = gbench::read_row(doc_, doc_.object(element.value(), at), at);
+            const Row row = read_google_benchmark_row(doc_, doc_.object(element.value(), at), at);
             add_row(row, index, at);
             ++index;
         }

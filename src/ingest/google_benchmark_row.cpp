@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace caws::ingest::gbench {
+namespace caws::ingest {
 namespace {
 
 using json::Document;
@@ -96,7 +96,8 @@ void keep_scalar(std::vector<std::pair<std::string, std::string>>& out, std::str
 
 }  // namespace
 
-void read_context(const Document& doc, od::object context, const Path& where, model::Context& c) {
+void read_google_benchmark_context(const Document& doc, od::object context, const Path& where,
+                                   model::Context& c) {
     for (auto field : context) {
         const std::string_view key = field.unescaped_key();
         const Path at = where.child(key);
@@ -128,8 +129,9 @@ void read_context(const Document& doc, od::object context, const Path& where, mo
     }
 }
 
-Row read_row(const Document& doc, od::object object, const Path& at) {
-    Row row;
+GoogleBenchmarkRow read_google_benchmark_row(const Document& doc, od::object object,
+                                             const Path& at) {
+    GoogleBenchmarkRow row;
     for (auto field : object) {
         const std::string_view key = field.unescaped_key();
         const Path where = at.child(key);
@@ -232,4 +234,4 @@ Row read_row(const Document& doc, od::object object, const Path& at) {
     return row;
 }
 
-}  // namespace caws::ingest::gbench
+}  // namespace caws::ingest

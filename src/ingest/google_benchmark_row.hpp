@@ -13,10 +13,10 @@
 #include "json/document.hpp"
 #include "model/run.hpp"
 
-namespace caws::ingest::gbench {
+namespace caws::ingest {
 
 // One row of the "benchmarks" array, as written.
-struct Row {
+struct GoogleBenchmarkRow {
     std::string_view name;
     std::string_view run_name;
     std::string_view run_type;
@@ -39,11 +39,12 @@ struct Row {
 
 // Reads the "context" object: host, executable, date, build type, CPUs, load and
 // caches, and any other string, number or boolean as an extra entry.
-void read_context(const json::Document& doc, json::od::object context, const json::Path& where,
-                  model::Context& c);
+void read_google_benchmark_context(const json::Document& doc, json::od::object context,
+                                   const json::Path& where, model::Context& c);
 
 // Reads one row of "benchmarks"; keys it does not know with a number value are user
 // counters. Throws util::Error for a value of the wrong type or a row without a name.
-Row read_row(const json::Document& doc, json::od::object object, const json::Path& at);
+GoogleBenchmarkRow read_google_benchmark_row(const json::Document& doc, json::od::object object,
+                                             const json::Path& at);
 
-}  // namespace caws::ingest::gbench
+}  // namespace caws::ingest

@@ -5,11 +5,12 @@
 // copy it, scan it for NaN tokens and allocate a parser of its size, which for lines of
 // megabytes costs more than the parse.
 //
-// FastReader's accessors have the names and arguments of Document's, so that a reader
-// written once, as a template over the two, reads well-formed texts fast and reads any
-// other text again with a Document, which accepts it the same way or says where it is
-// wrong. The fast path reads plain JSON only (no NaN tokens) and never builds a message:
-// at anything unexpected it throws NotFast, or simdjson throws its own error.
+// FastReader's accessors have the names of Document's and take a NoPath where Document's
+// take a Path (each names its type Location), so that a reader written once, as a
+// template over the two, reads well-formed texts fast and reads any other text again
+// with a Document, which accepts it the same way or says where it is wrong. The fast path
+// reads plain JSON only (no NaN tokens) and says nothing: at anything unexpected it
+// throws NotFast, or simdjson throws its own error.
 //
 // This header includes simdjson; include it only from .cpp files of readers.
 

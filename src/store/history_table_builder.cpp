@@ -4,13 +4,18 @@
 #include <utility>
 
 namespace caws::store {
+namespace {
 
+// The key of a metric in a table's index: the name's length first, so that no name and
+// measure can make the key of another pair (names may hold any character).
 void metric_key(std::string& key, std::string_view name, std::string_view measure) {
     key.assign(std::to_string(name.size()));
     key += ':';
     key += name;
     key += measure;
 }
+
+}  // namespace
 
 HistoryRun& TableBuilder::begin() {
     current_.clear();

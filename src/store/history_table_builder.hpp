@@ -15,10 +15,6 @@
 
 namespace caws::store {
 
-// The key of a metric in a table's index: the name's length first, so that no name and
-// measure can make the key of another pair (names may hold any character).
-void metric_key(std::string& key, std::string_view name, std::string_view measure);
-
 // Keeps the runs of a history and, per metric, the value a trend reads. A line is begun,
 // its metrics added, and it is then committed, or rolled back when the reader's fast
 // path gives up on it.
