@@ -8,6 +8,7 @@
 
 #include "util/error.hpp"
 #include "util/file_io.hpp"
+#include "util/strings.hpp"
 
 namespace caws::cli {
 namespace {
@@ -18,11 +19,6 @@ constexpr std::array<BenchmarkToolInfo, 4> k_tools{{
     {BenchmarkTool::hyperfine, "hyperfine", "time", "perf.json"},
     {BenchmarkTool::go, "go", "sec/op", "perf.txt"},
 }};
-
-std::string lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 // The text of a top-level file, or "" when it is missing or unreadable: detection only
 // looks, it never fails.
@@ -46,14 +42,6 @@ std::vector<std::string> top_level_files(const std::string& directory) {
     }
     std::sort(names.begin(), names.end());
     return names;
-}
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
 // The first of `names` that `matches`, or "".
@@ -220,7 +208,7 @@ std::vector<DetectedTool> detect_benchmark_tools(const std::string& directory) {
     const std::vector<std::string> names = top_level_files(directory);
     const auto mentions = [&](std::string_view needle) {
         return [&root, needle](const std::string& name) {
-            return lower(peek(root / name)).find(needle) != std::string::npos;
+            return util::lower(peek(root / name)).find(needle) != std::string::npos;
         };
     };
     std::vector<DetectedTool> found;
@@ -239,7 +227,7 @@ std::vector<DetectedTool> detect_benchmark_tools(const std::string& directory) {
         pytest = first_match(names, [&](const std::string& name) {
             const bool config = name == "pyproject.toml" || name == "setup.cfg" ||
                                 name == "setup.py" || name == "tox.ini" ||
-                                (starts_with(name, "requirements") && ends_with(name, ".txt"));
+                                (name.starts_with("requirements") && name.ends_with(".txt"));
             return config &&
                    (mentions("pytest-benchmark")(name) || mentions("pytest_benchmark")(name));
         });
@@ -248,7 +236,7 @@ std::vector<DetectedTool> detect_benchmark_tools(const std::string& directory) {
 
     add(BenchmarkTool::hyperfine, first_match(names, [&](const std::string& name) {
             const bool script = name == "Makefile" || name == "GNUmakefile" || name == "justfile" ||
-                                name == "Justfile" || ends_with(name, ".sh");
+                                name == "Justfile" || name.ends_with(".sh");
             return script && mentions("hyperfine")(name);
         }));
 
@@ -264,7 +252,7 @@ bool is_action_reference(std::string_view reference) {
                              c == '_' || c == '-' || c == '/' || c == '@';
         if (!allowed) return false;
     }
-    if (starts_with(reference, "./")) {
+    if (reference.starts_with("./")) {
         return reference.size() > 2 && reference.find('@') == std::string_view::npos;
     }
     const std::size_t at = reference.find('@');

@@ -98,7 +98,7 @@ class GateParser {
         }
         const std::string schema = string(root["schema"], "/schema");
         if (schema != k_gate_schema) {
-            if (schema.rfind("caws-gate/gate@", 0) == 0) {
+            if (schema.starts_with("caws-gate/gate@")) {
                 fail("/schema", "this gate file has schema \"" + schema +
                                     "\"; this caws-gate reads \"" + std::string(k_gate_schema) +
                                     "\"");

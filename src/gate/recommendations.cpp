@@ -1,7 +1,6 @@
 #include "gate/recommendations.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -13,23 +12,16 @@
 
 #include "model/quantity_format.hpp"
 #include "stats/mann_whitney.hpp"
+#include "util/strings.hpp"
 
 namespace caws::gate {
 namespace {
 
+using model::format_percent;
 using model::Recommendation;
+using util::lower;
 
 constexpr std::string_view k_phase_marker = ".phase.";
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-std::string percent(double fraction) {
-    return model::format_number(fraction * 100, 2) + "%";
-}
 
 // "a, b, c, d, e and 3 more" (names in the order given).
 std::string name_list(const std::vector<std::string_view>& names) {
@@ -123,8 +115,8 @@ void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
     }
     if (noisy) {
         why += (why.empty() ? "the" : ", and the") +
-               std::string(" median coefficient of variation is ") + percent(*cv) + " (above " +
-               percent(k_high_noise_cv) + ")";
+               std::string(" median coefficient of variation is ") + format_percent(*cv) +
+               " (above " + format_percent(k_high_noise_cv) + ")";
     }
     out.push_back({"pin-cpu",
                    {},
@@ -236,7 +228,7 @@ std::string growth_of(const EndToEnd& group) {
            model::format_quantity(rise, unit) + " (a " +
            std::string(model::to_string(whole->change)) + " regression), most in " +
            std::string(grew->name) + ": +" + model::format_quantity(growth, unit) + ", " +
-           percent(growth / rise) + " of the growth.";
+           format_percent(growth / rise) + " of the growth.";
 }
 
 void bottleneck_phases(const model::Verdict& verdict, const ScoreInput& input,
@@ -292,9 +284,9 @@ void bottleneck_phases(const model::Verdict& verdict, const ScoreInput& input,
                        "Speed up the " + std::string(largest->name) + " phase of " + key.first +
                            " first: it " + (share > 0.5 ? "dominates" : "is the largest") +
                            " with " + c.statistic + " " +
-                           model::format_quantity(largest->value, c.unit) + ", " + percent(share) +
-                           " of " + of + model::format_quantity(total, c.unit) + "." +
-                           growth_of(group)});
+                           model::format_quantity(largest->value, c.unit) + ", " +
+                           format_percent(share) + " of " + of +
+                           model::format_quantity(total, c.unit) + "." + growth_of(group)});
     }
 }
 

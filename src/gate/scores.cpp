@@ -1,7 +1,6 @@
 #include "gate/scores.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -10,6 +9,7 @@
 
 #include "model/quantity_format.hpp"
 #include "util/environment.hpp"
+#include "util/strings.hpp"
 
 namespace caws::gate {
 namespace {
@@ -65,18 +65,8 @@ double round_score(double value) {
     return std::round(std::clamp(value, 0.0, 100.0));
 }
 
-std::string percent(double fraction) {
-    return model::format_number(fraction * 100, 2) + "%";
-}
-
 std::string count_of(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 // ---- health ---------------------------------------------------------------------------
@@ -183,7 +173,7 @@ bool other_finding(const model::Finding& f) {
     for (const auto code : k_counted) {
         if (f.code == code) return false;
     }
-    if (f.code.rfind("budget", 0) == 0) return false;
+    if (f.code.starts_with("budget")) return false;
     return !(f.waiver && !f.waiver->expired);
 }
 
@@ -288,8 +278,9 @@ model::ScoreComponent noise_component(const model::Verdict& verdict) {
         cvs.size() % 2 == 1 ? *middle : (*middle + *std::max_element(cvs.begin(), middle)) / 2;
     const double worst = *std::max_element(cvs.begin(), cvs.end());
     return {"noise", score, TrustWeights::noise,
-            "median coefficient of variation " + percent(median) + " over " +
-                count_of(cvs.size(), "metric", "metrics") + ", worst " + percent(worst)};
+            "median coefficient of variation " + model::format_percent(median) + " over " +
+                count_of(cvs.size(), "metric", "metrics") + ", worst " +
+                model::format_percent(worst)};
 }
 
 model::ScoreComponent outliers_component(const model::Verdict& verdict) {
@@ -313,7 +304,7 @@ model::ScoreComponent outliers_component(const model::Verdict& verdict) {
         round_score(100 * (1 - k_outlier_slope * std::max(0.0, share - k_outliers_allowed)));
     return {"outliers", score, TrustWeights::outliers,
             std::to_string(outliers) + " of " + std::to_string(samples) +
-                " samples outside Tukey's fences: " + percent(share)};
+                " samples outside Tukey's fences: " + model::format_percent(share)};
 }
 
 const model::Context* context_of(const model::Run* run) {
@@ -363,8 +354,8 @@ model::ScoreComponent machine_component(const model::Context* b, const model::Co
 }
 
 model::ScoreComponent build_component(const model::Context* b, const model::Context* c) {
-    const std::string bt = b == nullptr ? std::string() : lower(b->build_type);
-    const std::string ct = c == nullptr ? std::string() : lower(c->build_type);
+    const std::string bt = b == nullptr ? std::string() : util::lower(b->build_type);
+    const std::string ct = c == nullptr ? std::string() : util::lower(c->build_type);
     if (bt == "debug" || ct == "debug") {
         std::string who = bt == ct        ? "both runs were"
                           : bt == "debug" ? "the baseline was"

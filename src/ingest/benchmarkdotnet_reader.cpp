@@ -1,6 +1,5 @@
 #include "ingest/benchmarkdotnet_reader.hpp"
 
-#include <cctype>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +8,7 @@
 #include "ingest/json_values.hpp"
 #include "ingest/units.hpp"
 #include "util/string_map.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -98,11 +98,7 @@ class Reader {
                     run_.context.extra.emplace_back("cpu", label_text(value));
                 }
             } else if (key == "Configuration") {
-                std::string build = label_text(value);
-                for (char& c : build) {
-                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                }
-                run_.context.build_type = build;
+                run_.context.build_type = util::lower(label_text(value));
             } else if (key == "LogicalCoreCount" || key == "ProcessorCount") {
                 run_.context.num_cpus = static_cast<int>(doc_.integer(value, where.child(key)));
             } else if (key == "OsVersion" || key == "RuntimeVersion" ||

@@ -7,6 +7,7 @@
 #include "ingest/text_cursor.hpp"
 #include "util/error.hpp"
 #include "util/string_map.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -56,7 +57,7 @@ std::optional<Result> read_line(std::string_view line, const TextCursor& cursor)
         cursor.fail(at, what);
     };
     Result result;
-    result.name = trim(line.substr(0, separator));
+    result.name = util::trim(line.substr(0, separator));
     result.hz = *hz;
     std::string_view margin = next_field(rest);
     const std::string_view margin_at = margin.empty() ? line.substr(line.size()) : margin;
@@ -84,7 +85,7 @@ std::optional<Result> read_line(std::string_view line, const TextCursor& cursor)
     const std::string_view word = next_field(rest);
     const std::string_view sampled = next_field(rest);
     if (!paren || !runs || (word != "runs" && word != "run") || sampled != "sampled)" ||
-        !trim(rest).empty()) {
+        !util::trim(rest).empty()) {
         return fail(open.empty() ? line.substr(line.size()) : open,
                     "expected \"(N runs sampled)\" after the margin of error");
     }

@@ -8,17 +8,14 @@
 #include "ingest/catch2_results.hpp"
 #include "ingest/text_cursor.hpp"
 #include "util/error.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 // A line made of one character repeated ("-----", "=====", "....."), Catch2's rules.
 bool is_rule(std::string_view line, char c) {
-    const std::string_view text = trim(line);
+    const std::string_view text = util::trim(line);
     if (text.size() < 10) return false;
     for (const char x : text) {
         if (x != c) return false;
@@ -27,12 +24,12 @@ bool is_rule(std::string_view line, char c) {
 }
 
 bool is_blank(std::string_view line) {
-    return trim(line).empty();
+    return util::trim(line).empty();
 }
 
 bool is_table_header(std::string_view line) {
-    const std::string_view text = trim(line);
-    return starts_with(text, "benchmark name") && text.find("samples") != std::string_view::npos &&
+    const std::string_view text = util::trim(line);
+    return text.starts_with("benchmark name") && text.find("samples") != std::string_view::npos &&
            text.find("iterations") != std::string_view::npos;
 }
 
@@ -56,7 +53,7 @@ std::optional<FirstRow> first_row(std::string_view line) {
     if (!parse_number(value) || !seconds || !count || !parse_count(iterations)) {
         return std::nullopt;
     }
-    return FirstRow{trim(rest), *count, *seconds};
+    return FirstRow{util::trim(rest), *count, *seconds};
 }
 
 // "   56.9829 ns     53.672 ns    69.8367 ns": three durations, possibly after the end of
@@ -93,7 +90,7 @@ ValueRow value_row(std::string_view line, const TextCursor& cursor, const std::s
         if (!parse_number(value)) cursor.fail(value, "expected a number, got " + in_quotes(value));
         row.first = *parse_seconds(value, unit);
     }
-    row.prefix = trim(rest);
+    row.prefix = util::trim(rest);
     return row;
 }
 
@@ -140,7 +137,7 @@ class Reader {
 
     // "sample is a Catch v2.13.10 host application." / "... is a Catch2 v3.4.0 host ..."
     void host_line(std::string_view line) {
-        const std::string_view text = trim(line);
+        const std::string_view text = util::trim(line);
         for (const std::string_view marker :
              {std::string_view(" is a Catch v"), std::string_view(" is a Catch2 v")}) {
             const std::size_t at = text.find(marker);
@@ -162,7 +159,7 @@ class Reader {
     // indented by two spaces each.
     void test_case_line(std::string_view line) {
         if (!is_rule(line, '-')) {
-            case_lines_.emplace_back(trim(line));
+            case_lines_.emplace_back(util::trim(line));
             if (case_lines_.size() > 64) state_ = State::outside;  // not a header after all
             return;
         }
@@ -182,7 +179,7 @@ class Reader {
 
     void start_table(std::string_view line) {
         state_ = State::header;
-        const std::string_view text = trim(line);
+        const std::string_view text = util::trim(line);
         no_analysis_ = text.ends_with("mean");
         header_width_ = text.size() + static_cast<std::size_t>(text.data() - line.data());
         expect_ = Expect::first;
@@ -264,7 +261,7 @@ class Reader {
         // Catch2 pads the rows of a wrapped name to the table's width; anything else ends
         // the table (output of the tests themselves).
         if (line.size() >= header_width_ && line.back() == ' ') {
-            name_parts_.push_back(trim(line));
+            name_parts_.push_back(util::trim(line));
             last_name_line_ = line;
             return;
         }
@@ -279,10 +276,10 @@ class Reader {
     // "NAME   Benchmark failed (message)" on the first row, or on its own line after it.
     void benchmark_failed(std::string_view line, std::size_t at) {
         std::string_view message = line.substr(at + 18);
-        message = trim(message);
+        message = util::trim(message);
         if (message.ends_with(")")) message.remove_suffix(1);
         if (expect_ == Expect::first) {
-            const std::string_view name = trim(line.substr(0, at));
+            const std::string_view name = util::trim(line.substr(0, at));
             if (!name.empty()) name_parts_.push_back(name);
             if (name_parts_.empty()) {
                 cursor_.fail(line, "expected the benchmark's name before \"Benchmark failed\"");
@@ -322,7 +319,7 @@ class Reader {
     bool is_last(std::string_view line) const {
         const std::string_view text = cursor_.text();
         const auto end = static_cast<std::size_t>(line.data() + line.size() - text.data());
-        return trim(text.substr(end)).empty();
+        return util::trim(text.substr(end)).empty();
     }
 
     void incomplete(std::string_view at) {

@@ -10,6 +10,7 @@
 #include "ingest/catch2_results.hpp"
 #include "ingest/text_cursor.hpp"
 #include "util/error.hpp"
+#include "util/strings.hpp"
 #include "util/text_position.hpp"
 
 namespace caws::ingest {
@@ -103,7 +104,7 @@ class Reader {
                            std::string(node.name()) + ">, got \"" +
                            node.attribute("value").value() + "\"");
         }
-        return *parse_scaled_number(trim(node.attribute("value").value()), -9);
+        return *parse_scaled_number(util::trim(node.attribute("value").value()), -9);
     }
 
     double number(const pugi::xml_node& node, const char* attribute) {
@@ -112,7 +113,7 @@ class Reader {
             fail(node, "expected a \"" + std::string(attribute) + "\" attribute on <" +
                            node.name() + ">");
         }
-        const auto value = parse_number(trim(found.value()));
+        const auto value = parse_number(util::trim(found.value()));
         if (!value) {
             fail(node, "expected a number in \"" + std::string(attribute) + "\" of <" +
                            node.name() + ">, got " + in_quotes(found.value()));

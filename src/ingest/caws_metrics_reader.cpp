@@ -366,7 +366,7 @@ bool looks_like_caws_metrics(std::string_view text) {
     if (!sniff.starts_with("{")) return false;
     const JsonSniff::Token* schema = sniff.value_of("schema", 1);
     return schema != nullptr && schema->kind == JsonSniff::Kind::string &&
-           schema->text.substr(0, 18) == "caws-gate/metrics@";
+           schema->text.starts_with("caws-gate/metrics@");
 }
 
 }  // namespace caws::ingest

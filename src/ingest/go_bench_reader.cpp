@@ -10,15 +10,12 @@
 #include "ingest/text_cursor.hpp"
 #include "util/error.hpp"
 #include "util/string_map.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
 
 constexpr std::string_view k_prefix = "Benchmark";
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
 
 // A unit as benchstat tidies it, with what it means here.
 struct Measure {
@@ -134,7 +131,7 @@ class Reader {
         std::string_view line;
         while (cursor_.next(line)) {
             if (collecting_message_ && collect_message(line)) continue;
-            if (starts_with(line, k_prefix)) {
+            if (line.starts_with(k_prefix)) {
                 benchmark_line(line);
             } else if (!pending_name_.empty() && !line.empty() && is_space(line.front()) &&
                        continuation_line(line)) {
@@ -153,7 +150,7 @@ class Reader {
             set_config(config->first, config->second);
         } else if (!line.empty() && (line.front() == ' ' || line.front() == '\t') &&
                    !last_progress_.empty() && progress_log_.empty()) {
-            progress_log_ = std::string(trim(line));
+            progress_log_ = std::string(util::trim(line));
         }
     }
 
@@ -188,7 +185,7 @@ class Reader {
     bool continuation_line(std::string_view line) {
         std::string_view rest = line;
         const std::string_view iterations = next_field(rest);
-        if (!parse_count(iterations) || trim(rest).empty()) return false;
+        if (!parse_count(iterations) || util::trim(rest).empty()) return false;
         add_values(pending_name_, rest, line);
         return true;
     }
@@ -296,16 +293,16 @@ class Reader {
         const std::size_t indent = indent_of(line);
         const std::string_view body = line.substr(indent);
         model::Status status;
-        if (starts_with(body, "--- FAIL: ")) {
+        if (body.starts_with("--- FAIL: ")) {
             status = model::Status::failed;
-        } else if (starts_with(body, "--- SKIP: ")) {
+        } else if (body.starts_with("--- SKIP: ")) {
             status = model::Status::skipped;
         } else {
-            return starts_with(body, "--- ");  // "--- BENCH:" and test outcomes: ignored
+            return body.starts_with("--- ");  // "--- BENCH:" and test outcomes: ignored
         }
         std::string_view rest = body.substr(10);
         const std::string_view name = next_field(rest);
-        if (!starts_with(name, k_prefix)) return true;  // a test, not a benchmark
+        if (!name.starts_with(k_prefix)) return true;  // a test, not a benchmark
         Outcome outcome{std::string(split_procs(name).first), status, {}, {}};
         if (outcome.name == last_progress_ || std::string(name) == last_progress_) {
             outcome.message = progress_log_;  // go test -v logs before the outcome line
@@ -323,8 +320,8 @@ class Reader {
         collecting_message_ = false;
         const std::size_t indent = indent_of(line);
         if (indent <= outcome_indent_ || indent == line.size()) return false;
-        const std::string_view text = trim(line);
-        if (starts_with(text, "--- ")) return false;
+        const std::string_view text = util::trim(line);
+        if (text.starts_with("--- ")) return false;
         pending_outcomes_.back().message = std::string(text);
         return true;
     }
@@ -429,8 +426,7 @@ class Reader {
             if (!bench.has_results) {
                 const std::string prefix = bench.base + "/";
                 for (const Benchmark& other : benchmarks_) {
-                    if (other.pkg == bench.pkg &&
-                        other.base.compare(0, prefix.size(), prefix) == 0) {
+                    if (other.pkg == bench.pkg && other.base.starts_with(prefix)) {
                         parent = true;
                         break;
                     }
@@ -569,7 +565,7 @@ class Reader {
 // A result line, or one that starts like one: the name, a whole number, and more. (A
 // malformed one is then reported with its position rather than as an unknown file.)
 bool is_result_line(std::string_view line) {
-    if (!starts_with(line, k_prefix)) return false;
+    if (!line.starts_with(k_prefix)) return false;
     std::string_view rest = line;
     next_field(rest);
     if (!parse_count(next_field(rest))) return false;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/google_benchmark_row.hpp"
 #include "json/document.hpp"
 #include "util/limits.hpp"
 #include "util/string_map.hpp"
@@ -15,6 +16,7 @@ namespace {
 
 using json::Document;
 namespace od = simdjson::ondemand;
+using Row = GoogleBenchmarkRow;
 using json::Path;
 
 // Measures with a known unit and direction besides real_time and cpu_time.
@@ -33,60 +35,6 @@ constexpr KnownCounter k_known_counters[] = {
     {"total_allocated_bytes", model::Dimension::size, "B", model::Direction::lower},
     {"net_heap_growth", model::Dimension::size, "B", model::Direction::lower},
     {"allocs_per_iter", model::Dimension::count, "allocs/iter", model::Direction::lower},
-};
-
-// Keys of a benchmark row that are not counters.
-bool is_standard_key(std::string_view key) {
-    static constexpr std::string_view k_keys[] = {"name",
-                                                  "family_index",
-                                                  "per_family_instance_index",
-                                                  "run_name",
-                                                  "run_type",
-                                                  "repetitions",
-                                                  "repetition_index",
-                                                  "threads",
-                                                  "iterations",
-                                                  "real_time",
-                                                  "cpu_time",
-                                                  "time_unit",
-                                                  "aggregate_name",
-                                                  "aggregate_unit",
-                                                  "error_occurred",
-                                                  "error_message",
-                                                  "skipped",
-                                                  "skip_message",
-                                                  "label",
-                                                  "big_o",
-                                                  "cpu_coefficient",
-                                                  "real_coefficient",
-                                                  "rms",
-                                                  "complexity_n"};
-    for (const std::string_view k : k_keys) {
-        if (k == key) return true;
-    }
-    return false;
-}
-
-// One row of the "benchmarks" array, as written.
-struct Row {
-    std::string_view name;
-    std::string_view run_name;
-    std::string_view run_type;
-    std::string_view aggregate_name;
-    std::string_view aggregate_unit;
-    std::string_view time_unit;
-    std::string_view error_message;
-    std::string_view skip_message;
-    std::string_view label;
-    std::optional<double> real_time;
-    std::optional<double> cpu_time;
-    std::optional<std::int64_t> repetitions;
-    std::optional<std::int64_t> repetition_index;
-    std::optional<std::int64_t> threads;
-    bool error_occurred = false;
-    bool skipped = false;
-    bool complexity = false;  // a _BigO or _RMS row
-    std::vector<std::pair<std::string_view, double>> counters;
 };
 
 struct MeasureValues {
@@ -117,10 +65,6 @@ struct Benchmark {
     }
 };
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 class Reader {
   public:
     Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
@@ -132,7 +76,8 @@ class Reader {
             const std::string_view key = field.unescaped_key();
             const Path where = root.child(key);
             if (key == "context") {
-                read_context(doc_.object(field.value(), where), where);
+                read_google_benchmark_context(doc_, doc_.object(field.value(), where), where,
+                                              run_.context);
             } else if (key == "benchmarks") {
                 saw_benchmarks = true;
                 read_benchmarks(doc_.array(field.value(), where), where);
@@ -144,198 +89,16 @@ class Reader {
     }
 
   private:
-    void read_context(od::object context, const Path& where) {
-        model::Context& c = run_.context;
-        for (auto field : context) {
-            const std::string_view key = field.unescaped_key();
-            const Path at = where.child(key);
-            od::value value = field.value();
-            if (key == "host_name") {
-                c.host = doc_.string(value, at);
-            } else if (key == "executable") {
-                c.executable = doc_.string(value, at);
-            } else if (key == "date") {
-                c.date = doc_.string(value, at);
-            } else if (key == "library_build_type") {
-                c.build_type = doc_.string(value, at);
-            } else if (key == "num_cpus") {
-                c.num_cpus = static_cast<int>(doc_.integer(value, at));
-            } else if (key == "mhz_per_cpu") {
-                c.mhz_per_cpu = doc_.number(value, at);
-            } else if (key == "cpu_scaling_enabled") {
-                c.cpu_scaling_enabled = doc_.boolean(value, at);
-            } else if (key == "load_avg") {
-                std::size_t i = 0;
-                for (auto element : doc_.array(value, at)) {
-                    c.load_avg.push_back(doc_.number(element.value(), at.child(i++)));
-                }
-            } else if (key == "caches") {
-                c.extra.emplace_back("caches", describe_caches(doc_.array(value, at), at));
-            } else {
-                keep_scalar(c.extra, key, value);
-            }
-        }
-    }
-
-    // "L1 Data 32 KiB (x2), L1 Instruction 32 KiB (x2), ..."
-    std::string describe_caches(od::array caches, const Path& where) {
-        std::string out;
-        std::size_t i = 0;
-        for (auto element : caches) {
-            const Path at = where.child(i++);
-            std::string type;
-            std::int64_t level = 0, size = 0, sharing = 0;
-            for (auto field : doc_.object(element.value(), at)) {
-                const std::string_view key = field.unescaped_key();
-                if (key == "type") {
-                    type = doc_.string(field.value(), at.child(key));
-                } else if (key == "level") {
-                    level = doc_.integer(field.value(), at.child(key));
-                } else if (key == "size") {
-                    size = doc_.integer(field.value(), at.child(key));
-                } else if (key == "num_sharing") {
-                    sharing = doc_.integer(field.value(), at.child(key));
-                }
-            }
-            if (!out.empty()) out += ", ";
-            out += "L" + std::to_string(level) + " " + type + " " + std::to_string(size / 1024) +
-                   " KiB (x" + std::to_string(sharing) + ")";
-        }
-        return out;
-    }
-
-    // Keeps a string, number or boolean as text; nested values are not kept.
-    static void keep_scalar(std::vector<std::pair<std::string, std::string>>& out,
-                            std::string_view key, od::value value) {
-        od::json_type type = value.type();
-        switch (type) {
-            case od::json_type::string:
-                out.emplace_back(std::string(key),
-                                 std::string(std::string_view(value.get_string())));
-                break;
-            case od::json_type::number:
-            case od::json_type::boolean:
-                out.emplace_back(std::string(key), std::string(Document::describe(value)));
-                break;
-            default:
-                break;
-        }
-    }
-
     void read_benchmarks(od::array rows, const Path& where) {
         std::size_t index = 0;
         for (auto element : rows) {
             const Path at = where.child(index);
-            Row row = read_row(doc_.object(element.value(), at), at);
+            const Row row = read_google_benchmark_row(doc_, doc_.object(element.value(), at), at);
             add_row(row, index, at);
             ++index;
         }
         if (index == 0) doc_.fail(where, "expected at least one benchmark, got an empty list");
         rows_ = index;
-    }
-
-    Row read_row(od::object object, const Path& at) {
-        Row row;
-        for (auto field : object) {
-            const std::string_view key = field.unescaped_key();
-            const Path where = at.child(key);
-            od::value value = field.value();
-            switch (key.empty() ? '\0' : key.front()) {
-                case 'n':
-                    if (key == "name") {
-                        row.name = doc_.string(value, where);
-                        continue;
-                    }
-                    break;
-                case 'r':
-                    if (key == "run_name") {
-                        row.run_name = doc_.string(value, where);
-                        continue;
-                    } else if (key == "run_type") {
-                        row.run_type = doc_.string(value, where);
-                        continue;
-                    } else if (key == "real_time") {
-                        row.real_time = doc_.number(value, where);
-                        continue;
-                    } else if (key == "repetitions") {
-                        row.repetitions = doc_.integer(value, where);
-                        continue;
-                    } else if (key == "repetition_index") {
-                        row.repetition_index = doc_.integer(value, where);
-                        continue;
-                    } else if (key == "rms" || key == "real_coefficient") {
-                        row.complexity = true;
-                        continue;
-                    }
-                    break;
-                case 'c':
-                    if (key == "cpu_time") {
-                        row.cpu_time = doc_.number(value, where);
-                        continue;
-                    } else if (key == "cpu_coefficient" || key == "complexity_n") {
-                        if (key == "cpu_coefficient") row.complexity = true;
-                        continue;
-                    }
-                    break;
-                case 't':
-                    if (key == "time_unit") {
-                        row.time_unit = doc_.string(value, where);
-                        continue;
-                    } else if (key == "threads") {
-                        row.threads = doc_.integer(value, where);
-                        continue;
-                    }
-                    break;
-                case 'a':
-                    if (key == "aggregate_name") {
-                        row.aggregate_name = doc_.string(value, where);
-                        continue;
-                    } else if (key == "aggregate_unit") {
-                        row.aggregate_unit = doc_.string(value, where);
-                        continue;
-                    }
-                    break;
-                case 'e':
-                    if (key == "error_occurred") {
-                        row.error_occurred = doc_.boolean(value, where);
-                        continue;
-                    } else if (key == "error_message") {
-                        row.error_message = doc_.string(value, where);
-                        continue;
-                    }
-                    break;
-                case 's':
-                    if (key == "skipped") {
-                        row.skipped = doc_.boolean(value, where);
-                        continue;
-                    } else if (key == "skip_message") {
-                        row.skip_message = doc_.string(value, where);
-                        continue;
-                    }
-                    break;
-                case 'l':
-                    if (key == "label") {
-                        row.label = doc_.string(value, where);
-                        continue;
-                    }
-                    break;
-                case 'b':
-                    if (key == "big_o") {
-                        row.complexity = true;
-                        continue;
-                    }
-                    break;
-                default:
-                    break;
-            }
-            if (is_standard_key(key)) continue;  // family_index, iterations, ...
-            // A user counter: kept when it is a number; other values are not counters.
-            if (const auto number = doc_.number_if_numeric(value)) {
-                row.counters.emplace_back(key, *number);
-            }
-        }
-        if (row.name.empty()) doc_.fail(at.child("name"), "expected the benchmark's name");
-        return row;
     }
 
     Benchmark& benchmark_for(std::string_view name, std::size_t row_index) {
@@ -398,8 +161,7 @@ class Reader {
                                                 std::string(row.run_type) + "\"");
         }
         if (row.complexity || row.aggregate_name == "BigO" || row.aggregate_name == "RMS" ||
-            (row.run_type.empty() &&
-             (ends_with(row.name, "_BigO") || ends_with(row.name, "_RMS")))) {
+            (row.run_type.empty() && (row.name.ends_with("_BigO") || row.name.ends_with("_RMS")))) {
             ++complexity_rows_;
             return;
         }
@@ -466,7 +228,7 @@ class Reader {
         if (aggregate.empty()) {
             // Older files: the statistic is only in the name ("BM_x_mean").
             for (const std::string_view suffix : {"_mean", "_median", "_stddev", "_cv"}) {
-                if (ends_with(row.name, suffix)) {
+                if (row.name.ends_with(suffix)) {
                     aggregate = suffix.substr(1);
                     if (row.run_name.empty())
                         base = row.name.substr(0, row.name.size() - suffix.size());

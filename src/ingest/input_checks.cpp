@@ -9,49 +9,10 @@
 #include "util/error.hpp"
 #include "util/limits.hpp"
 #include "util/text_position.hpp"
+#include "util/utf8.hpp"
 
 namespace caws::ingest {
 namespace {
-
-// Length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not one
-// (overlong forms, surrogates and code points above U+10FFFF are invalid).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) return 1;
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) low = 0xA0;
-        if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) low = 0x90;
-        if (lead == 0xF4) high = 0x8F;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size()) return 0;
-    if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-    for (std::size_t k = 2; k < length; ++k) {
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-    }
-    return length;
-}
-
-// Offset of the first byte that is not UTF-8, or npos.
-std::size_t first_invalid_utf8(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t length = utf8_sequence_length(text, i);
-        if (length == 0) return i;
-        i += length;
-    }
-    return std::string_view::npos;
-}
 
 bool is_control(unsigned char c) {
     return c < 0x20 || c == 0x7F;
@@ -71,7 +32,7 @@ std::string printable_name(std::string_view name) {
     std::size_t shown = 0;
     for (std::size_t i = 0; i < name.size() && shown < k_shown; ++shown) {
         const auto c = static_cast<unsigned char>(name[i]);
-        const std::size_t length = utf8_sequence_length(name, i);
+        const std::size_t length = util::utf8_sequence_length(name, i);
         char buffer[16];
         if (length == 0) {
             std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned>(c));
@@ -103,7 +64,7 @@ void check_text_encoding(std::string_view text, const std::string& path) {
     // Both scans are vectorised; the slow search for the place runs only on failure.
     const bool has_nul = std::memchr(text.data(), '\0', text.size()) != nullptr;
     if (!has_nul && simdjson::validate_utf8(text.data(), text.size())) return;
-    const std::size_t invalid = first_invalid_utf8(text);
+    const std::size_t invalid = util::first_invalid_utf8(text);
     const std::size_t nul = has_nul ? text.find('\0') : std::string_view::npos;
     if (nul != std::string_view::npos && nul < invalid) {
         throw util::Error(path, util::describe(util::position_of(text, nul)),
@@ -148,7 +109,7 @@ void check_run(const model::Run& run, const std::string& path, std::string_view 
                                   std::to_string(name.size()) + " bytes: \"" +
                                   printable_name(name) + "\"");
         }
-        const std::size_t invalid = first_invalid_utf8(name);
+        const std::size_t invalid = util::first_invalid_utf8(name);
         if (invalid != std::string_view::npos) {
             throw util::Error(path, where(name),
                               std::string("expected a ") + what + " name in UTF-8, got the byte " +

@@ -16,14 +16,6 @@ using json::Document;
 using json::Path;
 namespace od = simdjson::ondemand;
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // A primary or secondary metric as written, in the score unit.
 struct Score {
     std::string unit;
@@ -132,9 +124,9 @@ class Reader {
         const auto conversion = canonical_unit(score.unit);
         metric.unit = conversion ? conversion->unit : unit_as_written(score.unit);
         const double scale = conversion ? conversion->scale : 1.0;
-        if (starts_with(score.unit, "ops/")) {
+        if (score.unit.starts_with("ops/")) {
             metric.direction = model::Direction::higher;
-        } else if (ends_with(score.unit, "/op")) {
+        } else if (score.unit.ends_with("/op")) {
             metric.direction = model::Direction::lower;
         }
         if (score.has_raw && !score.raw.empty()) {

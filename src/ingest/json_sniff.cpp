@@ -16,7 +16,7 @@ bool ends_scalar(char c) {
 
 JsonSniff::JsonSniff(std::string_view text, std::size_t max_bytes) {
     text = text.substr(0, max_bytes);
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte order mark
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte order mark
     std::size_t depth = 0;
     std::size_t i = 0;
     while (i < text.size()) {

@@ -242,7 +242,7 @@ class Reader {
         if (const auto count = trend.value("count")) return static_cast<std::size_t>(*count);
         const std::string_view base = base_name(trend.name);
         std::string_view counter;
-        if (base.substr(0, 9) == "http_req_" && base == trend.name) counter = "http_reqs";
+        if (base.starts_with("http_req_") && base == trend.name) counter = "http_reqs";
         if (base == "iteration_duration" && base == trend.name) counter = "iterations";
         if (counter.empty()) return 0;
         for (const K6Metric& metric : all) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "util/error.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -15,7 +16,7 @@ bool split_result(std::string_view line, std::string_view& name, std::string_vie
     if (line.substr(0, k_test.size()) != k_test) return false;
     const std::size_t separator = line.find(k_separator, k_test.size());
     if (separator == std::string_view::npos) return false;
-    name = trim(line.substr(k_test.size(), separator - k_test.size()));
+    name = util::trim(line.substr(k_test.size(), separator - k_test.size()));
     rest = line.substr(separator + k_separator.size());
     return !name.empty();
 }
@@ -52,13 +53,13 @@ std::optional<Problem> parse_measurement(std::string_view rest, LibtestLine& out
     }
     out.deviation = deviation;
     // libtest: " = 64000 MB/s" when the benchmark set b.bytes.
-    const std::string_view tail = trim(rest);
+    const std::string_view tail = util::trim(rest);
     if (tail.empty()) return std::nullopt;
     const std::string_view equals = next_field(rest);
     const std::string_view megabytes = next_field(rest);
     const std::string_view rate_unit = next_field(rest);
     if (equals != "=" || !parse_grouped_number(megabytes) || rate_unit != "MB/s" ||
-        !trim(rest).empty()) {
+        !util::trim(rest).empty()) {
         return Problem{tail,
                        "expected the end of the line or \"= N MB/s\", got " + in_quotes(tail)};
     }
@@ -83,26 +84,26 @@ std::optional<LibtestLine> read_libtest_line(std::string_view line, const TextCu
 LibtestOutcome read_libtest_outcome(std::string_view line, std::string_view& name) {
     std::string_view rest;
     if (!split_result(line, name, rest)) return LibtestOutcome::none;
-    const std::string_view word = trim(rest);
+    const std::string_view word = util::trim(rest);
     if (word == "FAILED") return LibtestOutcome::failed;
-    if (word == "ignored" || word.substr(0, 9) == "ignored, ") return LibtestOutcome::ignored;
+    if (word == "ignored" || word.starts_with("ignored, ")) return LibtestOutcome::ignored;
     return LibtestOutcome::none;
 }
 
 bool is_libtest_line(std::string_view line) {
     std::string_view name, rest;
     if (!split_result(line, name, rest)) return false;
-    return next_field(rest) == "bench:" && !trim(rest).empty();
+    return next_field(rest) == "bench:" && !util::trim(rest).empty();
 }
 
 std::string_view cargo_running_target(std::string_view line) {
-    std::string_view rest = trim(line);
+    std::string_view rest = util::trim(line);
     if (next_field(rest) != "Running") return {};
-    rest = trim(rest);
-    if (rest.substr(0, 10) == "unittests ") rest.remove_prefix(10);
+    rest = util::trim(rest);
+    if (rest.starts_with("unittests ")) rest.remove_prefix(10);
     // "benches/x.rs (target/release/deps/x-0123abcd)": the source file names the target.
     const std::size_t paren = rest.find(" (");
-    if (paren != std::string_view::npos) return trim(rest.substr(0, paren));
+    if (paren != std::string_view::npos) return util::trim(rest.substr(0, paren));
     // Older cargo: "(target/release/deps/x-0123abcd)" or the bare path. The hash changes
     // with every build: the target is the binary's name without it.
     if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')') {

@@ -1,6 +1,5 @@
 #include "ingest/metric_summary_reader.hpp"
 
-#include <cctype>
 #include <deque>
 #include <optional>
 #include <string>
@@ -12,6 +11,7 @@
 #include "ingest/units.hpp"
 #include "util/error.hpp"
 #include "util/json_pointer.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -94,16 +94,6 @@ constexpr std::pair<std::string_view, std::string_view> k_unit_suffixes[] = {
     {"_per_sec", "1/s"},
 };
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
     for (const std::string_view word : words) {
         if (text.find(word) != std::string_view::npos) return true;
@@ -112,7 +102,7 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
 }
 
 std::optional<Stat> stat_key(std::string_view key) {
-    const std::string name = lower(key);
+    const std::string name = util::lower(key);
     for (const StatName& known : k_stat_keys) {
         if (known.name == name) return known.stat;
     }
@@ -128,16 +118,16 @@ bool is_unit_suffix(std::string_view suffix) {
 
 // "p95_latency_ms", "latency_ms_p95" and "latency_p95_ms" -> (p95, "latency_ms").
 std::optional<std::pair<Stat, std::string>> split_stat(std::string_view key) {
-    const std::string name = lower(key);
+    const std::string name = util::lower(key);
     for (const StatName& affix : k_stat_affixes) {
         std::string prefix(affix.name);
         prefix += '_';
         std::string suffix(1, '_');
         suffix += affix.name;
-        if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0) {
+        if (name.size() > prefix.size() && name.starts_with(prefix)) {
             return std::pair{affix.stat, std::string(key.substr(prefix.size()))};
         }
-        if (name.size() > suffix.size() && ends_with(name, suffix)) {
+        if (name.size() > suffix.size() && name.ends_with(suffix)) {
             return std::pair{affix.stat, std::string(key.substr(0, key.size() - suffix.size()))};
         }
         // The statistic just before a unit suffix.
@@ -155,13 +145,13 @@ std::optional<std::pair<Stat, std::string>> split_stat(std::string_view key) {
 // The unit a metric's name, in lower case, implies ("" when it implies none).
 std::string_view unit_from_name(std::string_view name) {
     for (const auto& [suffix, unit] : k_unit_suffixes) {
-        if (ends_with(name, suffix)) return unit;
+        if (name.ends_with(suffix)) return unit;
     }
     if (contains_any(name, {"error_rate", "failure_rate", "fail_rate", "error_ratio"})) {
         return "fraction";
     }
     if (contains_any(name, {"throughput"})) return "1/s";
-    if (ends_with(name, "_count") || ends_with(name, "_total") || name.substr(0, 6) == "total_") {
+    if (name.ends_with("_count") || name.ends_with("_total") || name.starts_with("total_")) {
         return "1";
     }
     return {};
@@ -374,7 +364,7 @@ class Reader {
     }
 
     void finish(Pending& pending) {
-        const std::string name = lower(pending.name);
+        const std::string name = util::lower(pending.name);
         const std::string_view unit = pending.unit ? *pending.unit : unit_from_name(name);
         // Most files use a few units: convert each once.
         if (unit != last_unit_ || last_conversion_.unit.symbol.empty()) {
@@ -416,7 +406,7 @@ class Reader {
 
 // Whether a top-level member named `key` holding a number looks like a load-test result.
 bool is_load_test_name(std::string_view key) {
-    const std::string name = lower(key);
+    const std::string name = util::lower(key);
     if (split_stat(name)) return true;
     return contains_any(
         name, {"error_rate", "failure_rate", "total_requests", "requests_total", "request_count",
@@ -444,7 +434,7 @@ bool looks_like_metric_summary(std::string_view text) {
         if (value.kind == JsonSniff::Kind::begin_object &&
             tokens[i + 3].kind == JsonSniff::Kind::string) {
             const std::string_view first = tokens[i + 3].text;
-            if (stat_key(first) && lower(first) != "n") return true;
+            if (stat_key(first) && util::lower(first) != "n") return true;
         } else if (value.kind == JsonSniff::Kind::scalar && is_load_test_name(key.text)) {
             return true;
         }

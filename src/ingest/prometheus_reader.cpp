@@ -19,24 +19,20 @@ using json::Document;
 using json::Path;
 namespace od = simdjson::ondemand;
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // The unit Prometheus' naming conventions give a metric name: base units as suffixes,
 // counters ending in _total, histograms' and summaries' _sum and _count.
 model::Unit unit_of(std::string_view name) {
-    if (ends_with(name, "_count")) return model::count();
+    if (name.ends_with("_count")) return model::count();
     bool counter = false;
-    if (ends_with(name, "_total")) {
+    if (name.ends_with("_total")) {
         name.remove_suffix(6);
         counter = true;
-    } else if (ends_with(name, "_sum")) {
+    } else if (name.ends_with("_sum")) {
         name.remove_suffix(4);
     }
-    if (ends_with(name, "_seconds")) return model::seconds();
-    if (ends_with(name, "_bytes")) return model::bytes();
-    if (ends_with(name, "_ratio")) return model::fraction();
+    if (name.ends_with("_seconds")) return model::seconds();
+    if (name.ends_with("_bytes")) return model::bytes();
+    if (name.ends_with("_ratio")) return model::fraction();
     if (counter) return model::count();
     return model::Unit{model::Dimension::other, ""};
 }

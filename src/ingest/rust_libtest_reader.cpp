@@ -9,6 +9,7 @@
 #include "ingest/text_cursor.hpp"
 #include "util/error.hpp"
 #include "util/string_map.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -108,7 +109,7 @@ class Reader {
     // message ("thread 'main' panicked at ..."), with the next one when it ends in ':'.
     bool failure_section(std::string_view line) {
         if (!section_.empty()) {
-            const std::string_view text = trim(line);
+            const std::string_view text = util::trim(line);
             if (text.empty() && section_message_.empty()) return true;
             if (section_message_.empty()) {
                 section_message_ = std::string(text);

@@ -7,6 +7,7 @@
 #include "ingest/units.hpp"
 #include "util/environment.hpp"
 #include "util/error.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -14,23 +15,23 @@ namespace {
 constexpr std::string_view k_header = "time,value";
 
 bool skipped(std::string_view line) {
-    const std::string_view content = trim(line);
+    const std::string_view content = util::trim(line);
     return content.empty() || content.front() == '#';
 }
 
 // The unit of the header "time,value" or "time,value (UNIT)"; throws otherwise.
 UnitConversion header_unit(std::string_view line, const TextCursor& cursor) {
-    const std::string_view content = trim(line);
+    const std::string_view content = util::trim(line);
     if (content.substr(0, k_header.size()) != k_header) {
         cursor.fail(content, "expected the header \"time,value\" or \"time,value (UNIT)\"");
     }
-    std::string_view rest = trim(content.substr(k_header.size()));
+    std::string_view rest = util::trim(content.substr(k_header.size()));
     if (rest.empty()) return {model::bytes(), 1.0};
     if (rest.front() != '(' || rest.back() != ')') {
         cursor.fail(rest,
                     "expected the unit in parentheses after \"value\", as in \"value (MiB)\"");
     }
-    const std::string_view written = trim(rest.substr(1, rest.size() - 2));
+    const std::string_view written = util::trim(rest.substr(1, rest.size() - 2));
     const auto unit = canonical_unit(written);
     if (!unit || written.empty()) {
         cursor.fail(rest, "unknown unit \"" + std::string(written) +
@@ -47,7 +48,7 @@ bool looks_like_series_csv(std::string_view text) {
     std::string_view line;
     while (cursor.next(line)) {
         if (skipped(line)) continue;
-        return trim(line).substr(0, k_header.size()) == k_header;
+        return util::trim(line).substr(0, k_header.size()) == k_header;
     }
     return false;
 }
@@ -83,7 +84,7 @@ model::Run parse_series_csv(std::string_view text, const model::Source& source,
             cursor.fail(line.substr(comma + 1 + value_field.find(',')),
                         "expected two fields \"time,value\", got more");
         }
-        const std::string_view time_text = trim(time_field);
+        const std::string_view time_text = util::trim(time_field);
         std::optional<double> time = parse_number(time_text);
         if (!time) {
             if (const auto date = util::parse_date(time_text)) time = static_cast<double>(*date);
@@ -92,7 +93,7 @@ model::Run parse_series_csv(std::string_view text, const model::Source& source,
             cursor.fail(time_field, "expected a time (Unix seconds or an ISO 8601 date), got \"" +
                                         std::string(time_text) + "\"");
         }
-        const std::string_view value_text = trim(value_field);
+        const std::string_view value_text = util::trim(value_field);
         const std::optional<double> value = parse_number(value_text);
         if (!value) {
             cursor.fail(value_field.empty() ? line.substr(comma) : value_field,

@@ -58,12 +58,6 @@ void TextCursor::fail(std::string_view at, const std::string& what) const {
     throw util::Error(path_, where(at), what);
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
 std::string_view next_field(std::string_view& rest) {
     std::size_t i = 0;
     while (i < rest.size() && is_space(rest[i])) ++i;

@@ -60,9 +60,6 @@ constexpr bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
 }
 
-// `text` without leading and trailing whitespace.
-std::string_view trim(std::string_view text);
-
 // The next whitespace-separated field of `rest`, skipping whitespace before it; `rest`
 // then starts right after the field. Empty when only whitespace is left.
 std::string_view next_field(std::string_view& rest);

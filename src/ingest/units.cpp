@@ -1,24 +1,13 @@
 #include "ingest/units.hpp"
 
 #include <array>
-#include <cctype>
 #include <string>
 #include <utility>
 
+#include "util/strings.hpp"
+
 namespace caws::ingest {
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return text;
-}
 
 // Units a benchmark tool prints, exactly as written (case matters: "MB" is not "Mb").
 constexpr std::array<std::pair<std::string_view, double>, 7> k_extra_time_units{{
@@ -67,7 +56,7 @@ constexpr std::array<std::pair<std::string_view, double>, 7> k_size_words{{
 template <std::size_t N>
 std::optional<double> find_word(const std::array<std::pair<std::string_view, double>, N>& words,
                                 std::string_view unit) {
-    std::string text = lower(unit);
+    std::string text = util::lower(unit);
     if (text.size() > 1 && text.back() == 's') text.pop_back();
     for (const auto& [word, scale] : words) {
         if (word == text) return scale;
@@ -101,12 +90,12 @@ std::optional<double> seconds_per_time_unit(std::string_view unit) {
 }
 
 std::optional<UnitConversion> canonical_unit(std::string_view written) {
-    const std::string_view unit = trim(written);
+    const std::string_view unit = util::trim(written, " ");
     if (const auto scale = seconds_per_time_unit(unit)) {
         return UnitConversion{model::seconds(), *scale};
     }
     if (const auto scale = bytes_per_size_unit(unit)) return UnitConversion{model::bytes(), *scale};
-    const std::string lowered = lower(unit);
+    const std::string lowered = util::lower(unit);
     if (unit == "%" || lowered == "percent" || lowered == "pct") {
         return UnitConversion{model::fraction(), 0.01};
     }
@@ -117,8 +106,8 @@ std::optional<UnitConversion> canonical_unit(std::string_view written) {
     if (unit == "Hz") return UnitConversion{model::per_second(), 1.0};
     const std::size_t slash = unit.rfind('/');
     if (slash == std::string_view::npos) return std::nullopt;
-    const std::string_view numerator = trim(unit.substr(0, slash));
-    const std::string_view denominator = trim(unit.substr(slash + 1));
+    const std::string_view numerator = util::trim(unit.substr(0, slash), " ");
+    const std::string_view denominator = util::trim(unit.substr(slash + 1), " ");
     if (const auto seconds = seconds_per_time_unit(denominator)) {
         if (const auto bytes = bytes_per_size_unit(numerator)) {
             return UnitConversion{model::bytes_per_second(), *bytes / *seconds};
@@ -146,7 +135,7 @@ std::array<std::optional<double>*, 8> statistics_of(model::Summary& summary) {
 }
 
 model::Unit unit_as_written(std::string_view written) {
-    return model::Unit{model::Dimension::other, std::string(trim(written))};
+    return model::Unit{model::Dimension::other, std::string(util::trim(written, " "))};
 }
 
 }  // namespace caws::ingest

@@ -298,12 +298,26 @@ std::optional<double> Document::number_or_null(od::value value, const Path& wher
     return number(value, where);
 }
 
+std::optional<double> Document::finite_or_null(od::value value, const Path& where) const {
+    const std::optional<double> number = number_or_null(value, where);
+    if (number && !std::isfinite(*number)) fail(where, "expected a finite number");
+    return number;
+}
+
 std::int64_t Document::integer(od::value value, const Path& where) const {
     const double result = number(value, where);
     if (!std::isfinite(result) || result != std::floor(result) || std::fabs(result) > 9.0e15) {
         fail(where, "expected an integer, got " + shorten(value.raw_json_token()));
     }
     return static_cast<std::int64_t>(result);
+}
+
+std::uint64_t Document::count(od::value value, const Path& where) const {
+    std::uint64_t n = 0;
+    if (value.get_uint64().get(n) == simdjson::SUCCESS) return n;
+    const std::int64_t signed_n = integer(value, where);
+    if (signed_n < 0) fail(where, "expected a count of at least 0");
+    return static_cast<std::uint64_t>(signed_n);
 }
 
 std::string_view Document::string(od::value value, const Path& where) const {

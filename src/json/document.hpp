@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,10 @@ class Path {
 // positions in error messages refer to the original text.
 class Document {
   public:
+    // The locations its accessors take (a reader template over Document and FastReader
+    // names them Json::Location).
+    using Location = Path;
+
     // `path` names the file in messages. Copies `text` once, into the padded buffer
     // simdjson needs; does not parse yet.
     Document(std::string path, std::string_view text);
@@ -77,7 +82,12 @@ class Document {
     // The value as a number when it is one (or a NaN/Infinity token), nullopt otherwise.
     std::optional<double> number_if_numeric(od::value value) const;
     std::optional<double> number_or_null(od::value value, const Path& where) const;
+    // A finite number, or null: "expected a finite number" for NaN and Infinity tokens.
+    std::optional<double> finite_or_null(od::value value, const Path& where) const;
     std::int64_t integer(od::value value, const Path& where) const;
+    // A count: any unsigned 64-bit integer, or an integral number from 0 to 9e15
+    // ("expected a count of at least 0" for a negative one).
+    std::uint64_t count(od::value value, const Path& where) const;
     std::string_view string(od::value value, const Path& where) const;
     bool boolean(od::value value, const Path& where) const;
     od::object object(od::value value, const Path& where) const;

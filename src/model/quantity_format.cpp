@@ -105,6 +105,14 @@ std::string format_plain(double value) {
     return buffer;
 }
 
+std::string format_percent(double fraction) {
+    return format_number(fraction * 100, 2) + "%";
+}
+
+std::string format_plain_percent(double fraction) {
+    return format_plain(fraction * 100) + "%";
+}
+
 std::string format_ratio(double ratio) {
     if (std::isinf(ratio)) return "∞";
     if (std::isnan(ratio)) return "n/a";

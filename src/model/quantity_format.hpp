@@ -23,6 +23,14 @@ std::string format_number(double value, int significant = 3);
 // exactly, up to 6 significant digits (0.05 -> "0.05", 1.2 -> "1.2").
 std::string format_plain(double value);
 
+// A fraction as a percentage with two significant digits: 0.0512 -> "5.1%",
+// 0.25 -> "25%".
+std::string format_percent(double fraction);
+
+// A setting given as a fraction, as a percentage written like format_plain: 0.95 ->
+// "95%", 0.975 -> "97.5%".
+std::string format_plain_percent(double fraction);
+
 // A ratio as "1.58x" (two decimals; "∞" for infinity).
 std::string format_ratio(double ratio);
 

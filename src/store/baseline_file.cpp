@@ -61,7 +61,7 @@ class BaselineReader {
   private:
     void check_schema(const std::string& schema, const Path& where) {
         if (schema == k_baseline_schema) return;
-        if (schema.rfind("caws-gate/baseline@", 0) == 0) {
+        if (schema.starts_with("caws-gate/baseline@")) {
             doc_.fail(where, "this baseline has schema \"" + schema +
                                  "\"; this caws-gate reads \"" + std::string(k_baseline_schema) +
                                  "\" (recreate it with caws-gate baseline update)");

@@ -1,8 +1,5 @@
 #include "store/suite_update.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -13,6 +10,7 @@
 #include "util/error.hpp"
 #include "util/fault_injection.hpp"
 #include "util/file_io.hpp"
+#include "util/hash.hpp"
 
 namespace caws::store {
 namespace {
@@ -42,24 +40,6 @@ std::vector<std::string> non_blank_lines(std::string_view text) {
     return lines;
 }
 
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (const char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
-
-// Makes removals in `directory` durable. Best effort, as in util::write_file_atomic:
-// some file systems refuse to sync a directory.
-void sync_directory(const std::string& directory) {
-    const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
 // Removes what write_file_atomic left of `path` when a process was killed while writing
 // it: "<path>.tmp-<pid>-<random>" files. Only called under the suite's lock, when no
 // other process writes `path`.
@@ -79,7 +59,7 @@ void remove_temporaries_of(const std::string& path) {
         util::fault_point("before-remove", leftover.string());
         fs::remove(leftover, ec);
     }
-    if (!leftovers.empty()) sync_directory(directory.string());
+    if (!leftovers.empty()) util::sync_directory(directory.string());
 }
 
 }  // namespace
@@ -99,7 +79,7 @@ std::string run_id(const Baseline& run) {
     }
     char hash[17];
     std::snprintf(hash, sizeof hash, "%016llx",
-                  static_cast<unsigned long long>(fnv1a(serialize_baseline(run))));
+                  static_cast<unsigned long long>(util::fnv1a(serialize_baseline(run))));
     return date + "-" + std::string(hash, 8);
 }
 
@@ -242,11 +222,11 @@ void apply_update(const SuiteFiles& files, const SuiteUpdate& update) {
             removed = true;
         }
     }
-    if (removed) sync_directory(files.runs_directory);
+    if (removed) util::sync_directory(files.runs_directory);
     if (fs::is_empty(files.runs_directory, ec)) {
         util::fault_point("before-remove", files.runs_directory);
         if (fs::remove(files.runs_directory, ec)) {
-            sync_directory(fs::path(files.runs_directory).parent_path().string());
+            util::sync_directory(fs::path(files.runs_directory).parent_path().string());
         }
     }
 }

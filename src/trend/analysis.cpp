@@ -1,30 +1,20 @@
 #include "trend/analysis.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <limits>
-#include <thread>
 
 #include "stats/descriptive.hpp"
 #include "stats/random.hpp"
+#include "util/hash.hpp"
+#include "util/parallel.hpp"
 
 namespace caws::trend {
 namespace {
 
-// FNV-1a of a metric's identity: its own permutation stream.
+// A metric's identity, hashed: its own permutation stream.
 std::uint64_t identity_hash(const Series& series) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    const auto mix = [&hash](std::string_view text) {
-        for (const char c : text) {
-            hash ^= static_cast<unsigned char>(c);
-            hash *= 0x100000001b3ULL;
-        }
-    };
-    mix(series.metric);
-    mix("\x1f");
-    mix(series.measure);
-    return hash;
+    return util::fnv1a(series.measure, util::fnv1a("\x1f", util::fnv1a(series.metric)));
 }
 
 double median_of(const std::vector<double>& values, std::size_t begin, std::size_t end) {
@@ -185,22 +175,9 @@ Trend analyse(Series series, const Options& options, const GateRules& rules) {
 std::vector<Trend> analyse_all(std::vector<Series> series, const Options& options,
                                const GateRules& rules, unsigned threads) {
     std::vector<Trend> trends(series.size());
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, series.size()));
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < series.size(); i = next++) {
-            trends[i] = analyse(std::move(series[i]), options, rules);
-        }
-    };
-    if (threads <= 1) {
-        work();
-        return trends;
-    }
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& thread : pool) thread.join();
+    util::parallel_for(series.size(), threads, [&](std::size_t i) {
+        trends[i] = analyse(std::move(series[i]), options, rules);
+    });
     return trends;
 }
 

@@ -69,7 +69,7 @@ std::optional<model::Finding> leak_finding(const Leak& leak, const LeakOptions& 
     finding.measure = leak.measure;
     const std::string growth = "grows " + mb_per_s(leak.slope) + " (" +
                                model::format_number(leak.per_hour, 3) + " MB per hour; " +
-                               model::format_plain(100 * options.confidence) + "% interval " +
+                               model::format_plain_percent(options.confidence) + " interval " +
                                mb_per_s(leak.low) + " to " + mb_per_s(leak.high) + ", " +
                                std::to_string(leak.n) + " samples)";
     if (leak.level == model::Level::fail) {

@@ -35,13 +35,6 @@ bool write_all(int fd, std::string_view content) {
     return true;
 }
 
-void sync_directory(const std::filesystem::path& directory) {
-    const int fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0) return;  // best effort: some file systems do not allow it
-    ::fsync(fd);
-    ::close(fd);
-}
-
 // Creates `directory` and its missing parents, and syncs the parent of each directory it
 // creates, so that a file renamed into a new directory is not lost with the directory's
 // entry at a power cut.
@@ -55,7 +48,7 @@ void create_directories_durably(const std::filesystem::path& directory, std::err
     ec.clear();
     fs::create_directories(directory, ec);
     if (ec) return;
-    for (const fs::path& created : missing) sync_directory(created.parent_path());
+    for (const fs::path& created : missing) sync_directory(created.parent_path().string());
 }
 
 // Writes `content` to `fd`; under fault injection in two halves with a fault point
@@ -112,6 +105,14 @@ std::string read_file(const std::string& path, std::size_t extra_capacity) {
         content.reserve(content.size() + extra_capacity);
     }
     return content;
+}
+
+void sync_directory(const std::string& directory) {
+    const int fd =
+        ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;  // best effort: some file systems do not allow it
+    ::fsync(fd);
+    ::close(fd);
 }
 
 bool file_exists(const std::string& path) {
@@ -174,7 +175,7 @@ void write_file_atomic(const std::string& path, std::string_view content) {
         throw Error(path, {}, "cannot write the file: " + why);
     }
     fault_point("before-directory-sync", path);
-    sync_directory(directory);
+    sync_directory(directory.string());
 }
 
 bool is_temporary_for(std::string_view name, std::string_view target_name) {

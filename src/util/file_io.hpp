@@ -23,6 +23,11 @@ bool file_exists(const std::string& path);
 // named pipe, a socket; through symlinks too) is written straight through instead.
 void write_file_atomic(const std::string& path, std::string_view content);
 
+// Makes the entries of `directory` ("" for the current one) durable with fsync, after
+// files in it were created, renamed or removed. Best effort: some file systems refuse to
+// sync a directory, and that is not an error.
+void sync_directory(const std::string& directory);
+
 // True when `name` (a file name, no directory) is what write_file_atomic calls its
 // temporary file for the file named `target_name`: "<target_name>.tmp-<pid>-<random>". A
 // process killed while writing leaves one behind; the baseline update removes its suite's.

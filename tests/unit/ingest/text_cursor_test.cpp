@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "util/error.hpp"
+#include "util/strings.hpp"
 
 namespace caws::ingest {
 namespace {
@@ -36,11 +37,11 @@ TEST(TextCursor, Fields) {
     std::string_view end = rest;
     EXPECT_EQ(last_field(end), "ns/op");
     EXPECT_EQ(last_field(end), "5");
-    EXPECT_EQ(trim(end), "");
+    EXPECT_EQ(util::trim(end), "");
     EXPECT_EQ(next_field(rest), "5");
     EXPECT_EQ(next_field(rest), "ns/op");
     EXPECT_EQ(next_field(rest), "");
-    EXPECT_EQ(trim(" \t x y \r"), "x y");
+    EXPECT_EQ(util::trim(" \t x y \r"), "x y");
 }
 
 TEST(TextCursor, NumbersAsToolsPrintThem) {

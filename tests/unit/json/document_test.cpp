@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 
 #include "util/error.hpp"
 
@@ -120,6 +121,46 @@ TEST(Document, PathsAreBuiltOnlyWhenNeeded) {
     const Path c = b.child("real/time");
     EXPECT_EQ(c.str(), "/benchmarks/12/real~1time");
     EXPECT_EQ(root.str(), "");
+}
+
+// The error of reading each element of /v of `text` with `read`, or "no error".
+std::string element_error(const std::string& text,
+                          const std::function<void(Document&, od::value, const Path&)>& read) {
+    Document doc("in.json", text);
+    return error_of([&] {
+        read_guarded(doc, Path(), [&] {
+            const Path root;
+            for (auto field : doc.root_object()) {
+                const Path at = root.child("v");
+                std::size_t i = 0;
+                for (auto element : doc.array(field.value(), at)) {
+                    read(doc, element.value(), at.child(i++));
+                }
+            }
+        });
+    });
+}
+
+TEST(Document, FiniteOrNullRefusesNaNAndInfinityTokens) {
+    const auto finite = [](Document& doc, od::value value, const Path& where) {
+        (void)doc.finite_or_null(value, where);
+    };
+    EXPECT_EQ(element_error(R"({"v": [1, null, -2.5]})", finite), "no error");
+    EXPECT_EQ(element_error(R"({"v": [1, null, NaN]})", finite),
+              "in.json: /v/2: expected a finite number");
+    EXPECT_EQ(element_error(R"({"v": [1, "x"]})", finite),
+              "in.json: /v/1: expected a number, got \"x\"");
+}
+
+TEST(Document, CountsAreNonNegativeIntegers) {
+    const auto count = [](Document& doc, od::value value, const Path& where) {
+        (void)doc.count(value, where);
+    };
+    EXPECT_EQ(element_error(R"({"v": [3, 3.0, 18446744073709551615]})", count), "no error");
+    EXPECT_EQ(element_error(R"({"v": [-1]})", count),
+              "in.json: /v/0: expected a count of at least 0");
+    EXPECT_EQ(element_error(R"({"v": [1.5]})", count),
+              "in.json: /v/0: expected an integer, got 1.5");
 }
 
 }  // namespace

@@ -53,5 +53,14 @@ TEST(QuantityFormat, RatiosAndPValues) {
     EXPECT_EQ(format_plain(1.2), "1.2");
 }
 
+TEST(QuantityFormat, PercentagesWithTwoSignificantDigits) {
+    EXPECT_EQ(format_percent(0.0512), "5.1%");
+    EXPECT_EQ(format_percent(0.25), "25%");
+    EXPECT_EQ(format_percent(0.123456), "12%");
+    EXPECT_EQ(format_percent(0.00042), "0.042%");
+    EXPECT_EQ(format_plain_percent(0.95), "95%");
+    EXPECT_EQ(format_plain_percent(0.975), "97.5%");
+}
+
 }  // namespace
 }  // namespace caws::model

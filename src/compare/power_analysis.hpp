@@ -1,0 +1,18 @@
+#pragma once
+
+// The power analysis of one gated comparison: the smallest change its samples can
+// detect and the repetitions needed to detect the minor threshold (docs/statistics.md).
+// Internal to compare/.
+
+#include "compare/comparator.hpp"
+#include "compare/side.hpp"
+
+namespace caws::compare {
+
+// From the comparison's test and sample sizes, the noise of baseline side `b` and
+// candidate side `s` (pooled with the context's prior when it has one), at the level
+// per_metric_alpha gives.
+model::Power power_analysis(const model::Comparison& c, const Options& options,
+                            const RunContext& context, const Side& b, const Side& s);
+
+}  // namespace caws::compare

@@ -1,0 +1,20 @@
+#pragma once
+
+// The interval of a comparison's ratio: Hodges-Lehmann on log values (the t-test's
+// interval when the samples are too few for it), or the bootstrap. Internal to compare/.
+
+#include <optional>
+
+#include "compare/comparator.hpp"
+#include "compare/side.hpp"
+#include "stats/student_t.hpp"
+
+namespace caws::compare {
+
+// Sets `c.ci` and `c.ci_method` from baseline side `b` and candidate side `s` of
+// `metric` with options.ci at options.confidence, or adds a note saying why there is no
+// interval. `log_t`: the t-test on log values the comparison ran, if any.
+void add_interval(model::Comparison& c, const model::Metric& metric, const Side& b, const Side& s,
+                  const Options& options, const std::optional<stats::TTestResult>& log_t);
+
+}  // namespace caws::compare

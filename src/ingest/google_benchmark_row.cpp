@@ -1,0 +1,237 @@
+#include "ingest/google_benchmark_row.hpp"
+
+#include <string>
+
+namespace caws::ingest {
+namespace {
+
+using json::Document;
+using json::Path;
+namespace od = simdjson::ondemand;
+
+// Keys of a benchmark row that are not counters.
+bool is_standard_key(std::string_view key) {
+    static constexpr std::string_view k_keys[] = {"name",
+                                                  "family_index",
+                                                  "per_family_instance_index",
+                                                  "run_name",
+                                                  "run_type",
+                                                  "repetitions",
+                                                  "repetition_index",
+                                                  "threads",
+                                                  "iterations",
+                                                  "real_time",
+                                                  "cpu_time",
+                                                  "time_unit",
+                                                  "aggregate_name",
+                                                  "aggregate_unit",
+                                                  "error_occurred",
+                                                  "error_message",
+                                                  "skipped",
+                                                  "skip_message",
+                                                  "label",
+                                                  "big_o",
+                                                  "cpu_coefficient",
+                                                  "real_coefficient",
+                                                  "rms",
+                                                  "complexity_n"};
+    for (const std::string_view k : k_keys) {
+        if (k == key) return true;
+    }
+    return false;
+}
+
+// "L1 Data 32 KiB (x2), L1 Instruction 32 KiB (x2), ..."
+std::string describe_caches(const Document& doc, od::array caches, const Path& where) {
+    std::string out;
+    std::size_t i = 0;
+    for (auto element : caches) {
+        const Path at = where.child(i++);
+        std::string type;
+        std::int64_t level = 0, size = 0, sharing = 0;
+        for (auto field : doc.object(element.value(), at)) {
+            const std::string_view key = field.unescaped_key();
+            if (key == "type") {
+                type = doc.string(field.value(), at.child(key));
+            } else if (key == "level") {
+                level = doc.integer(field.value(), at.child(key));
+            } else if (key == "size") {
+                size = doc.integer(field.value(), at.child(key));
+            } else if (key == "num_sharing") {
+                sharing = doc.integer(field.value(), at.child(key));
+            }
+        }
+        // Appended piece by piece: `"L" + std::to_string(level)` makes GCC 12 warn falsely
+        // (-Wrestrict).
+        if (!out.empty()) out += ", ";
+        out += 'L';
+        out += std::to_string(level);
+        out += ' ';
+        out += type;
+        out += ' ';
+        out += std::to_string(size / 1024);
+        out += " KiB (x";
+        out += std::to_string(sharing);
+        out += ')';
+    }
+    return out;
+}
+
+// Keeps a string, number or boolean as text; nested values are not kept.
+void keep_scalar(std::vector<std::pair<std::string, std::string>>& out, std::string_view key,
+                 od::value value) {
+    od::json_type type = value.type();
+    switch (type) {
+        case od::json_type::string:
+            out.emplace_back(std::string(key), std::string(std::string_view(value.get_string())));
+            break;
+        case od::json_type::number:
+        case od::json_type::boolean:
+            out.emplace_back(std::string(key), std::string(Document::describe(value)));
+            break;
+        default:
+            break;
+    }
+}
+
+}  // namespace
+
+void read_google_benchmark_context(const Document& doc, od::object context, const Path& where,
+                                   model::Context& c) {
+    for (auto field : context) {
+        const std::string_view key = field.unescaped_key();
+        const Path at = where.child(key);
+        od::value value = field.value();
+        if (key == "host_name") {
+            c.host = doc.string(value, at);
+        } else if (key == "executable") {
+            c.executable = doc.string(value, at);
+        } else if (key == "date") {
+            c.date = doc.string(value, at);
+        } else if (key == "library_build_type") {
+            c.build_type = doc.string(value, at);
+        } else if (key == "num_cpus") {
+            c.num_cpus = static_cast<int>(doc.integer(value, at));
+        } else if (key == "mhz_per_cpu") {
+            c.mhz_per_cpu = doc.number(value, at);
+        } else if (key == "cpu_scaling_enabled") {
+            c.cpu_scaling_enabled = doc.boolean(value, at);
+        } else if (key == "load_avg") {
+            std::size_t i = 0;
+            for (auto element : doc.array(value, at)) {
+                c.load_avg.push_back(doc.number(element.value(), at.child(i++)));
+            }
+        } else if (key == "caches") {
+            c.extra.emplace_back("caches", describe_caches(doc, doc.array(value, at), at));
+        } else {
+            keep_scalar(c.extra, key, value);
+        }
+    }
+}
+
+GoogleBenchmarkRow read_google_benchmark_row(const Document& doc, od::object object,
+                                             const Path& at) {
+    GoogleBenchmarkRow row;
+    for (auto field : object) {
+        const std::string_view key = field.unescaped_key();
+        const Path where = at.child(key);
+        od::value value = field.value();
+        switch (key.empty() ? '\0' : key.front()) {
+            case 'n':
+                if (key == "name") {
+                    row.name = doc.string(value, where);
+                    continue;
+                }
+                break;
+            case 'r':
+                if (key == "run_name") {
+                    row.run_name = doc.string(value, where);
+                    continue;
+                } else if (key == "run_type") {
+                    row.run_type = doc.string(value, where);
+                    continue;
+                } else if (key == "real_time") {
+                    row.real_time = doc.number(value, where);
+                    continue;
+                } else if (key == "repetitions") {
+                    row.repetitions = doc.integer(value, where);
+                    continue;
+                } else if (key == "repetition_index") {
+                    row.repetition_index = doc.integer(value, where);
+                    continue;
+                } else if (key == "rms" || key == "real_coefficient") {
+                    row.complexity = true;
+                    continue;
+                }
+                break;
+            case 'c':
+                if (key == "cpu_time") {
+                    row.cpu_time = doc.number(value, where);
+                    continue;
+                } else if (key == "cpu_coefficient" || key == "complexity_n") {
+                    if (key == "cpu_coefficient") row.complexity = true;
+                    continue;
+                }
+                break;
+            case 't':
+                if (key == "time_unit") {
+                    row.time_unit = doc.string(value, where);
+                    continue;
+                } else if (key == "threads") {
+                    row.threads = doc.integer(value, where);
+                    continue;
+                }
+                break;
+            case 'a':
+                if (key == "aggregate_name") {
+                    row.aggregate_name = doc.string(value, where);
+                    continue;
+                } else if (key == "aggregate_unit") {
+                    row.aggregate_unit = doc.string(value, where);
+                    continue;
+                }
+                break;
+            case 'e':
+                if (key == "error_occurred") {
+                    row.error_occurred = doc.boolean(value, where);
+                    continue;
+                } else if (key == "error_message") {
+                    row.error_message = doc.string(value, where);
+                    continue;
+                }
+                break;
+            case 's':
+                if (key == "skipped") {
+                    row.skipped = doc.boolean(value, where);
+                    continue;
+                } else if (key == "skip_message") {
+                    row.skip_message = doc.string(value, where);
+                    continue;
+                }
+                break;
+            case 'l':
+                if (key == "label") {
+                    row.label = doc.string(value, where);
+                    continue;
+                }
+                break;
+            case 'b':
+                if (key == "big_o") {
+                    row.complexity = true;
+                    continue;
+                }
+                break;
+            default:
+                break;
+        }
+        if (is_standard_key(key)) continue;  // family_index, iterations, ...
+        // A user counter: kept when it is a number; other values are not counters.
+        if (const auto number = doc.number_if_numeric(value)) {
+            row.counters.emplace_back(key, *number);
+        }
+    }
+    if (row.name.empty()) doc.fail(at.child("name"), "expected the benchmark's name");
+    return row;
+}
+
+}  // namespace caws::ingest

@@ -1,0 +1,20 @@
+#pragma once
+
+// Running independent pieces of work on several threads.
+
+#include <cstddef>
+#include <functional>
+
+namespace caws::util {
+
+// Calls `work(i)` once for every i in [0, n), on up to `threads` threads (0: one per
+// core), the calling thread being one of them. Indices are handed out one at a time in
+// increasing order, so that pieces of uneven cost spread over the threads. Returns when
+// every call has returned; the first exception a call throws is then rethrown (the
+// indices not yet handed out are skipped).
+void parallel_for(std::size_t n, std::size_t threads, const std::function<void(std::size_t)>& work);
+
+// The number of threads the hardware runs at once, at least 1.
+std::size_t hardware_threads();
+
+}  // namespace caws::util

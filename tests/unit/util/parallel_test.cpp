@@ -1,0 +1,42 @@
+#include "util/parallel.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <vector>
+
+namespace caws::util {
+namespace {
+
+TEST(Parallel, EveryIndexRunsOnce) {
+    for (const std::size_t threads : {0, 1, 3, 64}) {
+        std::vector<std::atomic<int>> calls(1000);
+        parallel_for(calls.size(), threads, [&](std::size_t i) { ++calls[i]; });
+        for (const auto& count : calls) EXPECT_EQ(count.load(), 1);
+    }
+}
+
+TEST(Parallel, NothingToDo) {
+    bool called = false;
+    parallel_for(0, 4, [&](std::size_t) { called = true; });
+    EXPECT_FALSE(called);
+}
+
+TEST(Parallel, AnExceptionReachesTheCaller) {
+    std::atomic<int> calls{0};
+    EXPECT_THROW(parallel_for(100, 4,
+                              [&](std::size_t i) {
+                                  ++calls;
+                                  if (i == 10) throw std::runtime_error("piece 10");
+                              }),
+                 std::runtime_error);
+    EXPECT_GE(calls.load(), 11);
+}
+
+TEST(Parallel, HardwareThreadsIsAtLeastOne) {
+    EXPECT_GE(hardware_threads(), 1u);
+}
+
+}  // namespace
+}  // namespace caws::util
