@@ -1,5 +1,5 @@
 # Warnings for our own targets only: linked as an INTERFACE target so that they never
-# leak into Eigen, GoogleTest or other third-party code.
+# leak into GoogleTest or other third-party code.
 add_library(caws_gate_warnings INTERFACE)
 target_compile_options(caws_gate_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion

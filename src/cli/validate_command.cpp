@@ -38,12 +38,12 @@ std::string declared_schema(const std::string& text) {
 std::string validate_file(const std::string& path, const Io& io) {
     const std::string text = util::read_file(path);
     const std::string schema = declared_schema(text);
-    if (schema.rfind("caws-gate/baseline@", 0) == 0) {
+    if (schema.starts_with("caws-gate/baseline@")) {
         const store::Baseline baseline = store::parse_baseline(text, path);
         return path + ": valid baseline of suite \"" + baseline.suite + "\" (" +
                count_of(baseline.run.metrics.size(), "metric", "metrics") + ")";
     }
-    if (!schema.empty() && schema.rfind("caws-gate/gate@", 0) != 0) {
+    if (!schema.empty() && !schema.starts_with("caws-gate/gate@")) {
         throw util::Error(path, "/schema",
                           "expected a gate file (\"" + std::string(gate::k_gate_schema) +
                               "\") or a baseline file (\"" + std::string(store::k_baseline_schema) +

@@ -63,7 +63,7 @@ std::optional<Result> read_line(std::string_view line, const TextCursor& cursor)
     const std::string_view margin_at = margin.empty() ? line.substr(line.size()) : margin;
     bool signed_margin = false;
     for (const std::string_view sign : {k_plus_minus, std::string_view("+-")}) {
-        if (margin.substr(0, sign.size()) == sign) {
+        if (margin.starts_with(sign)) {
             margin.remove_prefix(sign.size());
             signed_margin = true;
             break;

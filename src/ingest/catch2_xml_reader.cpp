@@ -162,7 +162,7 @@ bool looks_like_catch2_xml(std::string_view text) {
     const std::string_view root = head.substr(at + 1);
     for (const std::string_view name :
          {std::string_view("Catch2TestRun"), std::string_view("Catch")}) {
-        if (root.substr(0, name.size()) == name && root.size() > name.size() &&
+        if (root.starts_with(name) && root.size() > name.size() &&
             (root[name.size()] == ' ' || root[name.size()] == '>' || root[name.size()] == '\n' ||
              root[name.size()] == '\t' || root[name.size()] == '\r')) {
             return true;

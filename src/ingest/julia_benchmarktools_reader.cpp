@@ -26,7 +26,7 @@ std::string position_name(std::size_t position) {
 
 std::string_view type_name(std::string_view type) {
     constexpr std::string_view prefix = "BenchmarkTools.";
-    if (type.substr(0, prefix.size()) == prefix) type.remove_prefix(prefix.size());
+    if (type.starts_with(prefix)) type.remove_prefix(prefix.size());
     return type;
 }
 

@@ -48,7 +48,7 @@ bool looks_like_series_csv(std::string_view text) {
     std::string_view line;
     while (cursor.next(line)) {
         if (skipped(line)) continue;
-        return util::trim(line).substr(0, k_header.size()) == k_header;
+        return util::trim(line).starts_with(k_header);
     }
     return false;
 }

@@ -74,14 +74,14 @@ void set_method(data& view, const Report& report) {
         }
         if (settings->ci) {
             const auto ci_method = compare::ci_method_from_string(settings->ci->method);
-            confidence = percent_of(settings->ci->confidence);
+            confidence = model::format_plain_percent(settings->ci->confidence);
             method += "; intervals: " + confidence + " " +
                       std::string(
                           compare::label_of(ci_method.value_or(compare::CiMethod::hodges_lehmann)));
         }
         if (settings->drop_outliers.value_or(false)) method += "; Tukey outliers dropped";
     }
-    view.set("power", percent_of(power));
+    view.set("power", model::format_plain_percent(power));
     view.set("minor", model::format_plain(thresholds.minor));
     view.set("moderate", model::format_plain(thresholds.moderate));
     view.set("severe", model::format_plain(thresholds.severe));

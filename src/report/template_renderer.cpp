@@ -14,7 +14,7 @@ bool is_standalone_tag(std::string_view line) {
     const std::size_t last = line.find_last_not_of(" \t\r");
     if (first == std::string_view::npos) return false;
     const std::string_view tag = line.substr(first, last - first + 1);
-    if (tag.size() < 5 || tag.substr(0, 2) != "{{" || tag.substr(tag.size() - 2) != "}}")
+    if (tag.size() < 5 || !tag.starts_with("{{") || !tag.ends_with("}}"))
         return false;
     if (tag.find("}}") != tag.size() - 2) return false;  // exactly one tag on the line
     const char kind = tag[2];

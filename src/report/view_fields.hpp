@@ -67,11 +67,6 @@ inline std::string plural(std::size_t count, const char* one, const char* many) 
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-// A fraction as a percentage: 0.8 -> "80%".
-inline std::string percent_of(double fraction) {
-    return model::format_plain(fraction * 100) + "%";
-}
-
 // A change in percent with its sign: "+1.23%", "-0.5%"; "–" for none.
 inline std::string signed_percent(const std::optional<double>& percent) {
     if (!percent) return "–";
