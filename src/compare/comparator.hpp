@@ -14,7 +14,7 @@
 
 namespace caws::compare {
 
-// Oriented-ratio thresholds of the classes of change (DESIGN.md).
+// Oriented-ratio thresholds of the classes of change (docs/statistics.md).
 struct Thresholds {
     double minor = 1.2;
     double moderate = 1.5;

@@ -11,7 +11,8 @@
 
 namespace caws::model {
 
-// The classes of change of DESIGN.md, from the oriented ratio and the test.
+// The classes of change (docs/statistics.md, "Classes of change"), from the oriented ratio and the
+// test.
 enum class ChangeClass {
     severe,
     moderate,

@@ -7,7 +7,7 @@
 namespace caws::model {
 
 // What a measure measures. Every metric is stored in the canonical unit of its dimension
-// (DESIGN.md): seconds, bytes, per-second rates, plain counts and fractions.
+// (docs/baselines.md): seconds, bytes, per-second rates, plain counts and fractions.
 enum class Dimension {
     time,       // seconds
     size,       // bytes

@@ -70,7 +70,7 @@ struct ChangePoint {
     std::string commit;
     double before = 0;  // median of the series from the previous change point (or the start)
     double after = 0;   // median up to the next change point (or the end)
-    double ratio = 1;   // oriented: above 1 means worse (DESIGN.md)
+    double ratio = 1;   // oriented: above 1 means worse
     model::ChangeClass change = model::ChangeClass::unchanged;
     double p_value = 1;
     double q = 0;  // energy statistic of the split
