@@ -37,8 +37,8 @@ namespace {
 // Appended to the reader's message when a command's standard output was its results: the
 // usual cause is a tool that prints a table there and writes its results to a file.
 constexpr std::string_view k_stdout_hint =
-    " (the command's standard output is read as its results; for a tool that writes them "
-    "to a file, put {out} where the file's path goes, e.g. hyperfine --export-json {out})";
+    "; this command's standard output was read as its results: for a tool that writes them to "
+    "a file, put {out} where the file's path goes (hyperfine --export-json {out})";
 
 // The fewest rounds with which the exact test can reach the gate's alpha at all, whatever
 // the number of metrics.
@@ -67,6 +67,40 @@ std::string rounds_needed_text(const compare::RoundsNeeded& needed,
            " at least " + std::to_string(needed.rounds) +
            " rounds (the most significant must reach p < " + level +
            ", and with n rounds the Wilcoxon signed-rank test's smallest p-value is 2 / 2^n)";
+}
+
+// "\"BM_A\", \"BM_B\", \"BM_C\" and 4 more": the benchmarks of a run, or "nothing".
+std::string some_names(const model::Run& run) {
+    std::vector<std::string> names;
+    for (const model::Metric& metric : run.metrics) {
+        if (std::find(names.begin(), names.end(), metric.name) == names.end()) {
+            names.push_back(metric.name);
+        }
+    }
+    if (names.empty()) return "nothing";
+    constexpr std::size_t k_shown = 3;
+    std::string text;
+    for (std::size_t i = 0; i < names.size() && i < k_shown; ++i) {
+        text += (i == 0 ? "\"" : ", \"") + names[i] + "\"";
+    }
+    if (names.size() > k_shown) text += " and " + std::to_string(names.size() - k_shown) + " more";
+    return text;
+}
+
+// Why two outputs cannot be paired: the sides name their benchmarks differently.
+std::string nothing_in_common(const model::Run& base, const model::Run& head) {
+    std::string text =
+        "the base and the head measured no benchmark of the same name (base: " + some_names(base) +
+        "; head: " + some_names(head) + "), so there is nothing to compare";
+    const bool hyperfine =
+        std::any_of(head.sources.begin(), head.sources.end(),
+                    [](const model::Source& s) { return s.format == "hyperfine"; });
+    if (hyperfine) {
+        text +=
+            "; hyperfine names a benchmark after its command: give both the same name with "
+            "-n NAME";
+    }
+    return text;
 }
 
 // The rounds of a run or a kept run, read.
@@ -130,6 +164,9 @@ class RoundReader {
         needed_ = compare::rounds_needed(with_rules(setup_, *first_base_),
                                          with_rules(setup_, *first_head_), setup_.options,
                                          metric_options_of(setup_));
+        if (needed_.shared_metrics == 0) {
+            throw exec::StopRun({}, "round 1", nothing_in_common(*first_base_, *first_head_));
+        }
         if (stop_below_ && *stop_below_ < needed_.rounds) {
             throw exec::StopRun("--rounds", {},
                                 std::to_string(*stop_below_) + " rounds are too few: " +

@@ -103,6 +103,16 @@ void add_run_options(CLI::App& command, AbOptions& options) {
 
 int run_ab(AbOptions options, const CLI::App& command, const Io& io) {
     app::AbRequest& request = options.request;
+    // Flags of a benchmark program are the usual unknown options here. CLI11 also lists
+    // the `--` that starts the arguments for the commands.
+    std::vector<std::string> unknown = command.remaining();
+    std::erase(unknown, "--");
+    if (!unknown.empty()) {
+        throw util::Error(unknown.front(), {},
+                          "not an option of ab; arguments for both commands go after --, as in "
+                          "caws-gate ab --base CMD --head CMD -- " +
+                              unknown.front());
+    }
     if (!request.from_directory) {
         for (const auto& [name, text] :
              {std::pair{"--base", &request.base_command}, {"--head", &request.head_command}}) {
@@ -133,6 +143,7 @@ int run_ab(AbOptions options, const CLI::App& command, const Io& io) {
 Handler setup_ab(CLI::App& command, const Io& io) {
     auto options = std::make_shared<AbOptions>();
     add_run_options(command, *options);
+    command.allow_extras();  // to say where a benchmark's own flags go (run_ab)
     command.add_option("--gate", options->request.gate.path,
                        "Gate file: rules, budgets, required metrics, waivers (default: "
                        "gates/default.json when it exists)");

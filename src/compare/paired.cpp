@@ -358,7 +358,9 @@ RoundsNeeded rounds_needed(const model::Run& base_round, const model::Run& head_
     double smallest_alpha = std::numeric_limits<double>::infinity();
     for (const model::Metric& metric : head_round.metrics) {
         const auto found = base.find(key_of(metric));
-        if (found == base.end() || metric.direction == model::Direction::unknown) continue;
+        if (found == base.end()) continue;
+        ++needed.shared_metrics;
+        if (metric.direction == model::Direction::unknown) continue;
         const std::optional<double> h = round_value(metric);
         const std::optional<double> b = round_value(*found->second);
         if (!h || !b || !(*h > 0) || !(*b > 0)) continue;

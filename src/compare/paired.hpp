@@ -59,6 +59,8 @@ std::vector<model::Comparison> compare_rounds(std::span<const model::Run> base,
 
 // How many rounds a paired comparison needs before it can find anything significant.
 struct RoundsNeeded {
+    // The metrics (name and measure) the two sides have in common, gated or not.
+    std::size_t shared_metrics = 0;
     // The gated metrics the correction will adjust together, counted on one round: on
     // both sides, measured, in comparable units, of known direction and gated by the gate.
     std::size_t gated_metrics = 0;

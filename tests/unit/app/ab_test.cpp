@@ -9,6 +9,7 @@
 
 #include "report/json_report.hpp"
 #include "support/fake_environment.hpp"
+#include "support/gbench_json.hpp"
 #include "support/temp_dir.hpp"
 #include "unit/app/fake_benchmark.hpp"
 #include "util/error.hpp"
@@ -175,11 +176,25 @@ TEST_F(RunAbTest, UnreadableStandardOutputSuggestsAnOutputFile) {
                             0),
               0u)
         << message;
-    EXPECT_NE(message.find("(the command's standard output is read as its results; for a tool "
-                           "that writes them to a file, put {out} where the file's path goes, "
-                           "e.g. hyperfine --export-json {out})"),
+    EXPECT_NE(message.find("(force one with --format); this command's standard output was read "
+                           "as its results: for a tool that writes them to a file, put {out} where "
+                           "the file's path goes (hyperfine --export-json {out})"),
               std::string::npos)
         << message;
+}
+
+TEST_F(RunAbTest, SidesWithoutACommonBenchmarkAreRefusedAfterTheFirstRound) {
+    AbRequest r = request();
+    r.head_command =
+        "sh -c 'sed s/BM_/bm_/g \"$0\" > \"$1\"' " +
+        temp_.write("other.json",
+                    test::google_benchmark_json({{"BM_Other", {1e3}}, {"BM_More", {1e3}}})) +
+        " {out}";
+    EXPECT_EQ(error_of(r),
+              "round 1: the base and the head measured no benchmark of the same name (base: "
+              "\"BM_Crc\", \"BM_Hash\", \"BM_Same\"; head: \"bm_Other\", \"bm_More\"), so there is "
+              "nothing to compare");
+    EXPECT_EQ(bench_.runs("base"), 1);
 }
 
 TEST_F(RunAbTest, AKeptRunAnalysedAgainGivesTheSameVerdictAndReport) {

@@ -216,6 +216,7 @@ TEST(PairedRounds, RoundsNeededFollowTheCorrectedAlpha) {
         return own;
     };
     const RoundsNeeded gated = rounds_needed(one_round(3), head, options, per_metric);
+    EXPECT_EQ(gated.shared_metrics, 3u);
     EXPECT_EQ(gated.gated_metrics, 2u);
     EXPECT_DOUBLE_EQ(gated.level, 0.005);
     EXPECT_EQ(gated.rounds, stats::wilcoxon_min_pairs(0.005));
