@@ -147,7 +147,10 @@ class RoundReader {
         try {
             run = read_run({file.path}, request_.inputs);
         } catch (const util::Error& error) {
-            if (file.capture != exec::CaptureMode::standard_output) throw;
+            // The hint is about how the command was written: not for a kept run read again.
+            if (file.capture != exec::CaptureMode::standard_output || request_.from_directory) {
+                throw;
+            }
             throw util::Error(error.file(), error.where(),
                               error.what_expected() + std::string(k_stdout_hint));
         }
