@@ -76,10 +76,13 @@ void add_ab_statistics_options(CLI::App& command, AbOptions& options) {
 
 void add_run_options(CLI::App& command, AbOptions& options) {
     app::AbRequest& request = options.request;
-    command.add_option("--base", request.base_command,
-                       "The base command, one string (split like a shell's words; a real shell "
-                       "when it needs one); {out} stands for its results file");
-    command.add_option("--head", request.head_command, "The head command, as --base");
+    command
+        .add_option("--base", request.base_command,
+                    "The base command, one string (split like a shell's words; a real shell "
+                    "when it needs one); {out} stands for its results file")
+        ->type_name("CMD");
+    command.add_option("--head", request.head_command, "The head command, as --base")
+        ->type_name("CMD");
     command.add_option("--rounds", request.rounds, "Rounds; each runs both commands once")
         ->check(whole_number("a number of rounds"))
         ->capture_default_str();
@@ -93,12 +96,17 @@ void add_run_options(CLI::App& command, AbOptions& options) {
                        value + "\"";
             },
             "DURATION"));
-    command.add_option("--keep", request.keep_directory,
-                       "Keep every output and a manifest in DIR (new or empty)");
-    command.add_option("--from", request.from_directory,
-                       "Analyse the run kept in DIR again; nothing runs");
-    command.add_option("args", request.extra_args, "Arguments appended to both commands")
-        ->type_name("-- ARGS...");
+    command
+        .add_option("--keep", request.keep_directory,
+                    "Keep every output and a manifest in DIR (new or empty)")
+        ->type_name("DIR");
+    command
+        .add_option("--from", request.from_directory,
+                    "Analyse the run kept in DIR again; nothing runs")
+        ->type_name("DIR");
+    command
+        .add_option("ARGS", request.extra_args, "Arguments after -- are appended to both commands")
+        ->type_name("");
 }
 
 int run_ab(AbOptions options, const CLI::App& command, const Io& io) {
