@@ -189,18 +189,9 @@ class RoundReader {
 };
 
 Rounds run_new(const AbRequest& request, const GateSetup& setup, exec::ProgressSink& progress) {
-    check_rounds_asked(request.rounds, setup.options.alpha);
-    exec::RunPlan plan;
-    plan.base_command = request.base_command;
-    plan.head_command = request.head_command;
-    plan.extra_args = request.extra_args;
-    plan.rounds = request.rounds;
-    plan.max_seconds = request.max_seconds;
-    plan.seed = request.seed;
-    plan.keep_directory = request.keep_directory;
-    plan.temp_root = request.temp_root;
-    plan.search_path = request.search_path;
-    RoundReader reader(request, setup, request.keep_directory.has_value(), request.rounds);
+    const exec::RunPlan& plan = request.run;
+    check_rounds_asked(plan.rounds, setup.options.alpha);
+    RoundReader reader(request, setup, plan.keep_directory.has_value(), plan.rounds);
     auto result = exec::run_rounds(plan, reader, progress);
     Rounds rounds{std::move(result.record), std::move(result.base), std::move(result.head),
                   reader.needed()};
@@ -208,7 +199,7 @@ Rounds run_new(const AbRequest& request, const GateSetup& setup, exec::ProgressS
         throw util::Error("--max-time", {},
                           "the time limit stopped the run after " +
                               std::to_string(rounds.record.rounds.size()) + " of " +
-                              std::to_string(request.rounds) + " rounds, and " +
+                              std::to_string(plan.rounds) + " rounds, and " +
                               rounds_needed_text(rounds.needed, setup.options) +
                               "; nothing was compared: allow more time or gate fewer metrics");
     }
@@ -272,6 +263,13 @@ std::vector<model::Run> with_rules(const GateSetup& setup, const std::vector<mod
 
 }  // namespace
 
+exec::RunPlan default_ab_plan() {
+    exec::RunPlan plan;
+    plan.rounds = k_default_ab_rounds;
+    plan.seed = k_default_ab_seed;
+    return plan;
+}
+
 std::optional<double> parse_duration(std::string_view text) {
     constexpr std::array<std::pair<char, double>, 3> k_units{{{'h', 3600}, {'m', 60}, {'s', 1}}};
     std::size_t next_unit = 0;  // units must come in the order of k_units
@@ -318,7 +316,7 @@ AbResult run_ab(const AbRequest& request, const util::Environment& environment,
     statistics.test = "auto";
     statistics.ci = "hl";
     statistics.drop_outliers = false;
-    statistics.seed = request.seed;
+    statistics.seed = request.run.seed;
     GateSetup setup = gate_setup(request.gate, statistics);
     const Rounds rounds = request.from_directory
                               ? read_kept(*request.from_directory, request, setup)

@@ -17,6 +17,7 @@
 #include "app/verdict_report.hpp"
 #include "compare/paired.hpp"
 #include "exec/progress.hpp"
+#include "exec/rounds.hpp"
 #include "exec/run_record.hpp"
 #include "util/environment.hpp"
 
@@ -35,26 +36,23 @@ inline constexpr std::string_view k_ab_tests[] = {"auto", "wilcoxon"};
 // tests of `check` that ab compares pairs.
 void check_ab_test(const std::string& test);
 
+// A run plan with ab's defaults: k_default_ab_rounds rounds, seed k_default_ab_seed.
+exec::RunPlan default_ab_plan();
+
 struct AbRequest {
-    std::string base_command;  // one string each, split as exec/command_line.hpp says
-    std::string head_command;
-    std::vector<std::string> extra_args;  // appended to both (after `--`)
-    std::size_t rounds = k_default_ab_rounds;
-    std::optional<double> max_seconds;  // --max-time
-    std::uint64_t seed = k_default_ab_seed;
-    std::optional<std::string> keep_directory;  // --keep DIR
-    // --from DIR: analyse the kept run in DIR again; nothing runs, and the commands, rounds,
-    // time limit, seed and keep directory of the request are not used.
+    // The commands (one string each, split as exec/command_line.hpp says), the arguments
+    // after `--`, the rounds, --max-time, the order seed, --keep, and for tests where the
+    // temporary directory goes and the PATH.
+    exec::RunPlan run = default_ab_plan();
+    // --from DIR: analyse the kept run in DIR again; nothing runs, and `run` is not used.
     std::optional<std::string> from_directory;
     std::string test = "auto";  // k_ab_tests
     InputRequest inputs;        // how each round's output is read
     // Correction and confidence; its test, interval method, outlier removal and seed are
-    // not used (the pairs have their own test and interval; `seed` seeds the geometric
-    // mean's bootstrap).
+    // not used (the pairs have their own test and interval; the order seed seeds the
+    // geometric mean's bootstrap).
     StatisticsRequest statistics;
     GateRequest gate;
-    std::string temp_root;    // where the temporary directory goes; empty: $TMPDIR or /tmp
-    std::string search_path;  // PATH for the commands; empty: $PATH
 };
 
 // What a report must show about the paired design of a run.

@@ -67,7 +67,7 @@ void add_ab_statistics_options(CLI::App& command, AbOptions& options) {
             "{auto,wilcoxon}"))
         ->capture_default_str();
     command
-        .add_option("--seed", options.request.seed,
+        .add_option("--seed", options.request.run.seed,
                     "Seed of the order of the sides in each round (and of the geometric mean's "
                     "bootstrap); the report names it")
         ->check(whole_number("a non-negative integer"))
@@ -75,15 +75,14 @@ void add_ab_statistics_options(CLI::App& command, AbOptions& options) {
 }
 
 void add_run_options(CLI::App& command, AbOptions& options) {
-    app::AbRequest& request = options.request;
+    exec::RunPlan& run = options.request.run;
     command
-        .add_option("--base", request.base_command,
+        .add_option("--base", run.base_command,
                     "The base command, one string (split like a shell's words; a real shell "
                     "when it needs one); {out} stands for its results file")
         ->type_name("CMD");
-    command.add_option("--head", request.head_command, "The head command, as --base")
-        ->type_name("CMD");
-    command.add_option("--rounds", request.rounds, "Rounds; each runs both commands once")
+    command.add_option("--head", run.head_command, "The head command, as --base")->type_name("CMD");
+    command.add_option("--rounds", run.rounds, "Rounds; each runs both commands once")
         ->check(whole_number("a number of rounds"))
         ->capture_default_str();
     command
@@ -97,15 +96,14 @@ void add_run_options(CLI::App& command, AbOptions& options) {
             },
             "DURATION"));
     command
-        .add_option("--keep", request.keep_directory,
+        .add_option("--keep", run.keep_directory,
                     "Keep every output and a manifest in DIR (new or empty)")
         ->type_name("DIR");
     command
-        .add_option("--from", request.from_directory,
+        .add_option("--from", options.request.from_directory,
                     "Analyse the run kept in DIR again; nothing runs")
         ->type_name("DIR");
-    command
-        .add_option("ARGS", request.extra_args, "Arguments after -- are appended to both commands")
+    command.add_option("ARGS", run.extra_args, "Arguments after -- are appended to both commands")
         ->type_name("");
 }
 
@@ -122,15 +120,15 @@ int run_ab(AbOptions options, const CLI::App& command, const Io& io) {
                               unknown.front());
     }
     if (!request.from_directory) {
-        for (const auto& [name, text] :
-             {std::pair{"--base", &request.base_command}, {"--head", &request.head_command}}) {
+        for (const auto& [name, text] : {std::pair{"--base", &request.run.base_command},
+                                         {"--head", &request.run.head_command}}) {
             if (text->empty()) {
                 throw util::Error(name, {},
                                   "expected a command (or --from DIR to analyse a kept run)");
             }
         }
     }
-    if (!options.max_time.empty()) request.max_seconds = app::parse_duration(options.max_time);
+    if (!options.max_time.empty()) request.run.max_seconds = app::parse_duration(options.max_time);
     request.gate.override_correction = command.count("--correction") > 0;
     StreamSink stream(io.err);
     exec::ProgressSink& progress = &io.err == &std::cerr ? exec::standard_error_sink()

@@ -32,9 +32,9 @@ class RunAbTest : public ::testing::Test {
   protected:
     AbRequest request(int head_fails_at = 0) const {
         AbRequest r;
-        r.base_command = bench_.command("base");
-        r.head_command = bench_.command("head", head_fails_at);
-        r.temp_root = temp_.path();
+        r.run.base_command = bench_.command("base");
+        r.run.head_command = bench_.command("head", head_fails_at);
+        r.run.temp_root = temp_.path();
         r.gate.path = temp_.write("gate.json", R"({"schema": "caws-gate/gate@1"})");
         return r;
     }
@@ -102,7 +102,7 @@ TEST_F(RunAbTest, GatesOnThePairsOfTheRounds) {
 
 TEST_F(RunAbTest, TheSeedChangesTheOrderOfTheSides) {
     AbRequest r = request();
-    r.seed = 42;
+    r.run.seed = 42;
     const AbResult result = run(r);
     EXPECT_EQ(result.design.seed, 42u);
     EXPECT_NE(result.design.orders, "HB HB HB BH HB BH BH BH HB HB");
@@ -114,7 +114,7 @@ TEST_F(RunAbTest, AGateFileChoosesTheMeasuresAndSoTheRoundsNeeded) {
     r.gate.path = temp_.write("cpu.json", R"({"schema": "caws-gate/gate@1",
         "defaults": {"measures": ["cpu_time"]},
         "rules": [{"match": "BM_Hash", "thresholds": {"minor": 1.1, "moderate": 1.25}}]})");
-    r.rounds = 7;  // three gated metrics: 7 rounds reach 0.05 / 3
+    r.run.rounds = 7;  // three gated metrics: 7 rounds reach 0.05 / 3
     const AbResult result = run(r);
     EXPECT_EQ(result.design.needed.gated_metrics, 3u);
     EXPECT_EQ(result.design.needed.rounds, 7u);
@@ -124,7 +124,7 @@ TEST_F(RunAbTest, AGateFileChoosesTheMeasuresAndSoTheRoundsNeeded) {
 
 TEST_F(RunAbTest, TooFewRoundsForTheGatedMetricsStopAfterTheFirstRound) {
     AbRequest r = request();
-    r.rounds = 7;
+    r.run.rounds = 7;
     EXPECT_EQ(error_of(r),
               "--rounds: 7 rounds are too few: 6 gated metrics need at least 8 rounds (the most "
               "significant must reach p < 0.05 / 6 = 0.00833 under the Benjamini-Hochberg "
@@ -140,7 +140,7 @@ TEST_F(RunAbTest, TooFewRoundsForTheGatedMetricsStopAfterTheFirstRound) {
 
 TEST_F(RunAbTest, FewerRoundsThanTheExactTestCanUseAreRefusedBeforeAnythingRuns) {
     AbRequest r = request();
-    r.rounds = 5;
+    r.run.rounds = 5;
     EXPECT_EQ(error_of(r),
               "--rounds: expected at least 6 rounds: with 5 the Wilcoxon signed-rank test's "
               "smallest p-value is 0.0625, above alpha 0.05");
@@ -149,7 +149,7 @@ TEST_F(RunAbTest, FewerRoundsThanTheExactTestCanUseAreRefusedBeforeAnythingRuns)
 
 TEST_F(RunAbTest, ATimeLimitThatLeavesTooFewRoundsIsAnError) {
     AbRequest r = request();
-    r.max_seconds = 1e-9;  // the first round always runs whole; then the limit has passed
+    r.run.max_seconds = 1e-9;  // the first round always runs whole; then the limit has passed
     EXPECT_EQ(error_of(r),
               "--max-time: the time limit stopped the run after 1 of 10 rounds, and 6 gated "
               "metrics need at least 8 rounds (the most significant must reach p < 0.05 / 6 = "
@@ -160,7 +160,7 @@ TEST_F(RunAbTest, ATimeLimitThatLeavesTooFewRoundsIsAnError) {
 
 TEST_F(RunAbTest, AFailingCommandStopsTheRunNamingTheRoundSideAndItsStandardError) {
     const AbRequest r = request(3);
-    EXPECT_EQ(error_of(r), "round 3, head: \"" + r.head_command +
+    EXPECT_EQ(error_of(r), "round 3, head: \"" + r.run.head_command +
                                "\" exited with status 1\n"
                                "  last 2 lines of its standard error:\n"
                                "  | reading input.dat\n"
@@ -169,7 +169,7 @@ TEST_F(RunAbTest, AFailingCommandStopsTheRunNamingTheRoundSideAndItsStandardErro
 
 TEST_F(RunAbTest, UnreadableStandardOutputSuggestsAnOutputFile) {
     AbRequest r = request();
-    r.base_command = "echo Benchmark 1: ./old";
+    r.run.base_command = "echo Benchmark 1: ./old";
     const std::string message = error_of(r);
     EXPECT_EQ(message.rfind("round 1, base: \"echo Benchmark 1: ./old\" wrote results that cannot "
                             "be read (base-00.txt): ",
@@ -185,7 +185,7 @@ TEST_F(RunAbTest, UnreadableStandardOutputSuggestsAnOutputFile) {
 
 TEST_F(RunAbTest, SidesWithoutACommonBenchmarkAreRefusedAfterTheFirstRound) {
     AbRequest r = request();
-    r.head_command =
+    r.run.head_command =
         "sh -c 'sed s/BM_/bm_/g \"$0\" > \"$1\"' " +
         temp_.write("other.json",
                     test::google_benchmark_json({{"BM_Other", {1e3}}, {"BM_More", {1e3}}})) +
@@ -199,8 +199,8 @@ TEST_F(RunAbTest, SidesWithoutACommonBenchmarkAreRefusedAfterTheFirstRound) {
 
 TEST_F(RunAbTest, AKeptRunAnalysedAgainGivesTheSameVerdictAndReport) {
     AbRequest r = request();
-    r.keep_directory = temp_.file("kept");
-    r.seed = 9;
+    r.run.keep_directory = temp_.file("kept");
+    r.run.seed = 9;
     const AbResult first = run(r);
     EXPECT_EQ(first.design.directory, temp_.file("kept"));
 
@@ -218,7 +218,7 @@ TEST_F(RunAbTest, AKeptRunAnalysedAgainGivesTheSameVerdictAndReport) {
 
 TEST_F(RunAbTest, AKeptRunThatFailedOrHasTooFewRoundsIsNotCompared) {
     AbRequest r = request(3);
-    r.keep_directory = temp_.file("failed");
+    r.run.keep_directory = temp_.file("failed");
     error_of(r);
     AbRequest again;
     again.from_directory = temp_.file("failed");
@@ -226,13 +226,13 @@ TEST_F(RunAbTest, AKeptRunThatFailedOrHasTooFewRoundsIsNotCompared) {
               temp_.file("failed") +
                   "/manifest.json: /outcome: the kept run stopped on an error, and its rounds "
                   "are not compared: round 3, head: \"" +
-                  r.head_command + "\" exited with status 1");
+                  r.run.head_command + "\" exited with status 1");
 
     // Six rounds kept under a gate of one metric, which needed 6; read again under a gate
     // of all six metrics, which need 8.
     r = request();
-    r.keep_directory = temp_.file("six");
-    r.rounds = 6;
+    r.run.keep_directory = temp_.file("six");
+    r.run.rounds = 6;
     r.gate.path = temp_.write("one.json", R"({"schema": "caws-gate/gate@1",
         "defaults": {"measures": ["cpu_time"]},
         "rules": [{"match": "BM_Crc", "ignore": true}, {"match": "BM_Hash", "ignore": true}]})");
@@ -256,17 +256,17 @@ TEST_F(RunAbTest, OnlyThePairedTestIsAccepted) {
     EXPECT_EQ(error_of(r), "--test: expected auto or wilcoxon, got \"paired\"");
     EXPECT_EQ(bench_.runs("base"), 0);
     r.test = "wilcoxon";
-    r.rounds = 8;
+    r.run.rounds = 8;
     EXPECT_EQ(run(r).exit_code, k_exit_fail);
 }
 
 TEST_F(RunAbTest, RunsTheRealGoogleBenchmarkPrograms) {
     AbRequest r = request();
-    r.base_command = AB_SAMPLE_BASE_BINARY;
-    r.head_command = AB_SAMPLE_HEAD_BINARY;
+    r.run.base_command = AB_SAMPLE_BASE_BINARY;
+    r.run.head_command = AB_SAMPLE_HEAD_BINARY;
     // Two benchmarks with real time, CPU time and bytes per second: 6 gated metrics.
-    r.extra_args = {"--benchmark_filter=BM_Crc32|BM_Fnv1aHash"};
-    r.rounds = 8;
+    r.run.extra_args = {"--benchmark_filter=BM_Crc32|BM_Fnv1aHash"};
+    r.run.rounds = 8;
     const AbResult result = run(r);
     EXPECT_EQ(result.design.needed.gated_metrics, 6u);
     EXPECT_EQ(result.exit_code, k_exit_fail);
