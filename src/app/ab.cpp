@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <utility>
 
@@ -103,6 +104,12 @@ std::string nothing_in_common(const model::Run& base, const model::Run& head) {
     return text;
 }
 
+// Whether `rounds` cannot reach the level of the gated metrics. Without a gated metric no
+// test decides anything, and any number of rounds will do.
+bool too_few(std::size_t rounds, const compare::RoundsNeeded& needed) {
+    return needed.gated_metrics > 0 && rounds < needed.rounds;
+}
+
 // The rounds of a run or a kept run, read.
 struct Rounds {
     exec::RunRecord record;
@@ -170,7 +177,7 @@ class RoundReader {
         if (needed_.shared_metrics == 0) {
             throw exec::StopRun({}, "round 1", nothing_in_common(*first_base_, *first_head_));
         }
-        if (stop_below_ && *stop_below_ < needed_.rounds) {
+        if (stop_below_ && too_few(*stop_below_, needed_)) {
             throw exec::StopRun("--rounds", {},
                                 std::to_string(*stop_below_) + " rounds are too few: " +
                                     rounds_needed_text(needed_, setup_.options) +
@@ -195,7 +202,7 @@ Rounds run_new(const AbRequest& request, const GateSetup& setup, exec::ProgressS
     auto result = exec::run_rounds(plan, reader, progress);
     Rounds rounds{std::move(result.record), std::move(result.base), std::move(result.head),
                   reader.needed()};
-    if (rounds.record.rounds.size() < rounds.needed.rounds) {
+    if (too_few(rounds.record.rounds.size(), rounds.needed)) {
         throw util::Error("--max-time", {},
                           "the time limit stopped the run after " +
                               std::to_string(rounds.record.rounds.size()) + " of " +
@@ -219,14 +226,15 @@ Rounds read_kept(const std::string& directory, const AbRequest& request, const G
                 ", and its rounds are not compared" +
                 (error.empty() ? std::string() : ": " + error));
     }
-    if (record.rounds.empty())
+    if (record.rounds.empty()) {
         throw util::Error(manifest, "/rounds", "expected at least one round");
+    }
     RoundReader reader(request, setup, true, std::nullopt);
     auto result = exec::read_kept_rounds(record, reader);
     Rounds rounds{std::move(result.record), std::move(result.base), std::move(result.head),
                   reader.needed()};
     const std::size_t available = rounds.record.rounds.size();
-    if (available < rounds.needed.rounds) {
+    if (too_few(available, rounds.needed)) {
         throw util::Error(manifest, "/rounds",
                           std::to_string(available) + " rounds are too few: " +
                               rounds_needed_text(rounds.needed, setup.options) +
@@ -285,7 +293,7 @@ std::optional<double> parse_duration(std::string_view text) {
         }
         const std::string number(text.substr(start, at - start));
         if (number.empty() || number == ".") return std::nullopt;
-        const double value = std::stod(number);
+        const double value = std::strtod(number.c_str(), nullptr);  // huge: infinity
         if (at == text.size()) {  // a number without a unit: seconds, alone
             if (start != 0) return std::nullopt;
             total = value;

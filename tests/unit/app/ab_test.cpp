@@ -291,6 +291,7 @@ TEST(ParseDuration, UnitsAndPlainSeconds) {
          {"", "0", "0s", "-3", "10 min", "5ms", "1m30", "30s1m", "1h1h", "s", ".", "1e3", "m5"}) {
         EXPECT_EQ(parse_duration(bad), std::nullopt) << bad;
     }
+    EXPECT_EQ(parse_duration(std::string(400, '9')), std::nullopt);  // beyond any double
 }
 
 }  // namespace
