@@ -109,6 +109,23 @@ exec "$@"
     EXPECT_FALSE(std::filesystem::exists(dir.file("r.md")));
 }
 
+TEST(AbCli, ASignalStopsTheRunWithTheShellsExitCode) {
+    TempDir dir;
+    for (const auto& [signal, code] : {std::pair{"INT", 130}, std::pair{"TERM", 143}}) {
+        // The command signals caws-gate, its parent, and waits to be stopped.
+        const std::string command = std::string("sh -c 'kill -") + signal + " $PPID; sleep 30'";
+        const ProcessResult r = caws_gate(
+            {"ab", "--base", command, "--head", command, "--json", dir.file("r.json")}, dir);
+        EXPECT_EQ(r.exit_code, code) << r.err;
+        EXPECT_EQ(
+            r.err.rfind(
+                std::string("caws-gate: error: interrupted by SIG") + signal + " in round 1, ", 0),
+            0u)
+            << r.err;
+        EXPECT_FALSE(std::filesystem::exists(dir.file("r.json")));
+    }
+}
+
 TEST(AbCli, BadOptionValuesAreUsageErrors) {
     TempDir dir;
     struct Case {
