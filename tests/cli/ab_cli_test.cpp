@@ -66,6 +66,9 @@ TEST(AbCli, TheTwiceSlowerBenchmarkFailsTheGateAndAKeptRunReadsAgainTheSame) {
     const auto report = nlohmann::json::parse(test::read_text(dir.file("r.json")));
     EXPECT_EQ(report["command"], "ab");
     EXPECT_EQ(report["verdict"], "fail");
+    EXPECT_EQ(report["baseline"]["label"], std::string("base: ") + AB_SAMPLE_BASE_BINARY);
+    EXPECT_EQ(report["candidate"]["sources"][0]["path"], dir.file("kept") + "/head-00.json");
+    EXPECT_EQ(report["settings"]["seed"], 1);  // the default order seed
     const nlohmann::json* crc = comparison(report, "BM_Crc32/min_time:0.020", "cpu_time");
     ASSERT_NE(crc, nullptr);
     EXPECT_EQ((*crc)["class"], "severe");
