@@ -12,6 +12,8 @@ namespace {
 constexpr Command k_commands[] = {
     {"check", "Compare results with the baseline and gate: exit 0 pass/warn, 1 fail, 2 bad input",
      setup_check},
+    {"ab", "Run base and head commands in alternating rounds and gate on the pairs: exit as check",
+     setup_ab},
     {"compare", "Compare two runs (results or baseline files) without gating; exit 0",
      setup_compare},
     {"baseline", "Create, refresh and show committed baselines", setup_baseline},

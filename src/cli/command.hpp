@@ -29,6 +29,7 @@ struct Command {
 };
 
 Handler setup_check(CLI::App& command, const Io& io);
+Handler setup_ab(CLI::App& command, const Io& io);
 Handler setup_compare(CLI::App& command, const Io& io);
 Handler setup_baseline(CLI::App& command, const Io& io);
 Handler setup_formats(CLI::App& command, const Io& io);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
+#include <system_error>
 
 #include "exec/enum_names.hpp"
 #include "exec/program_file.hpp"
@@ -57,11 +59,16 @@ PreparedCommand prepare_command(std::string_view text, std::string_view name,
     const std::string wanted = command.line.needs_shell ? "/bin/sh" : command.line.words.front();
     const std::optional<std::string> program = resolve_program(wanted, search_path);
     if (!program) {
-        const bool searched = wanted.find('/') == std::string::npos;
-        throw util::Error(std::string(name), "",
-                          "cannot run \"" + wanted + "\": " +
-                              (searched ? "no executable of that name in PATH"
-                                        : "not an executable file"));
+        std::string why = "not an executable file";
+        std::error_code ec;
+        if (wanted.find('/') == std::string::npos) {
+            why = "no executable of that name in PATH";
+        } else if (!std::filesystem::exists(wanted, ec)) {
+            why = "no such file";
+        } else if (std::filesystem::is_directory(wanted, ec)) {
+            why = "it is a directory";
+        }
+        throw util::Error(std::string(name), "", "cannot run \"" + wanted + "\": " + why);
     }
     command.program = *program;
     if (command.line.has_output_placeholder()) {

@@ -169,6 +169,8 @@ class RoundRunner {
             read_({round, side, directory_->file(run.output), capture});
         } catch (const Interrupted&) {
             throw;
+        } catch (const StopRun&) {
+            throw;
         } catch (const util::Error& error) {
             std::string reason = error.what_expected();
             if (!error.where().empty()) reason = error.where() + ": " + reason;

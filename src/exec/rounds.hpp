@@ -36,6 +36,7 @@
 
 #include "exec/progress.hpp"
 #include "exec/run_record.hpp"
+#include "util/error.hpp"
 
 namespace caws::exec {
 
@@ -72,8 +73,17 @@ struct RoundsResult {
     std::vector<Parsed> head;
 };
 
+// Thrown by a reader to end the run for a reason of its own rather than a refused output
+// (the rounds asked for cannot answer what the outputs showed): it leaves run_rounds as
+// it is, and a kept run's manifest records it as failed with its message.
+class StopRun : public util::Error {
+  public:
+    using util::Error::Error;
+};
+
 // The type-erased core of run_rounds: `read` is called once per side and round, after the
-// command succeeded; it signals a refused output by throwing util::Error.
+// command succeeded; it signals a refused output by throwing util::Error, and ends the run
+// for another reason by throwing StopRun.
 RunRecord run_rounds_with(const RunPlan& plan, const std::function<void(const OutputFile&)>& read,
                           ProgressSink& progress);
 

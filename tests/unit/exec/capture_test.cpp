@@ -139,6 +139,15 @@ TEST(Capture, ProgramsThatCannotRunAreErrorsNamingThem) {
         EXPECT_EQ(std::string(error.what()),
                   "--head: cannot run \"" + text_file + "\": not an executable file");
     }
+    for (const auto& [path, why] : {std::pair{dir.file("missing/bench"), "no such file"},
+                                    std::pair{dir.path(), "it is a directory"}}) {
+        try {
+            prepare_command(path, "--base", {}, "");
+            FAIL() << "no error";
+        } catch (const util::Error& error) {
+            EXPECT_EQ(std::string(error.what()), "--base: cannot run \"" + path + "\": " + why);
+        }
+    }
 }
 
 TEST(Capture, ModeIdentifiersRoundTrip) {
