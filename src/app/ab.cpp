@@ -344,13 +344,16 @@ AbResult run_ab(const AbRequest& request, const util::Environment& environment,
         setup.gate ? gate::check_gate(*setup.gate, std::move(comparisons), head, gate::date_of(now))
                    : gate::evaluate(std::move(comparisons));
     const ComparedRuns runs{&base, "base: " + rounds.record.base.command, std::nullopt, &head};
+    AbDesign design = design_of(rounds, request.from_directory.has_value());
     ReportContext context;
     context.command = "ab";
+    context.rounds = report::PairedRounds{design.base_command, design.head_command,
+                                          design.rounds_requested, design.rounds_run,
+                                          design.seed, design.orders, design.stopped_by_max_time};
     VerdictReport outcome =
         finish_verdict(std::move(verdict), runs, setup, std::move(context), now);
     const ExitCode exit_code = exit_code_of(outcome.verdict.level);
-    return AbResult{std::move(outcome), exit_code,
-                    design_of(rounds, request.from_directory.has_value())};
+    return AbResult{std::move(outcome), exit_code, std::move(design)};
 }
 
 }  // namespace caws::app

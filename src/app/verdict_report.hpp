@@ -36,6 +36,7 @@ struct ReportContext {
     std::string command = "check";               // the report's "command"
     bool gated = true;                           // false: classes shown, no verdict (`compare`)
     std::optional<TrendSectionDocument> trends;  // the "trends" section, when analysed
+    std::optional<report::PairedRounds> rounds;  // `ab`: the rounds compared as pairs
 };
 
 // A verdict with its scores and recommendations, and the report built from it.

@@ -129,6 +129,7 @@ Report build_report(const ReportInput& input) {
     for (const auto& note : input.baseline->notes) report.notes.push_back("baseline: " + note);
     for (const auto& note : input.candidate->notes) report.notes.push_back("candidate: " + note);
     report.trends = input.trends;
+    report.rounds = input.rounds;
     return report;
 }
 

@@ -16,7 +16,7 @@ namespace caws::report {
 
 // Everything a report shows about one comparison of two runs.
 struct ReportInput {
-    std::string command = "check";  // "check" or "compare"
+    std::string command = "check";  // "check", "compare" or "ab"
     bool gated = true;              // false for `compare`: classes shown, no verdict
     const model::Verdict* verdict = nullptr;
     const model::Run* baseline = nullptr;
@@ -29,6 +29,8 @@ struct ReportInput {
     // The "trends" section (report/trend_section.hpp) when a history was analysed; without
     // one the report has no "trends" key.
     std::optional<nlohmann::ordered_json> trends;
+    // How `ab` ran the rounds it compared as pairs; without it the report has no "rounds".
+    std::optional<PairedRounds> rounds;
 };
 
 // The report (report_document.hpp): the contract from which every format is rendered.

@@ -126,6 +126,19 @@ void write_side(JsonWriter& out, const char* key, const ReportSide& side) {
     out.end_object();
 }
 
+void write_rounds(JsonWriter& out, const PairedRounds& rounds) {
+    out.begin_object("rounds");
+    field(out, "paired", true);
+    field(out, "base_command", rounds.base_command);
+    field(out, "head_command", rounds.head_command);
+    field(out, "requested", rounds.requested);
+    field(out, "run", rounds.run);
+    if (rounds.seed) field(out, "seed", *rounds.seed);
+    field(out, "order", rounds.order);
+    field(out, "stopped_by_max_time", rounds.stopped_by_max_time);
+    out.end_object();
+}
+
 template <typename T, typename Write>
 void write_list(JsonWriter& out, const char* key, const std::vector<T>& items, Write write) {
     out.begin_array(key);
@@ -155,6 +168,7 @@ void write_report(JsonWriter& out, const Report& report) {
     write_list(out, "findings", report.findings, write_finding);
     write_list(out, "recommendations", report.recommendations, write_recommendation);
     field(out, "notes", report.notes);
+    if (report.rounds) write_rounds(out, *report.rounds);
     if (report.trends) {
         out.key("trends");
         out.tree(*report.trends);
@@ -296,6 +310,21 @@ ReportSide side_from(const ShapeChecker& check, const Json& report, const char* 
     return side;
 }
 
+std::optional<PairedRounds> rounds_from(const ShapeChecker& check, const Json& report) {
+    const Json* r = check.object_member(report, "", "rounds");
+    if (r == nullptr) return std::nullopt;
+    const std::string at = "/rounds";
+    PairedRounds out;
+    out.base_command = check.text(*r, at, "base_command", "");
+    out.head_command = check.text(*r, at, "head_command", "");
+    out.requested = check.count(*r, at, "requested").value_or(0);
+    out.run = check.count(*r, at, "run").value_or(0);
+    if (const auto seed = check.count(*r, at, "seed")) out.seed = *seed;
+    out.order = check.text(*r, at, "order", "");
+    out.stopped_by_max_time = check.flag(*r, at, "stopped_by_max_time", false);
+    return out;
+}
+
 }  // namespace
 
 void to_json(ordered_json& json, const Report& report) {
@@ -340,6 +369,7 @@ Report from_json(const ordered_json& json, const std::string& path) {
     report.findings = list_from(check, json, "findings", true, finding_from);
     report.recommendations = list_from(check, json, "recommendations", false, recommendation_from);
     report.notes = check.string_list(json, "", "notes");
+    report.rounds = rounds_from(check, json);
     check_trend_section(json, path);
     if (const auto trends = json.find("trends"); trends != json.end()) report.trends = *trends;
     if (const Json* tool = check.object_member(json, "", "tool")) {

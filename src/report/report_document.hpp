@@ -75,12 +75,24 @@ struct ReportSide {
     std::optional<std::size_t> metrics;
 };
 
+// "rounds": how `ab` ran base and head, when the report compares interleaved rounds as
+// pairs. Absent from every other report.
+struct PairedRounds {
+    std::string base_command;  // as given
+    std::string head_command;
+    std::size_t requested = 0;  // --rounds
+    std::size_t run = 0;        // rounds that ran (fewer when --max-time stopped the run)
+    std::optional<std::uint64_t> seed;  // the seed the order was drawn from
+    std::string order;                  // the side that ran first in each round: "BH HB ..."
+    bool stopped_by_max_time = false;
+};
+
 // A whole report. Its numbers are what the JSON keeps, so that a report renders the same
 // before and after a trip through JSON: finite or absent, except comparison ratios and
 // detectable ratios, which may be +infinity ("ratio_infinite").
 struct Report {
     std::optional<ReportTool> tool;
-    std::string command = "check";  // "check" or "compare"
+    std::string command = "check";  // "check", "compare" or "ab"
     bool gated = true;              // false for `compare`: classes shown, no verdict
     model::Level verdict = model::Level::pass;
     std::optional<model::Scores> scores;
@@ -93,6 +105,7 @@ struct Report {
     std::vector<model::Finding> findings;
     std::vector<model::Recommendation> recommendations;
     std::vector<std::string> notes;
+    std::optional<PairedRounds> rounds;  // `ab` only
     // "trends": the trend report of the suite's history (trend_section.hpp), when check
     // analysed one. It stays JSON: its own builder, checker and views
     // (trend_section.hpp, trend_section_view.hpp) read it, as the trend command's do.

@@ -60,6 +60,11 @@ void set_method(data& view, const Report& report) {
         power = settings->power.value_or(power);
         if (settings->test) method = "Medians are compared with " + test_words(*settings->test);
     }
+    if (report.rounds) {
+        method = "Rounds are compared as pairs: the ratio is the median round's (the exponential "
+                 "of the median log ratio of head to base), tested with a two-sided Wilcoxon "
+                 "signed-rank test";
+    }
     method += ", alpha " + alpha;
     if (const auto& settings = report.settings) {
         const auto correction =
@@ -72,7 +77,12 @@ void set_method(data& view, const Report& report) {
                           plural(tested, "tested metric", "tested metrics");
             }
         }
-        if (settings->ci) {
+        if (report.rounds) {
+            confidence = settings->ci ? model::format_plain_percent(settings->ci->confidence)
+                                      : confidence;
+            method += "; intervals: " + confidence +
+                      " Hodges-Lehmann intervals of the paired log ratios";
+        } else if (settings->ci) {
             const auto ci_method = compare::ci_method_from_string(settings->ci->method);
             confidence = model::format_plain_percent(settings->ci->confidence);
             method += "; intervals: " + confidence + " " +
@@ -154,7 +164,18 @@ void set_sides(data& view, const Report& report) {
         view.set("has_baseline_commit", boolean(!provenance->commit.empty()));
     }
     std::string candidate_files;
+    if (const auto& rounds = report.rounds) {
+        // An ab run's files are temporary or one per round: its commands and rounds say more.
+        candidate_files = "head: " + rounds->head_command + ", " +
+                          plural(rounds->run, "paired round", "paired rounds");
+        if (rounds->run != rounds->requested) {
+            candidate_files += " of " + std::to_string(rounds->requested) + " asked";
+        }
+        if (rounds->stopped_by_max_time) candidate_files += " (stopped by --max-time)";
+        if (rounds->seed) candidate_files += ", order from seed " + std::to_string(*rounds->seed);
+    }
     for (const model::Source& source : report.candidate.sources) {
+        if (report.rounds) break;  // listed above
         if (!candidate_files.empty()) candidate_files += ", ";
         candidate_files += source.path + " (" + source.format + ")";
     }

@@ -57,6 +57,8 @@ TEST(AbCli, TheTwiceSlowerBenchmarkFailsTheGateAndAKeptRunReadsAgainTheSame) {
                                   dir.file("kept"),
                                   "--json",
                                   dir.file("r.json"),
+                                  "--md",
+                                  dir.file("r.md"),
                                   "--quiet"};
     args.insert(args.end(), k_two_benchmarks.begin(), k_two_benchmarks.end());
     const ProcessResult r = caws_gate(args, dir);
@@ -69,6 +71,28 @@ TEST(AbCli, TheTwiceSlowerBenchmarkFailsTheGateAndAKeptRunReadsAgainTheSame) {
     EXPECT_EQ(report["baseline"]["label"], std::string("base: ") + AB_SAMPLE_BASE_BINARY);
     EXPECT_EQ(report["candidate"]["sources"][0]["path"], dir.file("kept") + "/head-00.json");
     EXPECT_EQ(report["settings"]["seed"], 1);  // the default order seed
+    // The report says the comparison is paired, how many rounds ran and in which order.
+    const nlohmann::json& rounds = report["rounds"];
+    EXPECT_EQ(rounds["paired"], true);
+    EXPECT_EQ(rounds["base_command"], AB_SAMPLE_BASE_BINARY);
+    EXPECT_EQ(rounds["head_command"], AB_SAMPLE_HEAD_BINARY);
+    EXPECT_EQ(rounds["requested"], 8);
+    EXPECT_EQ(rounds["run"], 8);
+    EXPECT_EQ(rounds["seed"], 1);
+    EXPECT_EQ(rounds["order"], "HB HB HB BH HB BH BH BH");  // seed 1's draws
+    EXPECT_EQ(rounds["stopped_by_max_time"], false);
+    const std::string markdown = test::read_text(dir.file("r.md"));
+    EXPECT_NE(markdown.find(std::string("candidate: head: ") + AB_SAMPLE_HEAD_BINARY +
+                            ", 8 paired rounds, order from seed 1"),
+              std::string::npos)
+        << markdown;
+    EXPECT_NE(markdown.find("Rounds are compared as pairs"), std::string::npos);
+    EXPECT_NE(markdown.find("Wilcoxon signed-rank test"), std::string::npos);
+    // Rendered again from the JSON report: the same bytes.
+    const ProcessResult rendered =
+        caws_gate({"report", dir.file("r.json"), "--md", dir.file("re.md"), "--quiet"}, dir);
+    ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
+    EXPECT_EQ(test::read_text(dir.file("re.md")), markdown);
     const nlohmann::json* crc = comparison(report, "BM_Crc32/min_time:0.020", "cpu_time");
     ASSERT_NE(crc, nullptr);
     EXPECT_EQ((*crc)["class"], "severe");
