@@ -156,6 +156,7 @@ Handler setup_ab(CLI::App& command, const Io& io) {
     add_input_options(command, options->request.inputs);
     add_ab_statistics_options(command, *options);
     add_report_options(command, options->reports);
+    add_score_options(command, options->request.gate.score_gates);
     // A kept run has its commands, rounds and order already.
     CLI::Option* from = command.get_option("--from");
     for (const char* name : {"--base", "--head", "--rounds", "--max-time", "--keep", "--seed"}) {

@@ -17,27 +17,6 @@ struct CheckOptions {
     ReportRequest reports;
 };
 
-// --min-health and --min-trust.
-void add_score_options(CLI::App& command, gate::ScoreGates& score_gates) {
-    const CLI::Validator score(
-        [](std::string& value) -> std::string {
-            char* end = nullptr;
-            const double number = std::strtod(value.c_str(), &end);
-            if (end == value.c_str() || *end != '\0' || !gate::valid_score_threshold(number))
-                return "expected a score from 0 to 100, got \"" + value + "\"";
-            return {};
-        },
-        "N");
-    command
-        .add_option("--min-health", score_gates.min_health,
-                    "Fail when the health score (0-100, docs/scoring.md) is below N")
-        ->check(score);
-    command
-        .add_option("--min-trust", score_gates.min_trust,
-                    "Fail when the trust score (0-100, docs/scoring.md) is below N")
-        ->check(score);
-}
-
 int run_check(CheckOptions options, const CLI::App& command, const Io& io) {
     // The command line's --test and --correction, when given, replace the gate file's.
     options.request.gate.override_test = command.count("--test") > 0;

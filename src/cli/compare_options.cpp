@@ -82,4 +82,24 @@ void add_statistics_options(CLI::App& command, app::StatisticsRequest& request) 
                      "Remove values outside Tukey's fences (1.5 IQR) before comparing");
 }
 
+void add_score_options(CLI::App& command, gate::ScoreGates& score_gates) {
+    const CLI::Validator score(
+        [](std::string& value) -> std::string {
+            char* end = nullptr;
+            const double number = std::strtod(value.c_str(), &end);
+            if (end == value.c_str() || *end != '\0' || !gate::valid_score_threshold(number))
+                return "expected a score from 0 to 100, got \"" + value + "\"";
+            return {};
+        },
+        "N");
+    command
+        .add_option("--min-health", score_gates.min_health,
+                    "Fail when the health score (0-100, docs/scoring.md) is below N")
+        ->check(score);
+    command
+        .add_option("--min-trust", score_gates.min_trust,
+                    "Fail when the trust score (0-100, docs/scoring.md) is below N")
+        ->check(score);
+}
+
 }  // namespace caws::cli
