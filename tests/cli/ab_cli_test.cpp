@@ -105,6 +105,17 @@ TEST(AbCli, TheTwiceSlowerBenchmarkFailsTheGateAndAKeptRunReadsAgainTheSame) {
                                           dir);
     EXPECT_EQ(again.exit_code, 1) << again.err;
     EXPECT_EQ(test::read_text(dir.file("again.json")), test::read_text(dir.file("r.json")));
+
+    // check's score limits work on ab too.
+    const ProcessResult scored = caws_gate({"ab", "--from", dir.file("kept"), "--gate", gate,
+                                            "--min-trust", "100", "--json",
+                                            dir.file("scored.json"), "--quiet"},
+                                           dir);
+    EXPECT_EQ(scored.exit_code, 1) << scored.err;
+    const auto scored_report = nlohmann::json::parse(test::read_text(dir.file("scored.json")));
+    bool low_trust = false;
+    for (const nlohmann::json& f : scored_report["findings"]) low_trust |= f["code"] == "low-trust";
+    EXPECT_TRUE(low_trust) << scored_report["findings"].dump();
 }
 
 TEST(AbCli, ACommandFailingInRoundThreeStopsTheRunWithNothingWritten) {
