@@ -295,8 +295,8 @@ class Reader {
     // What the order of the benchmarks says about their repetitions. Google Benchmark
     // writes a benchmark's rows together once its last repetition ran: with random
     // interleaving the benchmarks come out in a shuffled order, without it in the order
-    // they were registered. Versions before 1.6 could not interleave and wrote no
-    // family_index.
+    // they were registered. family_index came with random interleaving as it is today:
+    // a file without it ran its repetitions back to back.
     model::RepetitionOrder repetition_order() const {
         bool repeated = false;
         std::size_t registered = 0;

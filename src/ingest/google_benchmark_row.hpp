@@ -31,7 +31,7 @@ struct GoogleBenchmarkRow {
     std::optional<std::int64_t> repetitions;
     std::optional<std::int64_t> repetition_index;
     std::optional<std::int64_t> threads;
-    // Where the benchmark was registered (Google Benchmark 1.6 and later): family, then
+    // Where the benchmark was registered (written since random interleaving): family, then
     // instance within the family. Without random interleaving, rows come in this order.
     std::optional<std::int64_t> family_index;
     std::optional<std::int64_t> per_family_instance_index;
