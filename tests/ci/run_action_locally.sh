@@ -149,12 +149,13 @@ expect_eq "push: API calls" "$(cat "$tmp/gh/calls.log")" ""
 
 # 6. ab mode, in a pull request: the sample programs, BM_Crc32 only (the head does 2x
 #    its work), its CPU time gated (gates/ab.json), six rounds: the fewest that can find
-#    a change in one metric. The commands are quoted as in a shell, and reach caws-gate
-#    as they were given.
+#    a change in one metric. The commands are quoted as in a shell (with a backslash, a
+#    double quote and a $ that are not expansions), reach caws-gate as they were given,
+#    and the log shows them quoted so that a shell reads them back the same.
 mkdir -p "$repo/gates"
 echo '{"schema": "caws-gate/gate@1", "defaults": {"measures": ["cpu_time"]}}' >"$repo/gates/ab.json"
-base_command="'$ab_base' --benchmark_filter='^BM_Crc32/'"
-head_command="$ab_head --benchmark_filter='^BM_Crc32/'"
+base_command="'$ab_base' --benchmark_filter=\\^BM_Crc32/"
+head_command="$ab_head --benchmark_filter=\"^BM_Crc32/\"'.*\$'"
 : >"$tmp/gh/calls.log"
 run_action ab-fail pull_request "$(jq -n --arg base "$base_command" --arg head "$head_command" \
   '{"base-command": $base, "head-command": $head, "rounds": "6", "gate": "gates/ab.json"}')"
@@ -174,6 +175,11 @@ expect_eq "ab-fail: failed" "$(jq -r '[.comparisons[] | select(.level == "fail")
   "\(.metric) \(.measure)"] | join(",")' "$report")" "BM_Crc32/min_time:0.020 cpu_time"
 expect_file "$repo/caws-gate-report/report.md"
 expect_grep "$tmp/ab-fail.log" "round 6 of 6"
+shown_line=$(grep -m 1 '^caws-gate ab ' "$tmp/ab-fail.log" || true)
+expect_grep "$tmp/ab-fail.log" "caws-gate ab --base \"'$ab_base' --benchmark_filter=\\\\^BM_Crc32/\" --head \"$ab_head --benchmark_filter=\\\"^BM_Crc32/\\\"'.*\\\$'\" --rounds 6 --gate gates/ab.json --md caws-gate-report/report.md"
+eval "shown_words=(${shown_line#caws-gate })"
+expect_eq "ab-fail: base command shown" "${shown_words[2]:-}" "$base_command"
+expect_eq "ab-fail: head command shown" "${shown_words[4]:-}" "$head_command"
 expect_grep "$tmp/ab-fail.log" "caws-gate: failing the step with exit code 1"
 expect_grep "$tmp/ab-fail.summary" "caws-gate: FAIL"
 expect_grep "$tmp/ab-fail.summary" "BM_Crc32"

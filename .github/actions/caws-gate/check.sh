@@ -66,18 +66,19 @@ ab_arguments() {
   if [ -n "${INPUT_MAX_TIME:-}" ]; then args+=(--max-time "$INPUT_MAX_TIME"); fi
 }
 
-# The words as a shell would read them back, quoted for people: commands in double
-# quotes where that is enough.
+# The words as a shell would read them back, quoted for people: a word with more than
+# letters, digits and ./:=@%+,^- in double quotes, where \ " $ and ` are escaped.
 shown() {
   local word words=()
   for word in "$@"; do
-    if [[ $word =~ ^[A-Za-z0-9_./:=@%+,^-]+$ ]]; then
-      words+=("$word")
-    elif [[ $word != *[\"\$\`\\]* ]]; then
-      words+=("\"$word\"")
-    else
-      words+=("$(printf '%q' "$word")")
+    if [[ ! $word =~ ^[A-Za-z0-9_./:=@%+,^-]+$ ]]; then
+      word=${word//\\/\\\\}
+      word=${word//\"/\\\"}
+      word=${word//\$/\\\$}
+      word=${word//\`/\\\`}
+      word="\"$word\""
     fi
+    words+=("$word")
   done
   echo "${words[*]}"
 }
