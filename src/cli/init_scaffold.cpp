@@ -50,15 +50,15 @@ The gate (thresholds, the measure to gate, budgets, waivers) is `gates/default.j
 std::string benchmark_steps(BenchmarkTool tool) {
     switch (tool) {
         case BenchmarkTool::google_benchmark:
-            return R"(      - name: Build the benchmarks
+            return R"yaml(      - name: Build the benchmarks
         run: |
           cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
-          cmake --build build --parallel
+          cmake --build build --parallel "$(nproc)"
       - name: Run the benchmarks
 @PROGRAM_COMMENT@        run: >-
           @PROGRAM@ --benchmark_repetitions=10
           --benchmark_out=perf.json --benchmark_out_format=json
-)";
+)yaml";
         case BenchmarkTool::pytest_benchmark:
             return R"(      - uses: actions/setup-python@v5
         with:
@@ -154,17 +154,18 @@ struct AbJob {
 };
 
 // Builds run before the first round: a build beside the rounds would load the machine
-// unevenly. Every tree is built by the same commands.
+// unevenly. Every tree is built by the same commands. --parallel gets the number of CPUs:
+// alone, it lets make start every job at once.
 AbJob ab_job(BenchmarkTool tool) {
     switch (tool) {
         case BenchmarkTool::google_benchmark:
-            return {" g++ make cmake libbenchmark-dev", R"(      - name: Build the base and the head
+            return {" g++ make cmake libbenchmark-dev", R"yaml(      - name: Build the base and the head
         run: |
           for tree in ../base .; do
             cmake -S "$tree" -B "$tree/build" -DCMAKE_BUILD_TYPE=Release
-            cmake --build "$tree/build" --parallel
+            cmake --build "$tree/build" --parallel "$(nproc)"
           done
-)",
+)yaml",
                     "", "../base/@PROGRAM@", "@PROGRAM@"};
         case BenchmarkTool::pytest_benchmark:
             return {" python3 python3-venv", R"(      - name: Install pytest-benchmark

@@ -78,6 +78,12 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
 
         const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
         EXPECT_NE(workflow.find(c.command), std::string::npos) << workflow;
+        if (std::string_view(c.tool) == "google-benchmark") {
+            // As many compilers as CPUs: --parallel alone lets make start every job at once.
+            EXPECT_NE(workflow.find("cmake --build build --parallel \"$(nproc)\"\n"),
+                      std::string::npos)
+                << workflow;
+        }
         EXPECT_NE(workflow.find(std::string("      - uses: ") + k_action + "\n"), std::string::npos)
             << workflow;
         EXPECT_NE(workflow.find(std::string("          results: ") + c.results + "\n"),
@@ -128,7 +134,7 @@ TEST(InitCommand, WithAbWritesOneJobThatBuildsTheMergeBaseBesideThePullRequest) 
     };
     const Case cases[] = {
         {"google-benchmark", "../base/build/benchmarks", "build/benchmarks",
-         "cmake --build \"$tree/build\" --parallel"},
+         "cmake --build \"$tree/build\" --parallel \"$(nproc)\""},
         {"pytest-benchmark",
          "cd ../base && python -m pytest --benchmark-only --benchmark-json {out}",
          "python -m pytest --benchmark-only --benchmark-json {out}", "python3 -m venv ../venv"},
