@@ -3,8 +3,8 @@
 # checks what it wrote as GitHub and caws-gate would read it: the workflow with
 # tests/ci/check_workflows.py (YAML, the keys GitHub requires, bash -n and shellcheck of
 # every run: script, the inputs given to the composite action), the steps of the --ab
-# workflow, the gate file as JSON. Also runs the example of docs/ci.md and compares its
-# output.
+# workflow, the gate file as JSON. Also runs the init examples of docs/ci.md and compares
+# their output, and compares the --ab workflow docs/ci.md shows with what init writes.
 #   bash tests/ci/check_init_workflows.sh path/to/caws-gate
 set -euo pipefail
 caws_gate=${1:?usage: check_init_workflows.sh CAWS_GATE}
@@ -68,16 +68,37 @@ for tool in google-benchmark pytest-benchmark hyperfine go; do
   done
 done
 
-# The example in docs/ci.md, "caws-gate init".
+# The examples in docs/ci.md, "caws-gate init": each command's output as shown.
 docs=$here/../../docs/ci.md
-example=$(awk '/^\$ caws-gate init /{found=1; print; next} found && /^```/{exit} found' "$docs")
-command=${example%%$'\n'*}
-mkdir "$tmp/example"
 caws_gate_dir=$(cd "$(dirname "$caws_gate")" && pwd -P)
-got=$(cd "$tmp/example" && PATH=$caws_gate_dir:$PATH eval "${command#\$ }")
-if [ "$got" != "${example#*$'\n'}" ]; then
-  echo "docs/ci.md: the init example's output differs; got:"
-  echo "$got"
+examples=0
+while IFS= read -r -d '' example; do
+  examples=$((examples + 1))
+  command=${example%%$'\n'*}
+  mkdir "$tmp/example-$examples"
+  got=$(cd "$tmp/example-$examples" && PATH=$caws_gate_dir:$PATH eval "${command#\$ }")
+  if [ "$got" != "${example#*$'\n'}" ]; then
+    echo "docs/ci.md: the output of \"$command\" differs; got:"
+    echo "$got"
+    status=1
+  fi
+done < <(awk '/^\$ caws-gate init /{found=1; lines=0}
+  found && /^```/{found=0; printf "%c", 0; next}
+  found {printf "%s%s", (lines++ ? "\n" : ""), $0}' "$docs")
+if [ "$examples" -lt 2 ]; then echo "docs/ci.md: expected the two init examples"; status=1; fi
+
+# The workflow docs/ci.md shows for init --ab: what init writes for a CMake project
+# with a Google Benchmark program my_bench.
+mkdir "$tmp/my_bench"
+printf '%s\n' 'find_package(benchmark REQUIRED)' 'add_executable(my_bench bench.cpp)' \
+  'target_link_libraries(my_bench PRIVATE benchmark::benchmark)' >"$tmp/my_bench/CMakeLists.txt"
+"$caws_gate" init --dir "$tmp/my_bench" --ab \
+  --action OWNER/caws-gate/.github/actions/caws-gate@v0.1.0 >/dev/null
+shown=$(awk '/^### The workflow `caws-gate init --ab` writes/{found=1}
+  found && /^```yaml/{inside=1; next} inside && /^```/{exit} inside' "$docs")
+if [ "$shown" != "$(cat "$tmp/my_bench/.github/workflows/perf.yml")" ]; then
+  echo "docs/ci.md: the init --ab workflow differs from what init writes:"
+  diff <(echo "$shown") "$tmp/my_bench/.github/workflows/perf.yml" || true
   status=1
 fi
 exit "$status"
