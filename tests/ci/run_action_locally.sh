@@ -147,7 +147,7 @@ expect_grep "$tmp/push.log" "action_runner: skip   Comment on the pull request"
 expect_grep "$tmp/push.log" "action_runner: skip   Upload the reports"
 expect_eq "push: API calls" "$(cat "$tmp/gh/calls.log")" ""
 
-# 6. ab mode, in a pull request: the sample programs, BM_Crc32 only (the head does 2x
+# 6. ab mode, in a pull request: the sample programs, BM_Crc32 only (the head does 2.2x
 #    its work), its CPU time gated (gates/ab.json), six rounds: the fewest that can find
 #    a change in one metric. The commands are quoted as in a shell (with a backslash, a
 #    double quote and a $ that are not expansions), reach caws-gate as they were given,
