@@ -347,9 +347,9 @@ AbResult run_ab(const AbRequest& request, const util::Environment& environment,
     AbDesign design = design_of(rounds, request.from_directory.has_value());
     ReportContext context;
     context.command = "ab";
-    context.rounds = report::PairedRounds{design.base_command, design.head_command,
-                                          design.rounds_requested, design.rounds_run,
-                                          design.seed, design.orders, design.stopped_by_max_time};
+    context.rounds = report::PairedRounds{
+        design.base_command, design.head_command, design.rounds_requested,   design.rounds_run,
+        design.seed,         design.orders,       design.stopped_by_max_time};
     VerdictReport outcome =
         finish_verdict(std::move(verdict), runs, setup, std::move(context), now);
     const ExitCode exit_code = exit_code_of(outcome.verdict.level);

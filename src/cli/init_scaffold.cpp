@@ -169,7 +169,8 @@ struct AbJob {
 AbJob ab_job(BenchmarkTool tool) {
     switch (tool) {
         case BenchmarkTool::google_benchmark:
-            return {" g++ make cmake libbenchmark-dev", R"yaml(      - name: Build the base and the head
+            return {" g++ make cmake libbenchmark-dev",
+                    R"yaml(      - name: Build the base and the head
         run: |
           for tree in ../base .; do
             cmake -S "$tree" -B "$tree/build" -DCMAKE_BUILD_TYPE=Release

@@ -23,7 +23,6 @@ bool measured(const model::Comparison& c) {
     }
 }
 
-
 // "real_time 1.58x, cpu_time 0.99x"
 std::string clock_ratios(const Interference& interference) {
     return "real_time " + model::format_ratio(*interference.wall->ratio) + ", cpu_time " +
@@ -94,8 +93,8 @@ model::ScoreComponent interference_component(const model::Verdict& verdict, doub
                 "no benchmark timed by CPU time has both real_time and cpu_time compared"};
     }
     const std::size_t suspected = scan.suspected.size();
-    const double score = std::round(
-        100 * (1 - static_cast<double>(suspected) / static_cast<double>(scan.judged)));
+    const double score =
+        std::round(100 * (1 - static_cast<double>(suspected) / static_cast<double>(scan.judged)));
     std::string detail = std::to_string(suspected) + " of " + std::to_string(scan.judged) +
                          (scan.judged == 1 ? " benchmark" : " benchmarks") +
                          " timed by CPU time grew in wall time without CPU time";

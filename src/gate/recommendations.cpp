@@ -89,12 +89,12 @@ void release_build(const ScoreInput& input, std::vector<Recommendation>& out) {
                            "built; link a release build of the library to clear this."});
         return;
     }
-    out.push_back({"release-build",
-                   {},
-                   "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: " +
-                       who +
-                       " build type debug, and unoptimised timings say little about release "
-                       "performance."});
+    out.push_back(
+        {"release-build",
+         {},
+         "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: " + who +
+             " build type debug, and unoptimised timings say little about release "
+             "performance."});
 }
 
 void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {

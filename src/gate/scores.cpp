@@ -172,9 +172,9 @@ model::ScoreComponent failures_component(const model::Verdict& verdict) {
 // rules, trends (leaks), required metrics.
 bool other_finding(const model::Finding& f) {
     // Interference is about the measurement: the trust score counts it.
-    static constexpr std::string_view k_counted[] = {
-        "regression", "improvement", "added",     "removed",     "failed",
-        "skipped",    "low-health",  "low-trust", "interference"};
+    static constexpr std::string_view k_counted[] = {"regression", "improvement", "added",
+                                                     "removed",    "failed",      "skipped",
+                                                     "low-health", "low-trust",   "interference"};
     for (const auto code : k_counted) {
         if (f.code == code) return false;
     }
@@ -506,8 +506,8 @@ model::Scores compute_scores(const model::Verdict& verdict, const ScoreInput& in
                                cpu_scaling_component(b, c),
                                load_component(b, c),
                                age_component(input.baseline_age_days),
-                               interference_component(verdict, input.minor_threshold,
-                                                      input.alpha, TrustWeights::interference),
+                               interference_component(verdict, input.minor_threshold, input.alpha,
+                                                      TrustWeights::interference),
                                interleaving_component(input, TrustWeights::interleaving)};
     scores.trust.value = combine(scores.trust.components);
     return scores;
