@@ -16,16 +16,8 @@ namespace {
 constexpr std::uint64_t k_geomean_stream = 0x67656f6d65616eULL;  // "geomean"
 
 bool summarised(const model::Comparison& c) {
-    if (!c.gated || !c.ratio || !std::isfinite(*c.ratio) || !(*c.ratio > 0)) return false;
-    switch (c.change) {
-        case model::ChangeClass::added:
-        case model::ChangeClass::removed:
-        case model::ChangeClass::failed:
-        case model::ChangeClass::skipped:
-            return false;
-        default:
-            return true;
-    }
+    return c.gated && c.ratio && std::isfinite(*c.ratio) && *c.ratio > 0 &&
+           model::is_compared(c.change);
 }
 
 // Which of a benchmark's summarised comparisons stands for it; the lowest rank wins.

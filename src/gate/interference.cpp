@@ -12,15 +12,7 @@ namespace {
 
 // Compared on both sides with a ratio: not added, removed, failed or skipped.
 bool measured(const model::Comparison& c) {
-    switch (c.change) {
-        case model::ChangeClass::added:
-        case model::ChangeClass::removed:
-        case model::ChangeClass::failed:
-        case model::ChangeClass::skipped:
-            return false;
-        default:
-            return c.ratio.has_value() && std::isfinite(*c.ratio);
-    }
+    return model::is_compared(c.change) && c.ratio.has_value() && std::isfinite(*c.ratio);
 }
 
 // "real_time 1.58x, cpu_time 0.99x"

@@ -46,6 +46,11 @@ bool is_regression(ChangeClass change) {
            change == ChangeClass::severe;
 }
 
+bool is_compared(ChangeClass change) {
+    return change != ChangeClass::added && change != ChangeClass::removed &&
+           change != ChangeClass::failed && change != ChangeClass::skipped;
+}
+
 std::string_view to_string(Level level) {
     for (const auto& [value, name] : k_level_names) {
         if (value == level) return name;

@@ -29,6 +29,8 @@ std::string_view to_string(ChangeClass change);
 std::optional<ChangeClass> change_class_from_string(std::string_view text);
 // Whether the class is a slowdown (minor, moderate or severe).
 bool is_regression(ChangeClass change);
+// Whether the class comes from comparing both sides (not added, removed, failed or skipped).
+bool is_compared(ChangeClass change);
 
 // How much a finding or a comparison matters to the gate; ordered by severity.
 enum class Level { pass, info, warn, fail };

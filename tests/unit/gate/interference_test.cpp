@@ -28,8 +28,10 @@ model::Comparison clock(const std::string& metric, const std::string& measure, d
     if (c.gated) {
         c.p_adjusted = p_value;
         c.significant = p_value < 0.05;
-        if (c.significant && ratio >= 1.5) c.change = ChangeClass::moderate;
-        else if (c.significant && ratio >= 1.2) c.change = ChangeClass::minor;
+        if (c.significant && ratio >= 1.5)
+            c.change = ChangeClass::moderate;
+        else if (c.significant && ratio >= 1.2)
+            c.change = ChangeClass::minor;
     }
     return c;
 }
@@ -42,10 +44,14 @@ model::Verdict verdict_of(std::vector<model::Comparison> comparisons) {
 
 TEST(Interference, WallTimeGrowingWithoutCpuTimeIsSuspected) {
     model::Verdict verdict = verdict_of({
-        clock("BM_Busy", "real_time", 1.58, 0.001), clock("BM_Busy", "cpu_time", 0.99, 0.6),
-        clock("BM_Slow", "real_time", 1.6, 0.001), clock("BM_Slow", "cpu_time", 1.6, 0.001),
-        clock("BM_Quiet", "real_time", 1.3, 0.2), clock("BM_Quiet", "cpu_time", 1.0, 0.9),
-        clock("BM_Small", "real_time", 1.1, 0.001), clock("BM_Small", "cpu_time", 1.0, 0.9),
+        clock("BM_Busy", "real_time", 1.58, 0.001),
+        clock("BM_Busy", "cpu_time", 0.99, 0.6),
+        clock("BM_Slow", "real_time", 1.6, 0.001),
+        clock("BM_Slow", "cpu_time", 1.6, 0.001),
+        clock("BM_Quiet", "real_time", 1.3, 0.2),
+        clock("BM_Quiet", "cpu_time", 1.0, 0.9),
+        clock("BM_Small", "real_time", 1.1, 0.001),
+        clock("BM_Small", "cpu_time", 1.0, 0.9),
         // Timed by wall time on purpose: not judged.
         clock("BM_Wait/real_time", "real_time", 3, 0.001),
         clock("BM_Wait/real_time", "cpu_time", 1, 0.9),
@@ -68,9 +74,9 @@ TEST(Interference, WallTimeGrowingWithoutCpuTimeIsSuspected) {
     EXPECT_EQ(f.message.rfind("BM_Busy: wall time grew without CPU time", 0), 0u) << f.message;
     EXPECT_NE(f.message.find("--benchmark_enable_random_interleaving=true"), std::string::npos);
     EXPECT_EQ(verdict.level, Level::pass);  // information, not a verdict
-    EXPECT_EQ(verdict.comparisons.front().notes.back(),
-              interference_sentence(scan_interference(verdict.comparisons, 1.2, 0.05)
-                                        .suspected.front()));
+    EXPECT_EQ(
+        verdict.comparisons.front().notes.back(),
+        interference_sentence(scan_interference(verdict.comparisons, 1.2, 0.05).suspected.front()));
 }
 
 TEST(Interference, WarnsWhenTheGateCountsWallTime) {
@@ -116,12 +122,19 @@ model::Run run_in(std::optional<model::RepetitionOrder> order) {
     return run;
 }
 
+ScoreInput sides(const model::Run* baseline, const model::Run* candidate) {
+    ScoreInput input;
+    input.baseline = baseline;
+    input.candidate = candidate;
+    return input;
+}
+
 TEST(Interleaving, BackToBackRepetitionsCostHalfTheComponentAndAreRecommendedAgainst) {
     using model::RepetitionOrder;
     const model::Run interleaved = run_in(RepetitionOrder::interleaved);
     const model::Run back_to_back = run_in(RepetitionOrder::back_to_back);
     const model::Run unknown = run_in(std::nullopt);
-    ScoreInput input{&unknown, &interleaved};
+    ScoreInput input = sides(&unknown, &interleaved);
     EXPECT_EQ(interleaving_component(input, 0.05).score, 100);
     EXPECT_EQ(interleaving_component(input, 0.05).detail,
               "repetitions interleaved across benchmarks");
@@ -144,17 +157,18 @@ TEST(Interleaving, BackToBackRepetitionsCostHalfTheComponentAndAreRecommendedAga
     EXPECT_FALSE(interleaving_recommendation(input));
 
     // Nothing recorded, one repetition each, too few benchmarks: nothing to hold against.
-    for (const auto order : {std::optional<RepetitionOrder>{}, std::optional{RepetitionOrder::single},
-                             std::optional{RepetitionOrder::undetermined}}) {
+    for (const auto order :
+         {std::optional<RepetitionOrder>{}, std::optional{RepetitionOrder::single},
+          std::optional{RepetitionOrder::undetermined}}) {
         const model::Run run = run_in(order);
-        EXPECT_EQ(interleaving_component(ScoreInput{&unknown, &run}, 0.05).score, 100);
+        EXPECT_EQ(interleaving_component(sides(&unknown, &run), 0.05).score, 100);
     }
 }
 
 TEST(Interleaving, TheBaselineCountsWhenItsOrderIsKnown) {
     const model::Run back_to_back = run_in(model::RepetitionOrder::back_to_back);
     const model::Run interleaved = run_in(model::RepetitionOrder::interleaved);
-    const ScoreInput input{&back_to_back, &interleaved};
+    const ScoreInput input = sides(&back_to_back, &interleaved);
     EXPECT_EQ(interleaving_component(input, 0.05).score, 50);
     EXPECT_NE(interleaving_component(input, 0.05).detail.find("in the baseline"),
               std::string::npos);
