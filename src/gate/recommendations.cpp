@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "gate/between_run_advice.hpp"
 #include "model/quantity_format.hpp"
 #include "stats/mann_whitney.hpp"
 #include "util/strings.hpp"
@@ -331,6 +332,7 @@ std::vector<model::Recommendation> recommend(const model::Verdict& verdict,
     pin_cpu(verdict, input, all);
     add_repetitions(verdict, input, all);
     refresh_baseline(input, all);
+    recommend_between_run(verdict, input, all);
     investigate_leaks(verdict, all);
     bottleneck_phases(verdict, input, all);
     return finish(std::move(all));

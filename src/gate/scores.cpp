@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "gate/between_run_advice.hpp"
 #include "model/quantity_format.hpp"
 #include "util/environment.hpp"
 #include "util/strings.hpp"
@@ -501,6 +502,9 @@ model::Scores compute_scores(const model::Verdict& verdict, const ScoreInput& in
                                cpu_scaling_component(b, c),
                                load_component(b, c),
                                age_component(input.baseline_age_days)};
+    if (input.between_run) {
+        scores.trust.components.push_back(between_run_component(*input.between_run));
+    }
     scores.trust.value = combine(scores.trust.components);
     return scores;
 }

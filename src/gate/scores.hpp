@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compare/between_run.hpp"
 #include "model/run.hpp"
 #include "model/verdict.hpp"
 
@@ -22,6 +23,9 @@ struct ScoreInput {
     std::optional<double> baseline_age_days;
     double minor_threshold = 1.2;  // compare::Thresholds::minor of the comparison
     double alpha = 0.05;           // compare::Options::alpha of the comparison
+    // `check`: the between-run noise of the suite's history (the `between-run` trust
+    // component and recommendation); empty for comparisons without a baseline history.
+    std::optional<compare::BetweenRunSummary> between_run;
 };
 
 // Health and trust, each 0-100 in whole numbers with its components, computed from the

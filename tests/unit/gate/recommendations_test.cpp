@@ -56,7 +56,7 @@ struct Case {
     std::optional<double> age_days = 2.0;
 
     std::vector<model::Recommendation> recommendations() const {
-        return recommend(verdict, ScoreInput{&baseline, &candidate, age_days, 1.2, 0.05});
+        return recommend(verdict, ScoreInput{&baseline, &candidate, age_days, 1.2, 0.05, {}});
     }
     std::vector<std::string> codes() const {
         std::vector<std::string> out;
@@ -214,7 +214,7 @@ TEST(Recommend, BottleneckPhaseOfTheBundledMetricsFixture) {
     const model::Run run = ingest::parse_results(test::read_fixture("caws-metrics/tts.json"),
                                                  "tts.json", std::nullopt);
     const model::Verdict verdict = evaluate(compare::compare_runs(run, run));
-    const auto list = recommend(verdict, ScoreInput{&run, &run, 1.0, 1.2, 0.05});
+    const auto list = recommend(verdict, ScoreInput{&run, &run, 1.0, 1.2, 0.05, {}});
     std::vector<model::Recommendation> phases;
     for (const auto& r : list) {
         if (r.code == "bottleneck-phase") phases.push_back(r);
@@ -264,7 +264,7 @@ TEST(Recommend, BottleneckPhaseNamesThePhaseThatGrewWhenTheLatencyRegressed) {
     const model::Run candidate = ingest::parse_results(text, "tts.json", std::nullopt);
     const model::Verdict verdict = evaluate(compare::compare_runs(baseline, candidate));
     std::vector<model::Recommendation> phases;
-    for (const auto& r : recommend(verdict, ScoreInput{&baseline, &candidate, 1.0, 1.2, 0.05})) {
+    for (const auto& r : recommend(verdict, ScoreInput{&baseline, &candidate, 1.0, 1.2, 0.05, {}})) {
         if (r.code == "bottleneck-phase") phases.push_back(r);
     }
     // End to end: median 5.45 ms -> 7.95 ms (1.46x, minor); synthesis 3.9 ms -> 5.9 ms.

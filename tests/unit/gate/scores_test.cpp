@@ -63,7 +63,7 @@ struct Case {
     std::optional<double> age_days = 3.0;
 
     model::Scores scores() const {
-        return compute_scores(verdict, ScoreInput{&baseline, &candidate, age_days, 1.2, 0.05});
+        return compute_scores(verdict, ScoreInput{&baseline, &candidate, age_days, 1.2, 0.05, {}});
     }
 };
 
@@ -244,7 +244,7 @@ TEST(Scores, MoreSamplesRaiseTrust) {
         }
         const model::Verdict v = evaluate(compare::compare_runs(baseline, candidate));
         const model::Scores s =
-            compute_scores(v, ScoreInput{&baseline, &candidate, 1.0, 1.2, 0.05});
+            compute_scores(v, ScoreInput{&baseline, &candidate, 1.0, 1.2, 0.05, {}});
         return std::pair{s.trust.value, component(s.trust, "samples").score};
     };
     const auto few = trust_with(4);
@@ -469,7 +469,7 @@ TEST(ScoreGates, ApplyScoresFailsTheVerdict) {
     c.verdict.comparisons[1].change = ChangeClass::severe;
     c.verdict.level = Level::pass;  // as if a waiver had accepted both
     model::Verdict v = c.verdict;
-    apply_scores(v, ScoreInput{&c.baseline, &c.candidate, 1.0, 1.2, 0.05}, ScoreGates{80.0, {}});
+    apply_scores(v, ScoreInput{&c.baseline, &c.candidate, 1.0, 1.2, 0.05, {}}, ScoreGates{80.0, {}});
     ASSERT_TRUE(v.scores);
     EXPECT_EQ(v.scores->health.value, 50);
     EXPECT_EQ(v.level, Level::fail);
@@ -482,7 +482,7 @@ TEST(ScoreGates, ApplyScoresFailsTheVerdict) {
         << v.findings[0].message;
     // Without gates the scores are computed and nothing else changes.
     model::Verdict ungated = c.verdict;
-    apply_scores(ungated, ScoreInput{&c.baseline, &c.candidate, 1.0, 1.2, 0.05});
+    apply_scores(ungated, ScoreInput{&c.baseline, &c.candidate, 1.0, 1.2, 0.05, {}});
     EXPECT_EQ(ungated.level, Level::pass);
     EXPECT_TRUE(ungated.findings.empty());
 }
