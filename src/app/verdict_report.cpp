@@ -22,11 +22,11 @@ model::Verdict compare_and_gate(const ComparedRuns& runs, const GateSetup& setup
 VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
                              const GateSetup& setup, ReportContext context, std::int64_t now) {
     const compare::Options& options = setup.options;
-    const gate::ScoreInput score_input{
+    gate::ScoreInput score_input{
         runs.baseline, runs.candidate,
         runs.baseline_provenance ? gate::age_in_days(runs.baseline_provenance->created, now)
                                  : std::nullopt,
-        options.thresholds.minor, options.alpha};
+        options.thresholds.minor, options.alpha, context.between_run};
     gate::apply_scores(verdict, score_input, setup.score_gates);
     verdict.recommendations = gate::recommend(verdict, score_input);
 
@@ -42,6 +42,7 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
     input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, options);
     input.trends = std::move(context.trends);
     input.rounds = std::move(context.rounds);
+    input.between_run = std::move(context.between_run);
     ReportDocument report = report::build_report(input);
     return VerdictReport{std::move(verdict), std::move(report)};
 }

@@ -88,11 +88,15 @@ TEST_F(CheckScores, TheReportCarriesScoresAndTheirComponents) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     const auto j = report();
     EXPECT_EQ(j["scores"]["health"], 100);
-    EXPECT_EQ(j["scores"]["trust"], 100);
+    // A baseline of one run without a history: the between-run noise is unknown, 20/100,
+    // and the only thing short of full trust: 100 * 0.2^(0.10 / 1.10).
+    EXPECT_EQ(j["scores"]["trust"], 86);
     EXPECT_EQ(j["scores"]["components"]["health"].size(), 4u);
-    EXPECT_EQ(j["scores"]["components"]["trust"].size(), 8u);
+    EXPECT_EQ(j["scores"]["components"]["trust"].size(), 9u);
     EXPECT_EQ((*component(j, "trust", "baseline-age"))["detail"], "baseline created 0 days ago");
-    EXPECT_EQ(j["recommendations"], nlohmann::json::array());
+    EXPECT_EQ((*component(j, "trust", "between-run"))["score"], 20);
+    ASSERT_EQ(j["recommendations"].size(), 1u);
+    EXPECT_EQ(j["recommendations"][0]["code"], "between-run-noise");
 }
 
 TEST_F(CheckScores, ADebugBuildFailsMinTrustAndSaysWhy) {
@@ -103,7 +107,7 @@ TEST_F(CheckScores, ADebugBuildFailsMinTrustAndSaysWhy) {
     EXPECT_EQ(r.exit_code, 1) << r.err;
     const auto j = report();
     EXPECT_EQ(j["verdict"], "fail");
-    EXPECT_EQ(j["scores"]["trust"], 71);  // 100 * 0.1^0.15
+    EXPECT_EQ(j["scores"]["trust"], 63);  // 100 * 0.1^(0.15 / 1.1) * 0.2^(0.1 / 1.1)
     const auto* build = component(j, "trust", "build");
     ASSERT_NE(build, nullptr);
     EXPECT_EQ((*build)["score"], 10);
@@ -113,7 +117,7 @@ TEST_F(CheckScores, ADebugBuildFailsMinTrustAndSaysWhy) {
         found = true;
         EXPECT_EQ(f["level"], "fail");
         EXPECT_EQ(f["message"].get<std::string>().rfind(
-                      "trust 71/100 is below the minimum 80; pulled down by build 10/100 (the "
+                      "trust 63/100 is below the minimum 80; pulled down by build 10/100 (the "
                       "candidate was built as debug",
                       0),
                   0u)

@@ -114,7 +114,7 @@ TEST(GatesCli, TheServiceExampleFailsWithItsFindings) {
                         }));
     // The gate's "scores" section: health 50 is below its minimum of 70.
     EXPECT_EQ(report["scores"]["health"], 50);
-    EXPECT_EQ(report["scores"]["trust"], 84);
+    EXPECT_EQ(report["scores"]["trust"], 74);  // with the unknown between-run noise, 20/100
     EXPECT_EQ(report["findings"][5]["message"].get<std::string>().rfind(
                   "health 50/100 is below the minimum 70; pulled down by changes 49/100", 0),
               0u);
