@@ -2,6 +2,7 @@
 
 #include "compare/geomean.hpp"
 #include "gate/gate_check.hpp"
+#include "gate/interference.hpp"
 #include "gate/policy.hpp"
 #include "gate/recommendations.hpp"
 #include "gate/scores.hpp"
@@ -22,11 +23,16 @@ model::Verdict compare_and_gate(const ComparedRuns& runs, const GateSetup& setup
 VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
                              const GateSetup& setup, ReportContext context, std::int64_t now) {
     const compare::Options& options = setup.options;
-    gate::ScoreInput score_input{
-        runs.baseline, runs.candidate,
+    const gate::ScoreInput score_input{
+        runs.baseline,
+        runs.candidate,
         runs.baseline_provenance ? gate::age_in_days(runs.baseline_provenance->created, now)
                                  : std::nullopt,
-        options.thresholds.minor, options.alpha, context.between_run};
+        options.thresholds.minor,
+        options.alpha,
+        context.rounds.has_value(),
+        context.between_run};
+    gate::add_interference_findings(verdict, options.thresholds.minor, options.alpha);
     gate::apply_scores(verdict, score_input, setup.score_gates);
     verdict.recommendations = gate::recommend(verdict, score_input);
 

@@ -23,9 +23,11 @@ struct ScoreInput {
     std::optional<double> baseline_age_days;
     double minor_threshold = 1.2;  // compare::Thresholds::minor of the comparison
     double alpha = 0.05;           // compare::Options::alpha of the comparison
+    // The comparison paired base and head rounds that ran interleaved (`ab`).
+    bool paired_rounds = false;
     // `check`: the between-run noise of the suite's history (the `between-run` trust
     // component and recommendation); empty for comparisons without a baseline history.
-    std::optional<compare::BetweenRunSummary> between_run;
+    std::optional<compare::BetweenRunSummary> between_run = std::nullopt;
 };
 
 // Health and trust, each 0-100 in whole numbers with its components, computed from the

@@ -37,7 +37,7 @@ const ScoredRuns& scored_runs() {
 
 void BM_ScoresAndRecommendations(benchmark::State& state) {
     const ScoredRuns& runs = scored_runs();
-    const gate::ScoreInput input{&runs.baseline, &runs.candidate, 45.0, 1.2, 0.05, {}};
+    const gate::ScoreInput input{&runs.baseline, &runs.candidate, 45.0, 1.2, 0.05};
     const gate::ScoreGates gates{70.0, 50.0};
     for (auto _ : state) {
         // What apply_scores and recommend do, without copying the verdict.

@@ -175,7 +175,7 @@ void compare_and_render(fuzz::Bytes& input) {
     compare::Options options;
     options.resamples = 100;
     model::Verdict verdict = gate::evaluate(compare::compare_runs(baseline, candidate, options));
-    const gate::ScoreInput score_input{&baseline, &candidate, 3.0, 1.2, 0.05, {}};
+    const gate::ScoreInput score_input{&baseline, &candidate, 3.0, 1.2, 0.05};
     gate::apply_scores(verdict, score_input);
     verdict.recommendations = gate::recommend(verdict, score_input);
     report::ReportInput report_input;

@@ -37,7 +37,7 @@ Rendered render(const std::string& command, const model::Run& baseline, const st
     const gate::ScoreInput score_input{
         &baseline, &candidate,
         provenance ? gate::age_in_days(provenance->created, 1'796'083'200) : std::nullopt, 1.2,
-        0.05, {}};
+        0.05};
     gate::apply_scores(verdict, score_input);
     verdict.recommendations = gate::recommend(verdict, score_input);
     ReportInput input;

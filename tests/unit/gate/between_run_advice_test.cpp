@@ -47,7 +47,7 @@ TEST(BetweenRunAdvice, TheTrustScoreCountsIt) {
     const auto runs = test::simulate_runs({1.0, 1.0, 1.0}, 10, 10, 0.01, 7);
     const model::Verdict verdict =
         evaluate(compare::compare_runs(runs.baseline, runs.candidate));
-    ScoreInput input{&runs.baseline, &runs.candidate, 1.0, 1.2, 0.05, {}};
+    ScoreInput input{&runs.baseline, &runs.candidate, 1.0, 1.2, 0.05};
     const double without = compute_scores(verdict, input).trust.value;
     input.between_run = summary(1, 1);
     const model::Scores with = compute_scores(verdict, input);
@@ -62,7 +62,8 @@ TEST(BetweenRunAdvice, RecommendsARollingBaselineOrAbWhenUnknown) {
     const auto runs = test::simulate_runs({1.0, 1.0}, 10, 10, 0.01, 7);
     const model::Verdict verdict =
         evaluate(compare::compare_runs(runs.baseline, runs.candidate));
-    ScoreInput input{&runs.baseline, &runs.candidate, 1.0, 1.2, 0.05, summary(1, 1)};
+    ScoreInput input{&runs.baseline, &runs.candidate, 1.0, 1.2, 0.05};
+    input.between_run = summary(1, 1);
     std::vector<model::Recommendation> out;
     recommend_between_run(verdict, input, out);
     ASSERT_EQ(out.size(), 1u);

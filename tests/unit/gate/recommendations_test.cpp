@@ -56,7 +56,7 @@ struct Case {
     std::optional<double> age_days = 2.0;
 
     std::vector<model::Recommendation> recommendations() const {
-        return recommend(verdict, ScoreInput{&baseline, &candidate, age_days, 1.2, 0.05, {}});
+        return recommend(verdict, ScoreInput{&baseline, &candidate, age_days, 1.2, 0.05});
     }
     std::vector<std::string> codes() const {
         std::vector<std::string> out;
@@ -90,11 +90,18 @@ TEST(Recommend, ReleaseBuildWhenEitherSideIsDebug) {
     const auto& r = only(c.recommendations());
     EXPECT_EQ(r.code, "release-build");
     EXPECT_EQ(r.metric, "");
+    // Google Benchmark's build type is its library's, not the timed code's.
     EXPECT_EQ(r.message,
+              "Check that the benchmarked code is built in release mode (e.g. "
+              "-DCMAKE_BUILD_TYPE=Release): the baseline reports library_build_type debug, "
+              "which is Google Benchmark's own library compiled without NDEBUG (Debian's and "
+              "Ubuntu's libbenchmark packages are, optimised or not) and says nothing of how "
+              "the code it times was built; link a release build of the library to clear this.");
+    c.baseline.sources.front().format = "nanobench";
+    EXPECT_EQ(only(c.recommendations()).message,
               "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: the "
-              "baseline reports build type debug (Google Benchmark's library_build_type: build "
-              "the benchmark library in release mode too), and unoptimised timings say little "
-              "about release performance.");
+              "baseline reports build type debug, and unoptimised timings say little about "
+              "release performance.");
     c.baseline.context.build_type = "release";
     c.candidate.context.build_type = "relwithdebinfo";
     EXPECT_TRUE(c.recommendations().empty());
@@ -214,7 +221,7 @@ TEST(Recommend, BottleneckPhaseOfTheBundledMetricsFixture) {
     const model::Run run = ingest::parse_results(test::read_fixture("caws-metrics/tts.json"),
                                                  "tts.json", std::nullopt);
     const model::Verdict verdict = evaluate(compare::compare_runs(run, run));
-    const auto list = recommend(verdict, ScoreInput{&run, &run, 1.0, 1.2, 0.05, {}});
+    const auto list = recommend(verdict, ScoreInput{&run, &run, 1.0, 1.2, 0.05});
     std::vector<model::Recommendation> phases;
     for (const auto& r : list) {
         if (r.code == "bottleneck-phase") phases.push_back(r);
@@ -264,7 +271,7 @@ TEST(Recommend, BottleneckPhaseNamesThePhaseThatGrewWhenTheLatencyRegressed) {
     const model::Run candidate = ingest::parse_results(text, "tts.json", std::nullopt);
     const model::Verdict verdict = evaluate(compare::compare_runs(baseline, candidate));
     std::vector<model::Recommendation> phases;
-    for (const auto& r : recommend(verdict, ScoreInput{&baseline, &candidate, 1.0, 1.2, 0.05, {}})) {
+    for (const auto& r : recommend(verdict, ScoreInput{&baseline, &candidate, 1.0, 1.2, 0.05})) {
         if (r.code == "bottleneck-phase") phases.push_back(r);
     }
     // End to end: median 5.45 ms -> 7.95 ms (1.46x, minor); synthesis 3.9 ms -> 5.9 ms.
