@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "app/check_between_run.hpp"
 #include "compare/comparator.hpp"
 #include "gate/policy.hpp"
 #include "store/suite_lock.hpp"
@@ -66,10 +67,16 @@ UpdateResult run_baseline_update(const UpdateRequest& request,
     result.baseline_path = files.baseline_path;
     result.history_path = files.history_path;
 
-    // The guard: a run that fails the gate against the current baseline is not taken.
+    // The guard: a run that fails the gate against the current baseline is not taken. A
+    // change inside the between-run noise of the history is no regression, as in `check`.
     if (files.baseline) {
+        const CheckBetweenRun between =
+            guard_between_run(files.history_path, files.baseline->provenance, date,
+                              provenance.commit, request.between_run);
+        compare::Options guard_options = compare_options;
+        guard_options.between_run = &between.noise;
         const model::Verdict verdict =
-            gate::evaluate(compare::compare_runs(files.baseline->run, run, compare_options));
+            gate::evaluate(compare::compare_runs(files.baseline->run, run, guard_options));
         if (verdict.level == model::Level::fail) {
             result.failing = failing_findings(verdict);
             if (!request.accept_regressions) {

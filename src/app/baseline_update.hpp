@@ -8,6 +8,7 @@
 #include "app/exit_code.hpp"
 #include "app/input_request.hpp"
 #include "app/statistics_request.hpp"
+#include "compare/between_run.hpp"
 #include "model/run.hpp"
 #include "model/verdict.hpp"
 #include "store/baseline_file.hpp"
@@ -28,6 +29,8 @@ struct UpdateRequest {
     double lock_timeout = 60;                  // seconds to wait for DIR/SUITE.lock
     InputRequest inputs;
     StatisticsRequest statistics;  // of the guard's comparison
+    // The between-run noise of the suite's history, which the guard uses as `check` does.
+    compare::BetweenRunOptions between_run;
 };
 
 // What an update did.

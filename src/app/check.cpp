@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/check_between_run.hpp"
 #include "store/baseline_file.hpp"
 #include "trend/findings.hpp"
 #include "util/error.hpp"
@@ -29,19 +30,29 @@ std::string baseline_path_of(const CheckRequest& request) {
 
 CheckResult run_check(const CheckRequest& request, const util::Environment& environment) {
     // Read and check every input before anything is compared.
-    const GateSetup setup = gate_setup(request.gate, request.statistics);
+    GateSetup setup = gate_setup(request.gate, request.statistics);
     const model::Run candidate = read_run(request.results, request.inputs);
     const std::string baseline_path = baseline_path_of(request);
     const store::Baseline baseline = store::load_baseline(baseline_path);
+
+    // The suite's history, read once: the runner's between-run noise, and the trends.
+    std::optional<CheckHistory> read =
+        read_check_history(request.trends, baseline_path, candidate, environment);
+    CheckBetweenRun between = check_between_run(read, baseline.provenance, request.between_run);
+    setup.options.between_run = &between.noise;
 
     const std::int64_t now = environment.now();
     const ComparedRuns runs{&baseline.run, baseline_path, baseline.provenance, &candidate};
     model::Verdict verdict = compare_and_gate(runs, setup, now);
     trend::add_leak_findings(verdict, candidate, request.leaks);  // memory time series
     // The suite's history, with this run as its newest point (docs/trends.md).
-    std::optional<CheckTrends> trends = analyse_check_history(
-        request.trends, baseline_path, candidate, setup.gate, setup.options, environment);
+    std::optional<CheckTrends> trends;
+    if (read && !request.trends.disabled) {
+        trends = analyse_check_history(request.trends, std::move(*read), setup.gate, setup.options);
+    }
     ReportContext context;
+    compare::count_between_run(verdict.comparisons, between.summary);
+    context.between_run = between.summary;
     std::optional<std::string> history;
     if (trends) {
         trend::add_trend_findings(verdict, trends->trends, trends->rules);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/check_trends.hpp"
+#include "compare/between_run.hpp"
 #include "app/exit_code.hpp"
 #include "app/gate_setup.hpp"
 #include "app/input_request.hpp"
@@ -26,6 +27,9 @@ struct CheckRequest {
     GateRequest gate;
     trend::LeakOptions leaks;  // memory time series of the run
     CheckTrendRequest trends;  // the suite's history
+    // Which runs of the history give the runner's between-run noise, and how many are
+    // enough (docs/statistics.md, "Between-run noise").
+    compare::BetweenRunOptions between_run;
 };
 
 // The verdict and report of a check, and what it read.
@@ -36,7 +40,8 @@ struct CheckResult : VerdictReport {
 };
 
 // The whole check: reads the gate file, the results and the baseline (every input before
-// anything else), compares and gates, adds the leaks of the run's memory time series and
+// anything else), compares and gates (a change inside the between-run noise of the suite's
+// history is no regression), adds the leaks of the run's memory time series and
 // the trends of the suite's history with the run as its newest point, then scores,
 // recommends and builds the report. The clock (waiver dates, the baseline's age) and the
 // provenance of the run's history point come from `environment`. Writes nothing. Throws

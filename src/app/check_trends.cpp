@@ -29,33 +29,41 @@ std::optional<std::string> baseline_history(const std::string& baseline_path) {
     return history;
 }
 
-std::optional<CheckTrends> analyse_check_history(const CheckTrendRequest& request,
-                                                 const std::string& baseline_path,
-                                                 const model::Run& candidate,
-                                                 const std::optional<gate::Gate>& gate,
-                                                 const compare::Options& compare_options,
-                                                 const util::Environment& environment) {
-    if (request.disabled) return std::nullopt;
-    CheckTrends result;
+std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
+                                               const std::string& baseline_path,
+                                               const model::Run& candidate,
+                                               const util::Environment& environment) {
+    CheckHistory result;
     if (request.history) {
-        result.history = *request.history;
+        result.path = *request.history;
     } else {
         const std::optional<std::string> next_to = baseline_history(baseline_path);
         if (!next_to || !util::file_exists(*next_to)) return std::nullopt;
-        result.history = *next_to;
+        result.path = *next_to;
     }
-    store::HistoryTable history = store::read_history_table(result.history);
-    const std::size_t history_runs = history.runs.size();
+    result.table = store::read_history_table(result.path);
 
     // The candidate as the newest point, exactly as `baseline update` would record it.
     const store::Provenance provenance = store::collect_provenance(environment);
-    const store::HistoryEntry point = store::summarize_run(
+    result.candidate = store::summarize_run(
         candidate, history_date(candidate, provenance), provenance.commit, provenance.branch);
     // A run checked after it was recorded (a nightly job) is not counted twice.
-    const bool recorded = !history.runs.empty() && !point.commit.empty() &&
-                          history.runs.back().commit == point.commit &&
-                          history.runs.back().date == point.date;
-    if (!recorded) store::append_run(history, point);
+    const store::HistoryTable& history = result.table;
+    result.recorded = !history.runs.empty() && !result.candidate.commit.empty() &&
+                      history.runs.back().commit == result.candidate.commit &&
+                      history.runs.back().date == result.candidate.date;
+    return result;
+}
+
+CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory read,
+                                  const std::optional<gate::Gate>& gate,
+                                  const compare::Options& compare_options) {
+    CheckTrends result;
+    result.history = std::move(read.path);
+    store::HistoryTable history = std::move(read.table);
+    const std::size_t history_runs = history.runs.size();
+    const bool recorded = read.recorded;
+    if (!recorded) store::append_run(history, read.candidate);
 
     trend::Options options;
     options.thresholds = compare_options.thresholds;

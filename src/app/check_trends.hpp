@@ -9,6 +9,7 @@
 #include "compare/comparator.hpp"
 #include "gate/gate_file.hpp"
 #include "model/run.hpp"
+#include "store/history_file.hpp"
 #include "trend/analysis.hpp"
 #include "util/environment.hpp"
 
@@ -27,6 +28,27 @@ struct CheckTrendRequest {
 // no update writes a history for it.
 std::optional<std::string> baseline_history(const std::string& baseline_path);
 
+// A suite's history as `check` reads it, once, for the between-run noise and the trends.
+struct CheckHistory {
+    std::string path;
+    store::HistoryTable table;
+    // The candidate as `baseline update` would record it (summarised and dated), and
+    // whether the history's newest line already is that run (a nightly job checking
+    // the run it just recorded).
+    store::HistoryEntry candidate;
+    bool recorded = false;
+};
+
+// Reads the history of the run being checked: `request.history`, else the history next
+// to the baseline when it exists; nothing without a history. It is read even under
+// `--no-trends` (`request.disabled`), for its between-run noise. The candidate's date
+// and commit come from `environment`. Throws util::Error for an
+// unreadable or invalid history.
+std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
+                                               const std::string& baseline_path,
+                                               const model::Run& candidate,
+                                               const util::Environment& environment);
+
 // The trends of a check: what was analysed, the trends, and the report's "trends" section.
 struct CheckTrends {
     std::string history;
@@ -35,19 +57,14 @@ struct CheckTrends {
     TrendSectionDocument section;
 };
 
-// Reads and analyses the history of the run being checked: `request.history`, else the
-// history next to the baseline when it exists; nothing when disabled or without a
-// history. The candidate joins every series as its newest point, summarised and dated as
-// `baseline update` would record it (unless the history's newest line already is that
-// run), and only the newest `request.last` runs are analysed. Levels come from the gate
-// file's trend section, else check_trend_rules' defaults (warn). Change points are
-// classed with `compare_options.thresholds`. Throws util::Error for an unreadable or
-// invalid history.
-std::optional<CheckTrends> analyse_check_history(const CheckTrendRequest& request,
-                                                 const std::string& baseline_path,
-                                                 const model::Run& candidate,
-                                                 const std::optional<gate::Gate>& gate,
-                                                 const compare::Options& compare_options,
-                                                 const util::Environment& environment);
+// Analyses the history of the run being checked (read_check_history), which it consumes.
+// The candidate joins every series as its newest point, summarised and dated as `baseline
+// update` would record it (unless the history's newest line already is that run), and
+// only the newest `request.last` runs are analysed. Levels come from the gate file's trend
+// section, else check_trend_rules' defaults (warn). Change points are classed with
+// `compare_options.thresholds`.
+CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory history,
+                                  const std::optional<gate::Gate>& gate,
+                                  const compare::Options& compare_options);
 
 }  // namespace caws::app

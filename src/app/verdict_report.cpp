@@ -30,7 +30,8 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
                                  : std::nullopt,
         options.thresholds.minor,
         options.alpha,
-        context.rounds.has_value()};
+        context.rounds.has_value(),
+        context.between_run};
     gate::add_interference_findings(verdict, options.thresholds.minor, options.alpha);
     gate::apply_scores(verdict, score_input, setup.score_gates);
     verdict.recommendations = gate::recommend(verdict, score_input);
@@ -47,6 +48,7 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
     input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, options);
     input.trends = std::move(context.trends);
     input.rounds = std::move(context.rounds);
+    input.between_run = std::move(context.between_run);
     ReportDocument report = report::build_report(input);
     return VerdictReport{std::move(verdict), std::move(report)};
 }

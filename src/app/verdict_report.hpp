@@ -11,6 +11,7 @@
 
 #include "app/gate_setup.hpp"
 #include "app/report_document.hpp"
+#include "compare/between_run.hpp"
 #include "model/run.hpp"
 #include "model/verdict.hpp"
 #include "store/baseline_file.hpp"
@@ -37,6 +38,9 @@ struct ReportContext {
     bool gated = true;                           // false: classes shown, no verdict (`compare`)
     std::optional<TrendSectionDocument> trends;  // the "trends" section, when analysed
     std::optional<report::PairedRounds> rounds;  // `ab`: the rounds compared as pairs
+    // `check`: the between-run noise of the suite's history, known or not; it counts in
+    // the trust score and the recommendations, and the report says what it was.
+    std::optional<compare::BetweenRunSummary> between_run;
 };
 
 // A verdict with its scores and recommendations, and the report built from it.

@@ -9,7 +9,8 @@ void add_check_trend_options(CLI::App& command, app::CheckTrendRequest& request)
         "to the baseline, when it exists)");
     command
         .add_flag("--no-trends", request.disabled,
-                  "Do not analyse the history (no trend section, no trend findings)")
+                  "Do not analyse the history's trends (no trend section, no trend findings; its "
+                  "between-run noise is still used)")
         ->excludes(history);
     command
         .add_option("--history-last", request.last,

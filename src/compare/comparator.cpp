@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "compare/between_run.hpp"
 #include "compare/gated_measures.hpp"
 #include "compare/power_analysis.hpp"
 #include "compare/ratio_interval.hpp"
@@ -380,6 +381,10 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
     pointers.reserve(settings.size());
     for (const Options& o : settings) pointers.push_back(&o);
     correct_family(comparisons, pointers, options.correction);
+    // Third pass: a change inside the runner's between-run noise is no change.
+    if (options.between_run != nullptr) {
+        apply_between_run_noise(comparisons, pairs, pointers, *options.between_run);
+    }
     return comparisons;
 }
 

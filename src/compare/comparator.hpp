@@ -21,6 +21,8 @@ struct Thresholds {
     double severe = 2.0;
 };
 
+struct BetweenRunNoise;  // compare/between_run.hpp
+
 // How metrics are compared; docs/statistics.md explains each choice.
 struct Options {
     // The statistic whose ratio is classified. When a side lacks it (a summary without
@@ -36,6 +38,10 @@ struct Options {
     std::uint64_t seed = 0;        // bootstrap seed: the same seed gives the same report
     bool drop_outliers = false;    // remove values outside Tukey's fences before comparing
     double power = 0.8;            // target power of the power analysis
+    // The suite's between-run noise, when `check` learnt it from the history
+    // (compare/between_run.hpp): a change inside it is no regression. Not owned; null:
+    // unknown, and the comparison is what it always was.
+    const BetweenRunNoise* between_run = nullptr;
 };
 
 // What the other metrics of a run tell one comparison.

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "gate/between_run_advice.hpp"
 #include "gate/interleaving.hpp"
 #include "model/quantity_format.hpp"
 #include "stats/mann_whitney.hpp"
@@ -344,6 +345,7 @@ std::vector<model::Recommendation> recommend(const model::Verdict& verdict,
     if (auto interleave = interleaving_recommendation(input)) all.push_back(std::move(*interleave));
     add_repetitions(verdict, input, all);
     refresh_baseline(input, all);
+    recommend_between_run(verdict, input, all);
     investigate_leaks(verdict, all);
     bottleneck_phases(verdict, input, all);
     return finish(std::move(all));

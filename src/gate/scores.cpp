@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "gate/between_run_advice.hpp"
 #include "gate/interference.hpp"
 #include "gate/interleaving.hpp"
 #include "model/quantity_format.hpp"
@@ -509,6 +510,9 @@ model::Scores compute_scores(const model::Verdict& verdict, const ScoreInput& in
                                interference_component(verdict, input.minor_threshold, input.alpha,
                                                       TrustWeights::interference),
                                interleaving_component(input, TrustWeights::interleaving)};
+    if (input.between_run) {
+        scores.trust.components.push_back(between_run_component(*input.between_run));
+    }
     scores.trust.value = combine(scores.trust.components);
     return scores;
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compare/between_run.hpp"
 #include "model/run.hpp"
 #include "model/verdict.hpp"
 
@@ -24,6 +25,9 @@ struct ScoreInput {
     double alpha = 0.05;           // compare::Options::alpha of the comparison
     // The comparison paired base and head rounds that ran interleaved (`ab`).
     bool paired_rounds = false;
+    // `check`: the between-run noise of the suite's history (the `between-run` trust
+    // component and recommendation); empty for comparisons without a baseline history.
+    std::optional<compare::BetweenRunSummary> between_run = std::nullopt;
 };
 
 // Health and trust, each 0-100 in whole numbers with its components, computed from the

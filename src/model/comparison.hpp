@@ -67,6 +67,24 @@ struct Power {
     bool needs_repetitions = false;
 };
 
+// What the between-run noise of a metric, learnt from the suite's history, says about a
+// comparison (docs/statistics.md, "Between-run noise"). Log values are of the run's
+// median (its mean for a summary without one), as the history records it.
+struct BetweenRun {
+    std::size_t runs = 0;      // runs of the history behind it
+    std::optional<double> sd;  // standard deviation of the runs' log medians (2 runs or more)
+    double pooled_sd = 0;      // the same moderated across the metrics of the measure
+    double df = 0;             // degrees of freedom of pooled_sd
+    double level = 0.95;       // of the prediction interval
+    // Where a new run's median falls with probability `level`, as an oriented ratio to the
+    // baseline's median (above 1 is worse).
+    Interval interval;
+    bool within = false;  // the candidate's median is inside the interval
+    // The class the ratio and the test gave, when being within the interval made the
+    // comparison unchanged.
+    std::optional<ChangeClass> reclassified_from;
+};
+
 // Baseline against candidate for one metric.
 struct Comparison {
     std::string metric;   // benchmark name
@@ -116,6 +134,8 @@ struct Comparison {
     // Caveats attached to the result ("too few samples to test: 3 vs 3").
     std::vector<std::string> notes;
     std::string message;  // the benchmark's own error or skip message
+    // The between-run noise of the metric, when `check` knew it from the suite's history.
+    std::optional<BetweenRun> between_run;
 };
 
 }  // namespace caws::model

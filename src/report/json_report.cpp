@@ -194,6 +194,7 @@ Report build_report(const ReportInput& input) {
     for (const auto& note : input.candidate->notes) report.notes.push_back("candidate: " + note);
     report.trends = input.trends;
     report.rounds = input.rounds;
+    report.between_run = input.between_run;
     return report;
 }
 

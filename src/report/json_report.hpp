@@ -31,6 +31,9 @@ struct ReportInput {
     std::optional<nlohmann::ordered_json> trends;
     // How `ab` ran the rounds it compared as pairs; without it the report has no "rounds".
     std::optional<PairedRounds> rounds;
+    // `check`: the between-run noise of the suite's history; without it the report has no
+    // "between_run".
+    std::optional<compare::BetweenRunSummary> between_run;
 };
 
 // The report (report_document.hpp): the contract from which every format is rendered.

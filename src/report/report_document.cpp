@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "report/between_run_json.hpp"
 #include "report/json_writer.hpp"
 #include "report/report_rows.hpp"
 #include "report/shape_checker.hpp"
@@ -176,6 +177,7 @@ void write_report(JsonWriter& out, const Report& report) {
     write_list(out, "findings", report.findings, write_finding);
     write_list(out, "recommendations", report.recommendations, write_recommendation);
     field(out, "notes", report.notes);
+    write_between_run_summary(out, report.between_run);
     if (report.rounds) write_rounds(out, *report.rounds);
     if (report.trends) {
         out.key("trends");
@@ -392,6 +394,7 @@ Report from_json(const ordered_json& json, const std::string& path) {
     report.recommendations = list_from(check, json, "recommendations", false, recommendation_from);
     report.notes = check.string_list(json, "", "notes");
     report.rounds = rounds_from(check, json);
+    report.between_run = between_run_summary_from(check, json);
     check_trend_section(json, path);
     if (const auto trends = json.find("trends"); trends != json.end()) report.trends = *trends;
     if (const Json* tool = check.object_member(json, "", "tool")) {

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compare/between_run.hpp"
 #include "compare/comparator.hpp"
 #include "compare/geomean.hpp"
 #include "model/run.hpp"
@@ -116,6 +117,9 @@ struct Report {
     std::vector<model::Recommendation> recommendations;
     std::vector<std::string> notes;
     std::optional<PairedRounds> rounds;  // `ab` only
+    // "between_run": what `check` knew of the runner's between-run noise from the suite's
+    // history (compare/between_run.hpp); absent from the reports of other commands.
+    std::optional<compare::BetweenRunSummary> between_run;
     // "trends": the trend report of the suite's history (trend_section.hpp), when check
     // analysed one. It stays JSON: its own builder, checker and views
     // (trend_section.hpp, trend_section_view.hpp) read it, as the trend command's do.

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "report/between_run_json.hpp"
 #include "util/json_pointer.hpp"
 
 namespace caws::report {
@@ -144,6 +145,7 @@ void write_comparison(JsonWriter& out, const model::Comparison& c) {
     if (!c.message.empty()) field(out, "message", c.message);
     if (c.ratio && std::isinf(*c.ratio)) field(out, "ratio_infinite", true);
     if (!c.notes.empty()) field(out, "notes", c.notes);
+    write_between_run(out, c.between_run);
     out.end_object();
 }
 
@@ -265,6 +267,7 @@ model::Comparison comparison_from(const ShapeChecker& check, const Json& c, cons
         out.noise_candidate = side_noise_from(check, *noise, noise_at, "candidate");
         out.outliers_dropped = check.flag(*noise, noise_at, "outliers_dropped", false);
     }
+    out.between_run = between_run_from(check, c, at);
     return out;
 }
 

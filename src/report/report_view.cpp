@@ -6,6 +6,7 @@
 
 #include "compare/methods.hpp"
 #include "model/quantity_format.hpp"
+#include "report/between_run_view.hpp"
 #include "report/view_fields.hpp"
 
 namespace caws::report {
@@ -252,6 +253,7 @@ data header_view(const Report& report) {
     if (report.tool) view.set("tool_version", report.tool->version);
     set_summary(view, report.summary);
     set_sides(view, report);
+    set_between_run(view, report);
     return view;
 }
 

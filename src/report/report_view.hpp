@@ -20,7 +20,8 @@ namespace caws::report {
 // `severe`, `tool_version`); `counts` and the `headline` sentence; the geometric mean
 // (`has_geomean`, `geomean`, `geomean_metrics`); and where the sides came from
 // (`baseline_label`, `baseline_created`, `baseline_commit`, `has_baseline_commit`,
-// `candidate_files`).
+// `candidate_files`); the between-run noise of a check (`has_between_run`,
+// `between_run`).
 kainjow::mustache::data header_view(const Report& report);
 
 // A comparison's sample sizes: "5 vs 5".

@@ -278,22 +278,31 @@ TEST(CheckTrends, HistoryOptions) {
     EXPECT_EQ(last_report["trends"]["options"]["last"], 10);
     for (const auto& t : last_report["trends"]["trends"]) EXPECT_EQ(t["n"], 10);
 
-    // --no-trends: no section, no trend findings, the report of a check without history.
+    // --no-trends: no section, no trend findings; the history still gives the between-run
+    // noise of the comparison.
     const ProcessResult off =
         caws_gate({"check", "perf.json", "--no-trends", "--json", "off.json", "--md", "off.md"},
                   suite.dir.path());
     EXPECT_EQ(off.exit_code, 0) << off.err;
-    const auto off_report = nlohmann::json::parse(read_text(suite.dir.file("off.json")));
+    auto off_report = nlohmann::json::parse(read_text(suite.dir.file("off.json")));
     EXPECT_FALSE(off_report.contains("trends"));
     EXPECT_EQ(off_report["verdict"], "pass");
+    EXPECT_EQ(off_report["between_run"]["known"], true);
     EXPECT_EQ(read_text(suite.dir.file("off.md")).find("Trends"), std::string::npos);
 
-    // Without a history file the report is byte for byte the one of --no-trends.
+    // Without a history file the report is the one of --no-trends but for what the
+    // history's between-run noise adds: its intervals, its sentence, trust and advice.
     std::filesystem::remove(suite.history);
     const ProcessResult none =
         caws_gate({"check", "perf.json", "--json", "none.json", "-q"}, suite.dir.path());
     EXPECT_EQ(none.exit_code, 0) << none.err;
-    EXPECT_EQ(read_text(suite.dir.file("none.json")), read_text(suite.dir.file("off.json")));
+    auto none_report = nlohmann::json::parse(read_text(suite.dir.file("none.json")));
+    EXPECT_EQ(none_report["between_run"]["known"], false);
+    for (auto* report : {&off_report, &none_report}) {
+        for (const char* key : {"between_run", "scores", "recommendations"}) report->erase(key);
+        for (auto& c : (*report)["comparisons"]) c.erase("between_run");
+    }
+    EXPECT_EQ(none_report, off_report);
 
     // --history FILE names one anywhere; a missing one is an error and nothing is written.
     const std::string elsewhere = suite.dir.write("elsewhere.jsonl", history_text());

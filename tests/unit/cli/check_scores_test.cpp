@@ -90,16 +90,20 @@ TEST_F(CheckScores, TheReportCarriesScoresAndTheirComponents) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     const auto j = report();
     EXPECT_EQ(j["scores"]["health"], 100);
-    EXPECT_EQ(j["scores"]["trust"], 100);
+    // A baseline of one run without a history: the between-run noise is unknown, 20/100,
+    // and the only thing short of full trust: 100 * 0.2^(0.10 / 1.10).
+    EXPECT_EQ(j["scores"]["trust"], 86);
     EXPECT_EQ(j["scores"]["components"]["health"].size(), 4u);
-    EXPECT_EQ(j["scores"]["components"]["trust"].size(), 10u);
+    EXPECT_EQ(j["scores"]["components"]["trust"].size(), 11u);
     EXPECT_EQ((*component(j, "trust", "baseline-age"))["detail"], "baseline created 0 days ago");
     EXPECT_EQ((*component(j, "trust", "interleaving"))["detail"],
               "repetitions interleaved across benchmarks");
     EXPECT_EQ((*component(j, "trust", "interference"))["detail"],
               "0 of 3 benchmarks timed by CPU time grew in wall time without CPU time");
     EXPECT_EQ(j["candidate"]["context"]["repetitions"], "interleaved");
-    EXPECT_EQ(j["recommendations"], nlohmann::json::array());
+    EXPECT_EQ((*component(j, "trust", "between-run"))["score"], 20);
+    ASSERT_EQ(j["recommendations"].size(), 1u);
+    EXPECT_EQ(j["recommendations"][0]["code"], "between-run-noise");
 }
 
 TEST_F(CheckScores, BackToBackRepetitionsLowerTrustAndAreToBeInterleaved) {
@@ -107,9 +111,10 @@ TEST_F(CheckScores, BackToBackRepetitionsLowerTrustAndAreToBeInterleaved) {
     const auto j = report();
     EXPECT_EQ(j["candidate"]["context"]["repetitions"], "back-to-back");
     EXPECT_EQ((*component(j, "trust", "interleaving"))["score"], 50);
-    EXPECT_EQ(j["scores"]["trust"], 97);  // 100 * 0.5^0.05
-    ASSERT_EQ(j["recommendations"].size(), 1u);
+    EXPECT_EQ(j["scores"]["trust"], 84);  // 100 * 0.5^(0.05 / 1.1) * 0.2^(0.1 / 1.1)
+    ASSERT_EQ(j["recommendations"].size(), 2u);
     EXPECT_EQ(j["recommendations"][0]["code"], "interleave-repetitions");
+    EXPECT_EQ(j["recommendations"][1]["code"], "between-run-noise");
     EXPECT_NE(j["recommendations"][0]["message"].get<std::string>().find(
                   "--benchmark_repetitions=10 --benchmark_enable_random_interleaving=true"),
               std::string::npos);
@@ -123,7 +128,7 @@ TEST_F(CheckScores, ADebugBuildFailsMinTrustAndSaysWhy) {
     EXPECT_EQ(r.exit_code, 1) << r.err;
     const auto j = report();
     EXPECT_EQ(j["verdict"], "fail");
-    EXPECT_EQ(j["scores"]["trust"], 71);  // 100 * 0.1^0.15
+    EXPECT_EQ(j["scores"]["trust"], 63);  // 100 * 0.1^(0.15 / 1.1) * 0.2^(0.1 / 1.1)
     const auto* build = component(j, "trust", "build");
     ASSERT_NE(build, nullptr);
     EXPECT_EQ((*build)["score"], 10);
@@ -133,7 +138,7 @@ TEST_F(CheckScores, ADebugBuildFailsMinTrustAndSaysWhy) {
         found = true;
         EXPECT_EQ(f["level"], "fail");
         EXPECT_EQ(f["message"].get<std::string>().rfind(
-                      "trust 71/100 is below the minimum 80; pulled down by build 10/100 (the "
+                      "trust 63/100 is below the minimum 80; pulled down by build 10/100 (the "
                       "candidate was built as debug",
                       0),
                   0u)

@@ -20,7 +20,8 @@ namespace {
 using nlohmann::ordered_json;
 
 // A report with every optional part: geometric mean, scores with components, budgets
-// (relative, with texts), a waived finding, a recommendation, an infinite ratio.
+// (relative, with texts), a waived finding, a recommendation, an infinite ratio, the
+// between-run noise of a history (a comparison made unchanged by it).
 Report full_report() {
     static const auto runs = test::simulate_runs({3.0, 1.0, 1.0, 0.5}, 5, 5, 0.05, 3);
     model::Verdict verdict = gate::evaluate(compare::compare_runs(runs.baseline, runs.candidate));
@@ -41,7 +42,17 @@ Report full_report() {
     verdict.scores = model::Scores{model::Score{72.5, {{"changes", 65, 0.5, "2 regressed"}}},
                                    model::Score{90, {}}};
     verdict.recommendations.push_back({"add-repetitions", "BM_1", "Run BM_1 12 times."});
+    model::BetweenRun between;
+    between.runs = 5;
+    between.sd = 0.041;
+    between.pooled_sd = 0.05;
+    between.df = 23.5;
+    between.interval = {0.85, 1.17};
+    between.within = true;
+    between.reclassified_from = model::ChangeClass::moderate;
+    verdict.comparisons[2].between_run = between;
     ReportInput input;
+    input.between_run = compare::BetweenRunSummary{5, 5, 5, "b/history/s.jsonl", 1, 1, 0.05};
     input.verdict = &verdict;
     input.baseline = &runs.baseline;
     input.baseline_label = "baselines/suite.json";
@@ -97,6 +108,22 @@ TEST(ReportDocument, WhatAnOlderReportLacksStaysAbsent) {
         << markdown;
 }
 
+TEST(ReportDocument, TheBetweenRunNoiseIsSaidUnderTheHeadline) {
+    Report report = full_report();
+    EXPECT_NE(render_markdown(report, TemplateSet{})
+                  .find("Between-run noise from 5 runs of the history (b/history/s.jsonl): a "
+                        "run's median moves by 5.0% from run to run (median over 1 metric, "
+                        "pooled across metrics); 1 change within it classed unchanged."),
+              std::string::npos);
+    report.between_run = compare::BetweenRunSummary{1, 5, 1, "b/history/s.jsonl", 0, 0, {}};
+    EXPECT_NE(render_markdown(report, TemplateSet{})
+                  .find("Between-run noise unknown: the history has 1 run (5 needed) and the "
+                        "baseline is one run: the verdict rests on one run of each side."),
+              std::string::npos);
+    report.between_run.reset();
+    EXPECT_EQ(render_markdown(report, TemplateSet{}).find("Between-run"), std::string::npos);
+}
+
 // The error from_json gives for the full report changed by `edit`.
 std::string error_of(void (*edit)(ordered_json&)) {
     ordered_json json = full_report();
@@ -135,6 +162,17 @@ TEST(ReportDocument, EveryValueReadIsCheckedWithItsPointer) {
               "r.json: /baseline/provenance/commit: expected a string, got a number");
     EXPECT_EQ(error_of([](ordered_json& r) { r["scores"]["components"]["trust"] = {1}; }),
               "r.json: /scores/components/trust/0: expected an object, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["comparisons"][2]["between_run"]["df"] = "x"; }),
+              "r.json: /comparisons/2/between_run/df: expected a number or null, got a string");
+    EXPECT_EQ(error_of([](ordered_json& r) {
+                  r["comparisons"][2]["between_run"]["reclassified_from"] = "worse";
+              }),
+              "r.json: /comparisons/2/between_run/reclassified_from: expected a change class, "
+              "got a string");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["between_run"]["runs"] = -1; }),
+              "r.json: /between_run/runs: expected a count, got a number");
+    EXPECT_EQ(error_of([](ordered_json& r) { r["between_run"]["history"] = 3; }),
+              "r.json: /between_run/history: expected null or a string, got a number");
     EXPECT_EQ(error_of([](ordered_json& r) { r["tool"] = "caws-gate"; }),
               "r.json: /tool: expected an object, got a string");
 }

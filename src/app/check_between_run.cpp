@@ -1,0 +1,69 @@
+#include "app/check_between_run.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "util/file_io.hpp"
+
+namespace caws::app {
+
+std::vector<compare::RunValues> run_values(const store::HistoryTable& table, std::size_t first,
+                                           std::size_t end) {
+    std::vector<compare::RunValues> out;
+    out.reserve(table.metrics.size());
+    for (const store::HistoryValues& metric : table.metrics) {
+        compare::RunValues values{metric.name, metric.measure, metric.unit, {}};
+        // Run indices ascend: the window is one contiguous stretch of each metric's values.
+        const auto begin = std::lower_bound(metric.runs.begin(), metric.runs.end(), first);
+        const auto stop = std::lower_bound(begin, metric.runs.end(), end);
+        const auto from = static_cast<std::size_t>(begin - metric.runs.begin());
+        const auto to = static_cast<std::size_t>(stop - metric.runs.begin());
+        values.values.assign(metric.values.begin() + static_cast<std::ptrdiff_t>(from),
+                             metric.values.begin() + static_cast<std::ptrdiff_t>(to));
+        if (!values.values.empty()) out.push_back(std::move(values));
+    }
+    return out;
+}
+
+CheckBetweenRun between_run_noise(const store::HistoryTable* table, std::string history_path,
+                                  bool recorded, const store::Provenance& baseline_provenance,
+                                  const compare::BetweenRunOptions& options) {
+    CheckBetweenRun result;
+    compare::BetweenRunSummary& summary = result.summary;
+    summary.min_runs = options.min_runs;
+    summary.baseline_runs = std::max<std::size_t>(1, baseline_provenance.runs.size());
+    result.noise.min_runs = options.min_runs;
+    if (table == nullptr) return result;
+    summary.history = std::move(history_path);
+    const std::size_t end = table->runs.size() - (recorded && !table->runs.empty() ? 1 : 0);
+    const std::size_t window =
+        compare::between_run_window(baseline_provenance.runs.size(), options);
+    const std::size_t first = end > window ? end - window : 0;
+    summary.runs = end - first;
+    result.noise = compare::fit_between_run_noise(run_values(*table, first, end), summary.runs,
+                                                  options.min_runs);
+    return result;
+}
+
+CheckBetweenRun guard_between_run(const std::string& history_path,
+                                  const store::Provenance& baseline_provenance,
+                                  const std::string& date, const std::string& commit,
+                                  const compare::BetweenRunOptions& options) {
+    if (!util::file_exists(history_path)) {
+        return between_run_noise(nullptr, {}, false, baseline_provenance, options);
+    }
+    const store::HistoryTable table = store::read_history_table(history_path);
+    const bool recorded = !table.runs.empty() && !commit.empty() &&
+                          table.runs.back().commit == commit && table.runs.back().date == date;
+    return between_run_noise(&table, history_path, recorded, baseline_provenance, options);
+}
+
+CheckBetweenRun check_between_run(const std::optional<CheckHistory>& history,
+                                  const store::Provenance& baseline_provenance,
+                                  const compare::BetweenRunOptions& options) {
+    if (!history) return between_run_noise(nullptr, {}, false, baseline_provenance, options);
+    return between_run_noise(&history->table, history->path, history->recorded,
+                             baseline_provenance, options);
+}
+
+}  // namespace caws::app

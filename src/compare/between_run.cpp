@@ -1,0 +1,178 @@
+#include "compare/between_run.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "compare/comparator.hpp"
+#include "model/quantity_format.hpp"
+#include "stats/descriptive.hpp"
+#include "stats/run_spread.hpp"
+
+namespace caws::compare {
+namespace {
+
+std::string runs_text(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " run" : " runs");
+}
+
+std::string key_of(const std::string& name, const std::string& measure) {
+    return name + '\x1f' + measure;
+}
+
+// The interval of a new run's median, as an oriented ratio to the baseline's median.
+model::Interval oriented_interval(const stats::PredictionInterval& log_interval, double baseline,
+                                  model::Direction direction) {
+    const double low = std::exp(log_interval.low) / baseline;
+    const double high = std::exp(log_interval.high) / baseline;
+    if (direction == model::Direction::higher) return {1 / high, 1 / low};
+    return {low, high};
+}
+
+std::string within_note(const model::BetweenRun& b) {
+    return "within the between-run noise of " + std::to_string(b.runs) +
+           " runs of the history: a new run's median falls within " +
+           model::format_ratio(b.interval.low) + "-" + model::format_ratio(b.interval.high) +
+           " (" + model::format_plain_percent(b.level) + "), so the change is classed unchanged";
+}
+
+// The between-run view of one comparison; empty when it has none.
+std::optional<model::BetweenRun> between_run_of(const model::Comparison& c,
+                                                const model::Metric& baseline,
+                                                const model::Metric& candidate,
+                                                const MetricRunNoise& noise, double alpha) {
+    if (noise.unit != candidate.unit.symbol) return std::nullopt;
+    const std::optional<double> b = run_value(baseline);
+    const std::optional<double> s = run_value(candidate);
+    if (!b || !s || !(*b > 0) || !(*s > 0) || !std::isfinite(*b) || !std::isfinite(*s)) {
+        return std::nullopt;
+    }
+    const double level = 1 - alpha;
+    const auto interval =
+        stats::prediction_interval(noise.centre, noise.pooled_sd, noise.df, noise.runs, level);
+    if (!interval || !std::isfinite(std::exp(interval->high) / *b) ||
+        !(std::exp(interval->low) / *b > 0)) {
+        return std::nullopt;
+    }
+    model::BetweenRun out;
+    out.runs = noise.runs;
+    out.sd = noise.sd;
+    out.pooled_sd = noise.pooled_sd;
+    out.df = noise.df;
+    out.level = level;
+    out.interval = oriented_interval(*interval, *b, c.direction);
+    const double log_candidate = std::log(*s);
+    out.within = log_candidate >= interval->low && log_candidate <= interval->high;
+    return out;
+}
+
+}  // namespace
+
+std::size_t between_run_window(std::size_t baseline_runs, const BetweenRunOptions& options) {
+    return std::max({baseline_runs, options.min_runs, std::size_t{1}});
+}
+
+std::optional<double> run_value(const model::Metric& metric) {
+    if (!metric.samples.empty()) return stats::median(metric.samples);
+    if (!metric.summary) return std::nullopt;
+    if (metric.summary->median) return metric.summary->median;
+    return metric.summary->mean;
+}
+
+BetweenRunNoise fit_between_run_noise(const std::vector<RunValues>& history, std::size_t runs,
+                                      std::size_t min_runs) {
+    BetweenRunNoise noise;
+    noise.runs = runs;
+    noise.min_runs = min_runs;
+    if (!noise.known()) return noise;
+
+    // Each metric's spread, grouped by measure for the pooling.
+    struct Fitted {
+        const RunValues* values;
+        stats::LogSpread spread;
+    };
+    std::map<std::string, std::vector<Fitted>> by_measure;
+    for (const RunValues& values : history) {
+        if (const auto spread = stats::log_spread(values.values)) {
+            by_measure[values.measure].push_back({&values, *spread});
+        }
+    }
+    for (const auto& [measure, fitted] : by_measure) {
+        std::vector<double> variances, dfs;
+        for (const Fitted& f : fitted) {
+            variances.push_back(f.spread.variance);
+            dfs.push_back(f.spread.df);
+        }
+        const stats::ModeratedVariances pooled =
+            stats::moderate_variances(variances, dfs, k_min_metrics_for_prior);
+        for (std::size_t i = 0; i < fitted.size(); ++i) {
+            const stats::LogSpread& spread = fitted[i].spread;
+            // Without a prior a metric's own variance must rest on enough runs.
+            if (!pooled.prior && spread.runs < min_runs) continue;
+            MetricRunNoise metric;
+            metric.runs = spread.runs;
+            metric.centre = spread.mean;
+            if (spread.runs >= 2) metric.sd = std::sqrt(spread.variance);
+            metric.pooled_sd = std::sqrt(pooled.posterior[i].variance);
+            metric.df = pooled.posterior[i].df;
+            metric.unit = fitted[i].values->unit;
+            noise.metrics.emplace(key_of(fitted[i].values->name, measure), std::move(metric));
+        }
+    }
+    return noise;
+}
+
+void apply_between_run_noise(
+    std::vector<model::Comparison>& comparisons,
+    std::span<const std::pair<const model::Metric*, const model::Metric*>> pairs,
+    std::span<const Options* const> settings, const BetweenRunNoise& noise) {
+    if (!noise.known()) return;
+    for (std::size_t i = 0; i < comparisons.size() && i < pairs.size(); ++i) {
+        model::Comparison& c = comparisons[i];
+        const auto [baseline, candidate] = pairs[i];
+        if (!c.gated || !c.ratio || baseline == nullptr || candidate == nullptr) continue;
+        const auto found = noise.metrics.find(key_of(c.metric, c.measure));
+        if (found == noise.metrics.end()) continue;
+        c.between_run =
+            between_run_of(c, *baseline, *candidate, found->second, settings[i]->alpha);
+        if (!c.between_run || !c.between_run->within) continue;
+        if (model::is_regression(c.change) || c.change == model::ChangeClass::improved) {
+            c.between_run->reclassified_from = c.change;
+            c.change = model::ChangeClass::unchanged;
+            c.notes.push_back(within_note(*c.between_run));
+        }
+    }
+}
+
+std::string unknown_reason(const BetweenRunSummary& summary) {
+    const std::string needed = std::to_string(summary.min_runs) + " needed";
+    if (summary.history.empty()) {
+        if (summary.baseline_runs <= 1) {
+            return "there is no history and the baseline is one run: the verdict rests on one "
+                   "run of each side";
+        }
+        return "there is no history (" + needed + ")";
+    }
+    std::string text = "the history has " + runs_text(summary.runs) + " (" + needed + ")";
+    if (summary.baseline_runs <= 1) {
+        text += " and the baseline is one run: the verdict rests on one run of each side";
+    }
+    return text;
+}
+
+void count_between_run(const std::vector<model::Comparison>& comparisons,
+                       BetweenRunSummary& summary) {
+    std::vector<double> sds;
+    summary.metrics = 0;
+    summary.reclassified = 0;
+    for (const model::Comparison& c : comparisons) {
+        if (!c.between_run) continue;
+        ++summary.metrics;
+        if (c.between_run->reclassified_from) ++summary.reclassified;
+        sds.push_back(c.between_run->pooled_sd);
+    }
+    summary.median_sd.reset();
+    if (!sds.empty()) summary.median_sd = stats::median(sds);
+}
+
+}  // namespace caws::compare

@@ -1,0 +1,26 @@
+#pragma once
+
+// What the trust score and the recommendations make of the between-run noise of a check
+// (docs/scoring.md: the `between-run` component and recommendation).
+
+#include <vector>
+
+#include "compare/between_run.hpp"
+#include "gate/scores.hpp"
+#include "model/verdict.hpp"
+
+namespace caws::gate {
+
+// Weight of the `between-run` trust component.
+inline constexpr double k_between_run_weight = 0.10;
+
+// 100 when the between-run noise is known; otherwise 100 * r / min_runs, r the runs of the
+// history used (at least 1: the baseline is one run), as a whole number.
+model::ScoreComponent between_run_component(const compare::BetweenRunSummary& summary);
+
+// A `between-run-noise` recommendation when `input.between_run` is unknown and some gated
+// metric was compared: keep a rolling nightly baseline, or use `caws-gate ab`.
+void recommend_between_run(const model::Verdict& verdict, const ScoreInput& input,
+                           std::vector<model::Recommendation>& out);
+
+}  // namespace caws::gate

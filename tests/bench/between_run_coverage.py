@@ -1,0 +1,198 @@
+#!/usr/bin/python3
+"""How well the between-run noise model of docs/statistics.md describes the noisy corpus.
+
+An independent implementation in numpy and scipy (not the C++ code) of the rule `check`
+applies with a rolling:K baseline: for every window of K runs of a set of the corpus
+(tests/bench/noisy_corpus.py) and every other run of the set, each benchmark's median of
+that run is inside the prediction interval
+
+    mean of the K log run medians +- t(df, 0.975) * s * sqrt(1 + 1/K)
+
+or not; s and df are the moderated between-run spread of the window (Smyth 2004, pooled
+across the benchmarks of the measure, df capped at the pooled df). Prints, per set and
+measure, how often a held-out run falls outside (95% is the model's promise), and how far
+the median of the pooled samples (what a rolling baseline stores) lies from the mean of
+the run medians (what the interval is centred on), in units of s.
+
+A second table asks whether the intervals should be corrected across the benchmarks of a
+run, on cpu_time: for each base run against 5 random windows of 5 other base runs (A/A),
+and a random head run against the same windows (A/B), the share of A/A checks with some
+benchmark outside its interval and at least 1.5x slower than the pooled median (what
+fails a check), and the share of A/B checks where BM_Fnv1aHash (1.3x) is outside and at
+least 1.2x slower; per metric at 95%, with Bonferroni's correction over the benchmarks,
+and with Benjamini-Hochberg's.
+
+    /usr/bin/python3 tests/bench/between_run_coverage.py --corpus tests/fixtures/noisy-corpus
+"""
+import argparse
+import itertools
+import json
+import os
+import random
+
+import numpy as np
+from scipy import special, stats
+
+
+def trigamma_inverse(y):
+    if y > 1e7:
+        return 1 / np.sqrt(y)
+    if y < 1e-6:
+        return 1 / y
+    x = 0.5 + 1 / y
+    for _ in range(50):
+        tri = special.polygamma(1, x)
+        dif = tri * (1 - tri / y) / special.polygamma(2, x)
+        x += dif
+        if -dif / x < 1e-8:
+            break
+    return x
+
+
+def moderate(s2, d):
+    """Posterior variances and df of s2 (each on d df), limma's fitFDist and eBayes."""
+    s2 = np.asarray(s2, dtype=float)
+    d = np.asarray(d, dtype=float)
+    usable = s2 > 0
+    if usable.sum() < 10:
+        return s2, d
+    z = np.log(s2[usable])
+    du = d[usable]
+    e = z - special.digamma(du / 2) + np.log(du / 2)
+    e_var = e.var(ddof=1) - special.polygamma(1, du / 2).mean()
+    if e_var > 0:
+        d0 = 2 * trigamma_inverse(e_var)
+        s02 = np.exp(e.mean() + special.digamma(d0 / 2) - np.log(d0 / 2))
+        post = (d0 * s02 + d * s2) / (d0 + d)
+    else:
+        d0 = np.inf
+        s02 = np.exp(e.mean())
+        post = np.full(len(s2), s02)
+    return post, np.minimum(d0 + d, du.sum())
+
+
+def read_run(path):
+    """{(benchmark, measure): samples} of a Google Benchmark file's repetitions."""
+    with open(path, encoding="utf-8") as f:
+        document = json.load(f)
+    out = {}
+    for b in document["benchmarks"]:
+        if b.get("run_type") != "iteration":
+            continue
+        for measure in ("real_time", "cpu_time"):
+            out.setdefault((b["run_name"], measure), []).append(b[measure])
+    return out
+
+
+def evaluate(runs, k, windows, rng, level=0.95):
+    keys = sorted(runs[0])
+    measures = sorted({m for _, m in keys})
+    outside = {m: [0, 0] for m in measures}
+    offsets = {m: [] for m in measures}
+    for held in range(len(runs)):
+        others = [i for i in range(len(runs)) if i != held]
+        for _ in range(windows):
+            window = rng.sample(others, k)
+            for measure in measures:
+                names = [key for key in keys if key[1] == measure]
+                logs = np.array([[np.log(np.median(runs[i][key])) for i in window] for key in names])
+                centre = logs.mean(axis=1)
+                s2 = logs.var(axis=1, ddof=1)
+                post, df = moderate(s2, np.full(len(names), k - 1.0))
+                half = stats.t.ppf((1 + level) / 2, df) * np.sqrt(post) * np.sqrt(1 + 1 / k)
+                new = np.array([np.log(np.median(runs[held][key])) for key in names])
+                outside[measure][0] += int((np.abs(new - centre) > half).sum())
+                outside[measure][1] += len(names)
+                for j, key in enumerate(names):
+                    pooled = np.log(np.median(list(itertools.chain(*(runs[i][key] for i in window)))))
+                    offsets[measure].append(abs(pooled - centre[j]) / np.sqrt(post[j]))
+    return outside, offsets
+
+
+def family_outside(window, candidate, measure, mode, alpha=0.05):
+    """{benchmark: (outside, log ratio to the pooled median)} for one check."""
+    names = sorted(key for key in window[0] if key[1] == measure)
+    k = len(window)
+    logs = np.array([[np.log(np.median(run[key])) for run in window] for key in names])
+    centre = logs.mean(axis=1)
+    post, df = moderate(logs.var(axis=1, ddof=1), np.full(len(names), k - 1.0))
+    scale = np.sqrt(post) * np.sqrt(1 + 1 / k)
+    new = np.array([np.log(np.median(candidate[key])) for key in names])
+    p = 2 * stats.t.sf(np.abs(new - centre) / scale, df)
+    m = len(p)
+    if mode == "Bonferroni":
+        p = np.minimum(1, p * m)
+    elif mode == "Benjamini-Hochberg":
+        order = np.argsort(p)
+        adjusted = np.empty(m)
+        running = 1.0
+        for rank in range(m - 1, -1, -1):
+            running = min(running, p[order[rank]] * m / (rank + 1))
+            adjusted[order[rank]] = running
+        p = adjusted
+    out = {}
+    for j, key in enumerate(names):
+        pooled = np.log(np.median(list(itertools.chain(*(run[key] for run in window)))))
+        out[key[0]] = (p[j] < alpha, new[j] - pooled)
+    return out
+
+
+def family(base, head, rng, windows=5):
+    rows = []
+    for mode in ("per metric", "Bonferroni", "Benjamini-Hochberg"):
+        state = rng.getstate()
+        failed = found = checks = 0
+        for held in range(len(base)):
+            others = [i for i in range(len(base)) if i != held]
+            for _ in range(windows):
+                window = [base[i] for i in rng.sample(others, 5)]
+                checks += 1
+                aa = family_outside(window, base[held], "cpu_time", mode)
+                failed += any(o and r >= np.log(1.5) for o, r in aa.values())
+                ab = family_outside(window, head[rng.randrange(len(head))], "cpu_time", mode)
+                found += any(o and r >= np.log(1.2) for name, (o, r) in ab.items()
+                             if name.startswith("BM_Fnv1aHash"))
+        rng.setstate(state)
+        rows.append((mode, failed, found, checks))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="tests/fixtures/noisy-corpus")
+    parser.add_argument("--runs", type=int, default=5, help="K, the runs of the window")
+    parser.add_argument("--windows", type=int, default=20, help="windows per held-out run")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    print("| set | measure | held-out medians outside the 95% interval | pooled median - centre, "
+          "in s: median, 95th percentile |")
+    print("|---|---|---|---|")
+    for name in ("base-plain", "base-interleaved", "head-plain", "head-interleaved"):
+        directory = os.path.join(args.corpus, name)
+        if not os.path.isdir(directory):
+            continue
+        files = sorted(f for f in os.listdir(directory) if f.endswith(".json"))
+        runs = [read_run(os.path.join(directory, f)) for f in files]
+        outside, offsets = evaluate(runs, args.runs, args.windows, rng)
+        for measure, (bad, total) in outside.items():
+            print(f"| {name} ({len(runs)} runs) | {measure} | {bad}/{total} = "
+                  f"{100 * bad / total:.1f}% | {np.median(offsets[measure]):.2f}, "
+                  f"{np.percentile(offsets[measure], 95):.2f} |")
+    print()
+    print("| set | intervals | A/A checks with a benchmark outside and >= 1.5x | "
+          "A/B checks with the 1.3x outside and >= 1.2x |")
+    print("|---|---|---|---|")
+    for kind in ("plain", "interleaved"):
+        sets = [os.path.join(args.corpus, f"{side}-{kind}") for side in ("base", "head")]
+        if not all(os.path.isdir(d) for d in sets):
+            continue
+        base, head = ([read_run(os.path.join(d, f)) for f in sorted(os.listdir(d))
+                       if f.endswith(".json")] for d in sets)
+        for mode, failed, found, checks in family(base, head, rng):
+            print(f"| {kind} | {mode} | {failed}/{checks} = {100 * failed / checks:.1f}% | "
+                  f"{found}/{checks} = {100 * found / checks:.1f}% |")
+
+
+if __name__ == "__main__":
+    main()
