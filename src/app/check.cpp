@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/rerun_confirmation.hpp"
 #include "store/baseline_file.hpp"
 #include "trend/findings.hpp"
 #include "util/error.hpp"
@@ -31,17 +32,23 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     // Read and check every input before anything is compared.
     const GateSetup setup = gate_setup(request.gate, request.statistics);
     const model::Run candidate = read_run(request.results, request.inputs);
+    std::optional<model::Run> rerun;
+    if (!request.confirm.empty()) {
+        rerun = read_rerun(request.confirm, request.results, candidate, request.inputs);
+    }
     const std::string baseline_path = baseline_path_of(request);
     const store::Baseline baseline = store::load_baseline(baseline_path);
 
     const std::int64_t now = environment.now();
     const ComparedRuns runs{&baseline.run, baseline_path, baseline.provenance, &candidate};
-    model::Verdict verdict = compare_and_gate(runs, setup, now);
+    model::Verdict verdict = rerun ? compare_confirm_and_gate(runs, *rerun, setup, now)
+                                   : compare_and_gate(runs, setup, now);
     trend::add_leak_findings(verdict, candidate, request.leaks);  // memory time series
     // The suite's history, with this run as its newest point (docs/trends.md).
     std::optional<CheckTrends> trends = analyse_check_history(
         request.trends, baseline_path, candidate, setup.gate, setup.options, environment);
     ReportContext context;
+    if (rerun) context.rerun = &*rerun;
     std::optional<std::string> history;
     if (trends) {
         trend::add_trend_findings(verdict, trends->trends, trends->rules);

@@ -26,6 +26,10 @@ struct CheckRequest {
     GateRequest gate;
     trend::LeakOptions leaks;  // memory time series of the run
     CheckTrendRequest trends;  // the suite's history
+    // `--confirm`: the results files of an independent rerun (the whole suite, or only the
+    // benchmarks of the report's rerun filter); when given, a regression counts only if
+    // the rerun confirms it.
+    std::vector<std::string> confirm;
 };
 
 // The verdict and report of a check, and what it read.
@@ -38,9 +42,11 @@ struct CheckResult : VerdictReport {
 // The whole check: reads the gate file, the results and the baseline (every input before
 // anything else), compares and gates, adds the leaks of the run's memory time series and
 // the trends of the suite's history with the run as its newest point, then scores,
-// recommends and builds the report. The clock (waiver dates, the baseline's age) and the
-// provenance of the run's history point come from `environment`. Writes nothing. Throws
-// util::Error for bad input, naming the file and place.
+// recommends and builds the report. With `confirm`, the rerun is read and checked with the
+// other inputs, the baseline is also compared with it, and only the regressions that the
+// rerun confirms count (rerun_confirmation.hpp). The clock (waiver dates, the baseline's
+// age) and the provenance of the run's history point come from `environment`. Writes
+// nothing. Throws util::Error for bad input, naming the file and place.
 CheckResult run_check(const CheckRequest& request, const util::Environment& environment);
 
 }  // namespace caws::app

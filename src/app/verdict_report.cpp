@@ -42,6 +42,7 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
     input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, options);
     input.trends = std::move(context.trends);
     input.rounds = std::move(context.rounds);
+    input.rerun = context.rerun;
     ReportDocument report = report::build_report(input);
     return VerdictReport{std::move(verdict), std::move(report)};
 }

@@ -37,6 +37,7 @@ struct ReportContext {
     bool gated = true;                           // false: classes shown, no verdict (`compare`)
     std::optional<TrendSectionDocument> trends;  // the "trends" section, when analysed
     std::optional<report::PairedRounds> rounds;  // `ab`: the rounds compared as pairs
+    const model::Run* rerun = nullptr;  // `check --confirm`: the rerun, for the "confirm" section
 };
 
 // A verdict with its scores and recommendations, and the report built from it.

@@ -50,6 +50,11 @@ Handler setup_check(CLI::App& command, const Io& io) {
                     "Growth in MB/s above which a memory time series leaks (docs/trends.md)")
         ->capture_default_str();
     add_check_trend_options(command, request.trends);
+    command
+        .add_option("--confirm", request.confirm,
+                    "Results files of an independent rerun (all benchmarks, or the report's "
+                    "rerun filter): a regression counts only when the rerun confirms it")
+        ->type_name("RERUN...");
     enable_ci_outputs(options->reports, io.environment);
     return [options, &command, &io] { return run_check(*options, command, io); };
 }

@@ -31,6 +31,9 @@ struct ReportInput {
     std::optional<nlohmann::ordered_json> trends;
     // How `ab` ran the rounds it compared as pairs; without it the report has no "rounds".
     std::optional<PairedRounds> rounds;
+    // `check --confirm`: the rerun the verdict's regressions were confirmed with; without
+    // it the report has no "confirm".
+    const model::Run* rerun = nullptr;
 };
 
 // The report (report_document.hpp): the contract from which every format is rendered.
