@@ -70,6 +70,20 @@ TEST(ConfirmCli, ARerunOfTheBaselinesCodeConfirmsNothingAndReRendersTheSame) {
     EXPECT_EQ(read_text(dir.file("again.md")), markdown);
 }
 
+TEST(ConfirmCli, EachConfirmTakesOneFileSoResultsMayFollow) {
+    TempDir dir;
+    make_baseline(dir);
+    const std::string half1 = dir.write("half1.json", read_text(k_run1));
+    const std::string half2 = dir.write("half2.json", read_text(k_run1));
+    const ProcessResult r =
+        caws_gate({"check", "--confirm", half1, "--confirm", half2, k_run2, "--baseline",
+                   dir.file("baselines/test1.json"), "--json", dir.file("r.json"), "--quiet"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto report = nlohmann::json::parse(read_text(dir.file("r.json")));
+    EXPECT_EQ(report["confirm"]["run"]["sources"].size(), 2u);
+    EXPECT_EQ(report["candidate"]["sources"][0]["path"], k_run2);
+}
+
 // A bad rerun: exit code 2, the error names the rerun's file, and no report is written.
 void expect_refused(const TempDir& dir, const std::string& rerun, const std::string& message) {
     const ProcessResult r = caws_gate(check_args(dir, rerun));
