@@ -42,7 +42,7 @@ std::string what_to_rerun(const RerunSection& rerun) {
 std::string rerun_line(const RerunSection& rerun, const std::string& command) {
     if (command == "check") {
         return "**Rerun to confirm:** run " + what_to_rerun(rerun) +
-               ", then check again with `--confirm RERUN` (the rerun's results files): only "
+               ", then check again with `--confirm RERUN` (the rerun's results file): only "
                "the regressions that the rerun confirms count.";
     }
     return "**Rerun:** " + what_to_rerun(rerun) + ", added after `--` to both commands.";
