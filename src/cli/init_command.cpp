@@ -5,6 +5,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/init_detection.hpp"
 #include "cli/init_scaffold.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -16,6 +17,7 @@ struct InitOptions {
     std::string directory = ".";
     std::string tool;
     std::string action{k_action_placeholder};
+    bool ab = false;
 };
 
 std::string tool_list() {
@@ -57,6 +59,56 @@ BenchmarkTool choose_tool(const InitOptions& options, std::string& reason) {
     return found.front().tool;
 }
 
+// google-benchmark: the program the workflow runs, when the CMake files name exactly one;
+// says what was found either way.
+std::string choose_program(const InitOptions& options, const Io& io) {
+    const std::vector<DetectedProgram> found = detect_benchmark_programs(options.directory);
+    if (found.size() == 1) {
+        io.out << "  found    " << found.front().path << ", the Google Benchmark program of "
+               << found.front().evidence << "\n";
+        return found.front().path;
+    }
+    if (found.size() > 1) {
+        io.out << "  found    several Google Benchmark programs:";
+        for (const DetectedProgram& program : found) {
+            io.out << " " << program.path << (&program == &found.back() ? "" : ",");
+        }
+        io.out << "; the workflow runs " << k_program_placeholder << "\n";
+    }
+    return {};
+}
+
+void print_next_steps(const InitOptions& options, const ScaffoldRequest& request, const Io& io) {
+    const BenchmarkToolInfo& info = benchmark_tool(request.tool);
+    io.out << "Next:\n";
+    int step = 1;
+    if (options.action == k_action_placeholder) {
+        io.out << "  " << step++ << ". In .github/workflows/perf.yml, replace " << options.action
+               << " with the repository that hosts caws-gate, pinned to a tag or commit SHA (or "
+                  "run again with --action in a fresh checkout).\n";
+    }
+    const bool placeholder =
+        request.tool == BenchmarkTool::google_benchmark && request.program.empty();
+    if (request.ab) {
+        io.out << "  " << step++
+               << ". Check the build step and the base and head commands in "
+                  ".github/workflows/perf.yml"
+               << (placeholder ? ": replace " + std::string(k_program_placeholder) +
+                                     " with your Google Benchmark executable"
+                               : "")
+               << ".\n";
+        io.out << "  " << step++
+               << ". Commit the files and open a pull request: the job compares it with its merge "
+                  "base, and needs no baseline.\n";
+        return;
+    }
+    io.out << "  " << step++ << ". Check the benchmark command in .github/workflows/perf.yml"
+           << (placeholder ? " (replace " + std::string(k_program_placeholder) + ")" : "")
+           << "; it writes " << info.results_file << ".\n";
+    io.out << "  " << step++ << ". Record the baseline and commit it: caws-gate baseline update "
+           << info.results_file << " --suite perf --dir baselines\n";
+}
+
 int run_init(const InitOptions& options, const Io& io) {
     std::error_code error;
     if (!std::filesystem::is_directory(options.directory, error)) {
@@ -69,12 +121,18 @@ int run_init(const InitOptions& options, const Io& io) {
             options.action + "\"");
     }
     std::string reason;
-    const BenchmarkTool tool = choose_tool(options, reason);
-    const BenchmarkToolInfo& info = benchmark_tool(tool);
+    ScaffoldRequest request;
+    request.tool = choose_tool(options, reason);
+    request.action = options.action;
+    request.ab = options.ab;
 
-    io.out << "caws-gate init: " << info.id << " (" << reason << ")\n";
+    io.out << "caws-gate init: " << benchmark_tool(request.tool).id << " (" << reason << ")"
+           << (request.ab ? ", base and head side by side (caws-gate ab)" : "") << "\n";
+    if (request.tool == BenchmarkTool::google_benchmark) {
+        request.program = choose_program(options, io);
+    }
     const std::filesystem::path root(options.directory);
-    for (const ScaffoldFile& file : scaffold_files(tool, options.action)) {
+    for (const ScaffoldFile& file : scaffold_files(request)) {
         const std::filesystem::path path = root / file.path;
         if (std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
             io.out << "  kept     " << file.path << " (it exists; not overwritten)\n";
@@ -83,26 +141,15 @@ int run_init(const InitOptions& options, const Io& io) {
         util::write_file_atomic(path.string(), file.content);
         io.out << "  created  " << file.path << "\n";
     }
-
-    io.out << "Next:\n";
-    int step = 1;
-    if (options.action == k_action_placeholder) {
-        io.out << "  " << step++ << ". In .github/workflows/perf.yml, replace " << options.action
-               << " with the repository that hosts caws-gate, pinned to a tag or commit SHA (or "
-                  "run again with --action in a fresh checkout).\n";
-    }
-    io.out << "  " << step++
-           << ". Check the benchmark command in .github/workflows/perf.yml; it writes "
-           << info.results_file << ".\n";
-    io.out << "  " << step++ << ". Record the baseline and commit it: caws-gate baseline update "
-           << info.results_file << " --suite perf --dir baselines\n";
+    print_next_steps(options, request, io);
     return k_exit_pass;
 }
 
 }  // namespace
 
 // `caws-gate init`: scaffolds the gate, the baselines directory and the pull-request
-// workflow for a repository; never overwrites a file.
+// workflow for a repository, or with --ab the gate and a workflow that builds base and
+// head side by side; never overwrites a file.
 Handler setup_init(CLI::App& command, const Io& io) {
     auto options = std::make_shared<InitOptions>();
     command.add_option("--dir", options->directory, "The repository's root (default: .)");
@@ -112,6 +159,9 @@ Handler setup_init(CLI::App& command, const Io& io) {
     command.add_option("--action", options->action,
                        "The composite action to use, OWNER/REPO/.github/actions/caws-gate@REF "
                        "(default: a placeholder to replace)");
+    command.add_flag("--ab", options->ab,
+                     "Compare each pull request with its merge base, both built in the same "
+                     "job (caws-gate ab), instead of with a committed baseline");
     return [options, &io] { return run_init(*options, io); };
 }
 

@@ -1,14 +1,7 @@
 #include "cli/init_scaffold.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cctype>
-#include <filesystem>
-#include <system_error>
-
-#include "util/error.hpp"
-#include "util/file_io.hpp"
-#include "util/strings.hpp"
 
 namespace caws::cli {
 namespace {
@@ -19,39 +12,6 @@ constexpr std::array<BenchmarkToolInfo, 4> k_tools{{
     {BenchmarkTool::hyperfine, "hyperfine", "time", "perf.json"},
     {BenchmarkTool::go, "go", "sec/op", "perf.txt"},
 }};
-
-// The text of a top-level file, or "" when it is missing or unreadable: detection only
-// looks, it never fails.
-std::string peek(const std::filesystem::path& path) {
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) return {};
-    try {
-        return util::read_file(path.string());
-    } catch (const util::Error&) {
-        return {};
-    }
-}
-
-// The top-level regular files of `directory`, sorted so that evidence is deterministic.
-std::vector<std::string> top_level_files(const std::string& directory) {
-    std::vector<std::string> names;
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-        std::error_code type_error;
-        if (entry.is_regular_file(type_error)) names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-// The first of `names` that `matches`, or "".
-template <typename Predicate>
-std::string first_match(const std::vector<std::string>& names, Predicate matches) {
-    for (const std::string& name : names) {
-        if (matches(name)) return name;
-    }
-    return {};
-}
 
 const char* const k_gate_template = R"({
   "schema": "caws-gate/gate@1",
@@ -90,16 +50,15 @@ The gate (thresholds, the measure to gate, budgets, waivers) is `gates/default.j
 std::string benchmark_steps(BenchmarkTool tool) {
     switch (tool) {
         case BenchmarkTool::google_benchmark:
-            return R"(      - name: Build the benchmarks
+            return R"yaml(      - name: Build the benchmarks
         run: |
           cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
-          cmake --build build --parallel
+          cmake --build build --parallel "$(nproc)"
       - name: Run the benchmarks
-        # Replace build/benchmarks with your Google Benchmark executable.
-        run: >-
-          build/benchmarks --benchmark_repetitions=10
+@PROGRAM_COMMENT@        run: >-
+          @PROGRAM@ --benchmark_repetitions=10
           --benchmark_out=perf.json --benchmark_out_format=json
-)";
+)yaml";
         case BenchmarkTool::pytest_benchmark:
             return R"(      - uses: actions/setup-python@v5
         with:
@@ -183,6 +142,156 @@ jobs:
           baseline-dir: baselines
 )";
 
+// What differs between the tools in the `ab` workflow.
+struct AbJob {
+    std::string_view packages;  // Debian packages the job installs besides git
+    // The steps between the base's checkout and caws-gate: set up the tool, build both
+    // trees. Indented for the job.
+    std::string_view build_steps;
+    std::string_view commands_comment;  // said above the commands, "" for nothing
+    std::string_view base_command;      // run in the head's checkout; the base is ../base
+    std::string_view head_command;
+};
+
+// Builds run before the first round: a build beside the rounds would load the machine
+// unevenly. Every tree is built by the same commands. --parallel gets the number of CPUs:
+// alone, it lets make start every job at once.
+AbJob ab_job(BenchmarkTool tool) {
+    switch (tool) {
+        case BenchmarkTool::google_benchmark:
+            return {" g++ make cmake libbenchmark-dev", R"yaml(      - name: Build the base and the head
+        run: |
+          for tree in ../base .; do
+            cmake -S "$tree" -B "$tree/build" -DCMAKE_BUILD_TYPE=Release
+            cmake --build "$tree/build" --parallel "$(nproc)"
+          done
+)yaml",
+                    "", "../base/@PROGRAM@", "@PROGRAM@"};
+        case BenchmarkTool::pytest_benchmark:
+            return {" python3 python3-venv", R"(      - name: Install pytest-benchmark
+        # One environment for both trees, with the head's requirements, first in PATH.
+        run: |
+          python3 -m venv ../venv
+          ../venv/bin/python -m pip install -q pytest pytest-benchmark
+          if [ -f requirements.txt ]; then ../venv/bin/python -m pip install -q -r requirements.txt; fi
+          (cd ../venv/bin && pwd) >>"$GITHUB_PATH"
+)",
+                    "# python -m puts each tree's own code first on the import path.\n",
+                    "cd ../base && python -m pytest --benchmark-only --benchmark-json {out}",
+                    "python -m pytest --benchmark-only --benchmark-json {out}"};
+        case BenchmarkTool::hyperfine:
+            return {" hyperfine make", R"(      - name: Build the base and the head
+        # Replace make with what builds ./my-program.
+        run: |
+          for tree in ../base .; do
+            make -C "$tree"
+          done
+)",
+                    "# Replace './my-program --my-input' with the command to time; -n gives both\n"
+                    "# sides the same benchmark name.\n",
+                    "cd ../base && hyperfine -N -n my-program --warmup 1 --runs 5 --export-json "
+                    "{out} './my-program --my-input'",
+                    "hyperfine -N -n my-program --warmup 1 --runs 5 --export-json {out} "
+                    "'./my-program --my-input'"};
+        case BenchmarkTool::go:
+            return {"", R"(      - uses: actions/setup-go@v5
+        with:
+          go-version-file: go.mod
+      - name: Build the base and the head
+        # Compiles the tests of both trees, so that the rounds do not.
+        run: |
+          for tree in ../base .; do
+            (cd "$tree" && go test -run '^$' ./...)
+          done
+)",
+                    "# Each round runs every benchmark once; the rounds are the repetitions.\n",
+                    "cd ../base && go test -run '^$' -bench . -count 1 -benchmem ./...",
+                    "go test -run '^$' -bench . -count 1 -benchmem ./..."};
+    }
+    return {};
+}
+
+const char* const k_ab_workflow_template =
+    R"(# The performance gate, written by `caws-gate init --ab`: on every pull request one job
+# builds the pull request (the head) and its merge base with the target branch (the base)
+# side by side, and `caws-gate ab` runs their benchmarks alternately, round after round,
+# and compares the rounds pair by pair (gates/default.json sets the thresholds). Both run
+# on the same machine minutes apart, so no baseline is kept. The report goes to the job
+# summary and a pull-request comment, and the check fails when the head got slower.
+name: perf
+
+on:
+  pull_request:
+
+permissions:
+  contents: read
+  pull-requests: write  # for the report comment
+
+# A new push cancels the run for the one before; caws-gate ab stops the command it runs.
+concurrency:
+  group: perf-${{ github.ref }}
+  cancel-in-progress: true
+
+jobs:
+  ab:
+    runs-on: ubuntu-latest
+    container: debian:12  # caws-gate builds from Debian 12 packages
+    steps:
+      - name: Install the build tools
+        # Add the packages your build needs.
+        run: >-
+          apt-get update -qq && apt-get install -y -qq --no-install-recommends
+          git ca-certificates@PACKAGES@
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # the whole history, for the merge base
+      - name: Check out the base
+        env:
+          BASE_REF: ${{ github.base_ref }}
+        run: |
+          # The job runs as root in the container, on a checkout the runner's user owns.
+          git config --global --add safe.directory "$PWD"
+          base=$(git merge-base "origin/$BASE_REF" HEAD)
+          git worktree add --detach ../base "$base"
+@BUILD_STEPS@      # Pin caws-gate to a release tag or a commit SHA.
+      - uses: @ACTION@
+        with:
+@PROGRAM_COMMENT@@COMMANDS_COMMENT@          base-command: @BASE_COMMAND@
+          head-command: @HEAD_COMMAND@
+          # Enough for up to 25 gated metrics; caws-gate ab says when more are needed.
+          rounds: 10
+)";
+
+// Each line of `text` indented by `spaces`.
+std::string indent(std::string_view text, std::size_t spaces) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = text.find('\n', start);
+        const std::size_t stop = end == std::string_view::npos ? text.size() : end + 1;
+        out += std::string(spaces, ' ');
+        out += text.substr(start, stop - start);
+        start = stop;
+    }
+    return out;
+}
+
+// The comment that asks to replace k_program_placeholder.
+std::string program_comment(bool ab) {
+    return std::string("# Replace ") + std::string(k_program_placeholder) +
+           " with your Google Benchmark executable" + (ab ? ", in both commands.\n" : ".\n");
+}
+
+std::string ab_workflow(const ScaffoldRequest& request) {
+    const AbJob job = ab_job(request.tool);
+    std::string workflow = substitute(k_ab_workflow_template, "@PACKAGES@", job.packages);
+    workflow = substitute(std::move(workflow), "@BUILD_STEPS@", job.build_steps);
+    workflow =
+        substitute(std::move(workflow), "@COMMANDS_COMMENT@", indent(job.commands_comment, 10));
+    workflow = substitute(std::move(workflow), "@BASE_COMMAND@", job.base_command);
+    return substitute(std::move(workflow), "@HEAD_COMMAND@", job.head_command);
+}
+
 }  // namespace
 
 std::span<const BenchmarkToolInfo> benchmark_tools() {
@@ -201,48 +310,6 @@ const BenchmarkToolInfo* find_benchmark_tool(std::string_view id) {
         if (info.id == id) return &info;
     }
     return nullptr;
-}
-
-std::vector<DetectedTool> detect_benchmark_tools(const std::string& directory) {
-    const std::filesystem::path root(directory);
-    const std::vector<std::string> names = top_level_files(directory);
-    const auto mentions = [&](std::string_view needle) {
-        return [&root, needle](const std::string& name) {
-            return util::lower(peek(root / name)).find(needle) != std::string::npos;
-        };
-    };
-    std::vector<DetectedTool> found;
-    const auto add = [&found](BenchmarkTool tool, std::string evidence) {
-        if (!evidence.empty()) found.push_back({tool, std::move(evidence)});
-    };
-
-    add(BenchmarkTool::google_benchmark, first_match(names, [&](const std::string& name) {
-            return name == "CMakeLists.txt" && mentions("benchmark")(name);
-        }));
-
-    std::string pytest = first_match(names, [](const std::string& name) {
-        return name == "conftest.py" || name == "pytest.ini";
-    });
-    if (pytest.empty()) {
-        pytest = first_match(names, [&](const std::string& name) {
-            const bool config = name == "pyproject.toml" || name == "setup.cfg" ||
-                                name == "setup.py" || name == "tox.ini" ||
-                                (name.starts_with("requirements") && name.ends_with(".txt"));
-            return config &&
-                   (mentions("pytest-benchmark")(name) || mentions("pytest_benchmark")(name));
-        });
-    }
-    add(BenchmarkTool::pytest_benchmark, pytest);
-
-    add(BenchmarkTool::hyperfine, first_match(names, [&](const std::string& name) {
-            const bool script = name == "Makefile" || name == "GNUmakefile" || name == "justfile" ||
-                                name == "Justfile" || name.ends_with(".sh");
-            return script && mentions("hyperfine")(name);
-        }));
-
-    add(BenchmarkTool::go,
-        first_match(names, [](const std::string& name) { return name == "go.mod"; }));
-    return found;
 }
 
 bool is_action_reference(std::string_view reference) {
@@ -265,17 +332,28 @@ bool is_action_reference(std::string_view reference) {
            path.back() != '/' && at + 1 < reference.size();
 }
 
-std::vector<ScaffoldFile> scaffold_files(BenchmarkTool tool, std::string_view action) {
-    const BenchmarkToolInfo& info = benchmark_tool(tool);
-    std::string workflow =
-        substitute(k_workflow_template, "@BENCHMARK_STEPS@", benchmark_steps(tool));
+std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request) {
+    const BenchmarkToolInfo& info = benchmark_tool(request.tool);
+    std::string workflow = request.ab ? ab_workflow(request)
+                                      : substitute(k_workflow_template, "@BENCHMARK_STEPS@",
+                                                   benchmark_steps(request.tool));
+    const bool found = !request.program.empty();
+    const bool replace = request.tool == BenchmarkTool::google_benchmark && !found;
+    workflow = substitute(std::move(workflow), "@PROGRAM_COMMENT@",
+                          replace ? indent(program_comment(request.ab), request.ab ? 10 : 8) : "");
+    workflow = substitute(std::move(workflow), "@PROGRAM@",
+                          found ? std::string_view(request.program) : k_program_placeholder);
     workflow = substitute(std::move(workflow), "@RESULTS@", info.results_file);
-    workflow = substitute(std::move(workflow), "@ACTION@", action);
-    return {
-        {"gates/default.json", substitute(k_gate_template, "@MEASURE@", info.measure)},
-        {"baselines/README.md", substitute(k_baselines_readme, "@RESULTS@", info.results_file)},
-        {".github/workflows/perf.yml", std::move(workflow)},
-    };
+    workflow = substitute(std::move(workflow), "@ACTION@", request.action);
+
+    std::vector<ScaffoldFile> files{
+        {"gates/default.json", substitute(k_gate_template, "@MEASURE@", info.measure)}};
+    if (!request.ab) {
+        files.push_back({"baselines/README.md",
+                         substitute(k_baselines_readme, "@RESULTS@", info.results_file)});
+    }
+    files.push_back({".github/workflows/perf.yml", std::move(workflow)});
+    return files;
 }
 
 }  // namespace caws::cli

@@ -25,20 +25,6 @@ std::span<const BenchmarkToolInfo> benchmark_tools();
 const BenchmarkToolInfo& benchmark_tool(BenchmarkTool tool);
 const BenchmarkToolInfo* find_benchmark_tool(std::string_view id);
 
-// A tool found in a repository, with the file that gave it away.
-struct DetectedTool {
-    BenchmarkTool tool;
-    std::string evidence;  // a file name relative to the repository, "go.mod"
-};
-
-// The tools whose marks are among the top-level files of `directory` (docs/ci.md, "caws-gate
-// init"): go.mod (go); conftest.py or pytest.ini, or pytest-benchmark named in
-// pyproject.toml, setup.cfg, setup.py, tox.ini or requirements*.txt (pytest-benchmark);
-// "benchmark" in CMakeLists.txt, any case (google-benchmark); hyperfine named in a
-// Makefile, justfile or *.sh (hyperfine). At most one entry per tool; unreadable files
-// are skipped.
-std::vector<DetectedTool> detect_benchmark_tools(const std::string& directory);
-
 // The action reference written when none is given; the user replaces it.
 inline constexpr std::string_view k_action_placeholder =
     "OWNER/caws-gate/.github/actions/caws-gate@REF";
@@ -53,8 +39,25 @@ struct ScaffoldFile {
     std::string content;
 };
 
-// gates/default.json, baselines/README.md and .github/workflows/perf.yml for `tool`, the
-// workflow using the composite action at `action`.
-std::vector<ScaffoldFile> scaffold_files(BenchmarkTool tool, std::string_view action);
+// The Google Benchmark program a workflow runs when none was found; the user replaces it.
+inline constexpr std::string_view k_program_placeholder = "build/benchmarks";
+
+// What `caws-gate init` writes.
+struct ScaffoldRequest {
+    BenchmarkTool tool = BenchmarkTool::google_benchmark;
+    std::string action{k_action_placeholder};  // the composite action, is_action_reference
+    // google-benchmark: the program to run, relative to a tree's root ("build/my_bench");
+    // empty for k_program_placeholder, with a comment saying to replace it.
+    std::string program;
+    // false: the benchmarks run in one job and the gate job compares them with the
+    // baseline committed in baselines/ (`caws-gate check`). true: one job builds the pull
+    // request and its merge base side by side and runs `caws-gate ab` on the two; no
+    // baseline.
+    bool ab = false;
+};
+
+// The files for `request`: gates/default.json, .github/workflows/perf.yml (using the
+// composite action at request.action) and, for a committed baseline, baselines/README.md.
+std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request);
 
 }  // namespace caws::cli

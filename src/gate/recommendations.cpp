@@ -74,15 +74,26 @@ void release_build(const ScoreInput& input, std::vector<Recommendation>& out) {
         for (const auto& source : run->sources)
             google_benchmark |= source.format == "google-benchmark";
     }
-    out.push_back(
-        {"release-build",
-         {},
-         "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: " + who +
-             " build type debug" +
-             (google_benchmark ? " (Google Benchmark's library_build_type: build the benchmark "
-                                 "library in release mode too)"
-                               : std::string()) +
-             ", and unoptimised timings say little about release performance."});
+    if (google_benchmark) {
+        // library_build_type is the benchmark library's own build, not the code it times:
+        // distribution packages of the library report debug while the program is optimised.
+        out.push_back({"release-build",
+                       {},
+                       "Check that the benchmarked code is built in release mode (e.g. "
+                       "-DCMAKE_BUILD_TYPE=Release): " +
+                           who +
+                           " library_build_type debug, which is Google Benchmark's own library "
+                           "compiled without NDEBUG (Debian's and Ubuntu's libbenchmark packages "
+                           "are, optimised or not) and says nothing of how the code it times was "
+                           "built; link a release build of the library to clear this."});
+        return;
+    }
+    out.push_back({"release-build",
+                   {},
+                   "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: " +
+                       who +
+                       " build type debug, and unoptimised timings say little about release "
+                       "performance."});
 }
 
 void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {

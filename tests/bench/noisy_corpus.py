@@ -4,14 +4,15 @@
 Each run is one invocation of a sample benchmark program (tests/tools/ab_sample.cpp) with
 `--benchmark_repetitions=10`, written as Google Benchmark JSON, exactly what a CI job
 gives `caws-gate check`. Half of the runs have a noise process (tests/tools/
-noise_process.cpp: busy threads in random bursts ON 1-5 s, OFF 1-6 s) running beside them;
+noise_process.cpp: one busy thread per CPU in random bursts ON 1-5 s, OFF 1-6 s) running
+beside them, so that a burst takes the benchmark's CPU too;
 the others run with whatever else the machine is doing. Runs of the different sets are
 recorded in turn (base, head, base, ...), so that slow drifts of the machine spread over
 all sets instead of separating them.
 
 Sets:
   base-plain        the base program, 10 back-to-back repetitions per benchmark
-  head-plain        the head program (BM_Fnv1aHash 1.3x, BM_Crc32 2x the work)
+  head-plain        the head program (BM_Fnv1aHash 1.3x, BM_Crc32 2.2x the work)
   base-interleaved  the base program with --benchmark_enable_random_interleaving=true
   head-interleaved  the head program, interleaved
 
@@ -61,7 +62,7 @@ def schedule(counts):
     return order
 
 
-def run_one(build, out_dir, set_name, index, noisy, seed, repetitions):
+def run_one(build, out_dir, set_name, index, noisy, seed, repetitions, noise_threads):
     program, interleaved = SETS[set_name]
     path = os.path.join(out_dir, set_name, f"{index:02d}.json")
     raw = path + ".raw"
@@ -77,7 +78,8 @@ def run_one(build, out_dir, set_name, index, noisy, seed, repetitions):
     noise = None
     if noisy:
         noise = subprocess.Popen(
-            [os.path.join(build, "tests", "noise_process"), "--seed", str(seed)],
+            [os.path.join(build, "tests", "noise_process"), "--seed", str(seed),
+             "--threads", str(noise_threads)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -115,6 +117,9 @@ def main():
     parser.add_argument("--head-interleaved", type=int, default=6)
     parser.add_argument("--repetitions", type=int, default=10)
     parser.add_argument("--seed", type=int, default=20261207)
+    parser.add_argument("--noise-threads", type=int, default=os.cpu_count() or 1,
+                        help="busy threads of the noise process (default: one per CPU, so "
+                        "that a burst takes the benchmark's CPU too)")
     args = parser.parse_args()
 
     counts = {
@@ -130,7 +135,7 @@ def main():
     for position, (set_name, index) in enumerate(order):
         noisy = index % 2 == 1  # every other run of a set has the noise process
         record = run_one(args.build, args.out, set_name, index, noisy, args.seed + position,
-                         args.repetitions)
+                         args.repetitions, args.noise_threads)
         runs.append(record)
         print(f"{position + 1}/{len(order)} {record['file']} noise={noisy} "
               f"load={record['load_before']} {record['seconds']} s", file=sys.stderr, flush=True)
@@ -139,8 +144,9 @@ def main():
                  "cross-run gating (tests/bench/noise_evaluation.py)",
         "machine": {"cpus": os.cpu_count(), "cpu": cpu_model(), "system": platform.platform()},
         "repetitions": args.repetitions,
-        "noise": "tests/tools/noise_process.cpp, one busy thread, ON 1-5 s / OFF 1-6 s",
-        "changed": {"BM_Fnv1aHash": "1.3x the work in head", "BM_Crc32": "2x the work in head"},
+        "noise": f"tests/tools/noise_process.cpp, {args.noise_threads} busy thread(s), "
+                 "ON 1-5 s / OFF 1-6 s",
+        "changed": {"BM_Fnv1aHash": "1.3x the work in head", "BM_Crc32": "2.2x the work in head"},
         "runs": runs,
     }
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8") as f:

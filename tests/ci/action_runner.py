@@ -182,24 +182,16 @@ def read_outputs(path):
     return outputs
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("action")
-    parser.add_argument("--context", required=True)
-    parser.add_argument("--inputs", required=True)
-    parser.add_argument("--workspace", required=True)
-    parser.add_argument("--outputs", required=True)
-    parser.add_argument("--artifacts", required=True)
-    args = parser.parse_args()
-
-    with open(args.action, encoding="utf-8") as file:
+def run_action(action_file, contexts, given, workspace, artifacts, summary, environment=None):
+    """Runs the composite action in ACTION_FILE with the inputs GIVEN (a dict of strings)
+    and the `github` and `runner` CONTEXTS, its steps in ENVIRONMENT (default: this
+    process's); returns the exit code of its last failed step (0 when none failed) and
+    its outputs."""
+    with open(action_file, encoding="utf-8") as file:
         action = yaml.safe_load(file)
-    with open(args.context, encoding="utf-8") as file:
-        contexts = json.load(file)
-    with open(args.inputs, encoding="utf-8") as file:
-        given = json.load(file)
-    action_path = os.path.dirname(os.path.abspath(args.action))
-    contexts["github"]["action_path"] = action_path
+    action_path = os.path.dirname(os.path.abspath(action_file))
+    contexts = dict(contexts)
+    contexts["github"] = dict(contexts["github"], action_path=action_path)
     contexts["steps"] = {}
     status = {"failed": False}
 
@@ -216,7 +208,6 @@ def main():
         sys.exit(f"action_runner: unknown inputs {sorted(unknown)}")
     contexts["inputs"] = inputs
 
-    summary = os.environ.get("GITHUB_STEP_SUMMARY") or os.path.join(args.workspace, "summary.md")
     exit_code = 0
     for number, step in enumerate(action["runs"]["steps"]):
         name = step.get("name", step.get("uses", f"step {number}"))
@@ -230,35 +221,21 @@ def main():
         outputs = {}
         code = 0
         if "uses" in step:
-            uses = step["uses"]
-            with_ = {k: interpolate(v, contexts, status) for k, v in step.get("with", {}).items()}
-            if uses.startswith("actions/cache@"):
-                pass
-            elif uses.startswith("actions/upload-artifact@"):
-                target = os.path.join(args.artifacts, with_["name"])
-                os.makedirs(target, exist_ok=True)
-                for path in filter(None, (p.strip() for p in with_["path"].split("\n"))):
-                    source = os.path.join(args.workspace, path)
-                    if os.path.isfile(source):
-                        shutil.copy(source, target)
-                    elif with_.get("if-no-files-found", "warn") == "error":
-                        code = 1
-            else:
-                sys.exit(f"action_runner: cannot simulate {uses}")
+            code = simulate(step, contexts, status, workspace, artifacts)
         else:
             if step.get("shell") != "bash":
                 sys.exit(f"action_runner: step {name!r}: expected shell: bash")
-            env = dict(os.environ)
+            env = dict(os.environ if environment is None else environment)
             env.update({k: interpolate(v, contexts, status) for k, v in step.get("env", {}).items()})
             with tempfile.NamedTemporaryFile("w", suffix=".out", delete=False) as out_file, \
                     tempfile.NamedTemporaryFile("w", suffix=".sh", delete=False) as script:
                 script.write(interpolate(step["run"], contexts, status))
             env.update({"GITHUB_OUTPUT": out_file.name, "GITHUB_STEP_SUMMARY": summary,
                         "GITHUB_ACTION_PATH": action_path, "GITHUB_ACTIONS": "true",
-                        "GITHUB_WORKSPACE": args.workspace,
+                        "GITHUB_WORKSPACE": workspace,
                         "RUNNER_TEMP": contexts["runner"]["temp"]})
             code = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail",
-                                   script.name], cwd=args.workspace, env=env,
+                                   script.name], cwd=workspace, env=env,
                                   check=False).returncode
             outputs = read_outputs(out_file.name)
             os.unlink(out_file.name)
@@ -271,9 +248,51 @@ def main():
         contexts["steps"][step_id] = {"outcome": outcome, "conclusion": outcome,
                                       "outputs": outputs}
 
+    values = {name: interpolate(spec["value"], contexts, status)
+              for name, spec in action.get("outputs", {}).items()}
+    return exit_code, values
+
+
+def simulate(step, contexts, status, workspace, artifacts):
+    """A `uses:` step of the action: actions/cache does nothing, actions/upload-artifact
+    copies its files to ARTIFACTS/NAME/. Returns the step's exit code."""
+    uses = step["uses"]
+    with_ = {k: interpolate(v, contexts, status) for k, v in step.get("with", {}).items()}
+    if uses.startswith("actions/cache@"):
+        return 0
+    if not uses.startswith("actions/upload-artifact@"):
+        sys.exit(f"action_runner: cannot simulate {uses}")
+    target = os.path.join(artifacts, with_["name"])
+    os.makedirs(target, exist_ok=True)
+    for path in filter(None, (p.strip() for p in with_["path"].split("\n"))):
+        source = os.path.join(workspace, path)
+        if os.path.isfile(source):
+            shutil.copy(source, target)
+        elif with_.get("if-no-files-found", "warn") == "error":
+            return 1
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("action")
+    parser.add_argument("--context", required=True)
+    parser.add_argument("--inputs", required=True)
+    parser.add_argument("--workspace", required=True)
+    parser.add_argument("--outputs", required=True)
+    parser.add_argument("--artifacts", required=True)
+    args = parser.parse_args()
+
+    with open(args.context, encoding="utf-8") as file:
+        contexts = json.load(file)
+    with open(args.inputs, encoding="utf-8") as file:
+        given = json.load(file)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY") or os.path.join(args.workspace, "summary.md")
+    exit_code, outputs = run_action(args.action, contexts, given, args.workspace,
+                                    args.artifacts, summary)
     with open(args.outputs, "w", encoding="utf-8") as file:
-        for name, spec in action.get("outputs", {}).items():
-            file.write(f"{name}={interpolate(spec['value'], contexts, status)}\n")
+        for name, value in outputs.items():
+            file.write(f"{name}={value}\n")
     return exit_code
 
 

@@ -2,7 +2,7 @@
 """Checks GitHub workflow and composite action files as GitHub would load them, then lints
 every `run:` script.
 
-usage: check_workflows.py FILE... [--markdown DOC.md...]
+usage: check_workflows.py [--uses REF=ACTION_YML]... FILE... [--markdown DOC.md...]
 
 A file with a top-level `runs` is an action: it needs `name`, `description`,
 `runs.using: composite` and `runs.steps`, and each step with `run:` needs `shell:`. Any
@@ -11,7 +11,10 @@ other file is a workflow: it needs `on` and `jobs`, each job `runs-on` or `conta
 `uses`. Each `run:` block, with `${{ ... }}` expressions replaced by a placeholder word,
 must pass `bash -n` and `shellcheck`. The ```yaml blocks of the Markdown files after
 --markdown must load, and those that are whole workflows (with `jobs`) pass the same
-checks. Prints one line per problem; exits 1 if any.
+checks. With --uses, a step that uses REF may give only the inputs that the action
+ACTION_YML declares, and must give those it requires (required: true without a default),
+as GitHub's actionlint checks a local action. Prints one line per problem; exits 1 if
+any.
 """
 import os
 import re
@@ -39,6 +42,24 @@ def lint_script(where, script, problems):
         os.unlink(file.name)
 
 
+# REF -> the inputs of the action it names (--uses), each with its specification.
+ACTIONS = {}
+
+
+def check_inputs(where, step, problems):
+    inputs = ACTIONS.get(str(step.get("uses")))
+    if inputs is None:
+        return
+    given = step.get("with") or {}
+    for name in given:
+        if name not in inputs:
+            problems.append(f"{where}: with: {name}: not an input of {step['uses']}")
+    for name, spec in inputs.items():
+        spec = spec or {}
+        if spec.get("required") and "default" not in spec and name not in given:
+            problems.append(f"{where}: with: the input {name} is required")
+
+
 def check_steps(where, steps, problems, need_shell):
     if not isinstance(steps, list) or not steps:
         problems.append(f"{where}: expected a non-empty list of steps")
@@ -54,6 +75,7 @@ def check_steps(where, steps, problems, need_shell):
             if need_shell and "shell" not in step:
                 problems.append(f"{here}: a composite action's run step needs shell")
             lint_script(here, str(step["run"]), problems)
+        check_inputs(here, step, problems)
         if "uses" in step and not re.fullmatch(r"(\./[\w./-]+|[\w.-]+/[\w./-]+@[\w./-]+|docker://\S+)",
                                                str(step["uses"])):
             problems.append(f"{here}: uses: expected OWNER/REPO@REF or ./PATH, got {step['uses']!r}")
@@ -107,6 +129,11 @@ def check_markdown(path, problems):
 def main():
     problems = []
     arguments = sys.argv[1:]
+    while arguments[:1] == ["--uses"] and len(arguments) > 1:
+        reference, action = arguments[1].split("=", 1)
+        with open(action, encoding="utf-8") as file:
+            ACTIONS[reference] = yaml.safe_load(file).get("inputs") or {}
+        arguments = arguments[2:]
     markdown = []
     if "--markdown" in arguments:
         at = arguments.index("--markdown")

@@ -2,13 +2,20 @@
 # Runs the composite action .github/actions/caws-gate on this machine, step by step as
 # GitHub's runner would (tests/ci/action_runner.py), against a sample repository made
 # from examples/: a pull request whose run passes, then one whose run fails, then one
-# with bad input, then a pull request from a fork (read-only token) with fail-on: never.
-# A fake `gh` (tests/ci/fake-gh/gh) keeps the pull request's comments and records the
-# API calls. Checks the exit codes, the action's outputs, the job summary, the reports,
-# the uploaded artifact and that the one comment is posted once and then edited.
-#   bash tests/ci/run_action_locally.sh path/to/caws-gate
+# with bad input, then a pull request from a fork (read-only token) with fail-on: never,
+# then a push; then in ab mode, with the real sample programs of the build as base and
+# head: a run whose head is slower, one where they do the same work, and inputs that
+# contradict each other. A fake `gh` (tests/ci/fake-gh/gh) keeps the pull request's
+# comments and records the API calls. Checks the exit codes, the action's outputs, the
+# job summary, the reports, the uploaded artifact and that each suite's one comment is
+# posted once and then edited.
+#   bash tests/ci/run_action_locally.sh path/to/caws-gate path/to/ab_sample_base path/to/ab_sample_head
 set -euo pipefail
-caws_gate=$(cd "$(dirname "${1:?usage: run_action_locally.sh CAWS_GATE}")" && pwd -P)/$(basename "$1")
+usage="usage: run_action_locally.sh CAWS_GATE AB_SAMPLE_BASE AB_SAMPLE_HEAD"
+absolute() { echo "$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")"; }
+caws_gate=$(absolute "${1:?$usage}")
+ab_base=$(absolute "${2:?$usage}")
+ab_head=$(absolute "${3:?$usage}")
 here=$(cd "$(dirname "$0")" && pwd -P)
 source_dir=$(cd "$here/../.." && pwd -P)
 action=$source_dir/.github/actions/caws-gate/action.yml
@@ -139,5 +146,91 @@ expect_eq "push: exit code" "$code" 0
 expect_grep "$tmp/push.log" "action_runner: skip   Comment on the pull request"
 expect_grep "$tmp/push.log" "action_runner: skip   Upload the reports"
 expect_eq "push: API calls" "$(cat "$tmp/gh/calls.log")" ""
+
+# 6. ab mode, in a pull request: the sample programs, BM_Crc32 only (the head does 2.2x
+#    its work), its CPU time gated (gates/ab.json), six rounds: the fewest that can find
+#    a change in one metric. The commands are quoted as in a shell (with a backslash, a
+#    double quote and a $ that are not expansions), reach caws-gate as they were given,
+#    and the log shows them quoted so that a shell reads them back the same.
+mkdir -p "$repo/gates"
+echo '{"schema": "caws-gate/gate@1", "defaults": {"measures": ["cpu_time"]}}' >"$repo/gates/ab.json"
+base_command="'$ab_base' --benchmark_filter=\\^BM_Crc32/"
+head_command="$ab_head --benchmark_filter=\"^BM_Crc32/\"'.*\$'"
+: >"$tmp/gh/calls.log"
+run_action ab-fail pull_request "$(jq -n --arg base "$base_command" --arg head "$head_command" \
+  '{"base-command": $base, "head-command": $head, "rounds": "6", "gate": "gates/ab.json"}')"
+report=$repo/caws-gate-report/report.json
+expect_eq "ab-fail: exit code" "$code" 1
+expect_eq "ab-fail: verdict" "$(output ab-fail verdict)" fail
+expect_eq "ab-fail: exit-code output" "$(output ab-fail exit-code)" 1
+expect_eq "ab-fail: json output" "$(output ab-fail json)" caws-gate-report/report.json
+expect_eq "ab-fail: markdown output" "$(output ab-fail markdown)" caws-gate-report/report.md
+expect_eq "ab-fail: health" "$(output ab-fail health)" "$(jq -r '.scores.health // empty' "$report")"
+expect_eq "ab-fail: trust" "$(output ab-fail trust)" "$(jq -r '.scores.trust // empty' "$report")"
+expect_eq "ab-fail: report command" "$(jq -r .command "$report")" ab
+expect_eq "ab-fail: base command" "$(jq -r .rounds.base_command "$report")" "$base_command"
+expect_eq "ab-fail: head command" "$(jq -r .rounds.head_command "$report")" "$head_command"
+expect_eq "ab-fail: rounds run" "$(jq -r .rounds.run "$report")" 6
+expect_eq "ab-fail: failed" "$(jq -r '[.comparisons[] | select(.level == "fail") |
+  "\(.metric) \(.measure)"] | join(",")' "$report")" "BM_Crc32/min_time:0.020 cpu_time"
+expect_file "$repo/caws-gate-report/report.md"
+expect_grep "$tmp/ab-fail.log" "round 6 of 6"
+shown_line=$(grep -m 1 '^caws-gate ab ' "$tmp/ab-fail.log" || true)
+expect_grep "$tmp/ab-fail.log" "caws-gate ab --base \"'$ab_base' --benchmark_filter=\\\\^BM_Crc32/\" --head \"$ab_head --benchmark_filter=\\\"^BM_Crc32/\\\"'.*\\\$'\" --rounds 6 --gate gates/ab.json --md caws-gate-report/report.md"
+eval "shown_words=(${shown_line#caws-gate })"
+expect_eq "ab-fail: base command shown" "${shown_words[2]:-}" "$base_command"
+expect_eq "ab-fail: head command shown" "${shown_words[4]:-}" "$head_command"
+expect_grep "$tmp/ab-fail.log" "caws-gate: failing the step with exit code 1"
+expect_grep "$tmp/ab-fail.summary" "caws-gate: FAIL"
+expect_grep "$tmp/ab-fail.summary" "BM_Crc32"
+expect_file "$tmp/artifacts/caws-gate-report-ab/report.json"
+expect_file "$tmp/artifacts/caws-gate-report-ab/report.md"
+# Its own comment beside the demo suite's.
+expect_eq "ab-fail: API calls" "$(cat "$tmp/gh/calls.log")" \
+  "GET repos/acme/widgets/issues/7/comments
+POST repos/acme/widgets/issues/7/comments"
+expect_eq "ab-fail: comments" "$(comment_count)" 2
+expect_eq "ab-fail: comment marker" "$(jq -r '.[1].body' "$tmp/gh/comments.json" | head -n 1)" \
+  "<!-- caws-gate:ab -->"
+
+# 7. ab mode where base and head do the same work (BM_VectorSum), its filter given after
+#    -- in args: exit 0; the comment of suite ab is edited.
+: >"$tmp/gh/calls.log"
+run_action ab-pass pull_request "$(jq -n --arg base "$ab_base" --arg head "$ab_head" '{
+  "base-command": $base, "head-command": $head, "rounds": "6", "max-time": "5m",
+  "gate": "gates/ab.json", "args": "--seed 7 -- --benchmark_filter=^BM_VectorSum/"}')"
+expect_eq "ab-pass: exit code" "$code" 0
+expect_eq "ab-pass: verdict" "$(output ab-pass verdict)" pass
+expect_eq "ab-pass: exit-code output" "$(output ab-pass exit-code)" 0
+expect_eq "ab-pass: seed" "$(jq -r .rounds.seed "$report")" 7
+expect_eq "ab-pass: metrics" "$(jq -r '[.comparisons[].metric] | unique | join(",")' "$report")" \
+  "BM_VectorSum/min_time:0.020"
+expect_eq "ab-pass: API calls" "$(cat "$tmp/gh/calls.log")" \
+  "GET repos/acme/widgets/issues/7/comments
+PATCH repos/acme/widgets/issues/comments/1002"
+expect_eq "ab-pass: comments" "$(comment_count)" 2
+
+# 8. Inputs that contradict each other: bad input (exit 2) before caws-gate runs, with
+#    the reason in the outputs, the summary and the log.
+check_bad_inputs() {  # check_bad_inputs NAME INPUTS_JSON MESSAGE
+  run_action "$1" push "$2"
+  expect_eq "$1: exit code" "$code" 2
+  expect_eq "$1: verdict" "$(output "$1" verdict)" error
+  expect_eq "$1: exit-code output" "$(output "$1" exit-code)" 2
+  expect_eq "$1: json output" "$(output "$1" json)" ""
+  expect_grep "$tmp/$1.summary" "caws-gate: ERROR (exit code 2)"
+  expect_grep "$tmp/$1.summary" "caws-gate: error: $3"
+  expect_grep "$tmp/$1.log" "::error::caws-gate: $3"
+  if grep -qE "^ *caws-gate (ab|check) " "$tmp/$1.log"; then fail "$1: caws-gate ran"; fi
+}
+check_bad_inputs ab-head-only "$(jq -n --arg head "$ab_head" '{"head-command": $head}')" \
+  "base-command and head-command go together: give both to run caws-gate ab (or results for caws-gate check)"
+check_bad_inputs ab-and-results "$(jq -n --arg cmd "$ab_base" \
+  '{"base-command": $cmd, "head-command": $cmd, "results": "build/perf/pass/*.json"}')" \
+  "results: give either results (caws-gate check) or base-command and head-command (caws-gate ab), not both"
+check_bad_inputs no-input '{}' \
+  "results: expected the benchmark results files (caws-gate check), or base-command and head-command (caws-gate ab)"
+check_bad_inputs rounds-without-ab '{"results": "build/perf/pass/*.json", "rounds": "8"}' \
+  "rounds and max-time go with base-command and head-command (caws-gate ab)"
 
 finish_checks run_action_locally

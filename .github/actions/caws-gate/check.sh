@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Step "Check the results": runs `caws-gate check` on the results, writes the reports and
-# the job summary, and records the outcome as step outputs. It exits 0 whatever the
-# verdict, so that the reports are uploaded and the comment posted; the last step of the
-# action fails the job with the saved exit code.
-#   in:  CAWS_GATE (the executable), INPUT_RESULTS, INPUT_BASELINE, INPUT_BASELINE_DIR,
-#        INPUT_SUITE, INPUT_GATE, INPUT_MARKDOWN, INPUT_JSON, INPUT_JUNIT, INPUT_ARGS,
+# Step "Run caws-gate": runs `caws-gate check` on the results, or `caws-gate ab` on the
+# base and head commands, writes the reports and the job summary, and records the
+# outcome as step outputs. It exits 0 whatever the verdict, so that the reports are
+# uploaded and the comment posted; the last step of the action fails the job with the
+# saved exit code. Inputs that contradict each other are bad input (exit code 2), told
+# like caws-gate's own errors.
+#   in:  CAWS_GATE (the executable), INPUT_RESULTS, INPUT_BASE_COMMAND, INPUT_HEAD_COMMAND,
+#        INPUT_ROUNDS, INPUT_MAX_TIME, INPUT_BASELINE, INPUT_BASELINE_DIR, INPUT_SUITE,
+#        INPUT_GATE, INPUT_MARKDOWN, INPUT_JSON, INPUT_JUNIT, INPUT_ARGS,
 #        INPUT_ARTIFACT_NAME, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY (optional)
 #   out: exit-code, verdict, health, trust, markdown, json, junit, suite, message,
 #        artifact-name, report-files
@@ -14,23 +17,10 @@ output=${GITHUB_OUTPUT:?}
 markdown=${INPUT_MARKDOWN:-caws-gate-report/report.md}
 json=${INPUT_JSON:-caws-gate-report/report.json}
 junit=${INPUT_JUNIT:-}
-
-# Results: words separated by white space, each a file or a glob. A glob that matches
-# nothing is passed on as written, so that caws-gate names it in its error (exit 2).
-read -r -d '' -a patterns <<<"${INPUT_RESULTS:-}" || true
-shopt -s nullglob globstar
-results=()
-for pattern in "${patterns[@]}"; do
-  # shellcheck disable=SC2206 # the pattern is meant to be expanded as a glob
-  matches=($pattern)
-  if [ ${#matches[@]} -eq 0 ]; then matches=("$pattern"); fi
-  results+=("${matches[@]}")
-done
-shopt -u nullglob globstar
-if [ ${#results[@]} -eq 0 ]; then
-  echo "::error::caws-gate: the results input is empty; name the benchmark results files"
-  results=()
-fi
+base_command=${INPUT_BASE_COMMAND:-}
+head_command=${INPUT_HEAD_COMMAND:-}
+errors=$(mktemp)
+trap 'rm -f "$errors"' EXIT
 
 # The suite names the pull-request comment: as caws-gate chooses it.
 stem() {
@@ -38,30 +28,101 @@ stem() {
   name=${name##*/}
   echo "${name%.*}"
 }
-suite=${INPUT_SUITE:-}
-if [ -z "$suite" ] && [ -n "${INPUT_BASELINE:-}" ]; then suite=$(stem "$INPUT_BASELINE"); fi
-if [ -z "$suite" ] && [ ${#results[@]} -gt 0 ]; then suite=$(stem "${results[0]}"); fi
+
+# The arguments of `caws-gate check`. Results: words separated by white space, each a
+# file or a glob. A glob that matches nothing is passed on as written, so that caws-gate
+# names it in its error (exit 2).
+check_arguments() {
+  local patterns pattern matches
+  read -r -d '' -a patterns <<<"${INPUT_RESULTS:-}" || true
+  shopt -s nullglob globstar
+  results=()
+  for pattern in "${patterns[@]}"; do
+    # shellcheck disable=SC2206 # the pattern is meant to be expanded as a glob
+    matches=($pattern)
+    if [ ${#matches[@]} -eq 0 ]; then matches=("$pattern"); fi
+    results+=("${matches[@]}")
+  done
+  shopt -u nullglob globstar
+
+  suite=${INPUT_SUITE:-}
+  if [ -z "$suite" ] && [ -n "${INPUT_BASELINE:-}" ]; then suite=$(stem "$INPUT_BASELINE"); fi
+  if [ -z "$suite" ] && [ ${#results[@]} -gt 0 ]; then suite=$(stem "${results[0]}"); fi
+  args=(check "${results[@]}")
+  if [ -n "${INPUT_BASELINE:-}" ]; then
+    args+=(--baseline "$INPUT_BASELINE")
+  else
+    if [ -n "${INPUT_SUITE:-}" ]; then args+=(--suite "$INPUT_SUITE"); fi
+    args+=(--dir "${INPUT_BASELINE_DIR:-baselines}")
+  fi
+}
+
+# The arguments of `caws-gate ab`. Each command is one argument: caws-gate splits it
+# into words, or hands it to /bin/sh, itself; this script never evaluates it.
+ab_arguments() {
+  suite=${INPUT_SUITE:-ab}
+  args=(ab --base "$base_command" --head "$head_command")
+  if [ -n "${INPUT_ROUNDS:-}" ]; then args+=(--rounds "$INPUT_ROUNDS"); fi
+  if [ -n "${INPUT_MAX_TIME:-}" ]; then args+=(--max-time "$INPUT_MAX_TIME"); fi
+}
+
+# The words as a shell would read them back, quoted for people: a word with more than
+# letters, digits and ./:=@%+,^- in double quotes, where \ " $ and ` are escaped.
+shown() {
+  local word words=()
+  for word in "$@"; do
+    if [[ ! $word =~ ^[A-Za-z0-9_./:=@%+,^-]+$ ]]; then
+      word=${word//\\/\\\\}
+      word=${word//\"/\\\"}
+      word=${word//\$/\\\$}
+      word=${word//\`/\\\`}
+      word="\"$word\""
+    fi
+    words+=("$word")
+  done
+  echo "${words[*]}"
+}
+
+# What is wrong with the combination of inputs, or nothing.
+input_problem() {
+  if [ -n "$base_command" ] || [ -n "$head_command" ]; then
+    if [ -z "$base_command" ] || [ -z "$head_command" ]; then
+      echo "base-command and head-command go together: give both to run caws-gate ab" \
+        "(or results for caws-gate check)"
+    elif [ -n "${INPUT_RESULTS//[[:space:]]/}" ]; then
+      echo "results: give either results (caws-gate check) or base-command and" \
+        "head-command (caws-gate ab), not both"
+    elif [ -n "${INPUT_BASELINE:-}" ]; then
+      echo "baseline: caws-gate ab compares base-command with head-command, not with a" \
+        "baseline; remove it"
+    fi
+  elif [ -z "${INPUT_RESULTS//[[:space:]]/}" ]; then
+    echo "results: expected the benchmark results files (caws-gate check), or" \
+      "base-command and head-command (caws-gate ab)"
+  elif [ -n "${INPUT_ROUNDS:-}${INPUT_MAX_TIME:-}" ]; then
+    echo "rounds and max-time go with base-command and head-command (caws-gate ab)"
+  fi
+}
+
+problem=$(input_problem)
+mode=check
+if [ -n "$base_command$head_command" ]; then mode=ab; fi
+if [ "$mode" = ab ]; then ab_arguments; else check_arguments; fi
 suite=${suite:-caws-gate}
 
-args=(check "${results[@]}")
-if [ -n "${INPUT_BASELINE:-}" ]; then
-  args+=(--baseline "$INPUT_BASELINE")
-else
-  if [ -n "${INPUT_SUITE:-}" ]; then args+=(--suite "$INPUT_SUITE"); fi
-  args+=(--dir "${INPUT_BASELINE_DIR:-baselines}")
-fi
 if [ -n "${INPUT_GATE:-}" ]; then args+=(--gate "$INPUT_GATE"); fi
 args+=(--md "$markdown" --json "$json")
 if [ -n "$junit" ]; then
   # A caws-gate without JUnit output still gates; the report is simply not written.
-  check_help=$("$caws_gate" check --help 2>/dev/null || true)
-  if [[ $check_help == *--junit* ]]; then
+  mode_help=$("$caws_gate" "$mode" --help 2>/dev/null || true)
+  if [[ $mode_help == *--junit* ]]; then
     args+=(--junit "$junit")
   else
     echo "::warning::caws-gate: this caws-gate cannot write JUnit XML; no $junit"
     junit=""
   fi
 fi
+# Last, so that `-- ARGS` in it reaches ab's commands.
 read -r -a extra <<<"${INPUT_ARGS:-}" || true
 args+=("${extra[@]}")
 
@@ -69,13 +130,18 @@ rm -f "$markdown" "$json" ${junit:+"$junit"}
 summary=${GITHUB_STEP_SUMMARY:-}
 summary_size=0
 if [ -n "$summary" ] && [ -f "$summary" ]; then summary_size=$(stat -c %s "$summary"); fi
-errors=$(mktemp)
-trap 'rm -f "$errors"' EXIT
 
-echo "caws-gate ${args[*]}"
 status=0
-"$caws_gate" "${args[@]}" 2>"$errors" || status=$?
-cat "$errors" >&2
+if [ -n "$problem" ]; then
+  echo "::error::caws-gate: $problem"
+  echo "caws-gate: error: $problem" >"$errors"
+  status=2
+else
+  echo "caws-gate $(shown "${args[@]}")"
+  # Standard error is shown as it comes (ab's progress, round by round) and kept for
+  # the message when no report is written.
+  { "$caws_gate" "${args[@]}" 2>&1 >&3 3>&- | tee "$errors" >&2 3>&-; } 3>&1 || status=$?
+fi
 
 # The message for people: the Markdown report, or what went wrong.
 message=$markdown

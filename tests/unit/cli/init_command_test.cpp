@@ -1,6 +1,7 @@
-// `caws-gate init` in-process: the files it writes for each tool, detection, never
-// overwriting, and its usage errors. tests/ci/check_init_workflows.sh parses the
-// generated workflows as YAML.
+// `caws-gate init` in-process: the files it writes for each tool, with a committed
+// baseline and with --ab, detection, never overwriting, and its usage errors.
+// tests/ci/check_init_workflows.sh parses the generated workflows as YAML and runs the
+// --ab one.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -77,13 +78,19 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
 
         const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
         EXPECT_NE(workflow.find(c.command), std::string::npos) << workflow;
+        if (std::string_view(c.tool) == "google-benchmark") {
+            // As many compilers as CPUs: --parallel alone lets make start every job at once.
+            EXPECT_NE(workflow.find("cmake --build build --parallel \"$(nproc)\"\n"),
+                      std::string::npos)
+                << workflow;
+        }
         EXPECT_NE(workflow.find(std::string("      - uses: ") + k_action + "\n"), std::string::npos)
             << workflow;
         EXPECT_NE(workflow.find(std::string("          results: ") + c.results + "\n"),
                   std::string::npos);
         EXPECT_NE(workflow.find(std::string("path: ") + c.results + "\n"), std::string::npos);
         // No placeholder to replace when --action is given.
-        EXPECT_EQ(r.out.find("replace"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find(std::string(k_action_placeholder)), std::string::npos) << r.out;
         EXPECT_NE(r.out.find(std::string("caws-gate baseline update ") + c.results +
                              " --suite perf --dir baselines"),
                   std::string::npos);
@@ -103,6 +110,164 @@ TEST(InitCommand, WithoutActionWritesThePlaceholderAndSaysToReplaceIt) {
                          std::string(k_action_placeholder)),
               std::string::npos)
         << r.out;
+}
+
+// The lines of `text` that start (after indentation) with `key`, without it.
+std::vector<std::string> values_of(const std::string& text, const std::string& key) {
+    std::vector<std::string> values;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        const std::size_t start = line.find_first_not_of(' ');
+        if (start != std::string::npos && line.compare(start, key.size(), key) == 0) {
+            values.push_back(line.substr(start + key.size()));
+        }
+    }
+    return values;
+}
+
+TEST(InitCommand, WithAbWritesOneJobThatBuildsTheMergeBaseBesideThePullRequest) {
+    struct Case {
+        const char* tool;
+        const char* base;  // the base command
+        const char* head;
+        const char* build;  // a line of the steps that build or set up both trees
+    };
+    const Case cases[] = {
+        {"google-benchmark", "../base/build/benchmarks", "build/benchmarks",
+         "cmake --build \"$tree/build\" --parallel \"$(nproc)\""},
+        {"pytest-benchmark",
+         "cd ../base && python -m pytest --benchmark-only --benchmark-json {out}",
+         "python -m pytest --benchmark-only --benchmark-json {out}", "python3 -m venv ../venv"},
+        {"hyperfine",
+         "cd ../base && hyperfine -N -n my-program --warmup 1 --runs 5 --export-json {out} "
+         "'./my-program --my-input'",
+         "hyperfine -N -n my-program --warmup 1 --runs 5 --export-json {out} "
+         "'./my-program --my-input'",
+         "make -C \"$tree\""},
+        {"go", "cd ../base && go test -run '^$' -bench . -count 1 -benchmem ./...",
+         "go test -run '^$' -bench . -count 1 -benchmem ./...",
+         "(cd \"$tree\" && go test -run '^$' ./...)"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.tool);
+        test::TempDir dir;
+        const Outcome r =
+            init({"--dir", dir.path(), "--tool", c.tool, "--action", k_action, "--ab"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.out.rfind(std::string("caws-gate init: ") + c.tool +
+                                  " (from --tool), base and head side by side (caws-gate ab)\n",
+                              0),
+                  0u)
+            << r.out;
+        EXPECT_NE(r.out.find("  created  gates/default.json\n"), std::string::npos);
+        EXPECT_NE(r.out.find("  created  .github/workflows/perf.yml\n"), std::string::npos);
+        // No baseline to record or keep.
+        EXPECT_FALSE(exists(dir, "baselines"));
+        EXPECT_EQ(r.out.find("baseline update"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("open a pull request: the job compares it with its merge base"),
+                  std::string::npos)
+            << r.out;
+        EXPECT_NO_THROW(gate::load_gate(dir.file("gates/default.json")));
+
+        const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
+        EXPECT_EQ(values_of(workflow, "base-command: "), std::vector<std::string>{c.base})
+            << workflow;
+        EXPECT_EQ(values_of(workflow, "head-command: "), std::vector<std::string>{c.head});
+        EXPECT_EQ(values_of(workflow, "rounds: "), std::vector<std::string>{"10"});
+        EXPECT_NE(workflow.find(c.build), std::string::npos) << workflow;
+        // One job, on pull requests only: the base is found from the target branch.
+        EXPECT_EQ(values_of(workflow, "runs-on: "), std::vector<std::string>{"ubuntu-latest"});
+        EXPECT_NE(workflow.find("on:\n  pull_request:\n\n"), std::string::npos);
+        EXPECT_EQ(workflow.find("workflow_dispatch"), std::string::npos);
+        EXPECT_NE(workflow.find("          fetch-depth: 0"), std::string::npos);
+        EXPECT_NE(workflow.find("          BASE_REF: ${{ github.base_ref }}\n"), std::string::npos);
+        EXPECT_NE(workflow.find("base=$(git merge-base \"origin/$BASE_REF\" HEAD)\n"),
+                  std::string::npos);
+        EXPECT_NE(workflow.find("git worktree add --detach ../base \"$base\"\n"),
+                  std::string::npos);
+        // The pull request's code runs with a read-only checkout; only the comment writes.
+        EXPECT_NE(workflow.find("permissions:\n  contents: read\n  pull-requests: write"),
+                  std::string::npos);
+        EXPECT_NE(workflow.find(std::string("      - uses: ") + k_action + "\n"),
+                  std::string::npos);
+        EXPECT_EQ(workflow.find("results:"), std::string::npos);
+        EXPECT_EQ(workflow.find("artifact"), std::string::npos);
+        // The steps build both trees before caws-gate runs.
+        EXPECT_LT(workflow.find(c.build), workflow.find(k_action));
+        EXPECT_LT(workflow.find("git worktree add"), workflow.find(c.build));
+    }
+}
+
+TEST(InitCommand, UsesTheGoogleBenchmarkProgramTheCMakeFilesDefine) {
+    test::TempDir dir;
+    dir.write("CMakeLists.txt",
+              "cmake_minimum_required(VERSION 3.16)\nproject(demo CXX)\n"
+              "find_package(benchmark REQUIRED)\nadd_subdirectory(bench)\n");
+    dir.write("bench/CMakeLists.txt",
+              "add_executable(my_bench bench.cpp)\n"
+              "target_link_libraries(my_bench PRIVATE benchmark::benchmark)\n");
+    const Outcome ab = init({"--dir", dir.path(), "--ab"});
+    ASSERT_EQ(ab.exit_code, 0) << ab.err;
+    EXPECT_NE(ab.out.find("  found    build/bench/my_bench, the Google Benchmark program of "
+                          "bench/CMakeLists.txt\n"),
+              std::string::npos)
+        << ab.out;
+    std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
+    EXPECT_EQ(values_of(workflow, "base-command: "),
+              std::vector<std::string>{"../base/build/bench/my_bench"});
+    EXPECT_EQ(values_of(workflow, "head-command: "),
+              std::vector<std::string>{"build/bench/my_bench"});
+    EXPECT_EQ(workflow.find("Replace"), std::string::npos) << workflow;
+    EXPECT_EQ(ab.out.find("replace build/benchmarks"), std::string::npos) << ab.out;
+
+    // The workflow with a committed baseline runs the same program.
+    std::filesystem::remove(dir.file(".github/workflows/perf.yml"));
+    const Outcome check = init({"--dir", dir.path()});
+    ASSERT_EQ(check.exit_code, 0) << check.err;
+    workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
+    EXPECT_NE(workflow.find("          build/bench/my_bench --benchmark_repetitions=10\n"),
+              std::string::npos)
+        << workflow;
+}
+
+TEST(InitCommand, WithoutOneGoogleBenchmarkProgramTheWorkflowSaysWhatToReplace) {
+    test::TempDir dir;
+    dir.write("CMakeLists.txt",
+              "find_package(benchmark REQUIRED)\n"
+              "add_executable(sort_bench sort.cpp)\nadd_executable(hash_bench hash.cpp)\n"
+              "target_link_libraries(sort_bench benchmark::benchmark_main)\n"
+              "target_link_libraries(hash_bench PUBLIC benchmark)\n");
+    const Outcome r = init({"--dir", dir.path(), "--ab"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("  found    several Google Benchmark programs: build/hash_bench, "
+                         "build/sort_bench; the workflow runs build/benchmarks\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(": replace build/benchmarks with your Google Benchmark executable.\n"),
+              std::string::npos)
+        << r.out;
+    const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
+    EXPECT_NE(workflow.find("          # Replace build/benchmarks with your Google Benchmark "
+                            "executable, in both commands.\n"
+                            "          base-command: ../base/build/benchmarks\n"),
+              std::string::npos)
+        << workflow;
+
+    // None at all: no "found" line, the same placeholder.
+    test::TempDir none;
+    none.write("CMakeLists.txt", "find_package(benchmark REQUIRED)\n");
+    const Outcome nothing = init({"--dir", none.path()});
+    ASSERT_EQ(nothing.exit_code, 0) << nothing.err;
+    EXPECT_EQ(nothing.out.find("found"), std::string::npos) << nothing.out;
+    EXPECT_NE(nothing.out.find("Check the benchmark command in .github/workflows/perf.yml "
+                               "(replace build/benchmarks); it writes perf.json.\n"),
+              std::string::npos)
+        << nothing.out;
+    EXPECT_NE(
+        test::read_text(none.file(".github/workflows/perf.yml"))
+            .find("        # Replace build/benchmarks with your Google Benchmark executable.\n"
+                  "        run: >-\n          build/benchmarks --benchmark_repetitions=10"),
+        std::string::npos);
 }
 
 TEST(InitCommand, NeverOverwritesAnExistingFile) {

@@ -90,11 +90,18 @@ TEST(Recommend, ReleaseBuildWhenEitherSideIsDebug) {
     const auto& r = only(c.recommendations());
     EXPECT_EQ(r.code, "release-build");
     EXPECT_EQ(r.metric, "");
+    // Google Benchmark's build type is its library's, not the timed code's.
     EXPECT_EQ(r.message,
+              "Check that the benchmarked code is built in release mode (e.g. "
+              "-DCMAKE_BUILD_TYPE=Release): the baseline reports library_build_type debug, "
+              "which is Google Benchmark's own library compiled without NDEBUG (Debian's and "
+              "Ubuntu's libbenchmark packages are, optimised or not) and says nothing of how "
+              "the code it times was built; link a release build of the library to clear this.");
+    c.baseline.sources.front().format = "nanobench";
+    EXPECT_EQ(only(c.recommendations()).message,
               "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: the "
-              "baseline reports build type debug (Google Benchmark's library_build_type: build "
-              "the benchmark library in release mode too), and unoptimised timings say little "
-              "about release performance.");
+              "baseline reports build type debug, and unoptimised timings say little about "
+              "release performance.");
     c.baseline.context.build_type = "release";
     c.candidate.context.build_type = "relwithdebinfo";
     EXPECT_TRUE(c.recommendations().empty());
