@@ -26,9 +26,9 @@ std::string filter_text(const std::string& filter) {
 // results' format has no filter.
 std::string what_to_rerun(const RerunSection& rerun) {
     if (rerun.filter) {
-        return "the " +
-               plural(rerun.benchmarks.size(), "benchmark with a regression",
-                      "benchmarks with a regression") +
+        const std::size_t count = rerun.benchmarks.size();
+        return (count == 1 ? std::string("the benchmark with a regression")
+                           : "the " + std::to_string(count) + " benchmarks with a regression") +
                " alone, with " + filter_text(*rerun.filter);
     }
     return "the whole suite (" +
