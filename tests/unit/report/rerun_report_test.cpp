@@ -73,6 +73,24 @@ TEST(RerunReport, TheFilterIsShownAsOneShellWordInACodeSpan) {
     EXPECT_NE(ab.find("**Rerun:** the whole suite"), std::string::npos) << ab;
 }
 
+TEST(RerunReport, AFilterTooLongForACommentIsLeftToTheJson) {
+    const auto many = test::simulate_runs(std::vector<double>(250, 3.0), 10, 10, 0.01, 9);
+    model::Run candidate = many.candidate;
+    candidate.sources = {{"perf.json", "google-benchmark"}};
+    const model::Verdict verdict =
+        gate::evaluate(compare::compare_runs(many.baseline, many.candidate));
+    ReportInput input = input_of(verdict);
+    input.baseline = &many.baseline;
+    input.candidate = &candidate;
+    const Report report = build_report(input);
+    ASSERT_EQ(report.rerun->benchmarks.size(), 250u);
+    EXPECT_GT(report.rerun->filter->size(), 1000u);
+    const std::string markdown = render_markdown(report, TemplateSet{});
+    EXPECT_NE(markdown.find("run the 250 benchmarks with a regression alone, with the filter in "
+                            "the JSON report (`rerun.filter`)"),
+              std::string::npos);
+}
+
 // The first verdict confirmed by a rerun in which BM_0 is slower again and BM_2 is not.
 model::Verdict confirmed_verdict() {
     const auto rerun = test::simulate_runs({2.5, 1.0, 1.0, 1.0}, 10, 10, 0.01, 8);
