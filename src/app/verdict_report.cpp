@@ -2,6 +2,7 @@
 
 #include "compare/geomean.hpp"
 #include "gate/gate_check.hpp"
+#include "gate/interference.hpp"
 #include "gate/policy.hpp"
 #include "gate/recommendations.hpp"
 #include "gate/scores.hpp"
@@ -23,10 +24,14 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
                              const GateSetup& setup, ReportContext context, std::int64_t now) {
     const compare::Options& options = setup.options;
     const gate::ScoreInput score_input{
-        runs.baseline, runs.candidate,
+        runs.baseline,
+        runs.candidate,
         runs.baseline_provenance ? gate::age_in_days(runs.baseline_provenance->created, now)
                                  : std::nullopt,
-        options.thresholds.minor, options.alpha};
+        options.thresholds.minor,
+        options.alpha,
+        context.rounds.has_value()};
+    gate::add_interference_findings(verdict, options.thresholds.minor, options.alpha);
     gate::apply_scores(verdict, score_input, setup.score_gates);
     verdict.recommendations = gate::recommend(verdict, score_input);
 

@@ -46,9 +46,10 @@ struct VerdictReport {
     ReportDocument report;
 };
 
-// Computes the scores into the verdict (failing it when a score is below the setup's
-// minimum; the baseline's age counted to `now`), adds the recommendations, then builds the
-// report with the geometric mean of the ratios. Findings that the scores and
+// Adds the interference findings (gate/interference.hpp), computes the scores into the
+// verdict (failing it when a score is below the setup's minimum; the baseline's age counted
+// to `now`), adds the recommendations, then builds the report with the geometric mean of
+// the ratios. Findings that the scores and
 // recommendations should see (leaks, trends) must already be in `verdict`.
 VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
                              const GateSetup& setup, ReportContext context, std::int64_t now);

@@ -55,8 +55,11 @@ std::string benchmark_steps(BenchmarkTool tool) {
           cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
           cmake --build build --parallel "$(nproc)"
       - name: Run the benchmarks
+        # Ten repetitions, interleaved with the other benchmarks': a slow spell of the
+        # runner then spreads over every benchmark instead of shifting one benchmark's sample.
 @PROGRAM_COMMENT@        run: >-
           @PROGRAM@ --benchmark_repetitions=10
+          --benchmark_enable_random_interleaving=true
           --benchmark_out=perf.json --benchmark_out_format=json
 )yaml";
         case BenchmarkTool::pytest_benchmark:
@@ -68,6 +71,8 @@ std::string benchmark_steps(BenchmarkTool tool) {
           python -m pip install pytest pytest-benchmark
           if [ -f requirements.txt ]; then python -m pip install -r requirements.txt; fi
       - name: Run the benchmarks
+        # pytest-benchmark runs each benchmark's rounds back to back and cannot interleave
+        # them; see "Repetitions, interleaved" in caws-gate's docs/ci.md.
         run: python -m pytest --benchmark-only --benchmark-json=perf.json
 )";
         case BenchmarkTool::hyperfine:
@@ -75,6 +80,8 @@ std::string benchmark_steps(BenchmarkTool tool) {
         run: sudo apt-get update -qq && sudo apt-get install -y -qq hyperfine
       - name: Run the benchmarks
         # Replace './my-program --my-input' with the commands to time (one per argument).
+        # hyperfine runs one command's runs back to back and cannot interleave them; see
+        # "Repetitions, interleaved" in caws-gate's docs/ci.md.
         run: hyperfine --warmup 3 --runs 10 --export-json perf.json './my-program --my-input'
 )";
         case BenchmarkTool::go:
@@ -82,8 +89,11 @@ std::string benchmark_steps(BenchmarkTool tool) {
         with:
           go-version-file: go.mod
       - name: Run the benchmarks
-        shell: bash  # with pipefail: a failing benchmark fails the step
-        run: go test -run '^$' -bench . -count 10 -benchmem ./... | tee perf.txt
+        shell: bash  # -e and pipefail: a failing benchmark fails the step
+        # Ten passes of -count 1, not -count 10, which runs one benchmark's ten runs back to
+        # back: each pass runs every benchmark once, so a slow spell of the runner spreads
+        # over every benchmark. The lines of one benchmark are its samples.
+        run: for _ in $(seq 10); do go test -run '^$' -bench . -count 1 -benchmem ./...; done | tee perf.txt
 )";
     }
     return {};

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "compare/gated_measures.hpp"
 #include "compare/power_analysis.hpp"
 #include "compare/ratio_interval.hpp"
 #include "compare/side.hpp"
@@ -299,22 +300,22 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
         if (!in_baseline.contains(key_of(metric))) pairs.emplace_back(nullptr, &metric);
     }
 
-    // First pass: prepare each side once; count the gated metrics compared together and
-    // collect the log-scale noise of each measure for its prior.
-    // Each metric's options; a metric the gate leaves ungated is compared with the run's.
+    // Each metric's options and whether it is gated; a metric left ungated (by the gate
+    // file, or as a measure derived from its benchmark's time) is compared with the run's.
+    const DefaultMeasures defaults(baseline, candidate);
     std::vector<Options> settings(pairs.size(), options);
-    std::vector<bool> gated_by_gate(pairs.size(), true);
-    if (per_metric != nullptr) {
-        for (std::size_t i = 0; i < pairs.size(); ++i) {
-            const auto [b, s] = pairs[i];
-            const std::optional<Options> own = (*per_metric)(s != nullptr ? *s : *b);
-            if (own) {
-                settings[i] = merged(options, *own);
-            } else {
-                gated_by_gate[i] = false;
-            }
+    std::vector<Gating> gating;
+    gating.reserve(pairs.size());
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const auto [b, s] = pairs[i];
+        gating.push_back(gating_of(s != nullptr ? *s : *b, per_metric, defaults));
+        if (gating.back().gated && gating.back().own) {
+            settings[i] = merged(options, *gating.back().own);
         }
     }
+
+    // First pass: prepare each side once; count the gated metrics compared together and
+    // collect the log-scale noise of each measure for its prior.
 
     std::vector<Side> sides(2 * pairs.size());
     std::size_t family_size = 0;
@@ -323,7 +324,7 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
         const auto [b, s] = pairs[i];
         if (b != nullptr) sides[2 * i] = prepare(*b, options.drop_outliers);
         if (s != nullptr) sides[2 * i + 1] = prepare(*s, options.drop_outliers);
-        if (!compared(b, s) || s->direction == model::Direction::unknown || !gated_by_gate[i]) {
+        if (!compared(b, s) || s->direction == model::Direction::unknown || !gating[i].gated) {
             continue;
         }
         const Side& bs = sides[2 * i];
@@ -361,7 +362,7 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
         }
         model::Comparison c =
             compare_pair(b, s, &sides[2 * i], &sides[2 * i + 1], settings[i], context);
-        if (!gated_by_gate[i] && c.gated) {
+        if (!gating[i].gated && c.gated) {
             // Compared and reported, outside the family and never a regression.
             c.gated = false;
             c.p_adjusted.reset();
@@ -370,7 +371,7 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
             if (b != nullptr && s != nullptr && s->status == model::Status::ok) {
                 c.change = model::ChangeClass::unchanged;
             }
-            c.notes.push_back("measure not gated by the gate file: reported, not gated");
+            c.notes.push_back(gating[i].not_gated);
         }
         comparisons.push_back(std::move(c));
     }

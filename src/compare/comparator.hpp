@@ -54,17 +54,30 @@ inline constexpr std::size_t k_min_metrics_for_prior = 10;
 
 // Compares every metric of `baseline` with the same (name, measure) in `candidate`, in two
 // passes: each metric on its own (statistic, ratio, interval, noise, raw p-value), then the
-// p-values of the tested gated metrics are adjusted together and decide the classes.
+// p-values of the tested gated metrics are adjusted together and decide the classes. The
+// default measures are gated (gated_measures.hpp): a measure derived from a benchmark's
+// time (a rate, a second clock) is compared and reported, not gated.
 // Comparisons come in baseline order, then metrics only in the candidate in candidate
 // order, so that output is deterministic.
 std::vector<model::Comparison> compare_runs(const model::Run& baseline, const model::Run& candidate,
                                             const Options& options = {});
 
-// The options of one metric, from a gate file's rules; nullopt when the metric is compared
-// and reported but not gated (outside the gated measures).
-using MetricOptions = std::function<std::optional<Options>(const model::Metric&)>;
+// What a gate file says about one metric.
+struct MetricGate {
+    // Its options, from the gate file's rules; nullopt when the metric is compared and
+    // reported but not gated (outside the gated measures).
+    std::optional<Options> options;
+    // Whether the gate file chose if this measure is gated (it lists `defaults.measures`, or
+    // a matching rule names the measure). Otherwise the default measures decide
+    // (gated_measures.hpp): one time measure per benchmark.
+    bool measure_chosen = false;
+};
 
-// compare_runs with settings per metric. `run` gives what holds for the whole run: the
+// The gate file's settings per metric.
+using MetricOptions = std::function<MetricGate(const model::Metric&)>;
+
+// compare_runs with settings per metric (a gate file, which may also choose the gated
+// measures). `run` gives what holds for the whole run: the
 // correction, outlier removal, interval method and confidence, resamples, seed and power;
 // `per_metric` gives each metric's statistic, thresholds, alpha and test (its run-wide
 // fields are ignored). The correction still adjusts the p-values of all tested gated

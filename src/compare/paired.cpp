@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "compare/gated_measures.hpp"
 #include "model/quantity_format.hpp"
 #include "stats/descriptive.hpp"
 #include "stats/noise.hpp"
@@ -220,16 +221,16 @@ bool apply_one_sided(model::Comparison& c, const Entry& b, const Entry& h) {
 }
 
 // One metric's comparison before the correction. `rounds` is the number of rounds run;
-// `gated_by_gate` is false for a measure the gate file does not gate.
+// `gating` says whether the gate file or the default measures gate it.
 model::Comparison compare_entries(const Entry& b, const Entry& h, const Options& options,
-                                  bool gated_by_gate, std::size_t rounds) {
+                                  const Gating& gating, std::size_t rounds) {
     model::Comparison c;
     const model::Metric& any = h.metric != nullptr ? *h.metric : *b.metric;
     c.metric = any.name;
     c.measure = any.measure;
     c.unit = any.unit;
     c.direction = any.direction;
-    c.gated = any.direction != model::Direction::unknown && gated_by_gate;
+    c.gated = any.direction != model::Direction::unknown && gating.gated;
     c.statistic = std::string(to_string(Statistic::median));
     if (b.metric != nullptr) c.n_baseline = b.metric->samples.size();
     if (h.metric != nullptr) c.n_candidate = h.metric->samples.size();
@@ -266,7 +267,7 @@ model::Comparison compare_entries(const Entry& b, const Entry& h, const Options&
         c.significant = false;
         c.notes.push_back(any.direction == model::Direction::unknown
                               ? "direction unknown: reported, not gated"
-                              : "measure not gated by the gate file: reported, not gated");
+                              : gating.not_gated);
     }
     return c;
 }
@@ -284,15 +285,12 @@ void correct(std::vector<model::Comparison>& comparisons, const std::vector<Opti
     }
 }
 
-// The options of a metric under the gate: nullopt when its measure is not gated.
-std::optional<Options> options_of(const model::Metric& metric, const Options& run,
-                                  const MetricOptions& per_metric) {
-    if (!per_metric) return run;
-    std::optional<Options> own = per_metric(metric);
-    if (!own) return std::nullopt;
+// The options of a metric: the run's, with the gate file's thresholds and alpha for it.
+Options options_of(const Gating& gating, const Options& run) {
+    if (!gating.own) return run;
     Options merged = run;
-    merged.thresholds = own->thresholds;
-    merged.alpha = own->alpha;
+    merged.thresholds = gating.own->thresholds;
+    merged.alpha = gating.own->alpha;
     return merged;
 }
 
@@ -336,15 +334,16 @@ std::vector<model::Comparison> compare_rounds(std::span<const model::Run> base,
     }
 
     const std::size_t rounds = std::max(base.size(), head.size());
+    const DefaultMeasures defaults(b.run, h.run);
     std::vector<model::Comparison> comparisons;
     std::vector<Options> settings;
     comparisons.reserve(pairs.size());
     settings.reserve(pairs.size());
     for (const auto& [be, he] : pairs) {
-        const std::optional<Options> own =
-            options_of(he.metric != nullptr ? *he.metric : *be.metric, run, per_metric);
-        settings.push_back(own.value_or(run));
-        comparisons.push_back(compare_entries(be, he, settings.back(), own.has_value(), rounds));
+        const Gating gating =
+            gating_of(he.metric != nullptr ? *he.metric : *be.metric, &per_metric, defaults);
+        settings.push_back(gating.gated ? options_of(gating, run) : run);
+        comparisons.push_back(compare_entries(be, he, settings.back(), gating, rounds));
     }
     correct(comparisons, settings, run);
     return comparisons;
@@ -354,6 +353,7 @@ RoundsNeeded rounds_needed(const model::Run& base_round, const model::Run& head_
                            const Options& run, const MetricOptions& per_metric) {
     util::StringMap<const model::Metric*> base;
     for (const model::Metric& metric : base_round.metrics) base.emplace(key_of(metric), &metric);
+    const DefaultMeasures defaults(base_round, head_round);
     RoundsNeeded needed;
     double smallest_alpha = std::numeric_limits<double>::infinity();
     for (const model::Metric& metric : head_round.metrics) {
@@ -365,10 +365,10 @@ RoundsNeeded rounds_needed(const model::Run& base_round, const model::Run& head_
         const std::optional<double> b = round_value(*found->second);
         if (!h || !b || !(*h > 0) || !(*b > 0)) continue;
         if (!model::comparable(found->second->unit, metric.unit)) continue;
-        const std::optional<Options> own = options_of(metric, run, per_metric);
-        if (!own) continue;
+        const Gating gating = gating_of(metric, &per_metric, defaults);
+        if (!gating.gated) continue;
         ++needed.gated_metrics;
-        smallest_alpha = std::min(smallest_alpha, own->alpha);
+        smallest_alpha = std::min(smallest_alpha, options_of(gating, run).alpha);
     }
     if (needed.gated_metrics == 0) {
         needed.level = run.alpha;

@@ -49,7 +49,9 @@ model::Run merge_rounds(std::span<const model::Run> rounds);
 // Then, as compare_runs: the classes from each metric's thresholds and alpha after the
 // correction across the tested gated metrics; metrics on one side only are added or
 // removed; failed and skipped benchmarks as there; metrics outside the gate's measures
-// (`per_metric` gives nullopt) and of unknown direction are reported, not gated. `run`
+// (`per_metric` gives no options), measures derived from a benchmark's time when the gate
+// file does not choose (gated_measures.hpp) and of unknown direction are reported, not
+// gated. `run`
 // gives the correction and the interval's confidence; `per_metric` (empty: `run` for
 // every metric) each metric's thresholds and alpha. Comparisons come in the order of the
 // merged base run, then metrics only in the head.

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "gate/interleaving.hpp"
 #include "model/quantity_format.hpp"
 #include "stats/mann_whitney.hpp"
 #include "util/strings.hpp"
@@ -340,6 +341,7 @@ std::vector<model::Recommendation> recommend(const model::Verdict& verdict,
     release_build(input, all);
     same_machine(input, all);
     pin_cpu(verdict, input, all);
+    if (auto interleave = interleaving_recommendation(input)) all.push_back(std::move(*interleave));
     add_repetitions(verdict, input, all);
     refresh_baseline(input, all);
     investigate_leaks(verdict, all);

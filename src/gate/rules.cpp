@@ -24,10 +24,11 @@ ResolvedSettings resolve(const Gate& gate, std::string_view name, std::string_vi
     const auto& measures = gate.defaults.measures;
     out.gated =
         measures.empty() || std::find(measures.begin(), measures.end(), measure) != measures.end();
+    out.measure_chosen = !measures.empty();
     for (const Rule& rule : gate.rules) {
         if (!rule.measure.empty() && rule.measure != measure) continue;
         if (!glob_match(rule.match, name)) continue;
-        if (!rule.measure.empty()) out.gated = true;
+        if (!rule.measure.empty()) out.gated = out.measure_chosen = true;
         if (rule.ignore) out.ignored = *rule.ignore;
         if (rule.direction) out.direction = rule.direction;
         if (rule.statistic) out.settings.statistic = *rule.statistic;
@@ -61,10 +62,12 @@ compare::Options run_options(const Gate& gate, compare::Options from) {
 }
 
 compare::MetricOptions metric_options(const Gate& gate, const compare::Options& run) {
-    return [&gate, run](const model::Metric& metric) -> std::optional<compare::Options> {
+    return [&gate, run](const model::Metric& metric) {
         const ResolvedSettings resolved = resolve(gate, metric.name, metric.measure);
-        if (!resolved.gated) return std::nullopt;
-        return with_settings(run, resolved.settings);
+        compare::MetricGate out;
+        out.measure_chosen = resolved.measure_chosen;
+        if (resolved.gated) out.options = with_settings(run, resolved.settings);
+        return out;
     };
 }
 

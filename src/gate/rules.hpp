@@ -17,6 +17,9 @@ struct ResolvedSettings {
     // Whether the measure is gated: listed in defaults.measures (or the list is empty), or
     // named by the `measure` of a matching rule.
     bool gated = true;
+    // Whether the gate file chose: it lists defaults.measures, or a matching rule names
+    // the measure. Otherwise the default measures decide (compare/gated_measures.hpp).
+    bool measure_chosen = false;
     std::optional<model::Direction> direction;  // set by a rule
 };
 
@@ -28,8 +31,8 @@ model::Run apply_rules(const Gate& gate, model::Run run);
 // `from` with the gate's defaults: statistic, thresholds, alpha, test and correction.
 compare::Options run_options(const Gate& gate, compare::Options from);
 
-// Each metric's comparison options under the gate (nullopt for ungated measures), for
-// compare::compare_runs.
+// Each metric's comparison options under the gate (none for ungated measures) and whether
+// the gate file chose its measure, for compare::compare_runs and compare::compare_rounds.
 compare::MetricOptions metric_options(const Gate& gate, const compare::Options& run);
 
 }  // namespace caws::gate

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "gate/interference.hpp"
+#include "gate/interleaving.hpp"
 #include "model/quantity_format.hpp"
 #include "util/environment.hpp"
 #include "util/strings.hpp"
@@ -36,14 +38,16 @@ constexpr double k_keep_finding_fail = 0.5;
 constexpr double k_keep_finding_warn = 0.85;
 
 struct TrustWeights {
-    static constexpr double samples = 0.25;
-    static constexpr double noise = 0.20;
+    static constexpr double samples = 0.20;
+    static constexpr double noise = 0.15;
     static constexpr double outliers = 0.05;
     static constexpr double machine = 0.15;
     static constexpr double build = 0.15;
     static constexpr double cpu_scaling = 0.05;
     static constexpr double load = 0.05;
     static constexpr double baseline_age = 0.10;
+    static constexpr double interference = 0.05;
+    static constexpr double interleaving = 0.05;
 };
 
 constexpr double k_cv_full = 0.02;               // CV at or below which noise scores 100
@@ -167,9 +171,10 @@ model::ScoreComponent failures_component(const model::Verdict& verdict) {
 // Findings that comparisons, budgets and the score gates do not already stand for: gate
 // rules, trends (leaks), required metrics.
 bool other_finding(const model::Finding& f) {
-    static constexpr std::string_view k_counted[] = {"regression", "improvement", "added",
-                                                     "removed",    "failed",      "skipped",
-                                                     "low-health", "low-trust"};
+    // Interference is about the measurement: the trust score counts it.
+    static constexpr std::string_view k_counted[] = {
+        "regression", "improvement", "added",     "removed",     "failed",
+        "skipped",    "low-health",  "low-trust", "interference"};
     for (const auto code : k_counted) {
         if (f.code == code) return false;
     }
@@ -500,7 +505,10 @@ model::Scores compute_scores(const model::Verdict& verdict, const ScoreInput& in
                                build_component(b, c),
                                cpu_scaling_component(b, c),
                                load_component(b, c),
-                               age_component(input.baseline_age_days)};
+                               age_component(input.baseline_age_days),
+                               interference_component(verdict, input.minor_threshold,
+                                                      input.alpha, TrustWeights::interference),
+                               interleaving_component(input, TrustWeights::interleaving)};
     scores.trust.value = combine(scores.trust.components);
     return scores;
 }

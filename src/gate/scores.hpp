@@ -22,6 +22,8 @@ struct ScoreInput {
     std::optional<double> baseline_age_days;
     double minor_threshold = 1.2;  // compare::Thresholds::minor of the comparison
     double alpha = 0.05;           // compare::Options::alpha of the comparison
+    // The comparison paired base and head rounds that ran interleaved (`ab`).
+    bool paired_rounds = false;
 };
 
 // Health and trust, each 0-100 in whole numbers with its components, computed from the

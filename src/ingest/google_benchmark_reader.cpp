@@ -1,5 +1,6 @@
 #include "ingest/google_benchmark_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -37,6 +38,11 @@ constexpr KnownCounter k_known_counters[] = {
     {"allocs_per_iter", model::Dimension::count, "allocs/iter", model::Direction::lower},
 };
 
+// Benchmarks needed before registration order says the repetitions ran back to back: an
+// interleaved run of k benchmarks keeps that order by chance once in k! runs (1 in 24
+// for 4).
+constexpr std::size_t k_benchmarks_to_tell_order = 4;
+
 struct MeasureValues {
     std::string name;
     std::vector<double> samples;
@@ -52,6 +58,8 @@ struct Benchmark {
     std::vector<std::pair<std::int64_t, std::size_t>> repetition_rows;  // index, row
     std::size_t iteration_rows = 0;
     std::optional<std::int64_t> repetitions;
+    // (family_index, per_family_instance_index) of its first row, when written.
+    std::optional<std::pair<std::int64_t, std::int64_t>> registration;
     model::Status status = model::Status::ok;
     std::string message;
     std::vector<std::pair<std::string, std::string>> labels;
@@ -105,6 +113,9 @@ class Reader {
         if (last_ != nullptr && last_->name == name) return *last_;
         const auto found = index_.find(name);
         if (found != index_.end()) {
+            // Google Benchmark writes a benchmark's rows together: rows that come back to
+            // an earlier benchmark were written as its repetitions ran, interleaved.
+            revisited_ = true;
             last_ = &benchmarks_[found->second];
             return *last_;
         }
@@ -171,6 +182,10 @@ class Reader {
         } else {
             add_iteration(row, name, index, at);
         }
+        if (row.family_index && last_ != nullptr && !last_->registration) {
+            last_->registration.emplace(*row.family_index,
+                                        row.per_family_instance_index.value_or(0));
+        }
     }
 
     void add_iteration(const Row& row, std::string_view name, std::size_t index, const Path& at) {
@@ -187,6 +202,7 @@ class Reader {
             bench.repetition_rows.emplace_back(*row.repetition_index, index);
         }
         ++bench.iteration_rows;
+        if (row.repetitions) bench.repetitions = row.repetitions;
         if (bench.labels.empty()) {
             if (row.threads) bench.labels.emplace_back("threads", std::to_string(*row.threads));
             if (!row.label.empty()) bench.labels.emplace_back("label", std::string(row.label));
@@ -276,7 +292,35 @@ class Reader {
         metric.direction = model::Direction::unknown;
     }
 
+    // What the order of the benchmarks says about their repetitions. Google Benchmark
+    // writes a benchmark's rows together once its last repetition ran: with random
+    // interleaving the benchmarks come out in a shuffled order, without it in the order
+    // they were registered. family_index came with random interleaving as it is today:
+    // a file without it ran its repetitions back to back.
+    model::RepetitionOrder repetition_order() const {
+        bool repeated = false;
+        std::size_t registered = 0;
+        for (const Benchmark& bench : benchmarks_) {
+            const auto rows = static_cast<std::int64_t>(bench.iteration_rows);
+            repeated |= std::max(rows, bench.repetitions.value_or(0)) > 1;
+            if (bench.registration) ++registered;
+        }
+        if (!repeated) return model::RepetitionOrder::single;
+        if (revisited_) return model::RepetitionOrder::interleaved;
+        if (registered == 0) return model::RepetitionOrder::back_to_back;
+        if (registered < benchmarks_.size()) return model::RepetitionOrder::undetermined;
+        for (std::size_t i = 1; i < benchmarks_.size(); ++i) {
+            if (*benchmarks_[i].registration < *benchmarks_[i - 1].registration) {
+                return model::RepetitionOrder::interleaved;
+            }
+        }
+        return benchmarks_.size() >= k_benchmarks_to_tell_order
+                   ? model::RepetitionOrder::back_to_back
+                   : model::RepetitionOrder::undetermined;
+    }
+
     void finish() {
+        if (!benchmarks_.empty()) run_.context.repetitions = repetition_order();
         std::size_t summarised = 0;
         for (Benchmark& bench : benchmarks_) {
             if (bench.status != model::Status::ok) {
@@ -356,6 +400,7 @@ class Reader {
     std::vector<Benchmark> benchmarks_;
     util::StringMap<std::size_t> index_;
     Benchmark* last_ = nullptr;
+    bool revisited_ = false;  // a row came back to a benchmark left earlier
     std::size_t rows_ = 0;
     std::size_t complexity_rows_ = 0;
     std::size_t unnamed_aggregates_ = 0;

@@ -20,6 +20,12 @@ namespace caws::ingest {
 // - error_occurred marks the benchmark failed, skipped marks it skipped; _BigO and _RMS
 //   complexity rows are ignored with a note.
 // - NaN, -NaN, Infinity and -Infinity written as bare tokens are accepted.
+// - The context's `repetitions` says how the repetitions were ordered, from the order of
+//   the benchmarks: Google Benchmark writes each benchmark's rows together, in registration
+//   order (family_index, per_family_instance_index) unless --benchmark_enable_random_
+//   interleaving shuffled them. Out of that order: interleaved; in it, with at least four
+//   benchmarks or without family_index (versions that could not interleave): back to back;
+//   with fewer, undetermined; one repetition each: single.
 //
 // Throws util::Error naming the file and JSON pointer for anything else, including an
 // empty benchmark list, negative or non-finite times, unknown time units and duplicate

@@ -1,5 +1,6 @@
 #include "ingest/google_benchmark_row.hpp"
 
+#include <cmath>
 #include <string>
 
 namespace caws::ingest {
@@ -92,6 +93,16 @@ void keep_scalar(std::vector<std::pair<std::string, std::string>>& out, std::str
         default:
             break;
     }
+}
+
+// An index of registration order, or nothing: it only tells the order of the repetitions,
+// so a value Google Benchmark would not write is ignored rather than an error.
+std::optional<std::int64_t> registration_index(const Document& doc, od::value value) {
+    const std::optional<double> number = doc.number_if_numeric(value);
+    if (!number || !(*number >= 0) || *number > 9e15 || *number != std::floor(*number)) {
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(*number);
 }
 
 }  // namespace
@@ -206,6 +217,18 @@ GoogleBenchmarkRow read_google_benchmark_row(const Document& doc, od::object obj
                     continue;
                 } else if (key == "skip_message") {
                     row.skip_message = doc.string(value, where);
+                    continue;
+                }
+                break;
+            case 'f':
+                if (key == "family_index") {
+                    row.family_index = registration_index(doc, value);
+                    continue;
+                }
+                break;
+            case 'p':
+                if (key == "per_family_instance_index") {
+                    row.per_family_instance_index = registration_index(doc, value);
                     continue;
                 }
                 break;

@@ -31,6 +31,10 @@ struct GoogleBenchmarkRow {
     std::optional<std::int64_t> repetitions;
     std::optional<std::int64_t> repetition_index;
     std::optional<std::int64_t> threads;
+    // Where the benchmark was registered (written since random interleaving): family, then
+    // instance within the family. Without random interleaving, rows come in this order.
+    std::optional<std::int64_t> family_index;
+    std::optional<std::int64_t> per_family_instance_index;
     bool error_occurred = false;
     bool skipped = false;
     bool complexity = false;  // a _BigO or _RMS row

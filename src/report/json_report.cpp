@@ -4,10 +4,13 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 
+#include "compare/gated_measures.hpp"
 #include "compare/methods.hpp"
 #include "report/rerun_filter.hpp"
 #include "store/run_json.hpp"
+#include "util/string_map.hpp"
 
 namespace caws::report {
 namespace {
@@ -67,13 +70,70 @@ ReportSettings settings_of(const compare::Options& options) {
     return settings;
 }
 
+// Every class, in the order of the counts.
+constexpr std::array k_classes = {
+    model::ChangeClass::severe,   model::ChangeClass::moderate,  model::ChangeClass::minor,
+    model::ChangeClass::improved, model::ChangeClass::unchanged, model::ChangeClass::added,
+    model::ChangeClass::removed,  model::ChangeClass::failed,    model::ChangeClass::skipped};
+
+// Which class a benchmark with several gated measures counts in: the lowest rank.
+// Regressions first, then what happened to the whole benchmark, then the rest, so that a
+// benchmark slower in one gated measure and faster in another counts as regressed.
+int benchmark_rank(model::ChangeClass change) {
+    static constexpr std::array k_order = {
+        model::ChangeClass::severe,  model::ChangeClass::moderate, model::ChangeClass::minor,
+        model::ChangeClass::failed,  model::ChangeClass::removed,  model::ChangeClass::skipped,
+        model::ChangeClass::added,   model::ChangeClass::improved, model::ChangeClass::unchanged};
+    for (std::size_t i = 0; i < k_order.size(); ++i) {
+        if (k_order[i] == change) return static_cast<int>(i);
+    }
+    return static_cast<int>(k_order.size());
+}
+
+// Each benchmark counted once: in the class of its gated measures, or not gated; and the
+// metrics of the regressed benchmarks that got worse beyond the noise, gated or not.
+void count_benchmarks(const model::Verdict& verdict, const compare::Options& options,
+                      ReportSummary& summary) {
+    std::vector<std::optional<model::ChangeClass>> worst_of;  // per benchmark
+    std::vector<std::size_t> benchmark_of;                    // per comparison
+    util::StringMap<std::size_t> index;
+    for (const auto& c : verdict.comparisons) {
+        const auto [found, inserted] = index.try_emplace(c.metric, worst_of.size());
+        if (inserted) worst_of.emplace_back();
+        benchmark_of.push_back(found->second);
+        auto& worst = worst_of[found->second];
+        if (c.gated && (!worst || benchmark_rank(c.change) < benchmark_rank(*worst))) {
+            worst = c.change;
+        }
+    }
+    std::array<std::size_t, k_classes.size()> per_class{};
+    std::size_t not_gated = 0;
+    for (const auto& worst : worst_of) {
+        if (!worst) ++not_gated;
+        for (std::size_t i = 0; worst && i < k_classes.size(); ++i) {
+            if (k_classes[i] == *worst) ++per_class[i];
+        }
+    }
+    std::size_t regressed_metrics = 0;
+    for (std::size_t i = 0; i < verdict.comparisons.size(); ++i) {
+        const auto& worst = worst_of[benchmark_of[i]];
+        if (worst && model::is_regression(*worst) &&
+            compare::worse_beyond_noise(verdict.comparisons[i], options.thresholds.minor,
+                                        options.alpha)) {
+            ++regressed_metrics;
+        }
+    }
+    summary.benchmarks = worst_of.size();
+    for (std::size_t i = 0; i < k_classes.size(); ++i) {
+        summary.benchmark_counts.emplace_back(model::to_string(k_classes[i]), per_class[i]);
+    }
+    summary.benchmark_counts.emplace_back("not_gated", not_gated);
+    summary.regressed_metrics = regressed_metrics;
+}
+
 // Counts per class of the gated comparisons (every class, in severity order), then those
-// not gated.
-ReportSummary summary_of(const model::Verdict& verdict) {
-    static constexpr std::array k_classes = {
-        model::ChangeClass::severe,   model::ChangeClass::moderate,  model::ChangeClass::minor,
-        model::ChangeClass::improved, model::ChangeClass::unchanged, model::ChangeClass::added,
-        model::ChangeClass::removed,  model::ChangeClass::failed,    model::ChangeClass::skipped};
+// not gated; and the same per benchmark.
+ReportSummary summary_of(const model::Verdict& verdict, const compare::Options& options) {
     std::array<std::size_t, k_classes.size()> per_class{};
     std::size_t not_gated = 0;
     std::size_t tested = 0;
@@ -97,6 +157,7 @@ ReportSummary summary_of(const model::Verdict& verdict) {
     summary.counts.emplace_back("not_gated", not_gated);
     summary.tested = tested;
     summary.needs_repetitions = needs_repetitions;
+    count_benchmarks(verdict, options, summary);
     return summary;
 }
 
@@ -107,6 +168,10 @@ ReportSide side_of(const model::Run& run, const std::string& label,
     side.sources = run.sources;
     side.provenance = provenance;
     side.context = store::context_to_json(run.context);
+    // How the repetitions were ordered: reported, not kept in baseline files.
+    if (run.context.repetitions) {
+        side.context["repetitions"] = std::string(model::to_string(*run.context.repetitions));
+    }
     side.metrics = run.metrics.size();
     return side;
 }
@@ -141,12 +206,17 @@ std::optional<RerunSection> rerun_section(const model::Verdict& verdict,
     return rerun;
 }
 
+// The rerun, and its judgement counted by benchmark, as the headline counts: confirmed
+// when any of its regressed measures is.
 ConfirmSection confirm_section(const model::Verdict& verdict, const model::Run& rerun) {
     ConfirmSection confirm;
     confirm.run = side_of(rerun, {}, std::nullopt);
+    std::map<std::string, bool> benchmarks;  // name -> a measure confirmed
     for (const model::Comparison& c : verdict.comparisons) {
-        if (!c.confirmation) continue;
-        ++(c.confirmation->confirmed ? confirm.confirmed : confirm.not_confirmed);
+        if (c.confirmation) benchmarks[c.metric] |= c.confirmation->confirmed;
+    }
+    for (const auto& [name, confirmed] : benchmarks) {
+        ++(confirmed ? confirm.confirmed : confirm.not_confirmed);
     }
     return confirm;
 }
@@ -162,7 +232,7 @@ Report build_report(const ReportInput& input) {
     report.verdict = verdict.level;
     report.scores = verdict.scores;
     report.settings = settings_of(input.options);
-    report.summary = summary_of(verdict);
+    report.summary = summary_of(verdict, input.options);
     report.summary.geomean = input.geomean;
     report.baseline = side_of(*input.baseline, input.baseline_label, input.baseline_provenance);
     report.candidate = side_of(*input.candidate, {}, std::nullopt);

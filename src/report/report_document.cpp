@@ -85,6 +85,13 @@ void write_summary(JsonWriter& out, const ReportSummary& s) {
     out.begin_object("counts");
     for (const auto& [name, count] : s.counts) field(out, name, count);
     out.end_object();
+    if (s.benchmarks) {
+        field(out, "benchmarks", *s.benchmarks);
+        out.begin_object("benchmark_counts");
+        for (const auto& [name, count] : s.benchmark_counts) field(out, name, count);
+        out.end_object();
+    }
+    if (s.regressed_metrics) field(out, "regressed_metrics", *s.regressed_metrics);
     if (s.tested) field(out, "tested", *s.tested);
     if (s.needs_repetitions) field(out, "needs_repetitions", *s.needs_repetitions);
     out.key("geomean");
@@ -93,6 +100,7 @@ void write_summary(JsonWriter& out, const ReportSummary& s) {
         field(out, "ratio", s.geomean->ratio);
         write_interval(out, "ci", s.geomean->ci);
         field(out, "metrics", s.geomean->metrics);
+        if (s.geomean->benchmarks) field(out, "benchmarks", *s.geomean->benchmarks);
         out.end_object();
     } else {
         out.null();
@@ -273,17 +281,30 @@ std::optional<ReportSettings> settings_from(const ShapeChecker& check, const Jso
     return out;
 }
 
+// An object of counts by class name, in the order written.
+std::vector<std::pair<std::string, std::size_t>> counts_from(const ShapeChecker& check,
+                                                             const Json& counts,
+                                                             const std::string& at) {
+    check.expect(counts.is_object(), counts, at, "an object");
+    std::vector<std::pair<std::string, std::size_t>> out;
+    for (const auto& [name, value] : counts.items()) {
+        check.expect(value.is_number_unsigned(), value, util::pointer_append(at, name), "a count");
+        out.emplace_back(name, value.get<std::size_t>());
+    }
+    return out;
+}
+
 ReportSummary summary_from(const ShapeChecker& check, const Json& report) {
     const Json& summary = check.member(report, "", "summary");
     check.expect(summary.is_object(), summary, "/summary", "an object");
     const Json& counts = check.member(summary, "/summary", "counts");
-    check.expect(counts.is_object(), counts, "/summary/counts", "an object");
     ReportSummary out;
-    for (const auto& [name, value] : counts.items()) {
-        check.expect(value.is_number_unsigned(), value,
-                     util::pointer_append("/summary/counts", name), "a count");
-        out.counts.emplace_back(name, value.get<std::size_t>());
+    out.counts = counts_from(check, counts, "/summary/counts");
+    out.benchmarks = check.count(summary, "/summary", "benchmarks");
+    if (const Json* benchmarks = check.object_member(summary, "/summary", "benchmark_counts")) {
+        out.benchmark_counts = counts_from(check, *benchmarks, "/summary/benchmark_counts");
     }
+    out.regressed_metrics = check.count(summary, "/summary", "regressed_metrics");
     out.comparisons = check.count(summary, "/summary", "comparisons");
     out.tested = check.count(summary, "/summary", "tested");
     out.needs_repetitions = check.count(summary, "/summary", "needs_repetitions");
@@ -296,6 +317,7 @@ ReportSummary summary_from(const ShapeChecker& check, const Json& report) {
         g.ratio = check.number(*geomean, at, "ratio").value_or(1.0);
         g.ci = interval_at(check, *geomean, at);
         g.metrics = check.count(*geomean, at, "metrics").value_or(0);
+        g.benchmarks = check.count(*geomean, at, "benchmarks");
         out.geomean = g;
     }
     return out;

@@ -62,6 +62,16 @@ struct ReportSummary {
     std::optional<std::size_t> tested;
     std::optional<std::size_t> needs_repetitions;
     std::optional<compare::Geomean> geomean;  // null in the JSON when there is none
+    // "benchmarks": the benchmarks compared (distinct names); "benchmark_counts": each
+    // benchmark once, in the class of its gated measures (the worst when several are
+    // gated), then "not_gated" for those without a gated measure. Absent from reports
+    // written before benchmarks were counted.
+    std::optional<std::size_t> benchmarks;
+    std::vector<std::pair<std::string, std::size_t>> benchmark_counts;
+    // "regressed_metrics": the metrics of the regressed benchmarks that got worse beyond
+    // the noise, gated or not (compare::worse_beyond_noise): the rows behind "5 benchmarks
+    // regressed (16 metrics)".
+    std::optional<std::size_t> regressed_metrics;
 };
 
 // "baseline" and "candidate": where one side's metrics came from.
@@ -101,8 +111,10 @@ struct RerunSection {
 // every other report.
 struct ConfirmSection {
     ReportSide run;                 // its sources, machine and number of metrics
-    std::size_t confirmed = 0;      // regressions of the first run that the rerun confirmed
-    std::size_t not_confirmed = 0;  // and those it did not (now classed unchanged)
+    // Benchmarks with a regression in the first run that the rerun confirmed (in at least
+    // one measure), and those it confirmed in none (now classed unchanged).
+    std::size_t confirmed = 0;
+    std::size_t not_confirmed = 0;
 };
 
 // A whole report. Its numbers are what the JSON keeps, so that a report renders the same

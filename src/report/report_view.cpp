@@ -101,44 +101,88 @@ void set_method(data& view, const Report& report) {
     view.set("confidence", confidence);
 }
 
-// "2 regressions (1 moderate, 1 minor), 3 improvements, 4 unchanged, 1 failed of 10
-// metrics".
-std::string headline(const ReportSummary& summary) {
-    const auto count_of = [&summary](std::string_view name) -> std::size_t {
-        for (const auto& [key, count] : summary.counts) {
-            if (key == name) return count;
-        }
-        return 0;
-    };
-    std::size_t regressions = 0;
-    for (const auto& [name, count] : summary.counts) {
-        const auto change = model::change_class_from_string(name);
-        if (change && model::is_regression(*change)) regressions += count;
+// The count of class `name` in `counts`, 0 when absent.
+std::size_t count_in(const std::vector<std::pair<std::string, std::size_t>>& counts,
+                     std::string_view name) {
+    for (const auto& [key, count] : counts) {
+        if (key == name) return count;
     }
-    std::string text = "no regressions";
-    if (regressions > 0) {
-        std::string parts;
-        for (const char* key : {"severe", "moderate", "minor"}) {
-            if (count_of(key) == 0) continue;
-            if (!parts.empty()) parts += ", ";
-            parts += std::to_string(count_of(key)) + " " + key;
-        }
-        text = plural(regressions, "regression", "regressions") + " (" + parts + ")";
+    return 0;
+}
+
+// "1 moderate, 1 minor": the regressions by class.
+std::string regression_parts(const std::vector<std::pair<std::string, std::size_t>>& counts) {
+    std::string parts;
+    for (const char* key : {"severe", "moderate", "minor"}) {
+        if (count_in(counts, key) == 0) continue;
+        if (!parts.empty()) parts += ", ";
+        parts += std::to_string(count_in(counts, key)) + " " + key;
     }
-    text += ", " + plural(count_of("improved"), "improvement", "improvements") + ", " +
-            std::to_string(count_of("unchanged")) + " unchanged";
+    return parts;
+}
+
+std::size_t regressions_in(const std::vector<std::pair<std::string, std::size_t>>& counts) {
+    return count_in(counts, "severe") + count_in(counts, "moderate") + count_in(counts, "minor");
+}
+
+// ", 1 failed, 2 not gated": the classes that are not changes, when present.
+std::string other_classes(const std::vector<std::pair<std::string, std::size_t>>& counts) {
+    std::string text;
     for (const char* key : {"failed", "removed", "added", "skipped", "not_gated"}) {
-        if (count_of(key) > 0) {
-            text += ", " + std::to_string(count_of(key)) + " " +
+        if (count_in(counts, key) > 0) {
+            text += ", " + std::to_string(count_in(counts, key)) + " " +
                     (std::string_view(key) == "not_gated" ? "not gated" : key);
         }
     }
+    return text;
+}
+
+// Reports written before benchmarks were counted: "2 regressions (1 moderate, 1 minor), 3
+// improvements, 4 unchanged, 1 failed of 10 metrics".
+std::string metric_headline(const ReportSummary& summary) {
+    const auto& counts = summary.counts;
+    const std::size_t regressions = regressions_in(counts);
+    std::string text = "no regressions";
+    if (regressions > 0) {
+        text = plural(regressions, "regression", "regressions") + " (" +
+               regression_parts(counts) + ")";
+    }
+    text += ", " + plural(count_in(counts, "improved"), "improvement", "improvements") + ", " +
+            std::to_string(count_in(counts, "unchanged")) + " unchanged" + other_classes(counts);
     return text + " of " + plural(summary.comparisons.value_or(0), "metric", "metrics");
 }
 
+// "2 benchmarks regressed (1 moderate, 1 minor; 5 metrics), 1 improved, 2 unchanged of 5
+// benchmarks (14 metrics, 5 gated)": each benchmark counted once, its class that of its
+// gated measures; "5 metrics" the metrics of the regressed benchmarks that got worse.
+std::string headline(const ReportSummary& summary) {
+    if (!summary.benchmarks) return metric_headline(summary);
+    const auto& counts = summary.benchmark_counts;
+    const std::size_t regressed = regressions_in(counts);
+    std::string text = "no benchmark regressed";
+    if (regressed > 0) {
+        text = plural(regressed, "benchmark", "benchmarks") + " regressed (" +
+               regression_parts(counts);
+        if (summary.regressed_metrics) {
+            text += "; " + plural(*summary.regressed_metrics, "metric", "metrics");
+        }
+        text += ")";
+    }
+    text += ", " + std::to_string(count_in(counts, "improved")) + " improved, " +
+            std::to_string(count_in(counts, "unchanged")) + " unchanged" + other_classes(counts);
+    const std::size_t metrics = summary.comparisons.value_or(0);
+    const std::size_t not_gated = count_in(summary.counts, "not_gated");
+    text += " of " + plural(*summary.benchmarks, "benchmark", "benchmarks") + " (" +
+            plural(metrics, "metric", "metrics");
+    if (not_gated > 0) text += ", " + std::to_string(metrics - not_gated) + " gated";
+    return text + ")";
+}
+
 void set_summary(data& view, const ReportSummary& summary) {
+    // Benchmarks when the report counts them, as the headline does; else metrics.
     data counts(data::type::list);
-    for (const auto& [name, count] : summary.counts) {
+    for (const auto& [name, count] :
+         summary.benchmarks ? summary.benchmark_counts : summary.counts) {
         data entry;
         entry.set("class", name);
         entry.set("count", std::to_string(count));
@@ -151,7 +195,9 @@ void set_summary(data& view, const ReportSummary& summary) {
         std::string text = model::format_ratio(g->ratio);
         if (g->ci) text += ' ' + interval_text(*g->ci);
         view.set("geomean", text);
-        view.set("geomean_metrics", plural(g->metrics, "metric", "metrics"));
+        view.set("geomean_metrics", g->benchmarks
+                                        ? plural(*g->benchmarks, "benchmark", "benchmarks")
+                                        : plural(g->metrics, "metric", "metrics"));
     }
 }
 

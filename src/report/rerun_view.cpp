@@ -57,8 +57,8 @@ std::string confirm_line(const ConfirmSection& confirm) {
     const std::size_t total = confirm.confirmed + confirm.not_confirmed;
     std::string line = "**Confirmed by a rerun** (" + files + "): ";
     if (total == 0) return line + "this run has no regression to confirm.";
-    line += "the rerun confirms " + std::to_string(confirm.confirmed) + " of " +
-            plural(total, "regression", "regressions") + " of this run";
+    line += "the rerun confirms " + std::to_string(confirm.confirmed) + " of the " +
+            plural(total, "regressed benchmark", "regressed benchmarks") + " of this run";
     if (confirm.not_confirmed == 0) return line + ".";
     return line + "; " + std::to_string(confirm.not_confirmed) +
            " not confirmed by the rerun " + (confirm.not_confirmed == 1 ? "does" : "do") +

@@ -158,6 +158,33 @@ TEST(GoogleBenchmarkRuns, OneRepetitionIsOneSample) {
     EXPECT_EQ((*hash)["samples"].size(), 1u);
 }
 
+// The order of the repetitions, as this machine's Google Benchmark writes it. An
+// interleaved run of five benchmarks comes out in registration order by chance (about one
+// time in 120), so the interleaved side is tried up to three times.
+TEST(GoogleBenchmarkRuns, RandomInterleavingIsReadFromTheOrderOfTheRows) {
+    TempDir dir;
+    const auto order_of = [&](const std::string& results) {
+        const ProcessResult r = caws_gate(
+            {"compare", results, results, "--json", dir.file("order.json"), "--quiet"});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        const auto report = nlohmann::json::parse(read_text(dir.file("order.json")));
+        return report["candidate"]["context"].value("repetitions", "absent");
+    };
+    const std::string plain =
+        run_sample(dir, "plain.json", {k_filter, "--benchmark_repetitions=3"});
+    EXPECT_EQ(order_of(plain), "back-to-back");
+    std::string interleaved_order;
+    for (int attempt = 1; attempt <= 3 && interleaved_order != "interleaved"; ++attempt) {
+        const std::string interleaved =
+            run_sample(dir, "interleaved.json",
+                       {k_filter, "--benchmark_repetitions=3",
+                        "--benchmark_enable_random_interleaving=true"});
+        interleaved_order = order_of(interleaved);
+    }
+    EXPECT_EQ(interleaved_order, "interleaved");
+    EXPECT_EQ(order_of(run_sample(dir, "single.json", {k_filter})), "single");
+}
+
 TEST(GoogleBenchmarkRuns, AnErroringBenchmarkFailsTheGate) {
     TempDir dir;
     const std::string base = run_sample(dir, "base.json", {k_filter, "--benchmark_repetitions=3"});

@@ -38,6 +38,14 @@ class RunAbTest : public ::testing::Test {
         return r;
     }
 
+    // A request under a gate file that gates both clocks: six metrics, which need 8 rounds.
+    AbRequest both_clocks() const {
+        AbRequest r = request();
+        r.gate.path = temp_.write("clocks.json", R"({"schema": "caws-gate/gate@1",
+            "defaults": {"measures": ["real_time", "cpu_time"]}})");
+        return r;
+    }
+
     AbResult run(const AbRequest& r) { return run_ab(r, environment_, sink_); }
 
     // The message of the util::Error that `r` throws.
@@ -86,8 +94,13 @@ TEST_F(RunAbTest, GatesOnThePairsOfTheRounds) {
     EXPECT_FALSE(design.reanalysed);
     EXPECT_EQ(design.directory, "");
     EXPECT_EQ(design.head_command, bench_.command("head"));
-    EXPECT_EQ(design.needed.gated_metrics, 6u);  // three benchmarks, real and CPU time
-    EXPECT_EQ(design.needed.rounds, 8u);
+    // Three benchmarks: CPU time gated, real time reported beside it.
+    EXPECT_EQ(design.needed.gated_metrics, 3u);
+    EXPECT_EQ(design.needed.rounds, 7u);
+    const model::Comparison* wall = find(result.verdict, "BM_Crc", "real_time");
+    ASSERT_NE(wall, nullptr);
+    EXPECT_FALSE(wall->gated);
+    EXPECT_EQ(wall->notes.back(), "a second clock beside cpu_time: reported, not gated");
 
     for (const auto& entry : std::filesystem::directory_iterator(temp_.path())) {
         EXPECT_EQ(entry.path().filename().string().rfind("caws-gate-ab-", 0), std::string::npos)
@@ -105,19 +118,19 @@ TEST_F(RunAbTest, TheSeedChangesTheOrderOfTheSides) {
 
 TEST_F(RunAbTest, AGateFileChoosesTheMeasuresAndSoTheRoundsNeeded) {
     AbRequest r = request();
-    r.gate.path = temp_.write("cpu.json", R"({"schema": "caws-gate/gate@1",
-        "defaults": {"measures": ["cpu_time"]},
+    r.gate.path = temp_.write("clocks.json", R"({"schema": "caws-gate/gate@1",
+        "defaults": {"measures": ["real_time", "cpu_time"]},
         "rules": [{"match": "BM_Hash", "thresholds": {"minor": 1.1, "moderate": 1.25}}]})");
-    r.run.rounds = 7;  // three gated metrics: 7 rounds reach 0.05 / 3
+    r.run.rounds = 8;  // six gated metrics: 8 rounds reach 0.05 / 6
     const AbResult result = run(r);
-    EXPECT_EQ(result.design.needed.gated_metrics, 3u);
-    EXPECT_EQ(result.design.needed.rounds, 7u);
+    EXPECT_EQ(result.design.needed.gated_metrics, 6u);
+    EXPECT_EQ(result.design.needed.rounds, 8u);
     EXPECT_EQ(find(result.verdict, "BM_Hash")->change, model::ChangeClass::moderate);
-    EXPECT_FALSE(find(result.verdict, "BM_Hash", "real_time")->gated);
+    EXPECT_TRUE(find(result.verdict, "BM_Hash", "real_time")->gated);
 }
 
 TEST_F(RunAbTest, TooFewRoundsForTheGatedMetricsStopAfterTheFirstRound) {
-    AbRequest r = request();
+    AbRequest r = both_clocks();
     r.run.rounds = 7;
     EXPECT_EQ(error_of(r),
               "--rounds: 7 rounds are too few: 6 gated metrics need at least 8 rounds (the most "
@@ -142,7 +155,7 @@ TEST_F(RunAbTest, FewerRoundsThanTheExactTestCanUseAreRefusedBeforeAnythingRuns)
 }
 
 TEST_F(RunAbTest, ATimeLimitThatLeavesTooFewRoundsIsAnError) {
-    AbRequest r = request();
+    AbRequest r = both_clocks();
     r.run.max_seconds = 1e-9;  // the first round always runs whole; then the limit has passed
     EXPECT_EQ(error_of(r),
               "--max-time: the time limit stopped the run after 1 of 10 rounds, and 6 gated "
@@ -241,7 +254,7 @@ TEST_F(RunAbTest, AKeptRunThatFailedOrHasTooFewRoundsIsNotCompared) {
         "rules": [{"match": "BM_Crc", "ignore": true}, {"match": "BM_Hash", "ignore": true}]})");
     EXPECT_EQ(run(r).design.needed.gated_metrics, 1u);
     again.from_directory = temp_.file("six");
-    again.gate.path = request().gate.path;
+    again.gate.path = both_clocks().gate.path;
     EXPECT_EQ(error_of(again).rfind(temp_.file("six") +
                                         "/manifest.json: /rounds: 6 rounds are too few: 6 gated "
                                         "metrics need at least 8 rounds",
@@ -267,11 +280,12 @@ TEST_F(RunAbTest, RunsTheRealGoogleBenchmarkPrograms) {
     AbRequest r = request();
     r.run.base_command = AB_SAMPLE_BASE_BINARY;
     r.run.head_command = AB_SAMPLE_HEAD_BINARY;
-    // Two benchmarks with real time, CPU time and bytes per second: 6 gated metrics.
+    // Two benchmarks with real time, CPU time and bytes per second: CPU time is gated, the
+    // others are reported beside it.
     r.run.extra_args = {"--benchmark_filter=BM_Crc32|BM_Fnv1aHash"};
     r.run.rounds = 8;
     const AbResult result = run(r);
-    EXPECT_EQ(result.design.needed.gated_metrics, 6u);
+    EXPECT_EQ(result.design.needed.gated_metrics, 2u);
     EXPECT_EQ(result.exit_code, k_exit_fail);
     const model::Comparison* crc = find(result.verdict, "BM_Crc32/min_time:0.020");
     ASSERT_NE(crc, nullptr);

@@ -49,12 +49,17 @@ TEST(RunCheck, TheDemoPullRequestFailsOnItsSlowerHash) {
     EXPECT_EQ(result.verdict.level, model::Level::fail);
     EXPECT_EQ(result.baseline_path, test::source_path("examples/baselines") + "/demo.json");
     EXPECT_EQ(result.history, std::nullopt);  // examples/baselines has no history
-    const model::Comparison* hash = find_comparison(result.verdict, "BM_Hash/3000", "real_time");
+    // cpu_time is gated, real_time reported beside it.
+    const model::Comparison* hash = find_comparison(result.verdict, "BM_Hash/3000", "cpu_time");
     ASSERT_NE(hash, nullptr);
+    const model::Comparison* wall = find_comparison(result.verdict, "BM_Hash/3000", "real_time");
+    ASSERT_NE(wall, nullptr);
+    EXPECT_FALSE(wall->gated);
+    EXPECT_EQ(wall->level, model::Level::pass);
     EXPECT_TRUE(model::is_regression(hash->change));
     EXPECT_EQ(hash->level, model::Level::fail);
     EXPECT_GT(*hash->ratio, 1.5);
-    const model::Comparison* copy = find_comparison(result.verdict, "BM_Copy/4096", "real_time");
+    const model::Comparison* copy = find_comparison(result.verdict, "BM_Copy/4096", "cpu_time");
     ASSERT_NE(copy, nullptr);
     EXPECT_EQ(copy->change, model::ChangeClass::improved);
     ASSERT_TRUE(result.verdict.scores.has_value());

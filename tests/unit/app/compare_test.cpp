@@ -12,7 +12,7 @@ namespace {
 
 const model::Comparison& comparison_of(const model::Verdict& verdict, const std::string& metric) {
     for (const model::Comparison& c : verdict.comparisons) {
-        if (c.metric == metric && c.measure == "real_time") return c;
+        if (c.metric == metric && c.measure == "cpu_time") return c;
     }
     throw std::runtime_error("no comparison of " + metric);
 }

@@ -20,7 +20,9 @@ struct Outcome {
 };
 
 // Ten repetitions of three benchmarks with about 1% noise; `slowdown` multiplies BM_Hash.
-std::string results(double slowdown = 1.0) {
+// Interleaved unless said otherwise, so that only what a test changes costs trust.
+std::string results(double slowdown = 1.0,
+                    test::GbenchOrder order = test::GbenchOrder::interleaved) {
     std::vector<std::pair<std::string, std::vector<double>>> benchmarks;
     for (const auto& [name, base] : {std::pair{"BM_Sort", 1000.0}, std::pair{"BM_Hash", 400.0},
                                      std::pair{"BM_Parse", 2500.0}}) {
@@ -31,7 +33,7 @@ std::string results(double slowdown = 1.0) {
         }
         benchmarks.emplace_back(name, times);
     }
-    return test::google_benchmark_json(benchmarks);
+    return test::google_benchmark_json(benchmarks, order);
 }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
@@ -90,9 +92,27 @@ TEST_F(CheckScores, TheReportCarriesScoresAndTheirComponents) {
     EXPECT_EQ(j["scores"]["health"], 100);
     EXPECT_EQ(j["scores"]["trust"], 100);
     EXPECT_EQ(j["scores"]["components"]["health"].size(), 4u);
-    EXPECT_EQ(j["scores"]["components"]["trust"].size(), 8u);
+    EXPECT_EQ(j["scores"]["components"]["trust"].size(), 10u);
     EXPECT_EQ((*component(j, "trust", "baseline-age"))["detail"], "baseline created 0 days ago");
+    EXPECT_EQ((*component(j, "trust", "interleaving"))["detail"],
+              "repetitions interleaved across benchmarks");
+    EXPECT_EQ((*component(j, "trust", "interference"))["detail"],
+              "0 of 3 benchmarks timed by CPU time grew in wall time without CPU time");
+    EXPECT_EQ(j["candidate"]["context"]["repetitions"], "interleaved");
     EXPECT_EQ(j["recommendations"], nlohmann::json::array());
+}
+
+TEST_F(CheckScores, BackToBackRepetitionsLowerTrustAndAreToBeInterleaved) {
+    EXPECT_EQ(check(results(1.0, test::GbenchOrder::legacy)).exit_code, 0);
+    const auto j = report();
+    EXPECT_EQ(j["candidate"]["context"]["repetitions"], "back-to-back");
+    EXPECT_EQ((*component(j, "trust", "interleaving"))["score"], 50);
+    EXPECT_EQ(j["scores"]["trust"], 97);  // 100 * 0.5^0.05
+    ASSERT_EQ(j["recommendations"].size(), 1u);
+    EXPECT_EQ(j["recommendations"][0]["code"], "interleave-repetitions");
+    EXPECT_NE(j["recommendations"][0]["message"].get<std::string>().find(
+                  "--benchmark_repetitions=10 --benchmark_enable_random_interleaving=true"),
+              std::string::npos);
 }
 
 TEST_F(CheckScores, ADebugBuildFailsMinTrustAndSaysWhy) {

@@ -47,13 +47,17 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
         const char* results;
     };
     const Case cases[] = {
-        {"google-benchmark", "cpu_time", "--benchmark_out=perf.json --benchmark_out_format=json",
+        {"google-benchmark", "cpu_time",
+         "--benchmark_repetitions=10\n          --benchmark_enable_random_interleaving=true\n"
+         "          --benchmark_out=perf.json --benchmark_out_format=json",
          "perf.json"},
         {"pytest-benchmark", "time", "python -m pytest --benchmark-only --benchmark-json=perf.json",
          "perf.json"},
         {"hyperfine", "time", "hyperfine --warmup 3 --runs 10 --export-json perf.json",
          "perf.json"},
-        {"go", "sec/op", "go test -run '^$' -bench . -count 10 -benchmem ./... | tee perf.txt",
+        {"go", "sec/op",
+         "for _ in $(seq 10); do go test -run '^$' -bench . -count 1 -benchmem ./...; done | tee "
+         "perf.txt",
          "perf.txt"},
     };
     for (const Case& c : cases) {
@@ -225,7 +229,8 @@ TEST(InitCommand, UsesTheGoogleBenchmarkProgramTheCMakeFilesDefine) {
     const Outcome check = init({"--dir", dir.path()});
     ASSERT_EQ(check.exit_code, 0) << check.err;
     workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
-    EXPECT_NE(workflow.find("          build/bench/my_bench --benchmark_repetitions=10\n"),
+    EXPECT_NE(workflow.find("          build/bench/my_bench --benchmark_repetitions=10\n"
+                            "          --benchmark_enable_random_interleaving=true\n"),
               std::string::npos)
         << workflow;
 }

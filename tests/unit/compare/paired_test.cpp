@@ -209,11 +209,11 @@ TEST(PairedRounds, RoundsNeededFollowTheCorrectedAlpha) {
     options.correction = Correction::holm;
     model::Run head = one_round(4);
     head.metrics[3].direction = model::Direction::unknown;
-    const MetricOptions per_metric = [](const model::Metric& m) -> std::optional<Options> {
-        if (m.name == "BM_2") return std::nullopt;  // a measure the gate does not gate
+    const MetricOptions per_metric = [](const model::Metric& m) -> MetricGate {
+        if (m.name == "BM_2") return {};  // a measure the gate does not gate
         Options own;
         own.alpha = m.name == "BM_0" ? 0.01 : 0.05;
-        return own;
+        return {own};
     };
     const RoundsNeeded gated = rounds_needed(one_round(3), head, options, per_metric);
     EXPECT_EQ(gated.shared_metrics, 3u);
@@ -266,12 +266,12 @@ TEST(PairedRounds, EachMetricKeepsItsOwnThresholdsAlphaAndGating) {
     const Values head{{"BM_Hash", series(1e-6, 1.3, 3)},
                       {"BM_Quiet", series(1e-6, 1.3, 3)},
                       {"BM_Ungated", series(1e-6, 3.0, 3)}};
-    const MetricOptions per_metric = [](const model::Metric& m) -> std::optional<Options> {
-        if (m.name == "BM_Ungated") return std::nullopt;
+    const MetricOptions per_metric = [](const model::Metric& m) -> MetricGate {
+        if (m.name == "BM_Ungated") return {};
         Options own;
         if (m.name == "BM_Hash") own.thresholds = {1.1, 1.25, 1.5};
         if (m.name == "BM_Quiet") own.alpha = 0.001;  // 10 rounds cannot reach it
-        return own;
+        return {own};
     };
     const auto comparisons =
         compare_rounds(rounds_of(base), rounds_of(head), Options{}, per_metric);

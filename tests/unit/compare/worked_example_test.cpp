@@ -82,7 +82,7 @@ TEST(WorkedExample, TenRepetitionsRowsAreInTheReport) {
     for (const std::string& line : lines) {
         EXPECT_NE(e.markdown.find(line + "\n"), std::string::npos) << line;
     }
-    EXPECT_NE(e.markdown.find("**0.69x [0.542, 0.868]** over 36 metrics"), std::string::npos);
+    EXPECT_NE(e.markdown.find("**0.69x [0.542, 0.868]** over 36 benchmarks"), std::string::npos);
 }
 
 TEST(WorkedExample, TenRepetitionsFiguresOfTheText) {

@@ -194,7 +194,7 @@ TEST(GateCheck, PerMetricOptionsThatMatchTheRunGiveTheSameComparisons) {
     const auto plain = compare::compare_runs(baseline, candidate, options);
     const auto per_metric = compare::compare_runs(
         baseline, candidate, options,
-        [&options](const model::Metric&) -> std::optional<compare::Options> { return options; });
+        [&options](const model::Metric&) { return compare::MetricGate{options, false}; });
     ASSERT_EQ(plain.size(), per_metric.size());
     for (std::size_t i = 0; i < plain.size(); ++i) {
         EXPECT_EQ(plain[i].change, per_metric[i].change);

@@ -97,6 +97,7 @@ TEST(JsonReport, SummaryHasTheGeometricMeanAndSettingsTheMethods) {
     EXPECT_TRUE(summary.at("needs_repetitions").is_number_unsigned());
     const auto& geomean = summary.at("geomean");
     EXPECT_EQ(geomean.at("metrics"), 30);
+    EXPECT_EQ(geomean.at("benchmarks"), 30);
     EXPECT_GT(geomean.at("ratio").get<double>(), 1.0);
     ASSERT_TRUE(geomean.at("ci").is_array());
     EXPECT_LE(geomean.at("ci")[0].get<double>(), geomean.at("ratio").get<double>());
@@ -174,7 +175,7 @@ TEST(MarkdownReport, ShowsIntervalsTestsGeomeanAndRepetitions) {
     const Built built = build();
     const std::string markdown = render_markdown(built.document, TemplateSet{});
     EXPECT_NE(markdown.find("Geometric mean of the ratios: **"), std::string::npos);
-    EXPECT_NE(markdown.find("over 30 metrics"), std::string::npos);
+    EXPECT_NE(markdown.find("over 30 benchmarks"), std::string::npos);
     EXPECT_NE(markdown.find("| moderated-t |"), std::string::npos);
     EXPECT_NE(markdown.find("x ["), std::string::npos);  // a ratio with its interval
     EXPECT_NE(markdown.find("### Needs more repetitions"), std::string::npos);
@@ -186,6 +187,73 @@ TEST(MarkdownReport, ShowsIntervalsTestsGeomeanAndRepetitions) {
     for (const auto& finding : built.report.at("findings")) {
         EXPECT_NE(markdown.find(finding.at("metric").get<std::string>()), std::string::npos);
     }
+}
+
+model::Comparison compared(const std::string& metric, const std::string& measure,
+                           model::ChangeClass change, bool gated = true) {
+    model::Comparison c;
+    c.metric = metric;
+    c.measure = measure;
+    c.unit = model::seconds();
+    c.direction = model::Direction::lower;
+    c.change = change;
+    c.gated = gated;
+    c.ratio = 1.0;
+    return c;
+}
+
+TEST(JsonReport, SummaryCountsEachBenchmarkOnceBesideTheMetrics) {
+    using model::ChangeClass;
+    model::Verdict verdict;
+    // BM_A's wall time moved with its gated CPU time: one benchmark, two metrics worse.
+    model::Comparison wall = compared("BM_A", "real_time", ChangeClass::unchanged, false);
+    wall.tested = true;
+    wall.p_value = 0.001;
+    wall.ratio = 1.6;
+    verdict.comparisons = {
+        wall,
+        compared("BM_A", "cpu_time", ChangeClass::moderate),
+        compared("BM_A", "items_per_second", ChangeClass::unchanged, false),
+        // Two gated measures, one slower and one faster: the benchmark regressed.
+        compared("BM_B", "cpu_time", ChangeClass::improved),
+        compared("BM_B", "max_bytes_used", ChangeClass::minor),
+        compared("BM_C", "cpu_time", ChangeClass::unchanged),
+        compared("BM_D", "cache_misses", ChangeClass::unchanged, false),
+        compared("BM_E", "cpu_time", ChangeClass::failed),
+        compared("BM_E", "real_time", ChangeClass::failed, false),
+    };
+    model::Run baseline;
+    model::Run candidate;
+    candidate.context.repetitions = model::RepetitionOrder::interleaved;
+    ReportInput input;
+    input.verdict = &verdict;
+    input.baseline = &baseline;
+    input.candidate = &candidate;
+    const Report document = build_report(input);
+    const nlohmann::ordered_json report = document;
+    const auto& summary = report.at("summary");
+    EXPECT_EQ(summary.at("comparisons"), 9);
+    EXPECT_EQ(summary.at("counts").at("not_gated"), 4);
+    EXPECT_EQ(summary.at("benchmarks"), 5);
+    const nlohmann::ordered_json expected = {
+        {"severe", 0}, {"moderate", 1}, {"minor", 1}, {"improved", 0},  {"unchanged", 1},
+        {"added", 0},  {"removed", 0},  {"failed", 1}, {"skipped", 0}, {"not_gated", 1}};
+    EXPECT_EQ(summary.at("benchmark_counts"), expected);
+    EXPECT_EQ(summary.at("regressed_metrics"), 3);
+    EXPECT_EQ(report.at("candidate").at("context").at("repetitions"), "interleaved");
+    EXPECT_FALSE(report.at("baseline").at("context").contains("repetitions"));
+
+    const std::string markdown = render_markdown(document, TemplateSet{});
+    EXPECT_NE(markdown.find("**2 benchmarks regressed (1 moderate, 1 minor; 3 metrics), 0 "
+                            "improved, 1 unchanged, 1 failed, 1 not gated of 5 benchmarks (9 "
+                            "metrics, 5 gated).**"),
+              std::string::npos)
+        << markdown;
+    // The JSON reads back into the same counts.
+    const Report again = from_json(report, "report.json");
+    EXPECT_EQ(again.summary.benchmarks, 5u);
+    EXPECT_EQ(again.summary.benchmark_counts, document.summary.benchmark_counts);
+    EXPECT_EQ(again.summary.regressed_metrics, 3u);
 }
 
 TEST(MarkdownReport, ListsAtMostTenMetricsNeedingRepetitions) {

@@ -55,7 +55,8 @@ TEST(ReportFormats, ARowRendersItsViewWithItsTemplateAndEscaper) {
     RenderOptions options;
     options.switches = {"siunitx"};
     EXPECT_EQ(render_format(report_format("latex"), report, templates, options),
-              "1 regression (1 severe), 0 improvements, 1 unchanged of 2 metrics|BM\\_0;BM\\_1;|S");
+              "1 benchmark regressed (1 severe; 1 metric), 0 improved, 1 unchanged of 2 "
+              "benchmarks (2 metrics)|BM\\_0;BM\\_1;|S");
     EXPECT_EQ(render_format(report_format("latex"), report, templates, options),
               render_latex(report, templates, {true, false}));
     EXPECT_EQ(render_format(report_format("junit"), report, templates, {}), "2 <check>");

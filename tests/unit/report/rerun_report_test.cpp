@@ -128,8 +128,8 @@ TEST(RerunReport, TheConfirmSectionCountsTheRerunsJudgements) {
     EXPECT_EQ(bm2.at("confirmation").at("first_class"), "minor");
     EXPECT_EQ(json.at("confirm").at("run").at("metrics"), 1);
     const std::string markdown = render_markdown(report, TemplateSet{});
-    EXPECT_NE(markdown.find("**Confirmed by a rerun** (rerun.json): the rerun confirms 1 of 2 "
-                            "regressions of this run; 1 not confirmed by the rerun does not "
+    EXPECT_NE(markdown.find("**Confirmed by a rerun** (rerun.json): the rerun confirms 1 of the 2 "
+                            "regressed benchmarks of this run; 1 not confirmed by the rerun does not "
                             "count."),
               std::string::npos)
         << markdown;
