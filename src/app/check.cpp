@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "app/check_between_run.hpp"
+#include "app/rerun_confirmation.hpp"
 #include "store/baseline_file.hpp"
 #include "trend/findings.hpp"
 #include "util/error.hpp"
@@ -32,6 +33,10 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     // Read and check every input before anything is compared.
     GateSetup setup = gate_setup(request.gate, request.statistics);
     const model::Run candidate = read_run(request.results, request.inputs);
+    std::optional<model::Run> rerun;
+    if (!request.confirm.empty()) {
+        rerun = read_rerun(request.confirm, request.results, candidate, request.inputs);
+    }
     const std::string baseline_path = baseline_path_of(request);
     const store::Baseline baseline = store::load_baseline(baseline_path);
 
@@ -43,7 +48,8 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
 
     const std::int64_t now = environment.now();
     const ComparedRuns runs{&baseline.run, baseline_path, baseline.provenance, &candidate};
-    model::Verdict verdict = compare_and_gate(runs, setup, now);
+    model::Verdict verdict = rerun ? compare_confirm_and_gate(runs, *rerun, setup, now)
+                                   : compare_and_gate(runs, setup, now);
     trend::add_leak_findings(verdict, candidate, request.leaks);  // memory time series
     // The suite's history, with this run as its newest point (docs/trends.md).
     std::optional<CheckTrends> trends;
@@ -53,6 +59,7 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     ReportContext context;
     compare::count_between_run(verdict.comparisons, between.summary);
     context.between_run = between.summary;
+    if (rerun) context.rerun = &*rerun;
     std::optional<std::string> history;
     if (trends) {
         trend::add_trend_findings(verdict, trends->trends, trends->rules);

@@ -30,6 +30,10 @@ struct CheckRequest {
     // Which runs of the history give the runner's between-run noise, and how many are
     // enough (docs/statistics.md, "Between-run noise").
     compare::BetweenRunOptions between_run;
+    // `--confirm`: the results files of an independent rerun (the whole suite, or only the
+    // benchmarks of the report's rerun filter); when given, a regression counts only if
+    // the rerun confirms it.
+    std::vector<std::string> confirm;
 };
 
 // The verdict and report of a check, and what it read.
@@ -43,9 +47,11 @@ struct CheckResult : VerdictReport {
 // anything else), compares and gates (a change inside the between-run noise of the suite's
 // history is no regression), adds the leaks of the run's memory time series and
 // the trends of the suite's history with the run as its newest point, then scores,
-// recommends and builds the report. The clock (waiver dates, the baseline's age) and the
-// provenance of the run's history point come from `environment`. Writes nothing. Throws
-// util::Error for bad input, naming the file and place.
+// recommends and builds the report. With `confirm`, the rerun is read and checked with the
+// other inputs, the baseline is also compared with it, and only the regressions that the
+// rerun confirms count (rerun_confirmation.hpp). The clock (waiver dates, the baseline's
+// age) and the provenance of the run's history point come from `environment`. Writes
+// nothing. Throws util::Error for bad input, naming the file and place.
 CheckResult run_check(const CheckRequest& request, const util::Environment& environment);
 
 }  // namespace caws::app

@@ -49,6 +49,7 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
     input.trends = std::move(context.trends);
     input.rounds = std::move(context.rounds);
     input.between_run = std::move(context.between_run);
+    input.rerun = context.rerun;
     ReportDocument report = report::build_report(input);
     return VerdictReport{std::move(verdict), std::move(report)};
 }

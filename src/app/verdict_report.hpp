@@ -41,6 +41,7 @@ struct ReportContext {
     // `check`: the between-run noise of the suite's history, known or not; it counts in
     // the trust score and the recommendations, and the report says what it was.
     std::optional<compare::BetweenRunSummary> between_run;
+    const model::Run* rerun = nullptr;  // `check --confirm`: the rerun, for the "confirm" section
 };
 
 // A verdict with its scores and recommendations, and the report built from it.

@@ -50,6 +50,15 @@ Handler setup_check(CLI::App& command, const Io& io) {
                     "Growth in MB/s above which a memory time series leaks (docs/trends.md)")
         ->capture_default_str();
     add_check_trend_options(command, request.trends);
+    // One file per --confirm, repeated for a rerun split across files, so that the
+    // option never takes the results that follow it.
+    command
+        .add_option("--confirm", request.confirm,
+                    "Results file of an independent rerun (the whole suite, or the benchmarks of "
+                    "the report's rerun filter); repeat for several files. A regression counts "
+                    "only when the rerun confirms it (docs/statistics.md)")
+        ->allow_extra_args(false)
+        ->type_name("RERUN");
     enable_ci_outputs(options->reports, io.environment);
     return [options, &command, &io] { return run_check(*options, command, io); };
 }

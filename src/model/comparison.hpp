@@ -85,6 +85,26 @@ struct BetweenRun {
     std::optional<ChangeClass> reclassified_from;
 };
 
+// What an independent rerun, compared with the same baseline, said about a regression of
+// the first run (`check --confirm`).
+struct Confirmation {
+    // The rerun confirms the regression: the same metric is a regression there too (the
+    // same direction, at least the minor threshold, significant after the rerun's own
+    // correction).
+    bool confirmed = false;
+    // Why, as a stable identifier: "confirmed"; measured but not confirmed:
+    // "opposite-direction", "not-significant", "below-minor"; not measured: "not-rerun"
+    // (absent from the rerun), "failed" or "skipped" (in the rerun).
+    std::string reason;
+    ChangeClass first_change = ChangeClass::unchanged;  // the class in the first run
+    // The rerun's comparison: its oriented ratio, adjusted p-value, class and samples.
+    // Empty numbers and class `removed` when the rerun did not measure the metric.
+    std::optional<double> ratio;
+    std::optional<double> p_adjusted;
+    ChangeClass change = ChangeClass::removed;
+    std::size_t n_candidate = 0;
+};
+
 // Baseline against candidate for one metric.
 struct Comparison {
     std::string metric;   // benchmark name
@@ -136,6 +156,9 @@ struct Comparison {
     std::string message;  // the benchmark's own error or skip message
     // The between-run noise of the metric, when `check` knew it from the suite's history.
     std::optional<BetweenRun> between_run;
+    // Set for each regression of the first run that a rerun was asked to confirm; an
+    // unconfirmed one keeps its numbers and is classed unchanged (gate/confirmation.hpp).
+    std::optional<Confirmation> confirmation;
 };
 
 }  // namespace caws::model

@@ -1,5 +1,6 @@
 #include "report/escape.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace caws::report {
@@ -38,6 +39,23 @@ std::string escape_with(std::string_view text, std::size_t extra, Replacement re
 }
 
 }  // namespace
+
+std::string markdown_code_span(std::string_view text) {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    std::string body;
+    body.reserve(text.size());
+    for (const char c : text) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+        body += c == '\n' || c == '\r' ? ' ' : c;
+    }
+    const std::string fence(longest + 1, '`');
+    const auto edge = [](char c) { return c == '`' || c == ' '; };
+    const bool pad = !body.empty() && (edge(body.front()) || edge(body.back()));
+    const std::string space = pad ? " " : "";
+    return fence + space + body + space + fence;
+}
 
 std::string escape_markdown(std::string_view text) {
     return escape_with(

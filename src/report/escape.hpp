@@ -16,6 +16,12 @@ using Escaper = std::string (*)(std::string_view text);
 // result renders as the original text and can never open a tag or break the table.
 std::string escape_markdown(std::string_view text);
 
+// Text shown verbatim in Markdown, as an inline code span: fenced by one backtick more than
+// the longest run of backticks inside, with a space inside each fence when the text
+// starts or ends with a backtick or a space (which CommonMark would otherwise take off),
+// line breaks as spaces. Nothing inside is escaped, so that it can be copied as it is.
+std::string markdown_code_span(std::string_view text);
+
 // Text for LaTeX body text or a tabular cell: the ten special characters (# $ % & ~ _ ^ backslash
 // { }) become commands that print them, line breaks become spaces, and the few non-ASCII
 // characters reports use (µ, ∞, ≥, ×, −) become commands that pdflatex knows. The result

@@ -1,11 +1,14 @@
 #include "report/json_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "compare/gated_measures.hpp"
 #include "compare/methods.hpp"
+#include "report/rerun_filter.hpp"
 #include "store/run_json.hpp"
 #include "util/string_map.hpp"
 
@@ -40,6 +43,10 @@ void keep_as_written(model::Comparison& c) {
     if (c.power) {
         finite(c.power->noise);
         finite_or_infinite(c.power->min_detectable_ratio);
+    }
+    if (c.confirmation) {
+        finite_or_infinite(c.confirmation->ratio);
+        finite(c.confirmation->p_adjusted);
     }
 }
 
@@ -169,6 +176,51 @@ ReportSide side_of(const model::Run& run, const std::string& label,
     return side;
 }
 
+// The format of every source of the run; empty when they differ or there is none.
+std::string format_of(const model::Run& run) {
+    if (run.sources.empty()) return {};
+    for (const model::Source& source : run.sources) {
+        if (source.format != run.sources.front().format) return {};
+    }
+    return run.sources.front().format;
+}
+
+// The benchmarks with a regression that fails, then those with one that only warns, each
+// once, in the order of the comparisons; none when no regression warns or fails (waived
+// ones are at info).
+std::optional<RerunSection> rerun_section(const model::Verdict& verdict,
+                                          const model::Run& candidate) {
+    RerunSection rerun;
+    for (const model::Level level : {model::Level::fail, model::Level::warn}) {
+        for (const model::Comparison& c : verdict.comparisons) {
+            if (!c.gated || !model::is_regression(c.change) || c.level != level) continue;
+            if (std::find(rerun.benchmarks.begin(), rerun.benchmarks.end(), c.metric) ==
+                rerun.benchmarks.end()) {
+                rerun.benchmarks.push_back(c.metric);
+            }
+        }
+    }
+    if (rerun.benchmarks.empty()) return std::nullopt;
+    rerun.format = format_of(candidate);
+    rerun.filter = rerun_filter(rerun.format, rerun.benchmarks, candidate);
+    return rerun;
+}
+
+// The rerun, and its judgement counted by benchmark, as the headline counts: confirmed
+// when any of its regressed measures is.
+ConfirmSection confirm_section(const model::Verdict& verdict, const model::Run& rerun) {
+    ConfirmSection confirm;
+    confirm.run = side_of(rerun, {}, std::nullopt);
+    std::map<std::string, bool> benchmarks;  // name -> a measure confirmed
+    for (const model::Comparison& c : verdict.comparisons) {
+        if (c.confirmation) benchmarks[c.metric] |= c.confirmation->confirmed;
+    }
+    for (const auto& [name, confirmed] : benchmarks) {
+        ++(confirmed ? confirm.confirmed : confirm.not_confirmed);
+    }
+    return confirm;
+}
+
 }  // namespace
 
 Report build_report(const ReportInput& input) {
@@ -195,6 +247,8 @@ Report build_report(const ReportInput& input) {
     report.trends = input.trends;
     report.rounds = input.rounds;
     report.between_run = input.between_run;
+    if (input.gated) report.rerun = rerun_section(verdict, *input.candidate);
+    if (input.rerun != nullptr) report.confirm = confirm_section(verdict, *input.rerun);
     return report;
 }
 

@@ -34,6 +34,9 @@ struct ReportInput {
     // `check`: the between-run noise of the suite's history; without it the report has no
     // "between_run".
     std::optional<compare::BetweenRunSummary> between_run;
+    // `check --confirm`: the rerun the verdict's regressions were confirmed with; without
+    // it the report has no "confirm".
+    const model::Run* rerun = nullptr;
 };
 
 // The report (report_document.hpp): the contract from which every format is rendered.

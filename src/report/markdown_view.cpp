@@ -13,6 +13,7 @@
 #include "report/markdown_renderer.hpp"
 #include "report/report_formats.hpp"
 #include "report/report_view.hpp"
+#include "report/rerun_view.hpp"
 #include "report/trend_section_view.hpp"
 #include "report/view_fields.hpp"
 
@@ -278,7 +279,8 @@ void set_advice(data& view, const Report& report) {
 
 }  // namespace
 
-// The header keys, the lists of k_markdown_lists, the repetitions and the trend section.
+// The header keys, the lists of k_markdown_lists, the repetitions, the rerun and the trend
+// section.
 // With a length limit, no list holds more rows than could fit (a row takes more than 30
 // characters); `x_total` always gives the whole count.
 data markdown_view(const Report& report, const RenderOptions& options, RowLists&) {
@@ -291,6 +293,7 @@ data markdown_view(const Report& report, const RenderOptions& options, RowLists&
     const bool findings = set_findings(view, report.findings);
     view.set("has_needs_attention", boolean(regressions || findings));
     set_advice(view, report);
+    add_rerun_view(view, report);  // how to rerun the regressions, or the rerun that confirmed
     add_trend_section(view, report);  // the history's trends, when check analysed one
     return view;
 }

@@ -148,6 +148,22 @@ void write_rounds(JsonWriter& out, const PairedRounds& rounds) {
     out.end_object();
 }
 
+void write_rerun(JsonWriter& out, const RerunSection& rerun) {
+    out.begin_object("rerun");
+    field(out, "format", rerun.format);
+    field(out, "benchmarks", rerun.benchmarks);
+    field(out, "filter", rerun.filter);
+    out.end_object();
+}
+
+void write_confirm(JsonWriter& out, const ConfirmSection& confirm) {
+    out.begin_object("confirm");
+    write_side(out, "run", confirm.run);
+    field(out, "confirmed", confirm.confirmed);
+    field(out, "not_confirmed", confirm.not_confirmed);
+    out.end_object();
+}
+
 template <typename T, typename Write>
 void write_list(JsonWriter& out, const char* key, const std::vector<T>& items, Write write) {
     out.begin_array(key);
@@ -172,12 +188,14 @@ void write_report(JsonWriter& out, const Report& report) {
     write_summary(out, report.summary);
     write_side(out, "baseline", report.baseline);
     write_side(out, "candidate", report.candidate);
+    if (report.confirm) write_confirm(out, *report.confirm);
     write_list(out, "comparisons", report.comparisons, write_comparison);
     write_list(out, "budgets", report.budgets, write_budget);
     write_list(out, "findings", report.findings, write_finding);
     write_list(out, "recommendations", report.recommendations, write_recommendation);
     field(out, "notes", report.notes);
     write_between_run_summary(out, report.between_run);
+    if (report.rerun) write_rerun(out, *report.rerun);
     if (report.rounds) write_rounds(out, *report.rounds);
     if (report.trends) {
         out.key("trends");
@@ -307,9 +325,11 @@ ReportSummary summary_from(const ShapeChecker& check, const Json& report) {
     return out;
 }
 
-ReportSide side_from(const ShapeChecker& check, const Json& report, const char* name) {
-    const std::string at = std::string("/") + name;
-    const Json& object = check.member(report, "", name);
+// The side `name` of `parent` (a JSON pointer, empty for the report itself).
+ReportSide side_from(const ShapeChecker& check, const Json& report, const char* name,
+                     const std::string& parent = {}) {
+    const std::string at = parent + "/" + name;
+    const Json& object = check.member(report, parent, name);
     check.expect(object.is_object(), object, at, "an object");
     ReportSide side;
     side.label = check.text(object, at, "label", "");
@@ -346,6 +366,37 @@ std::optional<PairedRounds> rounds_from(const ShapeChecker& check, const Json& r
     if (const auto seed = check.count(*r, at, "seed")) out.seed = *seed;
     out.order = check.text(*r, at, "order", "");
     out.stopped_by_max_time = check.flag(*r, at, "stopped_by_max_time", false);
+    return out;
+}
+
+// A string or null: null is nothing, as absent is.
+std::optional<std::string> text_or_null(const ShapeChecker& check, const Json& object,
+                                        const std::string& at, const char* key) {
+    const Json* value = check.optional(
+        object, at, key, [](const Json& v) { return v.is_string() || v.is_null(); },
+        "a string or null");
+    if (value == nullptr || value->is_null()) return std::nullopt;
+    return value->get<std::string>();
+}
+
+std::optional<RerunSection> rerun_from(const ShapeChecker& check, const Json& report) {
+    const Json* r = check.object_member(report, "", "rerun");
+    if (r == nullptr) return std::nullopt;
+    const std::string at = "/rerun";
+    RerunSection out;
+    out.format = check.text(*r, at, "format", "");
+    out.benchmarks = check.string_list(*r, at, "benchmarks");
+    out.filter = text_or_null(check, *r, at, "filter");
+    return out;
+}
+
+std::optional<ConfirmSection> confirm_from(const ShapeChecker& check, const Json& report) {
+    const Json* c = check.object_member(report, "", "confirm");
+    if (c == nullptr) return std::nullopt;
+    ConfirmSection out;
+    out.run = side_from(check, *c, "run", "/confirm");
+    out.confirmed = check.count(*c, "/confirm", "confirmed").value_or(0);
+    out.not_confirmed = check.count(*c, "/confirm", "not_confirmed").value_or(0);
     return out;
 }
 
@@ -395,6 +446,8 @@ Report from_json(const ordered_json& json, const std::string& path) {
     report.notes = check.string_list(json, "", "notes");
     report.rounds = rounds_from(check, json);
     report.between_run = between_run_summary_from(check, json);
+    report.rerun = rerun_from(check, json);
+    report.confirm = confirm_from(check, json);
     check_trend_section(json, path);
     if (const auto trends = json.find("trends"); trends != json.end()) report.trends = *trends;
     if (const Json* tool = check.object_member(json, "", "tool")) {

@@ -98,6 +98,26 @@ struct PairedRounds {
     bool stopped_by_max_time = false;
 };
 
+// "rerun": the benchmarks with a regression that the gate acts on (fails or warns), to
+// rerun them alone and pass the rerun back to `check --confirm`. Only in gated reports
+// (`check`, `ab`), and absent when no regression warns or fails.
+struct RerunSection {
+    std::string format;                   // the results' format; empty when they mix formats
+    std::vector<std::string> benchmarks;  // deduplicated, failing ones first, in report order
+    // The one argument that reruns them (rerun_filter.hpp); none: rerun the whole suite.
+    std::optional<std::string> filter;
+};
+
+// "confirm": the rerun that `check --confirm` confirmed the regressions with. Absent from
+// every other report.
+struct ConfirmSection {
+    ReportSide run;                 // its sources, machine and number of metrics
+    // Benchmarks with a regression in the first run that the rerun confirmed (in at least
+    // one measure), and those it confirmed in none (now classed unchanged).
+    std::size_t confirmed = 0;
+    std::size_t not_confirmed = 0;
+};
+
 // A whole report. Its numbers are what the JSON keeps, so that a report renders the same
 // before and after a trip through JSON: finite or absent, except comparison ratios and
 // detectable ratios, which may be +infinity ("ratio_infinite").
@@ -124,6 +144,8 @@ struct Report {
     // analysed one. It stays JSON: its own builder, checker and views
     // (trend_section.hpp, trend_section_view.hpp) read it, as the trend command's do.
     std::optional<nlohmann::ordered_json> trends;
+    std::optional<RerunSection> rerun;
+    std::optional<ConfirmSection> confirm;  // `check --confirm` only
 };
 
 // The JSON report, keys in the contract's order (and so `nlohmann::ordered_json json =

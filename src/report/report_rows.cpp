@@ -91,6 +91,42 @@ model::Power power_from(const ShapeChecker& check, const Json& p, const std::str
     return out;
 }
 
+// `check --confirm`: whether the rerun confirmed the regression, and the rerun's numbers.
+void write_confirmation(JsonWriter& out, const model::Confirmation& confirmation) {
+    out.begin_object("confirmation");
+    field(out, "confirmed", confirmation.confirmed);
+    field(out, "reason", confirmation.reason);
+    field(out, "first_class", model::to_string(confirmation.first_change));
+    field(out, "ratio", confirmation.ratio);
+    if (confirmation.ratio && std::isinf(*confirmation.ratio)) field(out, "ratio_infinite", true);
+    field(out, "p_adjusted", confirmation.p_adjusted);
+    field(out, "class", model::to_string(confirmation.change));
+    field(out, "n", confirmation.n_candidate);
+    out.end_object();
+}
+
+std::optional<model::Confirmation> confirmation_from(const ShapeChecker& check, const Json& c,
+                                                     const std::string& at) {
+    const Json* found = check.object_member(c, at, "confirmation");
+    if (found == nullptr) return std::nullopt;
+    const std::string confirmation_at = at_key(at, "confirmation");
+    model::Confirmation out;
+    out.confirmed = check.flag(*found, confirmation_at, "confirmed", false);
+    out.reason = check.text(*found, confirmation_at, "reason", "");
+    out.first_change = enum_at(check, *found, confirmation_at, "first_class",
+                               model::ChangeClass::unchanged, model::change_class_from_string,
+                               k_classes);
+    out.ratio = check.number(*found, confirmation_at, "ratio");
+    if (check.flag(*found, confirmation_at, "ratio_infinite", false) && !out.ratio) {
+        out.ratio = std::numeric_limits<double>::infinity();
+    }
+    out.p_adjusted = check.number(*found, confirmation_at, "p_adjusted");
+    out.change = enum_at(check, *found, confirmation_at, "class", model::ChangeClass::removed,
+                         model::change_class_from_string, k_classes);
+    out.n_candidate = check.count(*found, confirmation_at, "n").value_or(0);
+    return out;
+}
+
 }  // namespace
 
 void write_interval(JsonWriter& out, const char* key,
@@ -146,6 +182,7 @@ void write_comparison(JsonWriter& out, const model::Comparison& c) {
     if (c.ratio && std::isinf(*c.ratio)) field(out, "ratio_infinite", true);
     if (!c.notes.empty()) field(out, "notes", c.notes);
     write_between_run(out, c.between_run);
+    if (c.confirmation) write_confirmation(out, *c.confirmation);
     out.end_object();
 }
 
@@ -268,6 +305,7 @@ model::Comparison comparison_from(const ShapeChecker& check, const Json& c, cons
         out.outliers_dropped = check.flag(*noise, noise_at, "outliers_dropped", false);
     }
     out.between_run = between_run_from(check, c, at);
+    out.confirmation = confirmation_from(check, c, at);
     return out;
 }
 

@@ -9,8 +9,11 @@ and BM_Crc32 2.2x the work). Scenarios, for the back-to-back ("plain") and the i
   single    the baseline is one run (`baseline update RUN`), the candidate another run
   rolling   the baseline pools 5 runs (`baseline update --policy rolling:5`, five times,
             with their history), the candidate another run
-  confirm   as single or rolling, with `check --confirm RERUN`, RERUN a third run
-            (only when the caws-gate under test has --confirm)
+  confirm   as single or rolling, with `check --confirm RERUN`, RERUN another run of the
+            candidate's program: with a single-run baseline and in A/B pairs the next one
+            in the corpus, recorded minutes after, as a rerun in the same job would be;
+            with a rolling A/A baseline one drawn from the runs outside it (only when the
+            caws-gate under test has --confirm)
 
 A/A: base runs against base runs; a "false failure" is exit code 1. A/B: base runs
 against head runs; "found" means the changed benchmark's gated time measure is classed
@@ -178,7 +181,7 @@ def evaluate(gate, base, head, rolling_windows, rng):
         results.append(ab_confirm.rows("A/B, single-run baseline, --confirm rerun", True))
 
     # rolling:5 baselines: for each candidate, windows of five other runs in corpus order
-    aa, aa_confirm, ab, refused = Tally(), Tally(), Tally(), 0
+    aa, aa_confirm, ab, ab_confirm, refused = Tally(), Tally(), Tally(), Tally(), 0
     guarded = 0
     for j in range(len(base)):
         others = [k for k in range(len(base)) if k != j]
@@ -193,10 +196,15 @@ def evaluate(gate, base, head, rolling_windows, rng):
                 aa_confirm.add(*gate.check(directory, base[j], base[k]), ab=False)
             h = rng.randrange(len(head))
             ab.add(*gate.check(directory, head[h]), ab=True)
+            if gate.has_confirm:
+                rerun = head[(h + 1) % len(head)]
+                ab_confirm.add(*gate.check(directory, head[h], rerun), ab=True)
     results.append(aa.rows("A/A, rolling:5 baseline", False))
     if gate.has_confirm:
         results.append(aa_confirm.rows("A/A, rolling:5 baseline, --confirm rerun", False))
     results.append(ab.rows("A/B, rolling:5 baseline", True))
+    if gate.has_confirm:
+        results.append(ab_confirm.rows("A/B, rolling:5 baseline, --confirm rerun", True))
     results.append({"scenario": "rolling:5 guard refuses an A/A run", "checks": guarded,
                     "failures": rate(refused, guarded)})
     return results

@@ -4,8 +4,9 @@
 # from examples/: a pull request whose run passes, then one whose run fails, then one
 # with bad input, then a pull request from a fork (read-only token) with fail-on: never,
 # then a push; then in ab mode, with the real sample programs of the build as base and
-# head: a run whose head is slower, one where they do the same work, and inputs that
-# contradict each other. A fake `gh` (tests/ci/fake-gh/gh) keeps the pull request's
+# head: a run whose head is slower, one where they do the same work; then checks whose
+# failure is rerun by a confirm-command: confirmed by the head's code, cleared by the
+# base's, and a rerun that fails; and inputs that contradict each other. A fake `gh` (tests/ci/fake-gh/gh) keeps the pull request's
 # comments and records the API calls. Checks the exit codes, the action's outputs, the
 # job summary, the reports, the uploaded artifact and that each suite's one comment is
 # posted once and then edited.
@@ -64,9 +65,12 @@ expect_comment() {  # expect_comment WHAT TEXT: the one comment contains TEXT
   [[ $body == *"$2"* ]] || fail "$1: the comment does not contain '$2'"
 }
 
-# 1. A passing run: exit 0, reports, summary, artifact, one new comment.
-run_action pass pull_request '{"results": "build/perf/pass/demo-baseline-run.json", "suite": "demo"}'
+# 1. A passing run: exit 0, reports, summary, artifact, one new comment. Its
+#    confirm-command is not run: the check did not fail.
+run_action pass pull_request '{"results": "build/perf/pass/demo-baseline-run.json", "suite": "demo",
+  "confirm-command": "exit 3 {out}"}'
 expect_eq "pass: exit code" "$code" 0
+expect_eq "pass: rerun" "$(output pass rerun)" false
 expect_eq "pass: verdict" "$(output pass verdict)" pass
 expect_eq "pass: exit-code output" "$(output pass exit-code)" 0
 expect_eq "pass: markdown output" "$(output pass markdown)" caws-gate-report/report.md
@@ -210,7 +214,77 @@ expect_eq "ab-pass: API calls" "$(cat "$tmp/gh/calls.log")" \
 PATCH repos/acme/widgets/issues/comments/1002"
 expect_eq "ab-pass: comments" "$(comment_count)" 2
 
-# 8. Inputs that contradict each other: bad input (exit 2) before caws-gate runs, with
+# 8. A check whose failure is rerun by confirm-command (the head's code again): the
+#    report's filter is substituted as one quoted word, the rerun holds only the
+#    regressed benchmarks, and the check again with --confirm keeps the confirmed 2.2x
+#    BM_Crc32: exit 1, one report in the summary, the rerun's results in the artifact.
+sample_run() {  # sample_run PROGRAM FILE: BM_Crc32 and BM_VectorSum, five repetitions
+  "$1" --benchmark_filter='^BM_(Crc32|VectorSum)/' --benchmark_repetitions=5 \
+    --benchmark_out="$2" --benchmark_out_format=json >/dev/null
+}
+mkdir -p "$repo/build/perf/confirm"
+sample_run "$ab_base" "$tmp/sample-base.json"
+"$caws_gate" baseline update "$tmp/sample-base.json" --suite sample --dir "$repo/baselines" \
+  >/dev/null 2>&1 || fail "confirm: baseline update"
+sample_run "$ab_head" "$repo/build/perf/confirm/sample.json"
+confirm_inputs() {  # confirm_inputs PROGRAM: the inputs of a check rerun by PROGRAM
+  jq -n --arg program "$1" '{"results": "build/perf/confirm/sample.json", "gate": "gates/ab.json",
+    "confirm-command": ($program + " {filter} --benchmark_repetitions=5 --benchmark_out={out} --benchmark_out_format=json")}'
+}
+: >"$tmp/gh/calls.log"
+run_action confirm-fail pull_request "$(confirm_inputs "$ab_head")"
+rerun_results=$repo/caws-gate-report/rerun-results
+crc_confirmation() {  # the confirmation of BM_Crc32's CPU time in the report
+  jq -c '.comparisons[] | select(.metric == "BM_Crc32/min_time:0.020" and .measure == "cpu_time") |
+    [.class, .confirmation.confirmed]' "$report"
+}
+expect_eq "confirm-fail: exit code" "$code" 1
+expect_eq "confirm-fail: rerun" "$(output confirm-fail rerun)" true
+expect_eq "confirm-fail: exit-code output" "$(output confirm-fail exit-code)" 1
+expect_grep "$tmp/confirm-fail.log" "caws-gate: the check failed; rerunning its regressions to confirm them: $ab_head '--benchmark_filter=^("
+expect_grep "$tmp/confirm-fail.log" "BM_Crc32/min_time:0\.020"
+expect_grep "$tmp/confirm-fail.log" "--benchmark_out='caws-gate-report/rerun-results' --benchmark_out_format=json"
+expect_grep "$tmp/confirm-fail.log" "--confirm caws-gate-report/rerun-results"
+expect_file "$rerun_results"
+# The rerun holds BM_Crc32, and only what the filter in the log names.
+filter_line=$(grep -m 1 'rerunning its regressions' "$tmp/confirm-fail.log")
+for name in $(jq -r '[.benchmarks[].run_name] | unique | .[]' "$rerun_results"); do
+  [[ $filter_line == *"${name//./\\.}"* ]] || fail "confirm-fail: $name rerun, not in the filter"
+done
+expect_eq "confirm-fail: BM_Crc32 rerun" \
+  "$(jq '[.benchmarks[] | select(.run_name == "BM_Crc32/min_time:0.020")] | length > 0' "$rerun_results")" true
+# 2.2x the work is severe on a quiet machine; a busy one (other tests) can move one side
+# enough to make it moderate, which is still a confirmed regression.
+case $(crc_confirmation) in
+  '["severe",true]' | '["moderate",true]') ;;
+  *) fail "confirm-fail: BM_Crc32 is $(crc_confirmation), expected a confirmed regression" ;;
+esac
+expect_eq "confirm-fail: verdict" "$(output confirm-fail verdict)" fail
+expect_eq "confirm-fail: summary reports" "$(grep -c 'caws-gate: FAIL' "$tmp/confirm-fail.summary")" 1
+expect_grep "$tmp/confirm-fail.summary" "Confirmed by a rerun"
+expect_file "$tmp/artifacts/caws-gate-report-sample/rerun-results"
+expect_eq "confirm-fail: annotations" \
+  "$(grep -c '^::error title=caws-gate regression%3A BM_Crc32' "$tmp/confirm-fail.log")" 1
+
+# 9. The same failure rerun by the base's code: BM_Crc32 is not confirmed and does not
+#    count; the step passes and no annotation of the first check is left.
+run_action confirm-pass push "$(confirm_inputs "$ab_base")"
+expect_eq "confirm-pass: exit code" "$code" 0
+expect_eq "confirm-pass: rerun" "$(output confirm-pass rerun)" true
+expect_eq "confirm-pass: BM_Crc32" "$(crc_confirmation)" '["unchanged",false]'
+expect_grep "$tmp/confirm-pass.summary" "not confirmed by the rerun"
+if grep -q '^::error::' "$tmp/confirm-pass.log"; then fail "confirm-pass: stale annotations"; fi
+
+# 10. A confirm-command that fails: the first check's verdict stands, with its annotations.
+run_action confirm-broken push '{"results": "build/perf/confirm/sample.json",
+  "gate": "gates/ab.json", "confirm-command": "echo rerun {filter} >{out}; exit 3"}'
+expect_eq "confirm-broken: exit code" "$code" 1
+expect_eq "confirm-broken: verdict" "$(output confirm-broken verdict)" fail
+expect_grep "$tmp/confirm-broken.log" "::error::caws-gate: confirm-command exited with 3; the first check's verdict stands"
+expect_grep "$tmp/confirm-broken.log" "::error title=caws-gate regression%3A BM_Crc32"
+expect_grep "$tmp/confirm-broken.summary" "caws-gate: FAIL"
+
+# 11. Inputs that contradict each other: bad input (exit 2) before caws-gate runs, with
 #    the reason in the outputs, the summary and the log.
 check_bad_inputs() {  # check_bad_inputs NAME INPUTS_JSON MESSAGE
   run_action "$1" push "$2"
@@ -232,5 +306,11 @@ check_bad_inputs no-input '{}' \
   "results: expected the benchmark results files (caws-gate check), or base-command and head-command (caws-gate ab)"
 check_bad_inputs rounds-without-ab '{"results": "build/perf/pass/*.json", "rounds": "8"}' \
   "rounds and max-time go with base-command and head-command (caws-gate ab)"
+check_bad_inputs confirm-with-ab "$(jq -n --arg cmd "$ab_base" \
+  '{"base-command": $cmd, "head-command": $cmd, "confirm-command": "true {out}"}')" \
+  "confirm-command goes with results (caws-gate check); caws-gate ab already measures base and head in the same job"
+check_bad_inputs confirm-without-out \
+  '{"results": "build/perf/fail/demo.json", "confirm-command": "./bench {filter}"}' \
+  "confirm-command: expected {out} where the rerun writes its results file (--benchmark_out={out}, > {out}, ...)"
 
 finish_checks run_action_locally

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Step "Run caws-gate": runs `caws-gate check` on the results, or `caws-gate ab` on the
 # base and head commands, writes the reports and the job summary, and records the
-# outcome as step outputs. It exits 0 whatever the verdict, so that the reports are
-# uploaded and the comment posted; the last step of the action fails the job with the
-# saved exit code. Inputs that contradict each other are bad input (exit code 2), told
-# like caws-gate's own errors.
+# outcome as step outputs. When the check fails and a confirm-command is given, it runs
+# that command with the report's rerun filter and checks again with --confirm, so that
+# only the regressions the rerun confirms count. It exits 0 whatever the verdict, so that
+# the reports are uploaded and the comment posted; the last step of the action fails the
+# job with the saved exit code. Inputs that contradict each other are bad input (exit
+# code 2), told like caws-gate's own errors.
 #   in:  CAWS_GATE (the executable), INPUT_RESULTS, INPUT_BASE_COMMAND, INPUT_HEAD_COMMAND,
-#        INPUT_ROUNDS, INPUT_MAX_TIME, INPUT_BASELINE, INPUT_BASELINE_DIR, INPUT_SUITE,
-#        INPUT_GATE, INPUT_MARKDOWN, INPUT_JSON, INPUT_JUNIT, INPUT_ARGS,
-#        INPUT_ARTIFACT_NAME, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY (optional)
+#        INPUT_ROUNDS, INPUT_MAX_TIME, INPUT_CONFIRM_COMMAND, INPUT_BASELINE,
+#        INPUT_BASELINE_DIR, INPUT_SUITE, INPUT_GATE, INPUT_MARKDOWN, INPUT_JSON,
+#        INPUT_JUNIT, INPUT_ARGS, INPUT_ARTIFACT_NAME, GITHUB_OUTPUT,
+#        GITHUB_STEP_SUMMARY (optional)
 #   out: exit-code, verdict, health, trust, markdown, json, junit, suite, message,
-#        artifact-name, report-files
+#        artifact-name, report-files, rerun
 set -euo pipefail
 caws_gate=${CAWS_GATE:?}
 output=${GITHUB_OUTPUT:?}
@@ -19,6 +22,9 @@ json=${INPUT_JSON:-caws-gate-report/report.json}
 junit=${INPUT_JUNIT:-}
 base_command=${INPUT_BASE_COMMAND:-}
 head_command=${INPUT_HEAD_COMMAND:-}
+confirm_command=${INPUT_CONFIRM_COMMAND:-}
+# The rerun writes its results here ({out}), beside the reports.
+rerun_results=$(dirname "$json")/rerun-results
 errors=$(mktemp)
 trap 'rm -f "$errors"' EXIT
 
@@ -95,15 +101,51 @@ input_problem() {
     elif [ -n "${INPUT_BASELINE:-}" ]; then
       echo "baseline: caws-gate ab compares base-command with head-command, not with a" \
         "baseline; remove it"
+    elif [ -n "$confirm_command" ]; then
+      echo "confirm-command goes with results (caws-gate check); caws-gate ab already" \
+        "measures base and head in the same job"
     fi
   elif [ -z "${INPUT_RESULTS//[[:space:]]/}" ]; then
     echo "results: expected the benchmark results files (caws-gate check), or" \
       "base-command and head-command (caws-gate ab)"
   elif [ -n "${INPUT_ROUNDS:-}${INPUT_MAX_TIME:-}" ]; then
     echo "rounds and max-time go with base-command and head-command (caws-gate ab)"
+  elif [ -n "$confirm_command" ] && [[ $confirm_command != *"{out}"* ]]; then
+    echo "confirm-command: expected {out} where the rerun writes its results file" \
+      "(--benchmark_out={out}, > {out}, ...)"
   fi
 }
 
+# A word quoted for bash: in single quotes, each ' as '\''.
+quoted() {
+  local quote="'\\''"
+  printf "'%s'" "${1//\'/"$quote"}"
+}
+
+# The confirm-command with {filter} as the report's rerun filter (nothing when the
+# results' format has none: the whole suite reruns) and {out} as the rerun's results
+# file, each one quoted word.
+rerun_command() {
+  local filter command=$confirm_command
+  filter=$(json_value .rerun.filter)
+  if [ -n "$filter" ]; then filter=$(quoted "$filter"); fi
+  command=${command//"{filter}"/"$filter"}
+  command=${command//"{out}"/"$(quoted "$rerun_results")"}
+  echo "$command"
+}
+
+json_value() {  # json_value FILTER: a value of the JSON report, "" when absent or null
+  if [ ! -f "$json" ]; then return 0; fi
+  if command -v jq >/dev/null; then
+    jq -r "$1 // empty" "$json"
+  else
+    python3 -c 'import json, sys
+value = json.load(open(sys.argv[1]))
+for key in sys.argv[2].strip(".").split("."):
+    value = value.get(key) if isinstance(value, dict) else None
+print("" if value is None else value)' "$json" "$1"
+  fi
+}
 problem=$(input_problem)
 mode=check
 if [ -n "$base_command$head_command" ]; then mode=ab; fi
@@ -124,23 +166,53 @@ if [ -n "$junit" ]; then
 fi
 # Last, so that `-- ARGS` in it reaches ab's commands.
 read -r -a extra <<<"${INPUT_ARGS:-}" || true
-args+=("${extra[@]}")
 
-rm -f "$markdown" "$json" ${junit:+"$junit"}
+rm -f "$markdown" "$json" ${junit:+"$junit"} "$rerun_results"
 summary=${GITHUB_STEP_SUMMARY:-}
 summary_size=0
 if [ -n "$summary" ] && [ -f "$summary" ]; then summary_size=$(stat -c %s "$summary"); fi
 
+# run_caws_gate ARGS...: runs caws-gate, leaves its exit code in $status. Standard error
+# is shown as it comes (ab's progress, round by round) and kept for the message when no
+# report is written.
+run_caws_gate() {
+  echo "caws-gate $(shown "$@")"
+  status=0
+  { "$caws_gate" "$@" 2>&1 >&3 3>&- | tee "$errors" >&2 3>&-; } 3>&1 || status=$?
+}
+
 status=0
+rerun=false
 if [ -n "$problem" ]; then
   echo "::error::caws-gate: $problem"
   echo "caws-gate: error: $problem" >"$errors"
   status=2
+elif [ -z "$confirm_command" ]; then
+  run_caws_gate "${args[@]}" "${extra[@]}"
 else
-  echo "caws-gate $(shown "${args[@]}")"
-  # Standard error is shown as it comes (ab's progress, round by round) and kept for
-  # the message when no report is written.
-  { "$caws_gate" "${args[@]}" 2>&1 >&3 3>&- | tee "$errors" >&2 3>&-; } 3>&1 || status=$?
+  # The first check writes no job summary and its output is held back: when a rerun
+  # follows, its annotations would be stale.
+  first_output=$(mktemp)
+  trap 'rm -f "$errors" "$first_output"' EXIT
+  GITHUB_STEP_SUMMARY='' run_caws_gate "${args[@]}" "${extra[@]}" >"$first_output"
+  if [ "$status" -ne 1 ]; then
+    cat "$first_output"
+  else
+    grep -v '^::' "$first_output" || true
+    command=$(rerun_command)
+    echo "caws-gate: the check failed; rerunning its regressions to confirm them: $command"
+    rerun=true
+    rerun_status=0
+    bash -c "$command" || rerun_status=$?
+    if [ "$rerun_status" -ne 0 ]; then
+      echo "::error::caws-gate: confirm-command exited with $rerun_status; the first check's verdict stands"
+      grep '^::' "$first_output" || true
+    else
+      # The confirmed check's reports replace the first's; on bad input it writes none.
+      rm -f "$markdown" "$json" ${junit:+"$junit"}
+      run_caws_gate "${args[@]}" --confirm "$rerun_results" "${extra[@]}"
+    fi
+  fi
 fi
 
 # The message for people: the Markdown report, or what went wrong.
@@ -164,25 +236,13 @@ if [ -n "$summary" ]; then
   if [ "$size" = "$summary_size" ]; then cat "$message" >>"$summary"; fi
 fi
 
-json_value() {  # json_value FILTER: a value of the JSON report, "" when absent or null
-  if [ ! -f "$json" ]; then return 0; fi
-  if command -v jq >/dev/null; then
-    jq -r "$1 // empty" "$json"
-  else
-    python3 -c 'import json, sys
-value = json.load(open(sys.argv[1]))
-for key in sys.argv[2].strip(".").split("."):
-    value = value.get(key) if isinstance(value, dict) else None
-print("" if value is None else value)' "$json" "$1"
-  fi
-}
 verdict=$(json_value .verdict)
 if [ -z "$verdict" ]; then verdict=error; fi
 health=$(json_value .scores.health)
 trust=$(json_value .scores.trust)
 
 files=()
-for file in "$markdown" "$json" ${junit:+"$junit"} "$message"; do
+for file in "$markdown" "$json" ${junit:+"$junit"} "$message" "$rerun_results"; do
   if [ -f "$file" ] && [[ " ${files[*]} " != *" $file "* ]]; then files+=("$file"); fi
 done
 {
@@ -196,6 +256,7 @@ done
   echo "suite=$suite"
   echo "message=$message"
   echo "artifact-name=${INPUT_ARTIFACT_NAME:-caws-gate-report-$suite}"
+  echo "rerun=$rerun"
   echo "report-files<<CAWS_GATE_EOF"
   printf '%s\n' "${files[@]}"
   echo "CAWS_GATE_EOF"
