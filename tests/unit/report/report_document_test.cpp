@@ -9,6 +9,8 @@
 #include "compare/geomean.hpp"
 #include "gate/policy.hpp"
 #include "report/json_report.hpp"
+#include "report/junit_renderer.hpp"
+#include "report/latex_renderer.hpp"
 #include "report/markdown_renderer.hpp"
 #include "report/report_reader.hpp"
 #include "support/simulated_runs.hpp"
@@ -122,6 +124,25 @@ TEST(ReportDocument, TheBetweenRunNoiseIsSaidUnderTheHeadline) {
               std::string::npos);
     report.between_run.reset();
     EXPECT_EQ(render_markdown(report, TemplateSet{}).find("Between-run"), std::string::npos);
+}
+
+// The LaTeX table's note and the JUnit metrics suite's properties say it too, escaped for
+// each.
+TEST(ReportDocument, TheBetweenRunNoiseIsInTheLatexNoteAndAJunitProperty) {
+    Report report = full_report();
+    const std::string latex = render_latex(report, TemplateSet{});
+    EXPECT_NE(latex.find("Between-run noise from 5 runs of the history (b/history/s.jsonl): a "
+                         "run's median moves by 5.0\\% from run to run"),
+              std::string::npos)
+        << latex;
+    const std::string junit = render_junit(report, TemplateSet{});
+    EXPECT_NE(junit.find("<property name=\"between-run noise\" value=\"Between-run noise from 5 "
+                         "runs of the history (b/history/s.jsonl): a run&apos;s median moves"),
+              std::string::npos)
+        << junit;
+    report.between_run.reset();
+    EXPECT_EQ(render_latex(report, TemplateSet{}).find("Between-run"), std::string::npos);
+    EXPECT_EQ(render_junit(report, TemplateSet{}).find("<properties>"), std::string::npos);
 }
 
 // The error from_json gives for the full report changed by `edit`.
