@@ -58,6 +58,7 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     }
     ReportContext context;
     compare::count_between_run(verdict.comparisons, between.summary);
+    between.summary.rerun = rerun.has_value();
     context.between_run = between.summary;
     if (rerun) context.rerun = &*rerun;
     std::optional<std::string> history;

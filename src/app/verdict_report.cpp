@@ -13,11 +13,15 @@ namespace caws::app {
 
 model::Verdict compare_and_gate(const ComparedRuns& runs, const GateSetup& setup,
                                 std::int64_t now) {
+    compare::Options options = setup.options;
+    // A results file or a baseline of one run keeps its samples in the order they ran.
+    options.baseline_in_run_order =
+        !runs.baseline_provenance || runs.baseline_provenance->runs.size() <= 1;
     if (setup.gate) {
-        return gate::compare_and_check(*setup.gate, *runs.baseline, *runs.candidate, setup.options,
+        return gate::compare_and_check(*setup.gate, *runs.baseline, *runs.candidate, options,
                                        gate::date_of(now));
     }
-    return gate::evaluate(compare::compare_runs(*runs.baseline, *runs.candidate, setup.options));
+    return gate::evaluate(compare::compare_runs(*runs.baseline, *runs.candidate, options));
 }
 
 VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,

@@ -29,7 +29,8 @@ struct ComparedRuns {
 };
 
 // The verdict on the runs: with a gate file, its rules, budgets, required metrics and
-// waivers (waivers dated by `now`, Unix seconds); without one, the default policy.
+// waivers (waivers dated by `now`, Unix seconds); without one, the default policy. The
+// baseline's samples are searched for a step within its run when it is one run.
 model::Verdict compare_and_gate(const ComparedRuns& runs, const GateSetup& setup, std::int64_t now);
 
 // What the report says besides the verdict.

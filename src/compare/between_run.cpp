@@ -146,17 +146,16 @@ void apply_between_run_noise(
 
 std::string unknown_reason(const BetweenRunSummary& summary) {
     const std::string needed = std::to_string(summary.min_runs) + " needed";
+    const std::string one_run =
+        summary.rerun ? "the baseline is one run: the verdict rests on one run of the baseline, "
+                        "and on this run with a rerun that confirmed its regressions"
+                      : "the baseline is one run: the verdict rests on one run of each side";
     if (summary.history.empty()) {
-        if (summary.baseline_runs <= 1) {
-            return "there is no history and the baseline is one run: the verdict rests on one "
-                   "run of each side";
-        }
+        if (summary.baseline_runs <= 1) return "there is no history and " + one_run;
         return "there is no history (" + needed + ")";
     }
     std::string text = "the history has " + runs_text(summary.runs) + " (" + needed + ")";
-    if (summary.baseline_runs <= 1) {
-        text += " and the baseline is one run: the verdict rests on one run of each side";
-    }
+    if (summary.baseline_runs <= 1) text += " and " + one_run;
     return text;
 }
 

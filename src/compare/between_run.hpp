@@ -88,11 +88,15 @@ struct BetweenRunSummary {
     std::size_t metrics = 0;        // comparisons with a between-run interval
     std::size_t reclassified = 0;   // changes made unchanged by it
     std::optional<double> median_sd;  // median pooled_sd of those comparisons
+    // `check --confirm`: the run's regressions were checked against an independent rerun,
+    // so a regression no longer rests on one run of this code.
+    bool rerun = false;
     bool known() const { return runs >= min_runs; }
 };
 
 // Why the between-run noise is unknown, as the end of a sentence: "the history has 3 runs
-// (5 needed)"; adds "the verdict rests on one run of each side" when it does.
+// (5 needed)"; adds "the verdict rests on one run of each side" when it does, or, after a
+// confirmation rerun, that the verdict rests on one baseline run and two of this code.
 std::string unknown_reason(const BetweenRunSummary& summary);
 
 // Counts the comparisons' between-run intervals into `summary`.

@@ -7,6 +7,7 @@
 
 #include "compare/between_run.hpp"
 #include "compare/gated_measures.hpp"
+#include "compare/level_shift.hpp"
 #include "compare/power_analysis.hpp"
 #include "compare/ratio_interval.hpp"
 #include "compare/side.hpp"
@@ -385,6 +386,8 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
     if (options.between_run != nullptr) {
         apply_between_run_noise(comparisons, pairs, pointers, *options.between_run);
     }
+    // Last: a change whose run moved level while it ran is marked (the gate warns on it).
+    find_level_shifts(comparisons, pairs, pointers, options.baseline_in_run_order);
     return comparisons;
 }
 

@@ -42,6 +42,10 @@ struct Options {
     // (compare/between_run.hpp): a change inside it is no regression. Not owned; null:
     // unknown, and the comparison is what it always was.
     const BetweenRunNoise* between_run = nullptr;
+    // The baseline's samples are one run's, in the order they ran (a results file, or a
+    // baseline of one run), so that a step within them can be looked for; a baseline that
+    // pools several runs is not searched (its runs differ by design).
+    bool baseline_in_run_order = false;
 };
 
 // What the other metrics of a run tell one comparison.

@@ -26,8 +26,9 @@ model::ScoreComponent between_run_component(const compare::BetweenRunSummary& su
         return {"between-run", 100, k_between_run_weight, detail};
     }
     const std::size_t runs = std::clamp<std::size_t>(summary.runs, 1, summary.min_runs);
-    const double score = std::round(100.0 * static_cast<double>(runs) /
-                                    static_cast<double>(std::max<std::size_t>(summary.min_runs, 1)));
+    double score = std::round(100.0 * static_cast<double>(runs) /
+                              static_cast<double>(std::max<std::size_t>(summary.min_runs, 1)));
+    if (summary.rerun) score = std::max(score, k_between_run_rerun_score);
     return {"between-run", score, k_between_run_weight,
             "between-run noise unknown: " + compare::unknown_reason(summary)};
 }

@@ -1,8 +1,10 @@
 #include "gate/policy.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
+#include "compare/level_shift.hpp"
 #include "model/quantity_format.hpp"
 
 namespace caws::gate {
@@ -80,11 +82,24 @@ model::Level Policy::level_of(model::ChangeClass change) const {
     return model::Level::pass;
 }
 
+bool held_back_by_level_shift(const model::Comparison& c) {
+    return c.level_shift && model::is_regression(c.change) &&
+           !(c.confirmation && c.confirmation->confirmed);
+}
+
 std::string describe(const model::Comparison& c) {
     switch (c.change) {
         case model::ChangeClass::severe:
         case model::ChangeClass::moderate:
         case model::ChangeClass::minor:
+            if (held_back_by_level_shift(c)) {
+                return subject(c) + " is " + model::format_ratio(c.ratio.value_or(0)) +
+                       " worse than the baseline (" + evidence(c) + "), but " +
+                       compare::describe_level_shift(*c.level_shift, c.unit) +
+                       ", so this run cannot tell a " + std::string(model::to_string(c.change)) +
+                       " regression from the machine: a warning, not a failure; rerun the "
+                       "benchmark and check again with --confirm RERUN to decide.";
+            }
             return subject(c) + " is " + model::format_ratio(c.ratio.value_or(0)) +
                    " worse than the baseline (" + evidence(c) + "): a " +
                    std::string(model::to_string(c.change)) +
@@ -124,6 +139,7 @@ model::Verdict evaluate(std::vector<model::Comparison> comparisons,
     std::set<std::string> reported;
     for (model::Comparison& c : comparisons) {
         c.level = c.gated ? policy_of(c).level_of(c.change) : model::Level::pass;
+        if (held_back_by_level_shift(c)) c.level = std::min(c.level, model::Level::warn);
         if (c.level == model::Level::pass) continue;
         const bool structural =
             c.change == model::ChangeClass::added || c.change == model::ChangeClass::removed ||
@@ -138,6 +154,14 @@ model::Verdict evaluate(std::vector<model::Comparison> comparisons,
         } else {
             verdict.findings.push_back(model::Finding{c.level, code_of(c.change), c.metric,
                                                       c.measure, describe(c), std::nullopt});
+            if (held_back_by_level_shift(c)) {
+                verdict.findings.push_back(model::Finding{
+                    model::Level::info, "level-shift", c.metric, c.measure,
+                    subject(c) + ": " + compare::describe_level_shift(*c.level_shift, c.unit) +
+                        "; its " + std::string(model::to_string(c.change)) +
+                        " regression is a warning until a rerun confirms it (--confirm RERUN).",
+                    std::nullopt});
+            }
         }
         if (c.level > verdict.level) verdict.level = c.level;
     }

@@ -35,6 +35,10 @@ model::Verdict evaluate(std::vector<model::Comparison> comparisons, const Policy
 model::Verdict evaluate(std::vector<model::Comparison> comparisons,
                         const std::function<Policy(const model::Comparison&)>& policy_of);
 
+// A regression whose run moved level while it ran (Comparison::level_shift) and that no
+// rerun confirmed: the gate warns on it at most, whatever its class's level.
+bool held_back_by_level_shift(const model::Comparison& c);
+
 // The sentence of the finding for one comparison.
 std::string describe(const model::Comparison& comparison);
 

@@ -85,6 +85,19 @@ struct BetweenRun {
     std::optional<ChangeClass> reclassified_from;
 };
 
+// A step in one side's samples, in the order they ran: the machine changed state while
+// the run ran (stats/level_shift.hpp, docs/statistics.md "A level shift within a run").
+// Set on a gated regression or improvement whose side shows one; the gate then warns
+// instead of failing, until a rerun confirms the change.
+struct LevelShift {
+    std::string side;    // "candidate" or "baseline"
+    std::size_t at = 0;  // 0-based index of the first sample at the new level
+    std::size_t n = 0;   // samples of that side
+    double before = 0;   // median of the samples before `at`
+    double after = 0;    // median of the samples from `at` on
+    double p_value = 1;  // of the step, corrected for the splits tried
+};
+
 // What an independent rerun, compared with the same baseline, said about a regression of
 // the first run (`check --confirm`).
 struct Confirmation {
@@ -156,6 +169,8 @@ struct Comparison {
     std::string message;  // the benchmark's own error or skip message
     // The between-run noise of the metric, when `check` knew it from the suite's history.
     std::optional<BetweenRun> between_run;
+    // A step within one side's run that makes this change unreliable (LevelShift).
+    std::optional<LevelShift> level_shift;
     // Set for each regression of the first run that a rerun was asked to confirm; an
     // unconfirmed one keeps its numbers and is classed unchanged (gate/confirmation.hpp).
     std::optional<Confirmation> confirmation;

@@ -73,6 +73,7 @@ void write_between_run_summary(JsonWriter& out,
     field(out, "metrics", s.metrics);
     field(out, "reclassified", s.reclassified);
     field(out, "median_sd", s.median_sd);
+    if (s.rerun) field(out, "rerun", true);
     out.end_object();
 }
 
@@ -92,6 +93,7 @@ std::optional<compare::BetweenRunSummary> between_run_summary_from(const ShapeCh
     out.metrics = check.count(*object, at, "metrics").value_or(0);
     out.reclassified = check.count(*object, at, "reclassified").value_or(0);
     out.median_sd = check.number(*object, at, "median_sd");
+    out.rerun = check.flag(*object, at, "rerun", false);
     // `known` follows from the runs; it is written for readers of the JSON.
     check.booleans(*object, at, {"known"});
     return out;

@@ -127,6 +127,35 @@ std::optional<model::Confirmation> confirmation_from(const ShapeChecker& check, 
     return out;
 }
 
+// A step within one side's run that holds a regression back to a warning.
+void write_level_shift(JsonWriter& out, const model::LevelShift& shift) {
+    out.begin_object("level_shift");
+    field(out, "side", shift.side);
+    field(out, "at", shift.at);
+    field(out, "n", shift.n);
+    field(out, "before", shift.before);
+    field(out, "after", shift.after);
+    field(out, "p_value", shift.p_value);
+    out.end_object();
+}
+
+std::optional<model::LevelShift> level_shift_from(const ShapeChecker& check, const Json& c,
+                                                  const std::string& at) {
+    const Json* found = check.object_member(c, at, "level_shift");
+    if (found == nullptr) return std::nullopt;
+    const std::string shift_at = at_key(at, "level_shift");
+    model::LevelShift out;
+    out.side = check.text(*found, shift_at, "side", "candidate");
+    check.expect(out.side == "candidate" || out.side == "baseline", *found, shift_at,
+                 "side \"candidate\" or \"baseline\"");
+    out.at = check.count(*found, shift_at, "at").value_or(0);
+    out.n = check.count(*found, shift_at, "n").value_or(0);
+    out.before = check.number(*found, shift_at, "before").value_or(0.0);
+    out.after = check.number(*found, shift_at, "after").value_or(0.0);
+    out.p_value = check.number(*found, shift_at, "p_value").value_or(1.0);
+    return out;
+}
+
 }  // namespace
 
 void write_interval(JsonWriter& out, const char* key,
@@ -182,6 +211,7 @@ void write_comparison(JsonWriter& out, const model::Comparison& c) {
     if (c.ratio && std::isinf(*c.ratio)) field(out, "ratio_infinite", true);
     if (!c.notes.empty()) field(out, "notes", c.notes);
     write_between_run(out, c.between_run);
+    if (c.level_shift) write_level_shift(out, *c.level_shift);
     if (c.confirmation) write_confirmation(out, *c.confirmation);
     out.end_object();
 }
@@ -305,6 +335,7 @@ model::Comparison comparison_from(const ShapeChecker& check, const Json& c, cons
         out.outliers_dropped = check.flag(*noise, noise_at, "outliers_dropped", false);
     }
     out.between_run = between_run_from(check, c, at);
+    out.level_shift = level_shift_from(check, c, at);
     out.confirmation = confirmation_from(check, c, at);
     return out;
 }

@@ -99,6 +99,30 @@ TEST(CheckConfirm, OnlyTheRegressionsTheRerunConfirmsCount) {
     EXPECT_EQ(result.report.confirm->run.sources.at(0).path, suite.dir.file("rerun.json"));
 }
 
+// The baseline is one run and there is no history: without a rerun the verdict rests on one
+// run of each side; with one, the report and the trust score say that a rerun confirmed
+// the regressions.
+TEST(CheckConfirm, TheBetweenRunSentenceAndTrustKnowTheRerun) {
+    Suite suite;
+    const CheckResult alone = run_check(suite.request, suite.environment);
+    ASSERT_TRUE(alone.report.between_run.has_value());
+    EXPECT_FALSE(alone.report.between_run->rerun);
+    const CheckResult confirmed = suite.check_with({{"BM_A", 170}, {"BM_B", 300}, {"BM_C", 125}});
+    ASSERT_TRUE(confirmed.report.between_run.has_value());
+    EXPECT_TRUE(confirmed.report.between_run->rerun);
+    EXPECT_NE(compare::unknown_reason(*confirmed.report.between_run)
+                  .find("a rerun that confirmed its regressions"),
+              std::string::npos);
+    const auto between_run_score = [](const CheckResult& r) {
+        for (const model::ScoreComponent& c : r.report.scores->trust.components) {
+            if (c.name == "between-run") return c.score;
+        }
+        return -1.0;
+    };
+    EXPECT_EQ(between_run_score(alone), 20);
+    EXPECT_EQ(between_run_score(confirmed), 60);
+}
+
 TEST(CheckConfirm, ARerunThatConfirmsNothingPasses) {
     Suite suite;
     const CheckResult result =

@@ -43,6 +43,26 @@ TEST(BetweenRunAdvice, UnknownNoiseScoresTheShareOfTheRunsNeeded) {
               "one run: the verdict rests on one run of each side");
 }
 
+// A confirmation rerun: the regressions rest on two runs of this code, so the component
+// scores at least 60 and the sentence no longer says one run of each side.
+TEST(BetweenRunAdvice, AConfirmationRerunRaisesTheScoreAndChangesTheReason) {
+    compare::BetweenRunSummary rerun = summary(1, 1);
+    rerun.rerun = true;
+    EXPECT_EQ(between_run_component(rerun).score, k_between_run_rerun_score);
+    EXPECT_EQ(between_run_component(rerun).detail,
+              "between-run noise unknown: the history has 1 run (5 needed) and the baseline is "
+              "one run: the verdict rests on one run of the baseline, and on this run with a "
+              "rerun that confirmed its regressions");
+    compare::BetweenRunSummary four = summary(4, 1);
+    four.rerun = true;
+    EXPECT_EQ(between_run_component(four).score, 80);  // the history's share, when higher
+    compare::BetweenRunSummary none = summary(0, 1);
+    none.rerun = true;
+    EXPECT_EQ(compare::unknown_reason(none),
+              "there is no history and the baseline is one run: the verdict rests on one run of "
+              "the baseline, and on this run with a rerun that confirmed its regressions");
+}
+
 TEST(BetweenRunAdvice, TheTrustScoreCountsIt) {
     const auto runs = test::simulate_runs({1.0, 1.0, 1.0}, 10, 10, 0.01, 7);
     const model::Verdict verdict =
