@@ -275,6 +275,27 @@ expect_eq "confirm-pass: BM_Crc32" "$(crc_confirmation)" '["unchanged",false]'
 expect_grep "$tmp/confirm-pass.summary" "not confirmed by the rerun"
 if grep -q '^::error::' "$tmp/confirm-pass.log"; then fail "confirm-pass: stale annotations"; fi
 
+# 9b. A regression held back to a warning because its run changed level while it ran
+#     (the mild noisy corpus's interleaved run 08: BM_SortInts steps 1.8x after four
+#     repetitions): the check passes, yet the rerun runs, and a rerun slow throughout
+#     confirms it, so the step fails.
+corpus=$source_dir/tests/fixtures/noisy-corpus-mild/base-interleaved
+for run in 00 01 02 03 04; do
+  "$caws_gate" baseline update "$corpus/$run.json" --suite shift --dir "$repo/baselines" \
+    --policy rolling:5 >/dev/null 2>&1 || fail "shift: baseline update $run"
+done
+mkdir -p "$repo/build/perf/shift"
+cp "$corpus/08.json" "$repo/build/perf/shift/shift.json"
+jq '(.benchmarks[] | select((.run_name | startswith("BM_SortInts/")) and .run_type == "iteration"
+     and .cpu_time < 12000) | .cpu_time, .real_time) |= . * 1.82' "$corpus/08.json" >"$tmp/shift-rerun.json"
+run_action shift push "$(jq -n --arg rerun "$tmp/shift-rerun.json" \
+  '{"results": "build/perf/shift/shift.json", "confirm-command": ("cp " + $rerun + " {out} # {filter}")}')"
+expect_eq "shift: exit code" "$code" 1
+expect_eq "shift: rerun" "$(output shift rerun)" true
+expect_grep "$tmp/shift.log" "caws-gate: a regression is held back to a warning (its run changed level while it ran); rerunning"
+expect_eq "shift: BM_SortInts" "$(jq -c '.comparisons[] | select((.metric | startswith("BM_SortInts/"))
+  and .measure == "cpu_time") | [.level, .confirmation.confirmed]' "$report")" '["fail",true]'
+
 # 10. A confirm-command that fails: the first check's verdict stands, with its annotations.
 run_action confirm-broken push '{"results": "build/perf/confirm/sample.json",
   "gate": "gates/ab.json", "confirm-command": "echo rerun {filter} >{out}; exit 3"}'

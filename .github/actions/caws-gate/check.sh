@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Step "Run caws-gate": runs `caws-gate check` on the results, or `caws-gate ab` on the
 # base and head commands, writes the reports and the job summary, and records the
-# outcome as step outputs. When the check fails and a confirm-command is given, it runs
+# outcome as step outputs. When the check fails, or holds a regression back to a warning
+# because its run changed level while it ran, and a confirm-command is given, it runs
 # that command with the report's rerun filter and checks again with --confirm, so that
 # only the regressions the rerun confirms count. It exits 0 whatever the verdict, so that
 # the reports are uploaded and the comment posted; the last step of the action fails the
@@ -146,6 +147,16 @@ for key in sys.argv[2].strip(".").split("."):
 print("" if value is None else value)' "$json" "$1"
   fi
 }
+held_back() {  # held_back: the report holds a regression back for a level shift in its run
+  if [ ! -f "$json" ]; then return 1; fi
+  if command -v jq >/dev/null; then
+    jq -e '[.findings[]? | select(.code == "level-shift")] | length > 0' "$json" >/dev/null
+  else
+    python3 -c 'import json, sys
+findings = json.load(open(sys.argv[1])).get("findings") or []
+sys.exit(0 if any(f.get("code") == "level-shift" for f in findings) else 1)' "$json"
+  fi
+}
 problem=$(input_problem)
 mode=check
 if [ -n "$base_command$head_command" ]; then mode=ab; fi
@@ -195,12 +206,17 @@ else
   first_output=$(mktemp)
   trap 'rm -f "$errors" "$first_output"' EXIT
   GITHUB_STEP_SUMMARY='' run_caws_gate "${args[@]}" "${extra[@]}" >"$first_output"
-  if [ "$status" -ne 1 ]; then
+  if [ "$status" -eq 1 ]; then
+    why="the check failed"
+  elif [ "$status" -eq 0 ] && held_back; then
+    why="a regression is held back to a warning (its run changed level while it ran)"
+  fi
+  if [ -z "${why:-}" ]; then
     cat "$first_output"
   else
     grep -v '^::' "$first_output" || true
     command=$(rerun_command)
-    echo "caws-gate: the check failed; rerunning its regressions to confirm them: $command"
+    echo "caws-gate: $why; rerunning its regressions to confirm them: $command"
     rerun=true
     rerun_status=0
     bash -c "$command" || rerun_status=$?
