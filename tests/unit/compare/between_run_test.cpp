@@ -10,25 +10,13 @@
 #include "compare/comparator.hpp"
 #include "reference/run_spread_reference.inc"
 #include "stats/run_spread.hpp"
+#include "support/metrics.hpp"
 
 namespace caws::compare {
 namespace {
 
-model::Metric timing(const std::string& name, std::vector<double> samples) {
-    model::Metric metric;
-    metric.name = name;
-    metric.measure = "cpu_time";
-    metric.unit = model::seconds();
-    metric.direction = model::Direction::lower;
-    metric.samples = std::move(samples);
-    return metric;
-}
-
-model::Run run_of(std::vector<model::Metric> metrics) {
-    model::Run run;
-    run.metrics = std::move(metrics);
-    return run;
-}
+using test::run_of;
+using test::timing;
 
 std::vector<double> scaled(const std::vector<double>& values, double factor) {
     std::vector<double> out;

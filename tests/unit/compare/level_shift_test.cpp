@@ -13,25 +13,13 @@
 #include "gate/policy.hpp"
 #include "report/json_report.hpp"
 #include "report/report_reader.hpp"
+#include "support/metrics.hpp"
 
 namespace caws::compare {
 namespace {
 
-model::Metric timing(const std::string& name, std::vector<double> samples) {
-    model::Metric metric;
-    metric.name = name;
-    metric.measure = "cpu_time";
-    metric.unit = model::seconds();
-    metric.direction = model::Direction::lower;
-    metric.samples = std::move(samples);
-    return metric;
-}
-
-model::Run run_of(std::vector<model::Metric> metrics) {
-    model::Run run;
-    run.metrics = std::move(metrics);
-    return run;
-}
+using test::run_of;
+using test::timing;
 
 std::vector<double> scaled(std::vector<double> values, double factor, std::size_t from = 0) {
     for (std::size_t i = from; i < values.size(); ++i) values[i] *= factor;
