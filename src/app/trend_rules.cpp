@@ -7,6 +7,7 @@ trend::GateRules trend_rules_of(const gate::TrendSettings& settings) {
     rules.degrading = settings.degrading;
     rules.change_point = settings.change_point;
     rules.change_point_within = settings.change_point_within;
+    rules.min_magnitude = settings.min_magnitude;
     return rules;
 }
 

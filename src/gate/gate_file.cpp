@@ -44,7 +44,8 @@ constexpr std::string_view k_budget_keys[] = {"metric",  "measure",  "statistic"
 constexpr std::string_view k_waiver_keys[] = {"match", "measure", "reason",
                                               "owner", "link",    "expires"};
 constexpr std::string_view k_scores_keys[] = {"min_health", "min_trust"};
-constexpr std::string_view k_trend_keys[] = {"degrading", "change_point", "change_point_within"};
+constexpr std::string_view k_trend_keys[] = {"degrading", "change_point", "change_point_within",
+                                             "min_magnitude"};
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -498,6 +499,14 @@ class GateParser {
         if (value.contains("change_point_within")) {
             trend.change_point_within =
                 count(value["change_point_within"], where("change_point_within"), 1);
+        }
+        if (value.contains("min_magnitude")) {
+            const double ratio = number(value["min_magnitude"], where("min_magnitude"));
+            if (!(ratio >= 1) || !std::isfinite(ratio)) {
+                fail(where("min_magnitude"), "expected a ratio of at least 1, got " +
+                                                 describe(value["min_magnitude"]));
+            }
+            trend.min_magnitude = ratio;
         }
         gate_.trend = trend;
     }

@@ -96,6 +96,9 @@ struct TrendSettings {
     model::Level degrading = model::Level::warn;
     model::Level change_point = model::Level::fail;
     std::size_t change_point_within = 5;  // runs
+    // Smallest ratio (either way) of a counted change point; smaller ones are shifts.
+    // Empty: the minor threshold.
+    std::optional<double> min_magnitude;
 };
 
 // A parsed, checked gate file.

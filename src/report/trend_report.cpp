@@ -81,14 +81,31 @@ std::string mermaid_chart(const ordered_json& t) {
     return out;
 }
 
+// "; 2 shifts under 1.2x, not counted" (nothing without shifts).
+std::string shifts_text(const ordered_json& report, std::size_t shifts) {
+    if (shifts == 0) return {};
+    std::optional<double> min;
+    if (const auto options = report.find("options"); options != report.end()) {
+        if (const auto rules = options->find("rules"); rules != options->end()) {
+            min = number_at(*rules, "min_magnitude");
+        }
+    }
+    return "; " + plural(shifts, "shift", "shifts") +
+           (min ? " under " + model::format_ratio(*min) : std::string()) + ", not counted";
+}
+
 data change_point_view(const ordered_json& t, const ordered_json& cp) {
     const model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
     data view;
     view.set("metric", text_or(t, "metric"));
     view.set("measure", text_or(t, "measure"));
     view.set("run", std::to_string(cp.value("index", std::size_t{0}) + 1));
-    view.set("commit", text_or(cp, "commit").substr(0, 12));
-    view.set("date", text_or(cp, "date"));
+    const std::string commit = text_or(cp, "commit").substr(0, 12);
+    const std::string date = text_or(cp, "date");
+    view.set("commit", commit);
+    view.set("has_commit", boolean(!commit.empty()));
+    view.set("date", date);
+    view.set("has_date", boolean(!date.empty()));
     view.set("before", quantity(number_at(cp, "before"), unit));
     view.set("after", quantity(number_at(cp, "after"), unit));
     const auto ratio = number_at(cp, "ratio");
@@ -112,7 +129,9 @@ data build_trend_view(const ordered_json& report) {
     std::size_t degrading = 0;
     std::size_t with_change_points = 0;
     std::size_t change_point_count = 0;
+    std::size_t shift_count = 0;
     for (const ordered_json& t : report["trends"]) {
+        if (const auto shifts = t.find("shifts"); shifts != t.end()) shift_count += shifts->size();
         const model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
         const ordered_json& drift = t["drift"];
         const std::string drift_class = text_or(drift, "class");
@@ -156,6 +175,13 @@ data build_trend_view(const ordered_json& report) {
             chart.set("icon", level_icon(text_or(t, "level")));
             chart.set("slope", slope_text);
             chart.set("change_points", list);
+            data shifts{data::type::list};
+            if (const auto found = t.find("shifts"); found != t.end()) {
+                for (const ordered_json& cp : *found) shifts.push_back(change_point_view(t, cp));
+            }
+            chart.set("shifts", shifts);
+            const std::size_t since = drift.value("since", std::size_t{0});
+            chart.set("since", since == 0 ? std::string() : " since run " + std::to_string(since + 1));
             chart.set("mermaid", mermaid_chart(t));
             const std::size_t n = std::max(t.value("n", values.size()), values.size());
             chart.set("truncated", n > k_chart_points ? data(data::type::bool_true)
@@ -169,7 +195,8 @@ data build_trend_view(const ordered_json& report) {
     view.set("summary", plural(metrics, "metric", "metrics") + ", " + std::to_string(degrading) +
                             " degrading, " +
                             plural(change_point_count, "change point", "change points") + " in " +
-                            plural(with_change_points, "metric", "metrics") + ".");
+                            plural(with_change_points, "metric", "metrics") +
+                            shifts_text(report, shift_count) + ".");
     view.set("rows", rows);
     view.set("charts", charts);
     view.set("all_change_points", all_change_points);
@@ -186,6 +213,24 @@ ordered_json mann_kendall_json(const stats::MannKendall& mk) {
     out["tau"] = number_or_null(mk.tau);
     out["exact"] = mk.exact;
     return out;
+}
+
+ordered_json change_point_json(const trend::ChangePoint& cp, bool counted) {
+    ordered_json p;
+    p["index"] = cp.index;
+    p["date"] = cp.date;
+    p["commit"] = cp.commit;
+    p["before"] = number_or_null(cp.before);
+    p["after"] = number_or_null(cp.after);
+    p["ratio"] = number_or_null(cp.ratio);
+    p["class"] = std::string(model::to_string(cp.change));
+    p["p_value"] = number_or_null(cp.p_value);
+    p["q"] = number_or_null(cp.q);
+    if (counted) {
+        p["recent"] = cp.recent;
+        p["level"] = std::string(model::to_string(cp.level));
+    }
+    return p;
 }
 
 ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
@@ -210,24 +255,16 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     ts["high"] = number_or_null(trend.drift.theil_sen.high);
     ts["intercept"] = number_or_null(trend.drift.theil_sen.intercept);
     drift["theil_sen"] = ts;
+    drift["since"] = trend.drift_since;
     out["drift"] = drift;
     ordered_json points = ordered_json::array();
     for (const trend::ChangePoint& cp : trend.change_points) {
-        ordered_json p;
-        p["index"] = cp.index;
-        p["date"] = cp.date;
-        p["commit"] = cp.commit;
-        p["before"] = number_or_null(cp.before);
-        p["after"] = number_or_null(cp.after);
-        p["ratio"] = number_or_null(cp.ratio);
-        p["class"] = std::string(model::to_string(cp.change));
-        p["p_value"] = number_or_null(cp.p_value);
-        p["q"] = number_or_null(cp.q);
-        p["recent"] = cp.recent;
-        p["level"] = std::string(model::to_string(cp.level));
-        points.push_back(std::move(p));
+        points.push_back(change_point_json(cp, true));
     }
     out["change_points"] = std::move(points);
+    ordered_json shifts = ordered_json::array();
+    for (const trend::ChangePoint& cp : trend.shifts) shifts.push_back(change_point_json(cp, false));
+    out["shifts"] = std::move(shifts);
     out["notes"] = trend.notes;
     // The newest values only (the charted ones): the history file has them all, and the
     // whole series of 5,000 metrics over 1,000 runs would make a report of half a gigabyte.
@@ -290,15 +327,18 @@ nlohmann::ordered_json build_trend_report(const TrendReportInput& input) {
     rules["degrading"] = std::string(model::to_string(input.rules.degrading));
     rules["change_point"] = std::string(model::to_string(input.rules.change_point));
     rules["recent"] = input.rules.change_point_within;
+    rules["min_magnitude"] = input.rules.min_magnitude.value_or(input.options.thresholds.minor);
     options["rules"] = rules;
     report["options"] = options;
     ordered_json summary;
     std::size_t counts[4] = {0, 0, 0, 0};
     std::size_t change_points = 0;
+    std::size_t shifts = 0;
     std::size_t failing = 0;
     for (const trend::Trend& t : trends) {
         ++counts[static_cast<int>(t.drift.drift)];
         change_points += t.change_points.size();
+        shifts += t.shifts.size();
         if (t.level == model::Level::fail) ++failing;
     }
     summary["metrics"] = trends.size();
@@ -307,6 +347,7 @@ nlohmann::ordered_json build_trend_report(const TrendReportInput& input) {
     summary["degrading"] = counts[2];
     summary["drifting"] = counts[3];
     summary["change_points"] = change_points;
+    summary["shifts"] = shifts;
     summary["failing"] = failing;
     report["summary"] = summary;
     // Each table of runs the series name, once, in the order of first use: the series of

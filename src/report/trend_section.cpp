@@ -58,6 +58,8 @@ void check_trend(const ShapeChecker& check, const ordered_json& t, const std::st
         }
         check.optional(points[i], cp_at, "recent", is_boolean, "true or false");
     }
+    check.optional(t, at, "shifts", is_array, "an array of shifts");
+    check.optional(drift, drift_at, "since", is_count, "a whole number");
     const ordered_json& series = check.required(t, at, "series", is_object, "an object");
     const ordered_json& values =
         check.required(series, at + "/series", "values", is_array, "an array of numbers");

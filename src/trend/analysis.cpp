@@ -25,6 +25,32 @@ double median_of(const std::vector<double>& values, std::size_t begin, std::size
 
 namespace {
 
+bool is_shift(const ChangePoint& point, double min_magnitude) {
+    return std::max(point.ratio, 1 / point.ratio) < min_magnitude;
+}
+
+// The change points within `min_magnitude` either way move to the shifts. Each keeps the
+// medians of the levels found on either side of it: a step's size is that of the step,
+// whatever smaller shifts came before it.
+void separate_shifts(Trend& trend, double min_magnitude) {
+    std::vector<ChangePoint> kept;
+    for (ChangePoint& point : trend.change_points) {
+        (is_shift(point, min_magnitude) ? trend.shifts : kept).push_back(std::move(point));
+    }
+    trend.change_points = std::move(kept);
+}
+
+// The series from `first` on (the whole series for 0).
+Series values_from(const Series& series, std::size_t first) {
+    if (first == 0) return series;
+    Series out = series;
+    out.values.erase(out.values.begin(), out.values.begin() + static_cast<std::ptrdiff_t>(first));
+    if (out.runs.size() >= first) {
+        out.runs.erase(out.runs.begin(), out.runs.begin() + static_cast<std::ptrdiff_t>(first));
+    }
+    return out;
+}
+
 const RunLabel* label_of(const Series& series, std::size_t i) {
     const auto& labels = series.labels;
     if (!labels || i >= series.runs.size() || series.runs[i] >= labels->size()) return nullptr;
@@ -153,8 +179,16 @@ Trend analyse(Series series, const Options& options, const GateRules& rules) {
     trend.series = std::move(series);
     const Series& s = trend.series;
     const std::size_t n = s.values.size();
-    trend.drift = analyse_drift(s, options);
     trend.change_points = find_change_points(s, options);
+    separate_shifts(trend, rules.min_magnitude.value_or(options.thresholds.minor));
+    trend.drift_since = trend.change_points.empty() ? 0 : trend.change_points.back().index;
+    trend.drift = analyse_drift(values_from(s, trend.drift_since), options);
+    if (trend.drift_since > 0) {
+        trend.notes.push_back("drift measured on the " + std::to_string(n - trend.drift_since) +
+                              " runs since the change point at run " +
+                              std::to_string(trend.drift_since + 1) +
+                              ": a step is a change point, not a drift");
+    }
     if (n < 3) trend.notes.push_back(std::to_string(n) + " runs: too few for a trend");
     if (s.direction == model::Direction::unknown) {
         trend.notes.push_back("direction unknown: reported, not gated");

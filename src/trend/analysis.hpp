@@ -97,16 +97,23 @@ struct Options {
 // gets `degrading`; a change point whose class is a regression (minor or worse) among the
 // newest `change_point_within` runs of its series gets `change_point`; older change points
 // and improvements are info.
+// A change point whose ratio is within `min_magnitude` either way (default: the minor
+// threshold of Options::thresholds) is a shift: reported, not counted as a change point.
 struct GateRules {
     model::Level degrading = model::Level::warn;
     model::Level change_point = model::Level::fail;
     std::size_t change_point_within = 5;
+    std::optional<double> min_magnitude;
 };
 
 struct Trend {
     Series series;
+    // Of the values since the last change point (from `drift_since`): a step is a change
+    // point, not a drift.
     Drift drift;
-    std::vector<ChangePoint> change_points;
+    std::size_t drift_since = 0;  // index of the first value the drift is measured on
+    std::vector<ChangePoint> change_points;  // at least GateRules::min_magnitude either way
+    std::vector<ChangePoint> shifts;         // smaller: reported, never counted or gated
     model::Level level = model::Level::pass;
     std::vector<std::string> notes;  // caveats ("3 runs: too few for a trend")
 };
@@ -124,7 +131,9 @@ Drift analyse_drift(const Series& series, const Options& options = {});
 // metric's result does not depend on the other metrics.
 std::vector<ChangePoint> find_change_points(const Series& series, const Options& options = {});
 
-// Drift, change points and levels of one series.
+// Drift, change points and levels of one series: the change points smaller than the
+// rules' min_magnitude become shifts, and the drift is measured on the values since the
+// last change point that remains.
 Trend analyse(Series series, const Options& options = {}, const GateRules& rules = {});
 
 // Every series, in order; the work is spread over `threads` threads (0: the hardware's),

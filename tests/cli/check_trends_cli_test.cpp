@@ -168,10 +168,14 @@ TEST(CheckTrends, AHistoryNextToTheBaselineAddsTrendsFindingsAndCharts) {
     EXPECT_EQ(trends["runs"].size(), k_history_runs + 1);
     EXPECT_EQ((*step)["series"]["first"], 0);
     EXPECT_EQ((*step)["series"]["values"].size(), k_history_runs + 1);
-    // A step late in the series is also a rising trend.
-    EXPECT_EQ((*step)["drift"]["class"], "degrading");
-    EXPECT_EQ(finding_codes(report, "step"),
-              (std::vector<std::string>{"trend-degrading", "trend-change-point"}));
+    // A step is a change point, not a drift: the drift is measured since the step.
+    EXPECT_EQ((*step)["drift"]["class"], "stable");
+    EXPECT_EQ((*step)["drift"]["since"], k_step_run);
+    EXPECT_NE((*step)["notes"].dump().find("drift measured on the 5 runs since the change point "
+                                           "at run 27: a step is a change point, not a drift"),
+              std::string::npos)
+        << (*step)["notes"].dump();
+    EXPECT_EQ(finding_codes(report, "step"), (std::vector<std::string>{"trend-change-point"}));
 
     // The drift: degrading, with its finding; the flat series: stable, nothing to say.
     const nlohmann::json* drift = trend_of(report, "drift");
@@ -192,7 +196,7 @@ TEST(CheckTrends, AHistoryNextToTheBaselineAddsTrendsFindingsAndCharts) {
     EXPECT_EQ(markdown, r.out);
     EXPECT_NE(markdown.find("### ⚠️ Trends"), std::string::npos) << markdown;
     EXPECT_NE(markdown.find("31 runs: the history's 30 and this run"), std::string::npos);
-    EXPECT_NE(markdown.find("#### ⚠️ step (value): degrading"), std::string::npos) << markdown;
+    EXPECT_NE(markdown.find("#### ⚠️ step (value): stable"), std::string::npos) << markdown;
     EXPECT_NE(markdown.find(
                   "change point at run 27 (c026), 2026-10-27T03:00:00Z: 9.98 ms → 16.0 ms, 1.61x, "
                   "moderate"),

@@ -114,6 +114,7 @@ TEST(GateFile, ReadsEverySection) {
     EXPECT_EQ(gate.trend->degrading, model::Level::info);
     EXPECT_EQ(gate.trend->change_point, model::Level::fail);
     EXPECT_EQ(gate.trend->change_point_within, 3u);
+    EXPECT_FALSE(gate.trend->min_magnitude);
 }
 
 TEST(GateFile, SyntaxErrorsNameLineAndColumn) {
@@ -191,6 +192,17 @@ TEST(GateFile, WrongTypesAndValuesNameThePointer) {
     EXPECT_EQ(error_of(gate_with(R"("trend": {"change_point_within": 2.5})")),
               "gates/x.json: /trend/change_point_within: expected an integer of at least 1, got "
               "2.5");
+    EXPECT_EQ(error_of(gate_with(R"("trend": {"min_magnitude": 0.9})")),
+              "gates/x.json: /trend/min_magnitude: expected a ratio of at least 1, got 0.9");
+    EXPECT_EQ(error_of(gate_with(R"("trend": {"min_magnitude": "1.1x"})")),
+              "gates/x.json: /trend/min_magnitude: expected a number, got \"1.1x\"");
+}
+
+TEST(GateFile, TrendMinMagnitude) {
+    const Gate gate = parse_gate(R"({"schema": "caws-gate/gate@1",
+        "trend": {"min_magnitude": 1.1}})", "g.json");
+    ASSERT_TRUE(gate.trend);
+    EXPECT_EQ(gate.trend->min_magnitude, 1.1);
 }
 
 TEST(GateFile, ThresholdsMustBeOrdered) {

@@ -159,5 +159,46 @@ TEST(TrendReport, InfoLevelsHaveTheInfoIconOfTheOtherReports) {
     EXPECT_NE(md.find("| ✅ | BM_Sort&lt;int&gt;/1024 | cpu_time |"), std::string::npos) << md;
 }
 
+// A history without commits (runs recorded with --no-git, say): the change point names
+// its run and date, with no empty parentheses.
+TEST(TrendReport, AChangePointWithoutACommitPrintsNoParentheses) {
+    trend::Series s = series("BM_Sort/1024", 1.6, 30);
+    std::vector<std::string> dates(40, "2026-11-20T03:00:00Z");
+    trend::label_runs(s, dates, std::vector<std::string>(40));
+    std::vector<trend::Trend> trends{trend::analyse(std::move(s))};
+    TrendReportInput input;
+    input.histories = {"perf.jsonl"};
+    input.trends = &trends;
+    const std::string md = render_trend_markdown(build_trend_report(input), TemplateSet{});
+    EXPECT_NE(md.find("change point at run 31, 2026-11-20T03:00:00Z: "), std::string::npos) << md;
+    EXPECT_EQ(md.find("()"), std::string::npos) << md;
+}
+
+// Shifts under the minor threshold are reported apart and counted apart: the summary
+// says how many were left out.
+TEST(TrendReport, ShiftsAreListedAndNotCounted) {
+    trend::Series s = series("BM_Sort/1024", 1.0, 40);
+    for (std::size_t i = 20; i < 40; ++i) s.values[i] *= i < 30 ? 1.08 : 1.08 * 1.5;
+    std::vector<trend::Trend> trends{trend::analyse(std::move(s))};
+    ASSERT_EQ(trends[0].shifts.size(), 1u) << trends[0].change_points.size();
+    ASSERT_EQ(trends[0].change_points.size(), 1u);
+    TrendReportInput input;
+    input.histories = {"perf.jsonl"};
+    input.trends = &trends;
+    const nlohmann::ordered_json report = build_trend_report(input);
+    EXPECT_EQ(report["summary"]["change_points"], 1);
+    EXPECT_EQ(report["summary"]["shifts"], 1);
+    EXPECT_EQ(report["options"]["rules"]["min_magnitude"], 1.2);
+    EXPECT_EQ(report["trends"][0]["shifts"][0]["index"], 20);
+    EXPECT_FALSE(report["trends"][0]["shifts"][0].contains("level"));
+    EXPECT_EQ(report["trends"][0]["drift"]["since"], 30);
+    const std::string md = render_trend_markdown(report, TemplateSet{});
+    EXPECT_NE(md.find("1 change point in 1 metric; 1 shift under 1.20x, not counted."),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("- shift at run 21 (abcdef012345), "), std::string::npos) << md;
+    EXPECT_NE(md.find("Slope per run since run 31: "), std::string::npos) << md;
+}
+
 }  // namespace
 }  // namespace caws::report

@@ -143,5 +143,51 @@ TEST(TrendAll, ThreadsDoNotChangeTheResult) {
     }
 }
 
+// Three levels: 1.03x after 20 runs (a shift), then 1.35x after 40 (a change point).
+std::vector<double> small_then_large_step() {
+    std::vector<double> values = step(11, 60, 20, 1.03, 0.002);
+    for (std::size_t i = 40; i < values.size(); ++i) values[i] *= 1.35;
+    return values;
+}
+
+TEST(TrendShifts, ChangePointsUnderTheMinorThresholdAreShiftsNotCounted) {
+    const Trend t = analyse(series_of(small_then_large_step(), model::Direction::lower));
+    ASSERT_EQ(t.change_points.size(), 1u);
+    EXPECT_EQ(t.change_points[0].index, 40u);
+    EXPECT_NEAR(t.change_points[0].ratio, 1.35, 0.01);  // the levels either side
+    EXPECT_EQ(t.change_points[0].change, model::ChangeClass::minor);
+    ASSERT_EQ(t.shifts.size(), 1u);
+    EXPECT_EQ(t.shifts[0].index, 20u);
+    EXPECT_NEAR(t.shifts[0].ratio, 1.03, 0.005);
+    EXPECT_EQ(t.shifts[0].level, model::Level::info);
+}
+
+TEST(TrendShifts, TheGateFileCanCountSmallerChangePoints) {
+    GateRules rules;
+    rules.min_magnitude = 1.02;
+    const Trend t = analyse(series_of(small_then_large_step(), model::Direction::lower), {}, rules);
+    EXPECT_EQ(t.change_points.size(), 2u);
+    EXPECT_TRUE(t.shifts.empty());
+}
+
+// A step late in a flat series is a change point; the drift is measured after it, so the
+// series is not also "degrading".
+TEST(TrendShifts, DriftIsMeasuredSinceTheLastChangePoint) {
+    const Trend t = analyse(series_of(step(5, 40, 30, 1.5, 0.01), model::Direction::lower));
+    ASSERT_EQ(t.change_points.size(), 1u);
+    EXPECT_EQ(t.change_points[0].index, 30u);
+    EXPECT_EQ(t.drift_since, 30u);
+    EXPECT_EQ(t.drift.drift, DriftClass::stable);
+    EXPECT_EQ(t.notes.back(),
+              "drift measured on the 10 runs since the change point at run 31: a step is a "
+              "change point, not a drift");
+    // Measured over the whole series, the step reads as a rising trend.
+    EXPECT_EQ(analyse_drift(series_of(step(5, 40, 30, 1.5, 0.01), model::Direction::lower)).drift,
+              DriftClass::degrading);
+    // Without a change point the whole series is used.
+    const Trend drift = analyse(series_of(step(6, 40, 40, 1.0, 0.01), model::Direction::lower));
+    EXPECT_EQ(drift.drift_since, 0u);
+}
+
 }  // namespace
 }  // namespace caws::trend
