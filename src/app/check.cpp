@@ -54,7 +54,8 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     // The suite's history, with this run as its newest point (docs/trends.md).
     std::optional<CheckTrends> trends;
     if (read && !request.trends.disabled) {
-        trends = analyse_check_history(request.trends, std::move(*read), setup.gate, setup.options);
+        trends = analyse_check_history(request.trends, std::move(*read), setup.gate, setup.options,
+                                       verdict.comparisons);
     }
     ReportContext context;
     compare::count_between_run(verdict.comparisons, between.summary);

@@ -1,6 +1,8 @@
 #include "app/check_trends.hpp"
 
 #include <filesystem>
+#include <set>
+#include <utility>
 
 #include "app/baseline_update.hpp"
 #include "app/trend_rules.hpp"
@@ -55,9 +57,32 @@ std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
     return result;
 }
 
+namespace {
+
+// The trends of the measures the check compares without gating them are reported only:
+// gating a second clock's history would undo gating one measure per benchmark.
+void report_ungated_trends(std::vector<trend::Trend>& trends,
+                           const std::vector<model::Comparison>& comparisons) {
+    std::set<std::pair<std::string, std::string>> ungated;
+    for (const model::Comparison& c : comparisons) {
+        if (!c.gated && c.direction != model::Direction::unknown) {
+            ungated.emplace(c.metric, c.measure);
+        }
+    }
+    if (ungated.empty()) return;
+    for (trend::Trend& t : trends) {
+        if (ungated.count({t.series.metric, t.series.measure}) > 0) {
+            trend::report_only(t, "not gated in this check: its trend is reported, not gated");
+        }
+    }
+}
+
+}  // namespace
+
 CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory read,
                                   const std::optional<gate::Gate>& gate,
-                                  const compare::Options& compare_options) {
+                                  const compare::Options& compare_options,
+                                  const std::vector<model::Comparison>& comparisons) {
     CheckTrends result;
     result.history = std::move(read.path);
     store::HistoryTable history = std::move(read.table);
@@ -75,6 +100,7 @@ CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory
     std::vector<trend::Series> series = trend::build_series(history, series_options);
     history = {};
     result.trends = trend::analyse_all(std::move(series), options, result.rules);
+    report_ungated_trends(result.trends, comparisons);
 
     report::TrendSectionInput input;
     input.history = result.history;

@@ -62,9 +62,11 @@ struct CheckTrends {
 // update` would record it (unless the history's newest line already is that run), and
 // only the newest `request.last` runs are analysed. Levels come from the gate file's trend
 // section, else check_trend_rules' defaults (warn). Change points are classed with
-// `compare_options.thresholds`.
+// `compare_options.thresholds`. A metric that `comparisons` (the check's) compares without
+// gating it (a second clock, a derived rate) has its trend reported, not gated.
 CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory history,
                                   const std::optional<gate::Gate>& gate,
-                                  const compare::Options& compare_options);
+                                  const compare::Options& compare_options,
+                                  const std::vector<model::Comparison>& comparisons = {});
 
 }  // namespace caws::app

@@ -215,6 +215,13 @@ std::vector<Trend> analyse_all(std::vector<Series> series, const Options& option
     return trends;
 }
 
+void report_only(Trend& trend, std::string note) {
+    trend.reported_only = true;
+    trend.level = model::Level::pass;
+    for (ChangePoint& point : trend.change_points) point.level = model::Level::info;
+    trend.notes.push_back(std::move(note));
+}
+
 model::Level verdict_of(const std::vector<Trend>& trends) {
     model::Level level = model::Level::pass;
     for (const Trend& trend : trends) level = std::max(level, trend.level);

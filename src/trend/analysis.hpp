@@ -116,6 +116,7 @@ struct Trend {
     std::vector<ChangePoint> shifts;         // smaller: reported, never counted or gated
     model::Level level = model::Level::pass;
     std::vector<std::string> notes;  // caveats ("3 runs: too few for a trend")
+    bool reported_only = false;      // report_only(): no level, no findings
 };
 
 // The oriented ratio of `after` to `before` for a direction, and its class under the
@@ -140,6 +141,9 @@ Trend analyse(Series series, const Options& options = {}, const GateRules& rules
 // the result is the same whatever the number.
 std::vector<Trend> analyse_all(std::vector<Series> series, const Options& options = {},
                                const GateRules& rules = {}, unsigned threads = 0);
+
+// Makes a trend reported only: its level pass, its change points info, with `note`.
+void report_only(Trend& trend, std::string note);
 
 // The highest level among the trends: the gate's verdict (pass, warn or fail).
 model::Level verdict_of(const std::vector<Trend>& trends);

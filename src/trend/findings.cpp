@@ -59,7 +59,7 @@ std::vector<model::Finding> trend_findings(const std::vector<Trend>& trends,
     std::vector<model::Finding> findings;
     for (const Trend& trend : trends) {
         const Series& s = trend.series;
-        if (s.direction == model::Direction::unknown) continue;
+        if (s.direction == model::Direction::unknown || trend.reported_only) continue;
         if (trend.drift.drift == DriftClass::degrading && rules.degrading != model::Level::pass) {
             model::Finding finding;
             finding.level = rules.degrading;

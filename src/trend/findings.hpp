@@ -12,7 +12,8 @@ namespace caws::trend {
 // - "trend-degrading" for a gated metric whose drift is degrading, at `rules.degrading`;
 // - "trend-change-point" for each change point that analyse() gated (a regression among
 //   the newest `rules.change_point_within` runs), at its level (`rules.change_point`).
-// A rule at pass adds no finding; metrics of unknown direction add none.
+// A rule at pass adds no finding; metrics of unknown direction and trends reported only
+// (report_only) add none.
 std::vector<model::Finding> trend_findings(const std::vector<Trend>& trends,
                                            const GateRules& rules);
 

@@ -95,5 +95,36 @@ TEST(LevelShiftCli, ARunWhoseMachineChangedWarnsInsteadOfFailing) {
     EXPECT_EQ((*confirmed_sort)["level"], "fail");
 }
 
+// The history of a measure that check does not gate (real_time beside the gated
+// cpu_time) is reported, not gated: a change point of real_time in five real runs of the
+// noisy corpus and the run checked adds no finding and leaves the check passing.
+TEST(UngatedTrendsCli, ASecondClocksHistoryIsReportedNotGated) {
+    TempDir dir;
+    const std::string plain =
+        std::string(CAWS_GATE_SOURCE_DIR) + "/tests/fixtures/noisy-corpus/base-plain/";
+    for (const char* run : {"10", "13", "16", "17", "19"}) {
+        const ProcessResult r =
+            caws_gate({"baseline", "update", plain + run + ".json", "--suite", "s", "--dir", "b",
+                       "--policy", "rolling:5", "--accept-regressions"},
+                      dir.path());
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const ProcessResult r = caws_gate(
+        {"check", plain + "05.json", "--suite", "s", "--dir", "b", "--json", "r.json"}, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto report = nlohmann::json::parse(read_text(dir.file("r.json")));
+    for (const auto& f : report["findings"]) {
+        EXPECT_NE(f.value("measure", ""), "real_time") << f.dump();
+    }
+    bool found = false;
+    for (const auto& t : report["trends"]["trends"]) {
+        if (t["measure"] != "real_time" || t["change_points"].empty()) continue;
+        found = true;
+        EXPECT_EQ(t["level"], "pass");
+        EXPECT_NE(t["notes"].dump().find("not gated in this check"), std::string::npos);
+    }
+    EXPECT_TRUE(found) << "no real_time trend with a change point to test";
+}
+
 }  // namespace
 }  // namespace caws::test
