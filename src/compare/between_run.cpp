@@ -32,8 +32,8 @@ model::Interval oriented_interval(const stats::PredictionInterval& log_interval,
 std::string within_note(const model::BetweenRun& b) {
     return "within the between-run noise of " + std::to_string(b.runs) +
            " runs of the history: a new run's median falls within " +
-           model::format_ratio(b.interval.low) + "-" + model::format_ratio(b.interval.high) +
-           " (" + model::format_plain_percent(b.level) + "), so the change is classed unchanged";
+           model::format_ratio(b.interval.low) + "-" + model::format_ratio(b.interval.high) + " (" +
+           model::format_plain_percent(b.level) + "), so the change is classed unchanged";
 }
 
 // The between-run view of one comparison; empty when it has none.
@@ -133,8 +133,7 @@ void apply_between_run_noise(
         if (!c.gated || !c.ratio || baseline == nullptr || candidate == nullptr) continue;
         const auto found = noise.metrics.find(key_of(c.metric, c.measure));
         if (found == noise.metrics.end()) continue;
-        c.between_run =
-            between_run_of(c, *baseline, *candidate, found->second, settings[i]->alpha);
+        c.between_run = between_run_of(c, *baseline, *candidate, found->second, settings[i]->alpha);
         if (!c.between_run || !c.between_run->within) continue;
         if (model::is_regression(c.change) || c.change == model::ChangeClass::improved) {
             c.between_run->reclassified_from = c.change;

@@ -83,10 +83,10 @@ void apply_between_run_noise(
 struct BetweenRunSummary {
     std::size_t runs = 0;  // runs of the history used (0: no history)
     std::size_t min_runs = 5;
-    std::size_t baseline_runs = 1;  // runs the baseline pools
-    std::string history;            // the history file; empty when there is none
-    std::size_t metrics = 0;        // comparisons with a between-run interval
-    std::size_t reclassified = 0;   // changes made unchanged by it
+    std::size_t baseline_runs = 1;    // runs the baseline pools
+    std::string history;              // the history file; empty when there is none
+    std::size_t metrics = 0;          // comparisons with a between-run interval
+    std::size_t reclassified = 0;     // changes made unchanged by it
     std::optional<double> median_sd;  // median pooled_sd of those comparisons
     // `check --confirm`: the run's regressions were checked against an independent rerun,
     // so a regression no longer rests on one run of this code.

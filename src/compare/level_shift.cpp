@@ -15,7 +15,7 @@ std::optional<model::LevelShift> step_of(const model::Metric& metric, const char
     if (!found || found->p_value > options.alpha) return std::nullopt;
     const double size = std::max(found->after / found->before, found->before / found->after);
     if (!(size >= options.thresholds.minor)) return std::nullopt;
-    return model::LevelShift{side,         found->at,    found->n,
+    return model::LevelShift{side,          found->at,    found->n,
                              found->before, found->after, found->p_value};
 }
 
@@ -52,9 +52,8 @@ std::string describe_level_shift(const model::LevelShift& shift, const model::Un
     return "the " + shift.side + "'s repetitions moved from " +
            model::format_quantity(shift.before, unit) + " to " +
            model::format_quantity(shift.after, unit) + " (" +
-           model::format_ratio(shift.after / shift.before) + ") after " +
-           std::to_string(shift.at) + " of " + std::to_string(shift.n) +
-           ", in the order they ran (" + p_text(shift.p_value) +
+           model::format_ratio(shift.after / shift.before) + ") after " + std::to_string(shift.at) +
+           " of " + std::to_string(shift.n) + ", in the order they ran (" + p_text(shift.p_value) +
            "): the machine changed while it ran";
 }
 

@@ -17,8 +17,8 @@ std::string runs_text(std::size_t n) {
 
 model::ScoreComponent between_run_component(const compare::BetweenRunSummary& summary) {
     if (summary.known()) {
-        std::string detail = "between-run noise known from " + runs_text(summary.runs) +
-                             " of the history";
+        std::string detail =
+            "between-run noise known from " + runs_text(summary.runs) + " of the history";
         if (summary.median_sd) {
             detail += ": a run's median varies by " + model::format_percent(*summary.median_sd) +
                       " (median over " + std::to_string(summary.metrics) + " metrics)";

@@ -81,13 +81,19 @@ model::Finding unconfirmed_finding(const model::Comparison& c) {
                               " worse than the baseline in this run (" +
                               std::string(model::to_string(confirmation.first_change)) + ")";
     if (was_measured(confirmation)) {
-        return model::Finding{model::Level::info, "unconfirmed", c.metric, c.measure,
+        return model::Finding{model::Level::info,
+                              "unconfirmed",
+                              c.metric,
+                              c.measure,
                               first + ", not confirmed by the rerun: " + why_not(confirmation) +
                                   "; it does not count, and if it is real it will show again.",
                               std::nullopt};
     }
     return model::Finding{
-        model::Level::warn, "not-rerun", c.metric, c.measure,
+        model::Level::warn,
+        "not-rerun",
+        c.metric,
+        c.measure,
         first + ", not confirmed by the rerun: " + why_not(confirmation) +
             "; it does not count. Rerun it with the report's rerun filter (every benchmark "
             "with a regression) to confirm or clear it.",

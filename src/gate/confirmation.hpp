@@ -23,8 +23,7 @@ bool needs_confirmation(const model::Comparison& first);
 // a comparison of `first` that needs confirmation, in the rerun's order; the rest of the
 // run as it is. Comparing the baseline with this run corrects the rerun's p-values across
 // the regressions it is asked about, whether the rerun holds the whole suite or only them.
-model::Run metrics_to_confirm(const model::Run& rerun,
-                              const std::vector<model::Comparison>& first);
+model::Run metrics_to_confirm(const model::Run& rerun, const std::vector<model::Comparison>& first);
 
 // The rerun's judgement of a regression of the first run, from the rerun's comparison of
 // the same metric with the same baseline (null when the rerun has none). Confirmed when

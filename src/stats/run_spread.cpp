@@ -63,8 +63,8 @@ ModeratedVariances moderate_variances(std::span<const double> variances,
 
 std::optional<PredictionInterval> prediction_interval(double centre, double sd, double df,
                                                       std::size_t k, double level) {
-    if (!(sd >= 0) || !std::isfinite(sd) || !(df > 0) || k < 1 || !(level > 0) ||
-        !(level < 1) || !std::isfinite(centre)) {
+    if (!(sd >= 0) || !std::isfinite(sd) || !(df > 0) || k < 1 || !(level > 0) || !(level < 1) ||
+        !std::isfinite(centre)) {
         return std::nullopt;
     }
     const double quantile = student_t_quantile((1 + level) / 2, df);

@@ -111,7 +111,7 @@ struct Trend {
     // Of the values since the last change point (from `drift_since`): a step is a change
     // point, not a drift.
     Drift drift;
-    std::size_t drift_since = 0;  // index of the first value the drift is measured on
+    std::size_t drift_since = 0;             // index of the first value the drift is measured on
     std::vector<ChangePoint> change_points;  // at least GateRules::min_magnitude either way
     std::vector<ChangePoint> shifts;         // smaller: reported, never counted or gated
     model::Level level = model::Level::pass;

@@ -30,8 +30,12 @@ void make_baseline(const TempDir& dir) {
 }
 
 std::vector<std::string> check_args(const TempDir& dir, const std::string& rerun) {
-    return {"check",  k_run2, "--baseline", dir.file("baselines/test1.json"), "--confirm",
-            rerun,    "--json", dir.file("r.json"), "--md", dir.file("r.md"), "--quiet"};
+    return {"check",      k_run2,
+            "--baseline", dir.file("baselines/test1.json"),
+            "--confirm",  rerun,
+            "--json",     dir.file("r.json"),
+            "--md",       dir.file("r.md"),
+            "--quiet"};
 }
 
 TEST(ConfirmCli, ARerunOfTheBaselinesCodeConfirmsNothingAndReRendersTheSame) {
@@ -98,14 +102,14 @@ TEST(ConfirmCli, BadRerunsExitTwoNamingTheFileAndWriteNothing) {
     TempDir dir;
     make_baseline(dir);
     expect_refused(dir, dir.file("missing.json"), "");
-    expect_refused(dir, dir.write("truncated.json", read_text(k_run1).substr(0, 200)),
-                   "line ");
+    expect_refused(dir, dir.write("truncated.json", read_text(k_run1).substr(0, 200)), "line ");
     expect_refused(dir, k_run2, "the rerun must be another run");
-    expect_refused(dir,
-                   dir.write("other.json", R"({"benchmarks": [{"name": "BM_Other", )"
-                                           R"("run_type": "iteration", "iterations": 1, )"
-                                           R"("real_time": 1, "cpu_time": 1, "time_unit": "ns"}]})"),
-                   "none of its benchmarks (such as \"BM_Other\") is in the results");
+    expect_refused(
+        dir,
+        dir.write("other.json", R"({"benchmarks": [{"name": "BM_Other", )"
+                                R"("run_type": "iteration", "iterations": 1, )"
+                                R"("real_time": 1, "cpu_time": 1, "time_unit": "ns"}]})"),
+        "none of its benchmarks (such as \"BM_Other\") is in the results");
 }
 
 }  // namespace

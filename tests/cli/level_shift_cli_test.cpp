@@ -26,10 +26,9 @@ ProcessResult caws_gate(const std::vector<std::string>& args, const std::string&
 // Suite "s" in DIR/b: a rolling baseline of five quiet runs of the corpus, with history.
 void make_suite(const TempDir& dir) {
     for (const char* run : {"00", "01", "02", "03", "04"}) {
-        const ProcessResult r =
-            caws_gate({"baseline", "update", k_corpus + run + ".json", "--suite", "s", "--dir", "b",
-                       "--policy", "rolling:5"},
-                      dir.path());
+        const ProcessResult r = caws_gate({"baseline", "update", k_corpus + run + ".json",
+                                           "--suite", "s", "--dir", "b", "--policy", "rolling:5"},
+                                          dir.path());
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
 }

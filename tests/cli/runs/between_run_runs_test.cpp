@@ -36,10 +36,9 @@ ProcessResult caws_gate(const std::vector<std::string>& args, const std::string&
 void make_rolling_suite(const TempDir& dir) {
     for (int i = 0; i < 5; ++i) {
         const std::string run = run_sample(dir, "run" + std::to_string(i) + ".json");
-        const ProcessResult r =
-            caws_gate({"baseline", "update", run, "--suite", "s", "--dir", "b", "--policy",
-                       "rolling:5", "--accept-regressions"},
-                      dir.path());
+        const ProcessResult r = caws_gate({"baseline", "update", run, "--suite", "s", "--dir", "b",
+                                           "--policy", "rolling:5", "--accept-regressions"},
+                                          dir.path());
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
 }
@@ -48,10 +47,10 @@ TEST(BetweenRunRuns, CheckShowsTheNoiseOfARealHistoryAndReportRendersTheSameByte
     TempDir dir;
     make_rolling_suite(dir);
     const std::string candidate = run_sample(dir, "candidate.json");
-    const ProcessResult check = caws_gate(
-        {"check", candidate, "--suite", "s", "--dir", "b", "--json", "out/report.json", "--md",
-         "out/check.md", "--latex", "out/check.tex", "--junit", "out/check.xml"},
-        dir.path());
+    const ProcessResult check =
+        caws_gate({"check", candidate, "--suite", "s", "--dir", "b", "--json", "out/report.json",
+                   "--md", "out/check.md", "--latex", "out/check.tex", "--junit", "out/check.xml"},
+                  dir.path());
     ASSERT_NE(check.exit_code, 2) << check.err;
     const auto report = nlohmann::json::parse(read_text(dir.file("out/report.json")));
     const auto& between = report["between_run"];
@@ -97,9 +96,9 @@ TEST(BetweenRunRuns, ARealSlowdownFailsTheCheckAndTheGuard) {
         make_rolling_suite(dir);
         const std::string slow =
             run_sample(dir, "slow.json", {{"GBENCH_SAMPLE_SLOWDOWN", "BM_Parse=2.5"}});
-        const ProcessResult check = caws_gate(
-            {"check", slow, "--suite", "s", "--dir", "b", "--json", "report.json", "-q"},
-            dir.path());
+        const ProcessResult check =
+            caws_gate({"check", slow, "--suite", "s", "--dir", "b", "--json", "report.json", "-q"},
+                      dir.path());
         ASSERT_NE(check.exit_code, 2) << check.err;
         const auto report = nlohmann::json::parse(read_text(dir.file("report.json")));
         bool severe_outside = false;
@@ -113,9 +112,8 @@ TEST(BetweenRunRuns, ARealSlowdownFailsTheCheckAndTheGuard) {
             {"baseline", "update", slow, "--suite", "s", "--dir", "b", "--policy", "rolling:5"},
             dir.path());
         if (check.exit_code == 1 && severe_outside && guard.exit_code == 1) return;
-        last = "attempt " + std::to_string(attempt) + ": check " +
-               std::to_string(check.exit_code) + ", guard " + std::to_string(guard.exit_code) +
-               "\n" + guard.err;
+        last = "attempt " + std::to_string(attempt) + ": check " + std::to_string(check.exit_code) +
+               ", guard " + std::to_string(guard.exit_code) + "\n" + guard.err;
     }
     ADD_FAILURE() << "a 2.5x slowdown passed the check or the guard in three tries; the last:\n"
                   << last;

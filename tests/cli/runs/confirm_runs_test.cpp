@@ -35,8 +35,11 @@ ProcessResult caws_gate(const std::vector<std::string>& args) {
 
 nlohmann::json check(const TempDir& dir, const std::string& results,
                      const std::vector<std::string>& more, int* exit_code) {
-    std::vector<std::string> args{"check",  results, "--suite", "sample", "--dir",
-                                  dir.file("baselines"), "--json", dir.file("r.json"), "--quiet"};
+    std::vector<std::string> args{"check",   results,
+                                  "--suite", "sample",
+                                  "--dir",   dir.file("baselines"),
+                                  "--json",  dir.file("r.json"),
+                                  "--quiet"};
     args.insert(args.end(), more.begin(), more.end());
     const ProcessResult r = caws_gate(args);
     EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
@@ -63,10 +66,10 @@ const nlohmann::json* comparison(const nlohmann::json& report, const std::string
 TEST(ConfirmRuns, TheFilterRerunsTheRegressionsAndTheRerunDecides) {
     TempDir dir;
     const std::string base = run_sample(dir, AB_SAMPLE_BASE_BINARY, "base.json");
-    ASSERT_EQ(caws_gate({"baseline", "update", base, "--suite", "sample", "--dir",
-                         dir.file("baselines")})
-                  .exit_code,
-              0);
+    ASSERT_EQ(
+        caws_gate({"baseline", "update", base, "--suite", "sample", "--dir", dir.file("baselines")})
+            .exit_code,
+        0);
     const std::string head = run_sample(dir, AB_SAMPLE_HEAD_BINARY, "head.json");
     int exit_code = -1;
     const nlohmann::json first = check(dir, head, {}, &exit_code);

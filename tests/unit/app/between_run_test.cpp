@@ -75,9 +75,11 @@ class BetweenRunUseCase : public ::testing::Test {
     }
 
     static const model::Comparison& bm_a(const CheckResult& result) {
-        const auto found = std::find_if(
-            result.verdict.comparisons.begin(), result.verdict.comparisons.end(),
-            [](const model::Comparison& c) { return c.metric == "BM_A" && c.measure == "cpu_time"; });
+        const auto found =
+            std::find_if(result.verdict.comparisons.begin(), result.verdict.comparisons.end(),
+                         [](const model::Comparison& c) {
+                             return c.metric == "BM_A" && c.measure == "cpu_time";
+                         });
         EXPECT_NE(found, result.verdict.comparisons.end());
         return *found;
     }
@@ -163,8 +165,7 @@ TEST_F(BetweenRunUseCase, ASingleRunBaselineSaysItsNoiseIsUnknown) {
     const model::ScoreComponent* between = trust_component(result, "between-run");
     ASSERT_NE(between, nullptr);
     EXPECT_EQ(between->score, 20);  // 1 run of the 5 needed
-    EXPECT_NE(between->detail.find("the verdict rests on one run of each side"),
-              std::string::npos);
+    EXPECT_NE(between->detail.find("the verdict rests on one run of each side"), std::string::npos);
     const auto recommendation =
         std::find_if(result.verdict.recommendations.begin(), result.verdict.recommendations.end(),
                      [](const model::Recommendation& r) { return r.code == "between-run-noise"; });

@@ -158,8 +158,8 @@ TEST(CheckConfirm, ARegressionOnlyInTheRerunIsNotAFinding) {
     Suite suite;
     // The rerun is slower on BM_D, which the first run did not regress: the verdict is the
     // first run's, confirmed.
-    const CheckResult result = suite.check_with(
-        {{"BM_A", 170}, {"BM_B", 300}, {"BM_C", 125}, {"BM_D", 400}});
+    const CheckResult result =
+        suite.check_with({{"BM_A", 170}, {"BM_B", 300}, {"BM_C", 125}, {"BM_D", 400}});
     EXPECT_EQ(comparison_of(result, "BM_D").change, ChangeClass::unchanged);
     EXPECT_FALSE(comparison_of(result, "BM_D").confirmation.has_value());
     EXPECT_EQ(result.report.confirm->not_confirmed, 0u);

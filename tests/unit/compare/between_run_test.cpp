@@ -69,7 +69,9 @@ TEST(BetweenRun, AMetricWithFewRunsNeedsThePooledPrior) {
     EXPECT_TRUE(fit_between_run_noise(history, 5, 5).metrics.empty());
     for (int i = 0; i < 10; ++i) {
         const double s = 0.01 * (1 + i % 3);
-        history.push_back({"BM_" + std::to_string(i), "cpu_time", "s",
+        history.push_back({"BM_" + std::to_string(i),
+                           "cpu_time",
+                           "s",
                            {1.0, std::exp(s), std::exp(-s), std::exp(2 * s), 1.0}});
     }
     const BetweenRunNoise noise = fit_between_run_noise(history, 5, 5);

@@ -32,8 +32,8 @@ const std::vector<double> k_ten{1.00, 1.02, 0.98, 1.01, 0.99, 1.03, 0.97, 1.00, 
 // slower in every repetition (a regression in the code).
 struct StepAndRegression {
     model::Run baseline = run_of({timing("BM_A", scaled(k_ten, 1e-6)), timing("BM_B", k_ten)});
-    model::Run candidate = run_of({timing("BM_A", scaled(scaled(k_ten, 1e-6), 1.8, 4)),
-                                   timing("BM_B", scaled(k_ten, 1.8))});
+    model::Run candidate = run_of(
+        {timing("BM_A", scaled(scaled(k_ten, 1e-6), 1.8, 4)), timing("BM_B", scaled(k_ten, 1.8))});
 };
 
 TEST(LevelShiftCompare, AStepInTheCandidateIsMarkedARegressionWithoutOneIsNot) {
@@ -48,9 +48,10 @@ TEST(LevelShiftCompare, AStepInTheCandidateIsMarkedARegressionWithoutOneIsNot) {
     EXPECT_NEAR(c[0].level_shift->after / c[0].level_shift->before, 1.8, 0.05);
     EXPECT_LT(c[0].level_shift->p_value, 1e-6);
     EXPECT_TRUE(std::any_of(c[0].notes.begin(), c[0].notes.end(), [](const std::string& n) {
-        return n.find("the candidate's repetitions moved from 1.00 µs to 1.79 µs (1.78x) after 4 "
-                      "of 10, in the order they ran (p < 0.0001): the machine changed while it "
-                      "ran") != std::string::npos;
+        return n.find(
+                   "the candidate's repetitions moved from 1.00 µs to 1.79 µs (1.78x) after 4 "
+                   "of 10, in the order they ran (p < 0.0001): the machine changed while it "
+                   "ran") != std::string::npos;
     }));
     EXPECT_EQ(c[1].change, model::ChangeClass::moderate);
     EXPECT_FALSE(c[1].level_shift.has_value());

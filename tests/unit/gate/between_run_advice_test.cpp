@@ -65,8 +65,7 @@ TEST(BetweenRunAdvice, AConfirmationRerunRaisesTheScoreAndChangesTheReason) {
 
 TEST(BetweenRunAdvice, TheTrustScoreCountsIt) {
     const auto runs = test::simulate_runs({1.0, 1.0, 1.0}, 10, 10, 0.01, 7);
-    const model::Verdict verdict =
-        evaluate(compare::compare_runs(runs.baseline, runs.candidate));
+    const model::Verdict verdict = evaluate(compare::compare_runs(runs.baseline, runs.candidate));
     ScoreInput input{&runs.baseline, &runs.candidate, 1.0, 1.2, 0.05};
     const double without = compute_scores(verdict, input).trust.value;
     input.between_run = summary(1, 1);
@@ -80,8 +79,7 @@ TEST(BetweenRunAdvice, TheTrustScoreCountsIt) {
 
 TEST(BetweenRunAdvice, RecommendsARollingBaselineOrAbWhenUnknown) {
     const auto runs = test::simulate_runs({1.0, 1.0}, 10, 10, 0.01, 7);
-    const model::Verdict verdict =
-        evaluate(compare::compare_runs(runs.baseline, runs.candidate));
+    const model::Verdict verdict = evaluate(compare::compare_runs(runs.baseline, runs.candidate));
     ScoreInput input{&runs.baseline, &runs.candidate, 1.0, 1.2, 0.05};
     input.between_run = summary(1, 1);
     std::vector<model::Recommendation> out;
@@ -91,8 +89,7 @@ TEST(BetweenRunAdvice, RecommendsARollingBaselineOrAbWhenUnknown) {
     EXPECT_NE(out[0].message.find("caws-gate baseline update RESULTS --policy rolling:5"),
               std::string::npos);
     EXPECT_NE(out[0].message.find("caws-gate ab"), std::string::npos);
-    EXPECT_NE(out[0].message.find("the verdict rests on one run of each side"),
-              std::string::npos);
+    EXPECT_NE(out[0].message.find("the verdict rests on one run of each side"), std::string::npos);
 
     out.clear();
     input.between_run = summary(5, 5);  // known: nothing to fix

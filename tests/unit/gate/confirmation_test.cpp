@@ -133,8 +133,7 @@ TEST(Confirmation, UnconfirmedRegressionsAreClassedUnchangedAndKeepTheirNumbers)
         codes.push_back(std::string(model::to_string(f.level)) + " " + f.code + " " + f.metric);
     }
     EXPECT_EQ(codes, (std::vector<std::string>{"fail regression B", "info unconfirmed A"}));
-    EXPECT_NE(verdict.findings[0].message.find("The rerun confirms it: 1.80x"),
-              std::string::npos)
+    EXPECT_NE(verdict.findings[0].message.find("The rerun confirms it: 1.80x"), std::string::npos)
         << verdict.findings[0].message;
     EXPECT_NE(verdict.findings[1].message.find("not confirmed by the rerun"), std::string::npos);
 }
@@ -142,7 +141,8 @@ TEST(Confirmation, UnconfirmedRegressionsAreClassedUnchangedAndKeepTheirNumbers)
 TEST(Confirmation, ARegressionNotRerunWarnsAndDoesNotCount) {
     const std::vector<model::Comparison> out = confirm_regressions({failing("A")}, {});
     EXPECT_EQ(out[0].change, ChangeClass::unchanged);
-    EXPECT_EQ(out[0].notes.back(), "not confirmed by the rerun: not rerun; moderate in the first run");
+    EXPECT_EQ(out[0].notes.back(),
+              "not confirmed by the rerun: not rerun; moderate in the first run");
     model::Verdict verdict = evaluate(out);
     add_confirmation_findings(verdict);
     EXPECT_EQ(verdict.level, Level::warn);

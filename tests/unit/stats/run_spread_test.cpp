@@ -67,8 +67,8 @@ TEST(RunSpread, PredictionIntervalCoversANewRunAtItsLevel) {
             std::vector<double> runs(k);
             for (double& value : runs) value = std::exp(0.05 * random.normal());
             const auto spread = log_spread(runs);
-            const auto interval = prediction_interval(spread->mean, std::sqrt(spread->variance),
-                                                      spread->df, k, 0.95);
+            const auto interval =
+                prediction_interval(spread->mean, std::sqrt(spread->variance), spread->df, k, 0.95);
             const double next = 0.05 * random.normal();
             covered += next >= interval->low && next <= interval->high ? 1 : 0;
         }

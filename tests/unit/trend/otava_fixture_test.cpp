@@ -70,8 +70,7 @@ TEST(OtavaExample, FindsTheChangePointOtavaExpectsWithBothMethods) {
         // Otava counts every change point: min_magnitude 1 does too.
         GateRules every;
         every.min_magnitude = 1.0;
-        const Trend metric2 =
-            analyse(series_of(sample, "metric2", sample.metric2), options, every);
+        const Trend metric2 = analyse(series_of(sample, "metric2", sample.metric2), options, every);
         ASSERT_EQ(metric2.change_points.size(), 1u);
         const ChangePoint& cp = metric2.change_points[0];
         EXPECT_EQ(cp.index, 6u);
@@ -80,8 +79,7 @@ TEST(OtavaExample, FindsTheChangePointOtavaExpectsWithBothMethods) {
         EXPECT_DOUBLE_EQ(cp.after, 9.12);     // median of 9.23, 9.11, 9.13, 9.03
         EXPECT_NEAR(cp.ratio, 9.12 / 10.385, 1e-12);
         EXPECT_EQ(cp.change, model::ChangeClass::unchanged);  // 0.88x: not past 1/1.2
-        const Trend metric1 =
-            analyse(series_of(sample, "metric1", sample.metric1), options, every);
+        const Trend metric1 = analyse(series_of(sample, "metric1", sample.metric1), options, every);
         EXPECT_TRUE(metric1.change_points.empty());
         // By default a 0.88x step is under the minor threshold (1.2x either way): a shift.
         const Trend shifted = analyse(series_of(sample, "metric2", sample.metric2), options);
