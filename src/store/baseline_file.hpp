@@ -61,4 +61,8 @@ void save_baseline(const std::string& path, const Baseline& baseline);
 // Whether the file at `path` starts like a caws-gate baseline (reads its first bytes).
 bool looks_like_baseline_file(const std::string& path);
 
+// The suites that have a baseline in `directory`: the names of its `*.json` files that look
+// like baselines, sorted. Empty when the directory does not exist.
+std::vector<std::string> list_suites(const std::string& directory);
+
 }  // namespace caws::store

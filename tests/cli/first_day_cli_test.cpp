@@ -1,0 +1,47 @@
+// The rough edges a new user hit on the first day with a real project, through the built
+// binary: the suite a check picks, exclusive options, baselines copied under another name.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace caws::test {
+namespace {
+
+const std::string k_fixtures =
+    std::string(CAWS_GATE_SOURCE_DIR) + "/tests/fixtures/google-benchmark/google-benchmark-tools/";
+
+ProcessResult caws_gate(const std::vector<std::string>& args, const std::string& directory) {
+    std::vector<std::string> argv{CAWS_GATE_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, {{"SOURCE_DATE_EPOCH", "1795392000"}}, directory);
+}
+
+// dir/run1.json and dir/run2.json, and a baseline of run1 as suite "snappy".
+void record_snappy(const TempDir& dir) {
+    dir.write("run1.json", read_text(k_fixtures + "test1_run1.json"));
+    dir.write("run2.json", read_text(k_fixtures + "test1_run2.json"));
+    const ProcessResult r =
+        caws_gate({"baseline", "update", "run1.json", "--suite", "snappy"}, dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(FirstDay, ACheckWithoutSuiteNamesTheSuitesTheBaselinesHave) {
+    TempDir dir;
+    record_snappy(dir);
+    const ProcessResult r = caws_gate({"check", "run2.json", "--json", "r.json"}, dir.path());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err,
+              "caws-gate: error: baselines/run2.json: no baseline for suite \"run2\"; baselines/ "
+              "has: snappy; pass --suite snappy (or create it with: caws-gate baseline update "
+              "run2.json --suite run2, or name one with --baseline FILE)\n");
+    EXPECT_FALSE(std::filesystem::exists(dir.file("r.json")));
+    // Named, the suite is found: run2 is slower than run1, a verdict and not an error.
+    EXPECT_EQ(caws_gate({"check", "run2.json", "--suite", "snappy", "-q"}, dir.path()).exit_code,
+              1);
+}
+
+}  // namespace
+}  // namespace caws::test
