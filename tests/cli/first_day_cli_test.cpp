@@ -43,5 +43,20 @@ TEST(FirstDay, ACheckWithoutSuiteNamesTheSuitesTheBaselinesHave) {
               1);
 }
 
+TEST(FirstDay, BaselineAndSuiteAreExclusive) {
+    TempDir dir;
+    record_snappy(dir);
+    for (const std::vector<std::string> order :
+         {std::vector<std::string>{"--baseline", "baselines/snappy.json", "--suite", "other"},
+          std::vector<std::string>{"--suite", "other", "--baseline", "baselines/snappy.json"}}) {
+        std::vector<std::string> args{"check", "run1.json", "--json", "r.json"};
+        args.insert(args.end(), order.begin(), order.end());
+        const ProcessResult r = caws_gate(args, dir.path());
+        EXPECT_EQ(r.exit_code, 2);
+        EXPECT_TRUE(r.err.starts_with("caws-gate: error: --baseline excludes --suite\n")) << r.err;
+        EXPECT_FALSE(std::filesystem::exists(dir.file("r.json")));
+    }
+}
+
 }  // namespace
 }  // namespace caws::test
