@@ -60,7 +60,12 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
         rerun = read_rerun(request.confirm, request.results, candidate, request.inputs);
     }
     const std::string baseline_path = baseline_path_of(request);
-    const store::Baseline baseline = store::load_baseline(baseline_path);
+    store::Baseline baseline = store::load_baseline(baseline_path);
+    std::vector<std::string> warnings;
+    if (auto mismatch = store::suite_name_mismatch(baseline_path, baseline)) {
+        baseline.run.notes.push_back(baseline_path + ": " + *mismatch);
+        warnings.push_back(baseline_path + ": " + *mismatch);
+    }
 
     // The suite's history, read once: the runner's between-run noise, and the trends.
     std::optional<CheckHistory> read =
@@ -92,7 +97,8 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     VerdictReport outcome =
         finish_verdict(std::move(verdict), runs, setup, std::move(context), now);
     const ExitCode exit_code = exit_code_of(outcome.verdict.level);
-    return CheckResult{std::move(outcome), exit_code, baseline_path, std::move(history)};
+    return CheckResult{std::move(outcome), exit_code, baseline_path, std::move(history),
+                       std::move(warnings)};
 }
 
 }  // namespace caws::app

@@ -22,6 +22,9 @@ int run_check(CheckOptions options, const CLI::App& command, const Io& io) {
     options.request.gate.override_test = command.count("--test") > 0;
     options.request.gate.override_correction = command.count("--correction") > 0;
     const app::CheckResult result = app::run_check(options.request, io.environment);
+    for (const std::string& warning : result.warnings) {
+        io.err << "caws-gate: warning: " << warning << "\n";
+    }
     emit_reports(result.report, options.reports, io.out);
     return result.exit_code;
 }

@@ -386,6 +386,16 @@ bool looks_like_baseline_file(const std::string& path) {
     return head.find("\"caws-gate/baseline@") != std::string::npos;
 }
 
+std::optional<std::string> suite_name_mismatch(const std::string& path, const Baseline& baseline) {
+    const std::filesystem::path file(path);
+    const std::string name = file.stem().string();
+    if (name == baseline.suite) return std::nullopt;
+    return "/suite: the file holds the baseline of suite \"" + baseline.suite + "\" but is named " +
+           file.filename().string() + "; rename it to " + baseline.suite +
+           ".json, or record suite \"" + name +
+           "\" with: caws-gate baseline update RESULTS --suite " + name;
+}
+
 std::vector<std::string> list_suites(const std::string& directory) {
     std::vector<std::string> suites;
     std::error_code error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,11 @@ Baseline parse_baseline(std::string_view text, const std::string& path);
 
 // Reads and parses a baseline file.
 Baseline load_baseline(const std::string& path);
+
+// When the suite inside a baseline file is not the file's name (a baseline copied or
+// renamed by hand): the warning to give, naming the place ("/suite: ..."); else nullopt.
+// A check by suite never picks such a file for the suite it holds.
+std::optional<std::string> suite_name_mismatch(const std::string& path, const Baseline& baseline);
 
 // Writes a baseline atomically (temporary file, fsync, rename).
 void save_baseline(const std::string& path, const Baseline& baseline);

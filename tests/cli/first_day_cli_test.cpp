@@ -1,7 +1,9 @@
 // The rough edges a new user hit on the first day with a real project, through the built
 // binary: the suite a check picks, exclusive options, baselines copied under another name.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "support/process.hpp"
@@ -56,6 +58,35 @@ TEST(FirstDay, BaselineAndSuiteAreExclusive) {
         EXPECT_TRUE(r.err.starts_with("caws-gate: error: --baseline excludes --suite\n")) << r.err;
         EXPECT_FALSE(std::filesystem::exists(dir.file("r.json")));
     }
+}
+
+TEST(FirstDay, ABaselineCopiedUnderAnotherNameIsNamedInAWarning) {
+    TempDir dir;
+    record_snappy(dir);
+    dir.write("baselines/other.json", read_text(dir.file("baselines/snappy.json")));
+    const std::string warning =
+        "baselines/other.json: /suite: the file holds the baseline of suite \"snappy\" but is "
+        "named other.json; rename it to snappy.json, or record suite \"other\" with: caws-gate "
+        "baseline update RESULTS --suite other";
+
+    const ProcessResult check =
+        caws_gate({"check", "run1.json", "--suite", "other", "-q", "--json", "r.json"}, dir.path());
+    EXPECT_EQ(check.exit_code, 0) << check.err;
+    EXPECT_EQ(check.err, "caws-gate: warning: " + warning + "\n");
+    const nlohmann::json report = nlohmann::json::parse(read_text(dir.file("r.json")));
+    const nlohmann::json& notes = report["notes"];
+    EXPECT_NE(std::find(notes.begin(), notes.end(), "baseline: " + warning), notes.end()) << notes;
+
+    const ProcessResult validate = caws_gate({"validate", "baselines/other.json"}, dir.path());
+    EXPECT_EQ(validate.exit_code, 0) << validate.err;
+    EXPECT_TRUE(
+        validate.out.starts_with("baselines/other.json: valid baseline of suite \"snappy\""))
+        << validate.out;
+    EXPECT_EQ(validate.err, "caws-gate: warning: " + warning + "\n");
+
+    // The file of the suite it holds gives no warning.
+    EXPECT_EQ(caws_gate({"validate", "baselines/snappy.json"}, dir.path()).err, "");
+    EXPECT_EQ(caws_gate({"check", "run1.json", "--suite", "snappy", "-q"}, dir.path()).err, "");
 }
 
 }  // namespace
