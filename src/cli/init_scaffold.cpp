@@ -46,6 +46,12 @@ A job that refreshes baselines on a schedule also keeps their history in
 The gate (thresholds, the measure to gate, budgets, waivers) is `gates/default.json`.
 )";
 
+// An update removes its lock file when done; one that was killed leaves it behind.
+const char* const k_baselines_gitignore =
+    "# The lock of a `caws-gate baseline update` that was killed while it ran (an update\n"
+    "# removes its own): empty, and never to be committed.\n"
+    "*.lock\n";
+
 // The steps of the `benchmark` job that write the results file, indented for the job.
 std::string benchmark_steps(BenchmarkTool tool) {
     switch (tool) {
@@ -362,6 +368,7 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request) {
     if (!request.ab) {
         files.push_back({"baselines/README.md",
                          substitute(k_baselines_readme, "@RESULTS@", info.results_file)});
+        files.push_back({"baselines/.gitignore", k_baselines_gitignore});
     }
     files.push_back({".github/workflows/perf.yml", std::move(workflow)});
     return files;

@@ -57,7 +57,8 @@ struct ScaffoldRequest {
 };
 
 // The files for `request`: gates/default.json, .github/workflows/perf.yml (using the
-// composite action at request.action) and, for a committed baseline, baselines/README.md.
+// composite action at request.action) and, for a committed baseline, baselines/README.md
+// and baselines/.gitignore (the lock files a killed update leaves).
 std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request);
 
 }  // namespace caws::cli

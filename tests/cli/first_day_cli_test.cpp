@@ -89,5 +89,12 @@ TEST(FirstDay, ABaselineCopiedUnderAnotherNameIsNamedInAWarning) {
     EXPECT_EQ(caws_gate({"check", "run1.json", "--suite", "snappy", "-q"}, dir.path()).err, "");
 }
 
+TEST(FirstDay, BaselineUpdateLeavesNoLockForGitAddToPickUp) {
+    TempDir dir;
+    record_snappy(dir);
+    EXPECT_TRUE(std::filesystem::exists(dir.file("baselines/snappy.json")));
+    EXPECT_FALSE(std::filesystem::exists(dir.file("baselines/snappy.lock")));
+}
+
 }  // namespace
 }  // namespace caws::test

@@ -68,8 +68,8 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
         EXPECT_EQ(r.err, "");
         EXPECT_EQ(r.out.rfind(std::string("caws-gate init: ") + c.tool + " (from --tool)\n", 0), 0u)
             << r.out;
-        for (const char* name :
-             {"gates/default.json", "baselines/README.md", ".github/workflows/perf.yml"}) {
+        for (const char* name : {"gates/default.json", "baselines/README.md",
+                                 "baselines/.gitignore", ".github/workflows/perf.yml"}) {
             EXPECT_NE(r.out.find(std::string("  created  ") + name + "\n"), std::string::npos)
                 << r.out;
         }
@@ -97,6 +97,8 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
         EXPECT_EQ(r.out.find(std::string(k_action_placeholder)), std::string::npos) << r.out;
         EXPECT_NE(r.out.find(std::string("caws-gate baseline update ") + c.results +
                              " --suite perf --dir baselines"),
+                  std::string::npos);
+        EXPECT_NE(test::read_text(dir.file("baselines/.gitignore")).find("\n*.lock\n"),
                   std::string::npos);
         EXPECT_NE(test::read_text(dir.file("baselines/README.md")).find("baseline update"),
                   std::string::npos);
