@@ -125,9 +125,10 @@ on:
   pull_request:
   workflow_dispatch:
 
+# Read-only for every job; only the gate job, which runs no code of the pull request,
+# may write its comment.
 permissions:
   contents: read
-  pull-requests: write  # for the report comment
 
 jobs:
   benchmark:
@@ -142,6 +143,9 @@ jobs:
   gate:
     needs: benchmark
     runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write  # for the report comment
     container: debian:12  # caws-gate builds from Debian 12 packages
     steps:
       - name: Install git
