@@ -54,6 +54,9 @@ struct ScaffoldRequest {
     // request and its merge base side by side and runs `caws-gate ab` on the two; no
     // baseline.
     bool ab = false;
+    // The repository has git submodules (a .gitmodules file): the workflow checks them out
+    // with the code it builds.
+    bool submodules = false;
 };
 
 // The files for `request`: gates/default.json, .github/workflows/perf.yml (using the
