@@ -11,18 +11,40 @@
 namespace caws::app {
 namespace {
 
+// The command that creates the missing baseline of `suite`.
+std::string create_command(const CheckRequest& request, const std::string& suite) {
+    return "caws-gate baseline update " + request.results.front() + " --suite " + suite +
+           (request.directory == "baselines" ? std::string() : " --dir " + request.directory);
+}
+
+// Why DIR/SUITE.json is missing, and what to do: the suites the directory has (a check
+// whose suite defaults to the results file's name usually meant one of them), else the
+// update that creates it.
+std::string missing_baseline_message(const CheckRequest& request, const std::string& suite) {
+    const std::string missing = "no baseline for suite \"" + suite + "\"; ";
+    const std::vector<std::string> suites = store::list_suites(request.directory);
+    if (suites.empty()) {
+        return missing + "create it with: " + create_command(request, suite) +
+               " (or name one with --baseline FILE)";
+    }
+    std::string directory = request.directory;
+    if (directory.back() != '/') directory += '/';
+    std::string names;
+    for (const std::string& name : suites) names += (names.empty() ? "" : ", ") + name;
+    const std::string pass =
+        suites.size() == 1 ? "pass --suite " + suites.front() : "pass one of them with --suite";
+    return missing + directory + " has: " + names + "; " + pass +
+           " (or create it with: " + create_command(request, suite) +
+           ", or name one with --baseline FILE)";
+}
+
 // The baseline file: the one named, else DIR/SUITE.json, which must exist.
 std::string baseline_path_of(const CheckRequest& request) {
     if (request.baseline) return *request.baseline;
     const std::string suite = request.suite.value_or(default_suite(request.results.front()));
     std::string path = store::baseline_path(request.directory, suite);
     if (!std::filesystem::exists(path)) {
-        throw util::Error(
-            path, {},
-            "no baseline for suite \"" + suite + "\"; create it with: caws-gate baseline update " +
-                request.results.front() + " --suite " + suite +
-                (request.directory == "baselines" ? std::string() : " --dir " + request.directory) +
-                " (or name one with --baseline FILE)");
+        throw util::Error(path, {}, missing_baseline_message(request, suite));
     }
     return path;
 }
@@ -38,7 +60,12 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
         rerun = read_rerun(request.confirm, request.results, candidate, request.inputs);
     }
     const std::string baseline_path = baseline_path_of(request);
-    const store::Baseline baseline = store::load_baseline(baseline_path);
+    store::Baseline baseline = store::load_baseline(baseline_path);
+    std::vector<std::string> warnings;
+    if (auto mismatch = store::suite_name_mismatch(baseline_path, baseline)) {
+        baseline.run.notes.push_back(baseline_path + ": " + *mismatch);
+        warnings.push_back(baseline_path + ": " + *mismatch);
+    }
 
     // The suite's history, read once: the runner's between-run noise, and the trends.
     std::optional<CheckHistory> read =
@@ -71,7 +98,8 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     VerdictReport outcome =
         finish_verdict(std::move(verdict), runs, setup, std::move(context), now);
     const ExitCode exit_code = exit_code_of(outcome.verdict.level);
-    return CheckResult{std::move(outcome), exit_code, baseline_path, std::move(history)};
+    return CheckResult{std::move(outcome), exit_code, baseline_path, std::move(history),
+                       std::move(warnings)};
 }
 
 }  // namespace caws::app

@@ -5,12 +5,12 @@
 #include <vector>
 
 #include "app/check_trends.hpp"
-#include "compare/between_run.hpp"
 #include "app/exit_code.hpp"
 #include "app/gate_setup.hpp"
 #include "app/input_request.hpp"
 #include "app/statistics_request.hpp"
 #include "app/verdict_report.hpp"
+#include "compare/between_run.hpp"
 #include "trend/leak.hpp"
 #include "util/environment.hpp"
 
@@ -41,6 +41,9 @@ struct CheckResult : VerdictReport {
     ExitCode exit_code = k_exit_pass;    // k_exit_fail when the verdict fails
     std::string baseline_path;           // the baseline compared with
     std::optional<std::string> history;  // the history analysed, when there was one
+    // Warnings for standard error, each starting with the file it is about; the report's
+    // notes hold them too.
+    std::vector<std::string> warnings;
 };
 
 // The whole check: reads the gate file, the results and the baseline (every input before
@@ -50,8 +53,9 @@ struct CheckResult : VerdictReport {
 // recommends and builds the report. With `confirm`, the rerun is read and checked with the
 // other inputs, the baseline is also compared with it, and only the regressions that the
 // rerun confirms count (rerun_confirmation.hpp). The clock (waiver dates, the baseline's
-// age) and the provenance of the run's history point come from `environment`. Writes
-// nothing. Throws util::Error for bad input, naming the file and place.
+// age) and the provenance of the run's history point come from `environment`. A baseline
+// file whose name is not the suite it holds gives a warning (store::suite_name_mismatch).
+// Writes nothing. Throws util::Error for bad input, naming the file and place.
 CheckResult run_check(const CheckRequest& request, const util::Environment& environment);
 
 }  // namespace caws::app

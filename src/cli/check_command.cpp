@@ -22,6 +22,9 @@ int run_check(CheckOptions options, const CLI::App& command, const Io& io) {
     options.request.gate.override_test = command.count("--test") > 0;
     options.request.gate.override_correction = command.count("--correction") > 0;
     const app::CheckResult result = app::run_check(options.request, io.environment);
+    for (const std::string& warning : result.warnings) {
+        io.err << "caws-gate: warning: " << warning << "\n";
+    }
     emit_reports(result.report, options.reports, io.out);
     return result.exit_code;
 }
@@ -34,9 +37,13 @@ Handler setup_check(CLI::App& command, const Io& io) {
     command.add_option("results", request.results, "Results files of the run to check")
         ->required()
         ->type_name("RESULTS...");
-    command.add_option("--baseline", request.baseline, "Baseline file (default: DIR/SUITE.json)");
-    command.add_option("--suite", request.suite,
-                       "Suite name (default: the first results file's name without extension)");
+    auto* baseline = command.add_option("--baseline", request.baseline,
+                                        "Baseline file (default: DIR/SUITE.json)");
+    // A named file leaves no suite to pick: both given would ignore one of them.
+    command
+        .add_option("--suite", request.suite,
+                    "Suite name (default: the first results file's name without extension)")
+        ->excludes(baseline);
     command.add_option("--dir", request.directory, "Baselines directory")->capture_default_str();
     command.add_option("--gate", request.gate.path,
                        "Gate file: rules, budgets, required metrics, waivers (default: "

@@ -35,6 +35,18 @@ void print_error(std::ostream& err, const std::string& message) {
     err << "caws-gate: error: " << message << "\n";
 }
 
+// "caws-gate check": the program and the deepest command parsed, whose help tells the
+// usage of the options it got.
+std::string command_path(const CLI::App& app) {
+    std::string path = "caws-gate";
+    for (const CLI::App* command = &app;;) {
+        const auto parsed = command->get_subcommands();
+        if (parsed.empty()) return path;
+        command = parsed.front();
+        path += " " + command->get_name();
+    }
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
@@ -65,7 +77,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return k_exit_pass;
         } catch (const CLI::ParseError& error) {
             print_error(err, error.what());
-            err << "Run 'caws-gate --help' for usage.\n";
+            err << "Run '" << command_path(app) << " --help' for usage.\n";
             return k_exit_usage;
         }
         for (const auto& [sub, handler] : handlers) {

@@ -125,6 +125,8 @@ int run_init(const InitOptions& options, const Io& io) {
     request.tool = choose_tool(options, reason);
     request.action = options.action;
     request.ab = options.ab;
+    request.submodules =
+        std::filesystem::exists(std::filesystem::path(options.directory) / ".gitmodules", error);
 
     io.out << "caws-gate init: " << benchmark_tool(request.tool).id << " (" << reason << ")"
            << (request.ab ? ", base and head side by side (caws-gate ab)" : "") << "\n";

@@ -46,6 +46,12 @@ A job that refreshes baselines on a schedule also keeps their history in
 The gate (thresholds, the measure to gate, budgets, waivers) is `gates/default.json`.
 )";
 
+// An update removes its lock file when done; one that was killed leaves it behind.
+const char* const k_baselines_gitignore =
+    "# The lock of a `caws-gate baseline update` that was killed while it ran (an update\n"
+    "# removes its own): empty, and never to be committed.\n"
+    "*.lock\n";
+
 // The steps of the `benchmark` job that write the results file, indented for the job.
 std::string benchmark_steps(BenchmarkTool tool) {
     switch (tool) {
@@ -119,16 +125,17 @@ on:
   pull_request:
   workflow_dispatch:
 
+# Read-only for every job; only the gate job, which runs no code of the pull request,
+# may write its comment.
 permissions:
   contents: read
-  pull-requests: write  # for the report comment
 
 jobs:
   benchmark:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-@BENCHMARK_STEPS@      - uses: actions/upload-artifact@v4
+@SUBMODULES@@BENCHMARK_STEPS@      - uses: actions/upload-artifact@v4
         with:
           name: perf-results
           path: @RESULTS@
@@ -136,6 +143,9 @@ jobs:
   gate:
     needs: benchmark
     runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write  # for the report comment
     container: debian:12  # caws-gate builds from Debian 12 packages
     steps:
       - name: Install git
@@ -256,7 +266,7 @@ jobs:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0  # the whole history, for the merge base
-      - name: Check out the base
+@AB_SUBMODULES@      - name: Check out the base
         env:
           BASE_REF: ${{ github.base_ref }}
         run: |
@@ -264,7 +274,7 @@ jobs:
           git config --global --add safe.directory "$PWD"
           base=$(git merge-base "origin/$BASE_REF" HEAD)
           git worktree add --detach ../base "$base"
-@BUILD_STEPS@      # Pin caws-gate to a release tag or a commit SHA.
+@BASE_SUBMODULES@@BUILD_STEPS@      # Pin caws-gate to a release tag or a commit SHA.
       - uses: @ACTION@
         with:
 @PROGRAM_COMMENT@@COMMANDS_COMMENT@          base-command: @BASE_COMMAND@
@@ -291,6 +301,18 @@ std::string indent(std::string_view text, std::size_t spaces) {
 std::string program_comment(bool ab) {
     return std::string("# Replace ") + std::string(k_program_placeholder) +
            " with your Google Benchmark executable" + (ab ? ", in both commands.\n" : ".\n");
+}
+
+// The repository's git submodules (.gitmodules), checked out with it so that the build
+// finds their code; nothing without submodules.
+std::string with_submodules(std::string workflow, bool submodules) {
+    workflow = substitute(std::move(workflow), "@SUBMODULES@",
+                          submodules ? "        with:\n          submodules: recursive\n" : "");
+    workflow = substitute(std::move(workflow), "@AB_SUBMODULES@",
+                          submodules ? "          submodules: recursive\n" : "");
+    return substitute(
+        std::move(workflow), "@BASE_SUBMODULES@",
+        submodules ? "          git -C ../base submodule update --init --recursive\n" : "");
 }
 
 std::string ab_workflow(const ScaffoldRequest& request) {
@@ -356,12 +378,14 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request) {
                           found ? std::string_view(request.program) : k_program_placeholder);
     workflow = substitute(std::move(workflow), "@RESULTS@", info.results_file);
     workflow = substitute(std::move(workflow), "@ACTION@", request.action);
+    workflow = with_submodules(std::move(workflow), request.submodules);
 
     std::vector<ScaffoldFile> files{
         {"gates/default.json", substitute(k_gate_template, "@MEASURE@", info.measure)}};
     if (!request.ab) {
         files.push_back({"baselines/README.md",
                          substitute(k_baselines_readme, "@RESULTS@", info.results_file)});
+        files.push_back({"baselines/.gitignore", k_baselines_gitignore});
     }
     files.push_back({".github/workflows/perf.yml", std::move(workflow)});
     return files;

@@ -54,10 +54,14 @@ struct ScaffoldRequest {
     // request and its merge base side by side and runs `caws-gate ab` on the two; no
     // baseline.
     bool ab = false;
+    // The repository has git submodules (a .gitmodules file): the workflow checks them out
+    // with the code it builds.
+    bool submodules = false;
 };
 
 // The files for `request`: gates/default.json, .github/workflows/perf.yml (using the
-// composite action at request.action) and, for a committed baseline, baselines/README.md.
+// composite action at request.action) and, for a committed baseline, baselines/README.md
+// and baselines/.gitignore (the lock files a killed update leaves).
 std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request);
 
 }  // namespace caws::cli

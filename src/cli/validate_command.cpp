@@ -40,6 +40,9 @@ std::string validate_file(const std::string& path, const Io& io) {
     const std::string schema = declared_schema(text);
     if (schema.starts_with("caws-gate/baseline@")) {
         const store::Baseline baseline = store::parse_baseline(text, path);
+        if (auto mismatch = store::suite_name_mismatch(path, baseline)) {
+            io.err << "caws-gate: warning: " << path << ": " << *mismatch << "\n";
+        }
         return path + ": valid baseline of suite \"" + baseline.suite + "\" (" +
                count_of(baseline.run.metrics.size(), "metric", "metrics") + ")";
     }

@@ -1,6 +1,8 @@
 #include "store/baseline_file.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "json/document.hpp"
@@ -382,6 +384,28 @@ bool looks_like_baseline_file(const std::string& path) {
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     return head.find("\"caws-gate/baseline@") != std::string::npos;
+}
+
+std::optional<std::string> suite_name_mismatch(const std::string& path, const Baseline& baseline) {
+    const std::filesystem::path file(path);
+    const std::string name = file.stem().string();
+    if (name == baseline.suite) return std::nullopt;
+    return "/suite: the file holds the baseline of suite \"" + baseline.suite + "\" but is named " +
+           file.filename().string() + "; rename it to " + baseline.suite +
+           ".json, or record suite \"" + name +
+           "\" with: caws-gate baseline update RESULTS --suite " + name;
+}
+
+std::vector<std::string> list_suites(const std::string& directory) {
+    std::vector<std::string> suites;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+        const std::filesystem::path& path = entry.path();
+        if (path.extension() != ".json" || !entry.is_regular_file(error)) continue;
+        if (looks_like_baseline_file(path.string())) suites.push_back(path.stem().string());
+    }
+    std::sort(suites.begin(), suites.end());
+    return suites;
 }
 
 }  // namespace caws::store

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,10 +56,19 @@ Baseline parse_baseline(std::string_view text, const std::string& path);
 // Reads and parses a baseline file.
 Baseline load_baseline(const std::string& path);
 
+// When the suite inside a baseline file is not the file's name (a baseline copied or
+// renamed by hand): the warning to give, naming the place ("/suite: ..."); else nullopt.
+// A check by suite never picks such a file for the suite it holds.
+std::optional<std::string> suite_name_mismatch(const std::string& path, const Baseline& baseline);
+
 // Writes a baseline atomically (temporary file, fsync, rename).
 void save_baseline(const std::string& path, const Baseline& baseline);
 
 // Whether the file at `path` starts like a caws-gate baseline (reads its first bytes).
 bool looks_like_baseline_file(const std::string& path);
+
+// The suites that have a baseline in `directory`: the names of its `*.json` files that look
+// like baselines, sorted. Empty when the directory does not exist.
+std::vector<std::string> list_suites(const std::string& directory);
 
 }  // namespace caws::store

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,33 +24,34 @@ std::string lock_path(const std::string& directory, const std::string& suite) {
     return path + suite + ".lock";
 }
 
-SuiteLock::SuiteLock(std::string path, double timeout_seconds) : path_(std::move(path)) {
-    namespace fs = std::filesystem;
-    const fs::path directory = fs::path(path_).parent_path();
-    std::error_code ec;
-    if (!directory.empty()) fs::create_directories(directory, ec);
-    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) {
-        throw util::Error(path_, {},
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int open_lock_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        throw util::Error(path, {},
                           std::string("cannot create the lock file: ") + std::strerror(errno));
     }
-    using clock = std::chrono::steady_clock;
-    const auto deadline =
-        clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(
-                           timeout_seconds > 0 ? timeout_seconds : 0));
+    return fd;
+}
+
+// Takes the flock on `fd`, polling until `deadline`. Closes `fd` and throws on failure.
+void lock_until(int fd, const std::string& path, Clock::time_point deadline, double timeout) {
     auto pause = std::chrono::milliseconds(5);
     for (;;) {
-        if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return;
         if (errno != EWOULDBLOCK && errno != EINTR) {
             const std::string reason = std::strerror(errno);
-            ::close(fd_);
-            throw util::Error(path_, {}, "cannot lock the file: " + reason);
+            ::close(fd);
+            throw util::Error(path, {}, "cannot lock the file: " + reason);
         }
-        if (clock::now() >= deadline) {
-            ::close(fd_);
+        if (Clock::now() >= deadline) {
+            ::close(fd);
             std::ostringstream seconds;
-            seconds << timeout_seconds;
-            throw util::Error(path_, {},
+            seconds << timeout;
+            throw util::Error(path, {},
                               "another caws-gate is updating this suite; gave up waiting after " +
                                   seconds.str() +
                                   " s (raise --lock-timeout, or check for a hung process)");
@@ -59,8 +61,37 @@ SuiteLock::SuiteLock(std::string path, double timeout_seconds) : path_(std::move
     }
 }
 
+// Whether `path` still names the file open as `fd`: a holder unlinks the lock file before
+// it unlocks, so a waiter that then gets the lock may hold a file nobody else can open.
+bool still_named(int fd, const std::string& path) {
+    struct stat open_file {};
+    struct stat named {};
+    if (::fstat(fd, &open_file) != 0 || ::stat(path.c_str(), &named) != 0) return false;
+    return open_file.st_dev == named.st_dev && open_file.st_ino == named.st_ino;
+}
+
+}  // namespace
+
+SuiteLock::SuiteLock(std::string path, double timeout_seconds) : path_(std::move(path)) {
+    namespace fs = std::filesystem;
+    const fs::path directory = fs::path(path_).parent_path();
+    std::error_code ec;
+    if (!directory.empty()) fs::create_directories(directory, ec);
+    const auto deadline =
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                           timeout_seconds > 0 ? timeout_seconds : 0));
+    for (;;) {
+        fd_ = open_lock_file(path_);
+        lock_until(fd_, path_, deadline, timeout_seconds);
+        if (still_named(fd_, path_)) return;
+        ::close(fd_);  // the previous holder removed it: lock the file now at the path
+    }
+}
+
 SuiteLock::~SuiteLock() {
     if (fd_ >= 0) {
+        // Removed while still held, so that a waiter that locks it next sees that it is gone.
+        ::unlink(path_.c_str());
         ::flock(fd_, LOCK_UN);
         ::close(fd_);
     }

@@ -146,5 +146,33 @@ TEST(RunCheck, AMissingBaselineNamesTheUpdateThatCreatesIt) {
     }
 }
 
+TEST(RunCheck, AMissingBaselineNamesTheSuitesTheDirectoryHas) {
+    test::TempDir dir;
+    const test::FakeEnvironment environment;
+    for (const std::string suite : {"snappy", "zstd"}) {
+        UpdateRequest update;
+        update.results = {results(dir, "night.json")};
+        update.suite = suite;
+        update.directory = dir.file("baselines");
+        ASSERT_EQ(run_baseline_update(update, environment).exit_code, k_exit_pass);
+    }
+    dir.write("baselines/notes.json", "{}");  // not a baseline
+    CheckRequest request;
+    request.results = {results(dir, "perf.json")};
+    request.directory = dir.file("baselines");
+    try {
+        run_check(request, environment);
+        FAIL() << "expected an error";
+    } catch (const util::Error& error) {
+        EXPECT_EQ(std::string(error.what()),
+                  dir.file("baselines") + "/perf.json: no baseline for suite \"perf\"; " +
+                      dir.file("baselines") +
+                      "/ has: snappy, zstd; pass one of them with --suite (or create it with: "
+                      "caws-gate baseline update " +
+                      dir.file("perf.json") + " --suite perf --dir " + dir.file("baselines") +
+                      ", or name one with --baseline FILE)");
+    }
+}
+
 }  // namespace
 }  // namespace caws::app

@@ -191,7 +191,7 @@ TEST_F(CheckScores, ThresholdsOutsideZeroToHundredAreUsageErrors) {
         EXPECT_EQ(r.err.rfind("caws-gate: error: ", 0), 0u) << r.err;
         EXPECT_EQ(r.err, std::string("caws-gate: error: ") + option +
                              ": expected a score from 0 to 100, got \"" + value +
-                             "\"\nRun 'caws-gate --help' for usage.\n");
+                             "\"\nRun 'caws-gate check --help' for usage.\n");
         EXPECT_EQ(test::read_text(dir_.file("out.md")), "");
     }
 }

@@ -68,8 +68,8 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
         EXPECT_EQ(r.err, "");
         EXPECT_EQ(r.out.rfind(std::string("caws-gate init: ") + c.tool + " (from --tool)\n", 0), 0u)
             << r.out;
-        for (const char* name :
-             {"gates/default.json", "baselines/README.md", ".github/workflows/perf.yml"}) {
+        for (const char* name : {"gates/default.json", "baselines/README.md",
+                                 "baselines/.gitignore", ".github/workflows/perf.yml"}) {
             EXPECT_NE(r.out.find(std::string("  created  ") + name + "\n"), std::string::npos)
                 << r.out;
         }
@@ -93,10 +93,24 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
         EXPECT_NE(workflow.find(std::string("          results: ") + c.results + "\n"),
                   std::string::npos);
         EXPECT_NE(workflow.find(std::string("path: ") + c.results + "\n"), std::string::npos);
+        // The benchmark job runs the pull request's code with a read-only token; only the
+        // gate job, which comments, may write.
+        EXPECT_NE(workflow.find("\npermissions:\n  contents: read\n\njobs:\n"), std::string::npos)
+            << workflow;
+        const std::size_t gate_job = workflow.find("\n  gate:\n");
+        ASSERT_NE(gate_job, std::string::npos);
+        EXPECT_EQ(workflow.find("pull-requests"), workflow.find("pull-requests", gate_job));
+        EXPECT_NE(
+            workflow.find("    permissions:\n      contents: read\n      pull-requests: write",
+                          gate_job),
+            std::string::npos)
+            << workflow;
         // No placeholder to replace when --action is given.
         EXPECT_EQ(r.out.find(std::string(k_action_placeholder)), std::string::npos) << r.out;
         EXPECT_NE(r.out.find(std::string("caws-gate baseline update ") + c.results +
                              " --suite perf --dir baselines"),
+                  std::string::npos);
+        EXPECT_NE(test::read_text(dir.file("baselines/.gitignore")).find("\n*.lock\n"),
                   std::string::npos);
         EXPECT_NE(test::read_text(dir.file("baselines/README.md")).find("baseline update"),
                   std::string::npos);
