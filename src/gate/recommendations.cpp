@@ -12,6 +12,7 @@
 
 #include "gate/between_run_advice.hpp"
 #include "gate/interleaving.hpp"
+#include "model/message_text.hpp"
 #include "model/quantity_format.hpp"
 #include "stats/mann_whitney.hpp"
 #include "util/strings.hpp"
@@ -20,6 +21,7 @@ namespace caws::gate {
 namespace {
 
 using model::format_percent;
+using model::message_literal;
 using model::Recommendation;
 using util::lower;
 
@@ -31,7 +33,7 @@ std::string name_list(const std::vector<std::string_view>& names) {
     const std::size_t shown = std::min(names.size(), k_max_named_metrics);
     for (std::size_t i = 0; i < shown; ++i) {
         if (i > 0) text += i + 1 == shown && shown == names.size() ? " and " : ", ";
-        text += names[i];
+        text += message_literal(names[i]);
     }
     if (shown < names.size()) text += " and " + std::to_string(names.size() - shown) + " more";
     return text;
@@ -82,7 +84,7 @@ void release_build(const ScoreInput& input, std::vector<Recommendation>& out) {
         out.push_back({"release-build",
                        {},
                        "Check that the benchmarked code is built in release mode (e.g. "
-                       "-DCMAKE_BUILD_TYPE=Release): " +
+                       "`-DCMAKE_BUILD_TYPE=Release`): " +
                            who +
                            " library_build_type debug, which is Google Benchmark's own library "
                            "compiled without NDEBUG (Debian's and Ubuntu's libbenchmark packages "
@@ -93,7 +95,7 @@ void release_build(const ScoreInput& input, std::vector<Recommendation>& out) {
     out.push_back(
         {"release-build",
          {},
-         "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: " + who +
+         "Rebuild in release mode (e.g. `-DCMAKE_BUILD_TYPE=Release`) and measure again: " + who +
              " build type debug, and unoptimised timings say little about release "
              "performance."});
 }
@@ -107,7 +109,8 @@ void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {
                    {},
                    "Measure the baseline and the candidate on the same machine, or refresh the "
                    "baseline on this one: baseline on host " +
-                       b->host + ", candidate on host " + c->host + "."});
+                       message_literal(b->host) + ", candidate on host " +
+                       message_literal(c->host) + "."});
 }
 
 void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
@@ -171,14 +174,14 @@ void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
     }
     const std::string n = std::to_string(*needed);
     const std::string subject =
-        names.size() == 1 ? std::string(names.front())
+        names.size() == 1 ? message_literal(names.front())
                           : std::to_string(names.size()) + " metrics (" + name_list(names) + ")";
     out.push_back({"add-repetitions",
                    names.size() == 1 ? std::string(names.front()) : std::string(),
                    "Run at least " + n +
                        " repetitions per side (Google Benchmark: "
-                       "--benchmark_repetitions=" +
-                       n + "): " + subject + " cannot detect a " +
+                       "`--benchmark_repetitions=" +
+                       n + "`): " + subject + " cannot detect a " +
                        model::format_plain(input.minor_threshold) +
                        "x slowdown with the samples at hand" + basis + "."});
 }
@@ -188,7 +191,7 @@ void refresh_baseline(const ScoreInput& input, std::vector<Recommendation>& out)
     const auto days = static_cast<long long>(std::floor(*input.baseline_age_days));
     out.push_back({"refresh-baseline",
                    {},
-                   "Refresh the baseline (caws-gate baseline update): it was created " +
+                   "Refresh the baseline (`caws-gate baseline update`): it was created " +
                        std::to_string(days) + " days ago, more than " +
                        model::format_plain(k_refresh_baseline_days) +
                        ", and compilers, libraries and runners have changed since."});
@@ -204,10 +207,11 @@ void investigate_leaks(const model::Verdict& verdict, std::vector<Recommendation
     });
     for (const auto* f : leaks) {
         const std::string subject =
-            f->measure.empty() ? f->metric : f->metric + " (" + f->measure + ")";
+            message_literal(f->measure.empty() ? f->metric : f->metric + " (" + f->measure + ")");
         out.push_back({"investigate-leak", f->metric,
                        "Look for a memory leak behind " + subject +
-                           " (heaptrack, valgrind --tool=massif or LeakSanitizer): " + f->message});
+                           " (heaptrack, `valgrind --tool=massif` or LeakSanitizer): " +
+                           message_literal(f->message)});
     }
 }
 
@@ -240,7 +244,7 @@ std::string growth_of(const EndToEnd& group) {
     return " The end-to-end " + whole->statistic + " grew by " +
            model::format_quantity(rise, unit) + " (a " +
            std::string(model::to_string(whole->change)) + " regression), most in " +
-           std::string(grew->name) + ": +" + model::format_quantity(growth, unit) + ", " +
+           message_literal(grew->name) + ": +" + model::format_quantity(growth, unit) + ", " +
            format_percent(growth / rise) + " of the growth.";
 }
 
@@ -294,10 +298,10 @@ void bottleneck_phases(const model::Verdict& verdict, const ScoreInput& input,
         const std::string of = whole ? "the end-to-end " + c.statistic + " "
                                      : "the sum of the phases' " + c.statistic + "s ";
         out.push_back({"bottleneck-phase", key.first,
-                       "Speed up the " + std::string(largest->name) + " phase of " + key.first +
-                           " first: it " + (share > 0.5 ? "dominates" : "is the largest") +
-                           " with " + c.statistic + " " +
-                           model::format_quantity(largest->value, c.unit) + ", " +
+                       "Speed up the " + message_literal(largest->name) + " phase of " +
+                           message_literal(key.first) + " first: it " +
+                           (share > 0.5 ? "dominates" : "is the largest") + " with " + c.statistic +
+                           " " + model::format_quantity(largest->value, c.unit) + ", " +
                            format_percent(share) + " of " + of +
                            model::format_quantity(total, c.unit) + "." + growth_of(group)});
     }

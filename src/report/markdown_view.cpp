@@ -268,6 +268,8 @@ void set_advice(data& view, const Report& report) {
         entry.set("code", r.code);
         entry.set("metric", r.metric);
         entry.set("message", r.message);
+        // Already Markdown, for {{{ }}}: the commands in the message render as code.
+        entry.set("message_markdown", escape_markdown_message(r.message));
         recommendation_rows.push_back(entry);
     }
     set_list(view, "recommendations", std::move(recommendation_rows));
@@ -293,7 +295,7 @@ data markdown_view(const Report& report, const RenderOptions& options, RowLists&
     const bool findings = set_findings(view, report.findings);
     view.set("has_needs_attention", boolean(regressions || findings));
     set_advice(view, report);
-    add_rerun_view(view, report);  // how to rerun the regressions, or the rerun that confirmed
+    add_rerun_view(view, report);     // how to rerun the regressions, or the rerun that confirmed
     add_trend_section(view, report);  // the history's trends, when check analysed one
     return view;
 }

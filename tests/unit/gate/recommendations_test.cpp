@@ -93,13 +93,13 @@ TEST(Recommend, ReleaseBuildWhenEitherSideIsDebug) {
     // Google Benchmark's build type is its library's, not the timed code's.
     EXPECT_EQ(r.message,
               "Check that the benchmarked code is built in release mode (e.g. "
-              "-DCMAKE_BUILD_TYPE=Release): the baseline reports library_build_type debug, "
+              "`-DCMAKE_BUILD_TYPE=Release`): the baseline reports library_build_type debug, "
               "which is Google Benchmark's own library compiled without NDEBUG (Debian's and "
               "Ubuntu's libbenchmark packages are, optimised or not) and says nothing of how "
               "the code it times was built; link a release build of the library to clear this.");
     c.baseline.sources.front().format = "nanobench";
     EXPECT_EQ(only(c.recommendations()).message,
-              "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: the "
+              "Rebuild in release mode (e.g. `-DCMAKE_BUILD_TYPE=Release`) and measure again: the "
               "baseline reports build type debug, and unoptimised timings say little about "
               "release performance.");
     c.baseline.context.build_type = "release";
@@ -115,6 +115,19 @@ TEST(Recommend, SameMachineWhenTheHostsDiffer) {
     EXPECT_NE(r.message.find("baseline on host ci, candidate on host runner-2"), std::string::npos);
     c.candidate.context.host.clear();  // unknown is not different
     EXPECT_TRUE(c.recommendations().empty());
+}
+
+TEST(Recommend, BackticksInNamesAndHostsCannotOpenACodeSpan) {
+    Case c = quiet_case();
+    c.candidate.context.host = "run`ner";
+    c.verdict.comparisons.push_back(needing("BM_`a", 14));
+    c.verdict.comparisons.push_back(needing("BM_b`", 14));
+    const auto list = c.recommendations();
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_NE(list[0].message.find("candidate on host run`` ` ``ner."), std::string::npos)
+        << list[0].message;
+    EXPECT_NE(list[1].message.find("2 metrics (BM_`` ` ``a and BM_b`` ` ``)"), std::string::npos)
+        << list[1].message;
 }
 
 TEST(Recommend, PinCpuWhenScalingIsOnOrNoiseIsHigh) {
@@ -146,7 +159,7 @@ TEST(Recommend, AddRepetitionsWithTheNumberOfThePowerAnalysis) {
     EXPECT_EQ(r.metric, "");
     EXPECT_EQ(r.message,
               "Run at least 22 repetitions per side (Google Benchmark: "
-              "--benchmark_repetitions=22): 2 metrics (BM_Sort and BM_Hash) cannot detect a 1.2x "
+              "`--benchmark_repetitions=22`): 2 metrics (BM_Sort and BM_Hash) cannot detect a 1.2x "
               "slowdown with the samples at hand; 22 per side is what the power analysis asks "
               "for with the measured noise.");
 }
@@ -192,7 +205,7 @@ TEST(Recommend, RefreshAnOldBaseline) {
     const auto& r = only(c.recommendations());
     EXPECT_EQ(r.code, "refresh-baseline");
     EXPECT_EQ(r.message,
-              "Refresh the baseline (caws-gate baseline update): it was created 45 days ago, "
+              "Refresh the baseline (`caws-gate baseline update`): it was created 45 days ago, "
               "more than 30, and compilers, libraries and runners have changed since.");
     c.age_days.reset();
     EXPECT_TRUE(c.recommendations().empty());
@@ -212,7 +225,7 @@ TEST(Recommend, ALeakFindingBecomesAnInvestigation) {
     EXPECT_EQ(r.code, "investigate-leak");
     EXPECT_EQ(r.metric, "rss");
     EXPECT_EQ(r.message,
-              "Look for a memory leak behind rss (memory) (heaptrack, valgrind --tool=massif or "
+              "Look for a memory leak behind rss (memory) (heaptrack, `valgrind --tool=massif` or "
               "LeakSanitizer): rss grows 1.2 MiB per minute over the run (OLS slope, p = "
               "0.0004).");
 }

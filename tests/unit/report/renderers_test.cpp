@@ -103,6 +103,19 @@ TEST(MarkdownReport, ShowsScoresBudgetsWaiversAndRecommendations) {
     EXPECT_LT(md.find("### Recommendations"), md.find("<details>"));
 }
 
+void add_command_advice(model::Verdict& verdict) {
+    verdict.recommendations.push_back(
+        {"pin-cpu", {}, "Pin it (e.g. `taskset -c 1`) on host a_*b*_`` ` ``c."});
+}
+
+TEST(MarkdownReport, CommandsInRecommendationsAreCodeAndTheRestIsEscaped) {
+    const auto report = make_report({1.0, 1.0}, add_command_advice);
+    const std::string md = render_markdown(report, TemplateSet{});
+    EXPECT_NE(md.find("- Pin it (e.g. `taskset -c 1`) on host a\\_\\*b\\*\\_`` ` ``c.\n"),
+              std::string::npos)
+        << md;
+}
+
 TEST(MarkdownReport, NeedsAttentionIsWorstFirst) {
     const auto report = make_report({1.3, 4.0, 1.0, 1.7});
     const std::string md = render_markdown(report, TemplateSet{});
