@@ -113,6 +113,22 @@ void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {
                        message_literal(c->host) + "."});
 }
 
+// The `taskset` example of pin-cpu: a CPU the machine has (the candidate's count, else the
+// baseline's), the last one, which system work uses least; a placeholder when neither run
+// recorded its CPUs (`taskset -c 2` fails with "Invalid argument" on two CPUs).
+std::string taskset_example(const ScoreInput& input) {
+    std::optional<int> cpus;
+    for (const model::Context* context :
+         {context_of(input.baseline), context_of(input.candidate)}) {
+        if (context != nullptr && context->num_cpus && *context->num_cpus > 0)
+            cpus = context->num_cpus;
+    }
+    if (!cpus) return "`taskset -c CPU` with CPU an idle CPU number";
+    const std::string last = "`taskset -c " + std::to_string(*cpus - 1) + "`";
+    if (*cpus == 1) return last + ", the machine's only CPU";
+    return last + ", the last of the machine's " + std::to_string(*cpus) + " CPUs";
+}
+
 void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
              std::vector<Recommendation>& out) {
     const model::Context* b = context_of(input.baseline);
@@ -137,8 +153,8 @@ void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
     out.push_back({"pin-cpu",
                    {},
                    "Pin the benchmark to an idle CPU and disable frequency scaling (e.g. "
-                   "`cpupower frequency-set --governor performance` and `taskset -c 2`): " +
-                       why + "."});
+                   "`cpupower frequency-set --governor performance` and " +
+                       taskset_example(input) + "): " + why + "."});
 }
 
 void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,

@@ -135,8 +135,8 @@ TEST(Recommend, PinCpuWhenScalingIsOnOrNoiseIsHigh) {
     c.candidate.context.cpu_scaling_enabled = true;
     EXPECT_EQ(only(c.recommendations()).message,
               "Pin the benchmark to an idle CPU and disable frequency scaling (e.g. `cpupower "
-              "frequency-set --governor performance` and `taskset -c 2`): CPU frequency scaling "
-              "was enabled on the candidate.");
+              "frequency-set --governor performance` and `taskset -c 3`, the last of the "
+              "machine's 4 CPUs): CPU frequency scaling was enabled on the candidate.");
     c.candidate.context.cpu_scaling_enabled = false;
     for (auto& comparison : c.verdict.comparisons) comparison.noise_candidate->cv = 0.08;
     const auto& r = only(c.recommendations());
@@ -147,6 +147,26 @@ TEST(Recommend, PinCpuWhenScalingIsOnOrNoiseIsHigh) {
     // 5% is not above 5%.
     for (auto& comparison : c.verdict.comparisons) comparison.noise_candidate->cv = 0.05;
     EXPECT_TRUE(c.recommendations().empty());
+}
+
+TEST(Recommend, PinCpuSuggestsACpuTheMachineHas) {
+    Case c = quiet_case();
+    c.candidate.context.cpu_scaling_enabled = true;
+    c.baseline.context.num_cpus = 8;  // the candidate's machine is the one to pin on
+    c.candidate.context.num_cpus = 2;
+    EXPECT_NE(
+        only(c.recommendations()).message.find("`taskset -c 1`, the last of the machine's 2 CPUs)"),
+        std::string::npos);
+    c.candidate.context.num_cpus = 1;
+    EXPECT_NE(only(c.recommendations()).message.find("`taskset -c 0`, the machine's only CPU)"),
+              std::string::npos);
+    c.candidate.context.num_cpus.reset();
+    EXPECT_NE(only(c.recommendations()).message.find("`taskset -c 7`, the last of the machine's 8"),
+              std::string::npos);
+    c.baseline.context.num_cpus.reset();
+    EXPECT_NE(
+        only(c.recommendations()).message.find("`taskset -c CPU` with CPU an idle CPU number)"),
+        std::string::npos);
 }
 
 TEST(Recommend, AddRepetitionsWithTheNumberOfThePowerAnalysis) {
