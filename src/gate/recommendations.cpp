@@ -183,7 +183,7 @@ void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
         needed = n;
         basis = "; the noise is unknown with these samples, and " + std::to_string(n) +
                 " per side is the least with which a rank test can reach significance over " +
-                std::to_string(family) + " metrics";
+                std::to_string(family) + (family == 1 ? " gated measure" : " gated measures");
     } else {
         basis = "; " + std::to_string(*needed) +
                 " per side is what the power analysis asks for with the measured noise";
@@ -191,7 +191,7 @@ void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
     const std::string n = std::to_string(*needed);
     const std::string subject =
         names.size() == 1 ? message_literal(names.front())
-                          : std::to_string(names.size()) + " metrics (" + name_list(names) + ")";
+                          : std::to_string(names.size()) + " benchmarks (" + name_list(names) + ")";
     out.push_back({"add-repetitions",
                    names.size() == 1 ? std::string(names.front()) : std::string(),
                    "Run at least " + n +

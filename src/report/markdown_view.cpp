@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,11 +85,23 @@ data comparison_row(const model::Comparison& c, bool gated_report) {
     return row;
 }
 
-// Metrics whose test cannot detect the minor threshold, least sensitive first.
+// "9 benchmarks", or "9 benchmarks (17 gated measures)" when some benchmark has several
+// gated measures among the `rows`.
+std::string benchmarks_needing(const std::vector<const model::Comparison*>& rows) {
+    std::set<std::string_view> names;
+    for (const auto* c : rows) names.insert(c->metric);
+    std::string text = plural(names.size(), "benchmark", "benchmarks");
+    if (rows.size() > names.size()) text += " (" + std::to_string(rows.size()) + " gated measures)";
+    return text;
+}
+
+// The gated measures whose test cannot detect the minor threshold, least sensitive first:
+// the measures not gated (a benchmark's second clock, its rates) decide nothing, and the
+// add-repetitions recommendation counts the same benchmarks.
 void set_repetitions(data& view, const std::vector<model::Comparison>& comparisons) {
     std::vector<const model::Comparison*> flagged;
     for (const auto& c : comparisons) {
-        if (c.power && c.power->needs_repetitions) flagged.push_back(&c);
+        if (c.gated && c.power && c.power->needs_repetitions) flagged.push_back(&c);
     }
     const auto sensitivity = [](const model::Comparison* c) {
         return c->power->min_detectable_ratio.value_or(0.0);
@@ -114,7 +127,7 @@ void set_repetitions(data& view, const std::vector<model::Comparison>& compariso
     const std::size_t total = flagged.size();
     view.set("repetitions", rows);
     view.set("has_repetitions", boolean(total > 0));
-    view.set("repetitions_count", plural(total, "metric", "metrics"));
+    view.set("repetitions_count", benchmarks_needing(flagged));
     view.set("has_more_repetitions", boolean(total > k_repetition_rows));
     view.set("more_repetitions",
              std::to_string(total > k_repetition_rows ? total - k_repetition_rows : 0));

@@ -126,7 +126,7 @@ TEST(Recommend, BackticksInNamesAndHostsCannotOpenACodeSpan) {
     ASSERT_EQ(list.size(), 2u);
     EXPECT_NE(list[0].message.find("candidate on host run`` ` ``ner."), std::string::npos)
         << list[0].message;
-    EXPECT_NE(list[1].message.find("2 metrics (BM_`` ` ``a and BM_b`` ` ``)"), std::string::npos)
+    EXPECT_NE(list[1].message.find("2 benchmarks (BM_`` ` ``a and BM_b`` ` ``)"), std::string::npos)
         << list[1].message;
 }
 
@@ -177,11 +177,12 @@ TEST(Recommend, AddRepetitionsWithTheNumberOfThePowerAnalysis) {
     const auto& r = only(c.recommendations());
     EXPECT_EQ(r.code, "add-repetitions");
     EXPECT_EQ(r.metric, "");
-    EXPECT_EQ(r.message,
-              "Run at least 22 repetitions per side (Google Benchmark: "
-              "`--benchmark_repetitions=22`): 2 metrics (BM_Sort and BM_Hash) cannot detect a 1.2x "
-              "slowdown with the samples at hand; 22 per side is what the power analysis asks "
-              "for with the measured noise.");
+    EXPECT_EQ(
+        r.message,
+        "Run at least 22 repetitions per side (Google Benchmark: "
+        "`--benchmark_repetitions=22`): 2 benchmarks (BM_Sort and BM_Hash) cannot detect a 1.2x "
+        "slowdown with the samples at hand; 22 per side is what the power analysis asks "
+        "for with the measured noise.");
 }
 
 TEST(Recommend, AddRepetitionsNamesOneMetricOrCountsMany) {
@@ -192,7 +193,7 @@ TEST(Recommend, AddRepetitionsNamesOneMetricOrCountsMany) {
     for (int i = 0; i < 8; ++i)
         many.verdict.comparisons.push_back(needing("M" + std::to_string(i), 12));
     EXPECT_NE(only(many.recommendations())
-                  .message.find("8 metrics (M0, M1, M2, M3, M4 and 3 more) cannot detect"),
+                  .message.find("8 benchmarks (M0, M1, M2, M3, M4 and 3 more) cannot detect"),
               std::string::npos);
 }
 
