@@ -14,6 +14,7 @@
 #include "gate/interleaving.hpp"
 #include "model/message_text.hpp"
 #include "model/quantity_format.hpp"
+#include "model/source_kind.hpp"
 #include "stats/mann_whitney.hpp"
 #include "util/strings.hpp"
 
@@ -37,6 +38,20 @@ std::string name_list(const std::vector<std::string_view>& names) {
     }
     if (shown < names.size()) text += " and " + std::to_string(names.size() - shown) + " more";
     return text;
+}
+
+// Whether the runs hold benchmark results: some source of either run is in a format
+// outside k_application_formats, or neither run says where it came from.
+bool benchmark_results(const ScoreInput& input) {
+    bool known = false;
+    for (const model::Run* run : {input.baseline, input.candidate}) {
+        if (run == nullptr) continue;
+        for (const auto& source : run->sources) {
+            known = true;
+            if (!model::is_application_format(source.format)) return true;
+        }
+    }
+    return !known;
 }
 
 const model::Context* context_of(const model::Run* run) {
@@ -189,17 +204,24 @@ void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
                 " per side is what the power analysis asks for with the measured noise";
     }
     const std::string n = std::to_string(*needed);
-    const std::string subject =
-        names.size() == 1 ? message_literal(names.front())
-                          : std::to_string(names.size()) + " benchmarks (" + name_list(names) + ")";
-    out.push_back({"add-repetitions",
-                   names.size() == 1 ? std::string(names.front()) : std::string(),
-                   "Run at least " + n +
-                       " repetitions per side (Google Benchmark: "
-                       "`--benchmark_repetitions=" +
-                       n + "`): " + subject + " cannot detect a " +
-                       model::format_plain(input.minor_threshold) +
-                       "x slowdown with the samples at hand" + basis + "."});
+    const bool benchmarks = benchmark_results(input);
+    const std::string subject = names.size() == 1
+                                    ? message_literal(names.front())
+                                    : std::to_string(names.size()) +
+                                          (benchmarks ? " benchmarks (" : " metrics (") +
+                                          name_list(names) + ")";
+    // Application metrics are samples of a service (requests of a load test, a monitoring
+    // window), not repetitions of a benchmark executable.
+    const std::string action =
+        benchmarks
+            ? "Run at least " + n +
+                  " repetitions per side (Google Benchmark: `--benchmark_repetitions=" + n + "`): "
+            : "Collect at least " + n +
+                  " samples per side (a longer load test or more requests per run): ";
+    out.push_back(
+        {"add-repetitions", names.size() == 1 ? std::string(names.front()) : std::string(),
+         action + subject + " cannot detect a " + model::format_plain(input.minor_threshold) +
+             "x slowdown with the samples at hand" + basis + "."});
 }
 
 void refresh_baseline(const ScoreInput& input, std::vector<Recommendation>& out) {
@@ -359,10 +381,14 @@ std::vector<Recommendation> finish(std::vector<Recommendation> all) {
 std::vector<model::Recommendation> recommend(const model::Verdict& verdict,
                                              const ScoreInput& input) {
     std::vector<Recommendation> all;
-    release_build(input, all);
+    // The hygiene of a benchmark executable (its build, pinning, frequency scaling, the
+    // order of its repetitions) says nothing of a load test's or a monitor's metrics.
+    const bool benchmarks = benchmark_results(input);
+    if (benchmarks) release_build(input, all);
     same_machine(input, all);
-    pin_cpu(verdict, input, all);
-    if (auto interleave = interleaving_recommendation(input)) all.push_back(std::move(*interleave));
+    if (benchmarks) pin_cpu(verdict, input, all);
+    if (auto interleave = interleaving_recommendation(input); interleave && benchmarks)
+        all.push_back(std::move(*interleave));
     add_repetitions(verdict, input, all);
     refresh_baseline(input, all);
     recommend_between_run(verdict, input, all);

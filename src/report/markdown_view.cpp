@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/quantity_format.hpp"
+#include "model/source_kind.hpp"
 #include "report/escape.hpp"
 #include "report/markdown_renderer.hpp"
 #include "report/report_formats.hpp"
@@ -85,12 +86,26 @@ data comparison_row(const model::Comparison& c, bool gated_report) {
     return row;
 }
 
+// Whether the report compares benchmark results: some source of either side is in a format
+// outside model::k_application_formats, or no side says where it came from.
+bool benchmark_results(const Report& report) {
+    bool known = false;
+    for (const ReportSide* side : {&report.baseline, &report.candidate}) {
+        for (const model::Source& source : side->sources) {
+            known = true;
+            if (!model::is_application_format(source.format)) return true;
+        }
+    }
+    return !known;
+}
+
 // "9 benchmarks", or "9 benchmarks (17 gated measures)" when some benchmark has several
-// gated measures among the `rows`.
-std::string benchmarks_needing(const std::vector<const model::Comparison*>& rows) {
+// gated measures among the `rows`; "metrics" for application metrics.
+std::string benchmarks_needing(const std::vector<const model::Comparison*>& rows, bool benchmarks) {
     std::set<std::string_view> names;
     for (const auto* c : rows) names.insert(c->metric);
-    std::string text = plural(names.size(), "benchmark", "benchmarks");
+    std::string text = benchmarks ? plural(names.size(), "benchmark", "benchmarks")
+                                  : plural(names.size(), "metric", "metrics");
     if (rows.size() > names.size()) text += " (" + std::to_string(rows.size()) + " gated measures)";
     return text;
 }
@@ -98,9 +113,9 @@ std::string benchmarks_needing(const std::vector<const model::Comparison*>& rows
 // The gated measures whose test cannot detect the minor threshold, least sensitive first:
 // the measures not gated (a benchmark's second clock, its rates) decide nothing, and the
 // add-repetitions recommendation counts the same benchmarks.
-void set_repetitions(data& view, const std::vector<model::Comparison>& comparisons) {
+void set_repetitions(data& view, const Report& report) {
     std::vector<const model::Comparison*> flagged;
-    for (const auto& c : comparisons) {
+    for (const auto& c : report.comparisons) {
         if (c.gated && c.power && c.power->needs_repetitions) flagged.push_back(&c);
     }
     const auto sensitivity = [](const model::Comparison* c) {
@@ -127,7 +142,9 @@ void set_repetitions(data& view, const std::vector<model::Comparison>& compariso
     const std::size_t total = flagged.size();
     view.set("repetitions", rows);
     view.set("has_repetitions", boolean(total > 0));
-    view.set("repetitions_count", benchmarks_needing(flagged));
+    const bool benchmarks = benchmark_results(report);
+    view.set("repetitions_count", benchmarks_needing(flagged, benchmarks));
+    view.set("repetitions_of_benchmarks", boolean(benchmarks));
     view.set("has_more_repetitions", boolean(total > k_repetition_rows));
     view.set("more_repetitions",
              std::to_string(total > k_repetition_rows ? total - k_repetition_rows : 0));
@@ -303,7 +320,7 @@ data markdown_view(const Report& report, const RenderOptions& options, RowLists&
     if (!options.full_report.empty()) view.set("full_report", options.full_report);
     const std::size_t cap = options.max_length == 0 ? std::numeric_limits<std::size_t>::max()
                                                     : options.max_length / 30 + 1;
-    set_repetitions(view, report.comparisons);
+    set_repetitions(view, report);
     const bool regressions = set_comparison_lists(view, report, cap);
     const bool findings = set_findings(view, report.findings);
     view.set("has_needs_attention", boolean(regressions || findings));

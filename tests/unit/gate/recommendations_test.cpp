@@ -5,6 +5,7 @@
 #include "compare/comparator.hpp"
 #include "gate/policy.hpp"
 #include "ingest/results.hpp"
+#include "model/source_kind.hpp"
 #include "support/fixtures.hpp"
 
 namespace caws::gate {
@@ -216,6 +217,36 @@ TEST(Recommend, AddRepetitionsWithoutMeasuredNoiseUsesTheRankTestMinimum) {
     EXPECT_EQ(r.code, "add-repetitions");
     EXPECT_EQ(r.message.rfind("Run at least 5 repetitions per side", 0), 0u) << r.message;
     EXPECT_NE(r.message.find("the noise is unknown with these samples"), std::string::npos);
+}
+
+TEST(Recommend, ApplicationMetricsGetNoBenchmarkHygiene) {
+    Case c = quiet_case();
+    c.baseline.context.build_type = "debug";
+    c.candidate.context.cpu_scaling_enabled = true;
+    c.candidate.context.repetitions = model::RepetitionOrder::back_to_back;
+    c.verdict.comparisons.push_back(needing("ttfa", 14));
+    c.verdict.comparisons.push_back(needing("rtf", 9));
+    for (model::Run* run : {&c.baseline, &c.candidate})
+        run->sources.push_back({"tts.json", "caws-metrics"});
+    c.candidate.sources.push_back({"load.json", "k6"});
+    const auto& r = only(c.recommendations());
+    EXPECT_EQ(r.code, "add-repetitions");
+    EXPECT_EQ(r.message.rfind("Collect at least 14 samples per side (a longer load test or more "
+                              "requests per run): 2 metrics (ttfa and rtf) cannot detect",
+                              0),
+              0u)
+        << r.message;
+    // One benchmark file among the inputs: the advice is back.
+    c.candidate.sources.push_back({"perf.json", "google-benchmark"});
+    EXPECT_EQ(c.codes(), (std::vector<std::string>{"release-build", "pin-cpu",
+                                                   "interleave-repetitions", "add-repetitions"}));
+}
+
+TEST(Recommend, TheApplicationFormatsAreInputFormats) {
+    for (const std::string_view format : model::k_application_formats) {
+        EXPECT_NE(ingest::find_format(format), nullptr) << format;
+    }
+    EXPECT_FALSE(model::is_application_format("google-benchmark"));
 }
 
 TEST(Recommend, RefreshAnOldBaseline) {

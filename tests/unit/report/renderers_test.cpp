@@ -147,6 +147,18 @@ TEST(MarkdownReport, RepetitionsSectionAndRecommendationCountTheSameBenchmarks) 
     EXPECT_EQ(section.find("| real_time |"), std::string::npos) << section;
 }
 
+TEST(MarkdownReport, RepetitionsOfApplicationMetricsAreSamples) {
+    auto report = make_report({1.0, 1.0, 1.0}, add_insensitive_measures);
+    for (ReportSide* side : {&report.baseline, &report.candidate})
+        side->sources = {{"tts.json", "caws-metrics"}};
+    const std::string md = render_markdown(report, TemplateSet{});
+    EXPECT_NE(md.find("\n3 metrics cannot detect a 1.2x slowdown with 80% power at the sample "
+                      "sizes and noise measured; collect more samples (a longer load test or more "
+                      "requests per run).\n\n| metric | measure |"),
+              std::string::npos)
+        << md;
+}
+
 TEST(MarkdownReport, NeedsAttentionIsWorstFirst) {
     const auto report = make_report({1.3, 4.0, 1.0, 1.7});
     const std::string md = render_markdown(report, TemplateSet{});
