@@ -78,41 +78,56 @@ std::optional<double> median_cv(const model::Verdict& verdict) {
 
 // ---- the rules, in the order of docs/scoring.md ----------------------------------------
 
+// Google Benchmark's library_build_type of `context`, lower case; empty when not recorded.
+std::string library_build_type(const model::Context* context) {
+    if (context == nullptr) return {};
+    for (const auto& [key, value] : context->extra) {
+        if (key == "library_build_type") return lower(value);
+    }
+    return {};
+}
+
+// "both runs report", "the baseline reports", "the candidate reports"; empty for neither.
+std::string who_reports(bool baseline, bool candidate) {
+    if (!baseline && !candidate) return {};
+    return baseline && candidate ? "both runs report"
+           : baseline            ? "the baseline reports"
+                                 : "the candidate reports";
+}
+
 void release_build(const ScoreInput& input, std::vector<Recommendation>& out) {
     const model::Context* b = context_of(input.baseline);
     const model::Context* c = context_of(input.candidate);
-    const bool debug_b = b != nullptr && lower(b->build_type) == "debug";
-    const bool debug_c = c != nullptr && lower(c->build_type) == "debug";
-    if (!debug_b && !debug_c) return;
-    const std::string who = debug_b && debug_c ? "both runs report"
-                            : debug_b          ? "the baseline reports"
-                                               : "the candidate reports";
-    bool google_benchmark = false;
-    for (const model::Run* run : {input.baseline, input.candidate}) {
-        if (run == nullptr) continue;
-        for (const auto& source : run->sources)
-            google_benchmark |= source.format == "google-benchmark";
-    }
-    if (google_benchmark) {
-        // library_build_type is the benchmark library's own build, not the code it times:
-        // distribution packages of the library report debug while the program is optimised.
+    const std::string who = who_reports(b != nullptr && lower(b->build_type) == "debug",
+                                        c != nullptr && lower(c->build_type) == "debug");
+    if (!who.empty()) {
         out.push_back({"release-build",
                        {},
-                       "Check that the benchmarked code is built in release mode (e.g. "
-                       "`-DCMAKE_BUILD_TYPE=Release`): " +
+                       "Rebuild in release mode (e.g. `-DCMAKE_BUILD_TYPE=Release`) and measure "
+                       "again: " +
                            who +
-                           " library_build_type debug, which is Google Benchmark's own library "
-                           "compiled without NDEBUG (Debian's and Ubuntu's libbenchmark packages "
-                           "are, optimised or not) and says nothing of how the code it times was "
-                           "built; link a release build of the library to clear this."});
+                           " build type debug, and unoptimised timings say little about "
+                           "release performance."});
         return;
     }
-    out.push_back(
-        {"release-build",
-         {},
-         "Rebuild in release mode (e.g. `-DCMAKE_BUILD_TYPE=Release`) and measure again: " + who +
-             " build type debug, and unoptimised timings say little about release "
-             "performance."});
+    // The code's own build unknown: Google Benchmark's library_build_type is its library's
+    // build, not the code it times; distribution packages of the library report debug while
+    // the program is optimised.
+    const bool known =
+        (b != nullptr && !b->build_type.empty()) || (c != nullptr && !c->build_type.empty());
+    const std::string library =
+        who_reports(library_build_type(b) == "debug", library_build_type(c) == "debug");
+    if (known || library.empty()) return;
+    out.push_back({"release-build",
+                   {},
+                   "Check that the benchmarked code is built in release mode (e.g. "
+                   "`-DCMAKE_BUILD_TYPE=Release`) and say so with `--build-type release` or "
+                   "`--benchmark_context=CMAKE_BUILD_TYPE=Release`: " +
+                       library +
+                       " library_build_type debug, which is Google Benchmark's own library "
+                       "compiled without NDEBUG (Debian's and Ubuntu's libbenchmark packages "
+                       "are, optimised or not) and says nothing of how the code it times was "
+                       "built."});
 }
 
 void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {

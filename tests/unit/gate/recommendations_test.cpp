@@ -91,21 +91,31 @@ TEST(Recommend, ReleaseBuildWhenEitherSideIsDebug) {
     const auto& r = only(c.recommendations());
     EXPECT_EQ(r.code, "release-build");
     EXPECT_EQ(r.metric, "");
-    // Google Benchmark's build type is its library's, not the timed code's.
     EXPECT_EQ(r.message,
-              "Check that the benchmarked code is built in release mode (e.g. "
-              "`-DCMAKE_BUILD_TYPE=Release`): the baseline reports library_build_type debug, "
-              "which is Google Benchmark's own library compiled without NDEBUG (Debian's and "
-              "Ubuntu's libbenchmark packages are, optimised or not) and says nothing of how "
-              "the code it times was built; link a release build of the library to clear this.");
-    c.baseline.sources.front().format = "nanobench";
-    EXPECT_EQ(only(c.recommendations()).message,
               "Rebuild in release mode (e.g. `-DCMAKE_BUILD_TYPE=Release`) and measure again: the "
               "baseline reports build type debug, and unoptimised timings say little about "
               "release performance.");
     c.baseline.context.build_type = "release";
     c.candidate.context.build_type = "relwithdebinfo";
     EXPECT_TRUE(c.recommendations().empty());
+}
+
+TEST(Recommend, GoogleBenchmarksLibraryBuildTypeOnlyWhenTheCodesIsUnknown) {
+    Case c = quiet_case();
+    c.baseline.sources.push_back({"perf.json", "google-benchmark"});
+    c.baseline.context.extra.emplace_back("library_build_type", "debug");
+    c.candidate.context.extra.emplace_back("library_build_type", "debug");
+    // The code's build type known (release): the library's says nothing of it.
+    EXPECT_TRUE(c.recommendations().empty());
+    c.baseline.context.build_type.clear();
+    c.candidate.context.build_type.clear();
+    EXPECT_EQ(only(c.recommendations()).message,
+              "Check that the benchmarked code is built in release mode (e.g. "
+              "`-DCMAKE_BUILD_TYPE=Release`) and say so with `--build-type release` or "
+              "`--benchmark_context=CMAKE_BUILD_TYPE=Release`: both runs report "
+              "library_build_type debug, which is Google Benchmark's own library compiled "
+              "without NDEBUG (Debian's and Ubuntu's libbenchmark packages are, optimised or "
+              "not) and says nothing of how the code it times was built.");
 }
 
 TEST(Recommend, SameMachineWhenTheHostsDiffer) {
