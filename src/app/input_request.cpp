@@ -13,7 +13,9 @@ ingest::ReadOptions read_options(const InputRequest& inputs) {
 }
 
 model::Run read_run(const std::vector<std::string>& paths, const InputRequest& inputs) {
-    return ingest::read_results(paths, inputs.format, read_options(inputs));
+    model::Run run = ingest::read_results(paths, inputs.format, read_options(inputs));
+    if (inputs.build_type) run.context.build_type = *inputs.build_type;
+    return run;
 }
 
 std::string default_suite(const std::string& results_path) {

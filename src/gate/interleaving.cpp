@@ -72,7 +72,7 @@ std::optional<model::Recommendation> interleaving_recommendation(const ScoreInpu
         "interleave-repetitions",
         {},
         "Interleave the repetitions of the benchmarks (Google Benchmark: "
-        "--benchmark_repetitions=10 --benchmark_enable_random_interleaving=true): in " +
+        "`--benchmark_repetitions=10 --benchmark_enable_random_interleaving=true`): in " +
             who +
             " each benchmark's repetitions ran back to back, so a machine that slows down for "
             "a while shifts one benchmark's whole sample, which then reads as a change; "

@@ -12,7 +12,9 @@
 
 #include "gate/between_run_advice.hpp"
 #include "gate/interleaving.hpp"
+#include "model/message_text.hpp"
 #include "model/quantity_format.hpp"
+#include "model/source_kind.hpp"
 #include "stats/mann_whitney.hpp"
 #include "util/strings.hpp"
 
@@ -20,6 +22,7 @@ namespace caws::gate {
 namespace {
 
 using model::format_percent;
+using model::message_literal;
 using model::Recommendation;
 using util::lower;
 
@@ -31,10 +34,24 @@ std::string name_list(const std::vector<std::string_view>& names) {
     const std::size_t shown = std::min(names.size(), k_max_named_metrics);
     for (std::size_t i = 0; i < shown; ++i) {
         if (i > 0) text += i + 1 == shown && shown == names.size() ? " and " : ", ";
-        text += names[i];
+        text += message_literal(names[i]);
     }
     if (shown < names.size()) text += " and " + std::to_string(names.size() - shown) + " more";
     return text;
+}
+
+// Whether the runs hold benchmark results: some source of either run is in a format
+// outside k_application_formats, or neither run says where it came from.
+bool benchmark_results(const ScoreInput& input) {
+    bool known = false;
+    for (const model::Run* run : {input.baseline, input.candidate}) {
+        if (run == nullptr) continue;
+        for (const auto& source : run->sources) {
+            known = true;
+            if (!model::is_application_format(source.format)) return true;
+        }
+    }
+    return !known;
 }
 
 const model::Context* context_of(const model::Run* run) {
@@ -61,41 +78,56 @@ std::optional<double> median_cv(const model::Verdict& verdict) {
 
 // ---- the rules, in the order of docs/scoring.md ----------------------------------------
 
+// Google Benchmark's library_build_type of `context`, lower case; empty when not recorded.
+std::string library_build_type(const model::Context* context) {
+    if (context == nullptr) return {};
+    for (const auto& [key, value] : context->extra) {
+        if (key == "library_build_type") return lower(value);
+    }
+    return {};
+}
+
+// "both runs report", "the baseline reports", "the candidate reports"; empty for neither.
+std::string who_reports(bool baseline, bool candidate) {
+    if (!baseline && !candidate) return {};
+    return baseline && candidate ? "both runs report"
+           : baseline            ? "the baseline reports"
+                                 : "the candidate reports";
+}
+
 void release_build(const ScoreInput& input, std::vector<Recommendation>& out) {
     const model::Context* b = context_of(input.baseline);
     const model::Context* c = context_of(input.candidate);
-    const bool debug_b = b != nullptr && lower(b->build_type) == "debug";
-    const bool debug_c = c != nullptr && lower(c->build_type) == "debug";
-    if (!debug_b && !debug_c) return;
-    const std::string who = debug_b && debug_c ? "both runs report"
-                            : debug_b          ? "the baseline reports"
-                                               : "the candidate reports";
-    bool google_benchmark = false;
-    for (const model::Run* run : {input.baseline, input.candidate}) {
-        if (run == nullptr) continue;
-        for (const auto& source : run->sources)
-            google_benchmark |= source.format == "google-benchmark";
-    }
-    if (google_benchmark) {
-        // library_build_type is the benchmark library's own build, not the code it times:
-        // distribution packages of the library report debug while the program is optimised.
+    const std::string who = who_reports(b != nullptr && lower(b->build_type) == "debug",
+                                        c != nullptr && lower(c->build_type) == "debug");
+    if (!who.empty()) {
         out.push_back({"release-build",
                        {},
-                       "Check that the benchmarked code is built in release mode (e.g. "
-                       "-DCMAKE_BUILD_TYPE=Release): " +
+                       "Rebuild in release mode (e.g. `-DCMAKE_BUILD_TYPE=Release`) and measure "
+                       "again: " +
                            who +
-                           " library_build_type debug, which is Google Benchmark's own library "
-                           "compiled without NDEBUG (Debian's and Ubuntu's libbenchmark packages "
-                           "are, optimised or not) and says nothing of how the code it times was "
-                           "built; link a release build of the library to clear this."});
+                           " build type debug, and unoptimised timings say little about "
+                           "release performance."});
         return;
     }
-    out.push_back(
-        {"release-build",
-         {},
-         "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: " + who +
-             " build type debug, and unoptimised timings say little about release "
-             "performance."});
+    // The code's own build unknown: Google Benchmark's library_build_type is its library's
+    // build, not the code it times; distribution packages of the library report debug while
+    // the program is optimised.
+    const bool known =
+        (b != nullptr && !b->build_type.empty()) || (c != nullptr && !c->build_type.empty());
+    const std::string library =
+        who_reports(library_build_type(b) == "debug", library_build_type(c) == "debug");
+    if (known || library.empty()) return;
+    out.push_back({"release-build",
+                   {},
+                   "Check that the benchmarked code is built in release mode (e.g. "
+                   "`-DCMAKE_BUILD_TYPE=Release`) and say so with `--build-type release` or "
+                   "`--benchmark_context=CMAKE_BUILD_TYPE=Release`: " +
+                       library +
+                       " library_build_type debug, which is Google Benchmark's own library "
+                       "compiled without NDEBUG (Debian's and Ubuntu's libbenchmark packages "
+                       "are, optimised or not) and says nothing of how the code it times was "
+                       "built."});
 }
 
 void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {
@@ -107,7 +139,24 @@ void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {
                    {},
                    "Measure the baseline and the candidate on the same machine, or refresh the "
                    "baseline on this one: baseline on host " +
-                       b->host + ", candidate on host " + c->host + "."});
+                       message_literal(b->host) + ", candidate on host " +
+                       message_literal(c->host) + "."});
+}
+
+// The `taskset` example of pin-cpu: a CPU the machine has (the candidate's count, else the
+// baseline's), the last one, which system work uses least; a placeholder when neither run
+// recorded its CPUs (`taskset -c 2` fails with "Invalid argument" on two CPUs).
+std::string taskset_example(const ScoreInput& input) {
+    std::optional<int> cpus;
+    for (const model::Context* context :
+         {context_of(input.baseline), context_of(input.candidate)}) {
+        if (context != nullptr && context->num_cpus && *context->num_cpus > 0)
+            cpus = context->num_cpus;
+    }
+    if (!cpus) return "`taskset -c CPU` with CPU an idle CPU number";
+    const std::string last = "`taskset -c " + std::to_string(*cpus - 1) + "`";
+    if (*cpus == 1) return last + ", the machine's only CPU";
+    return last + ", the last of the machine's " + std::to_string(*cpus) + " CPUs";
 }
 
 void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
@@ -134,8 +183,8 @@ void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
     out.push_back({"pin-cpu",
                    {},
                    "Pin the benchmark to an idle CPU and disable frequency scaling (e.g. "
-                   "`cpupower frequency-set --governor performance` and `taskset -c 2`): " +
-                       why + "."});
+                   "`cpupower frequency-set --governor performance` and " +
+                       taskset_example(input) + "): " + why + "."});
 }
 
 void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
@@ -164,23 +213,30 @@ void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
         needed = n;
         basis = "; the noise is unknown with these samples, and " + std::to_string(n) +
                 " per side is the least with which a rank test can reach significance over " +
-                std::to_string(family) + " metrics";
+                std::to_string(family) + (family == 1 ? " gated measure" : " gated measures");
     } else {
         basis = "; " + std::to_string(*needed) +
                 " per side is what the power analysis asks for with the measured noise";
     }
     const std::string n = std::to_string(*needed);
-    const std::string subject =
-        names.size() == 1 ? std::string(names.front())
-                          : std::to_string(names.size()) + " metrics (" + name_list(names) + ")";
-    out.push_back({"add-repetitions",
-                   names.size() == 1 ? std::string(names.front()) : std::string(),
-                   "Run at least " + n +
-                       " repetitions per side (Google Benchmark: "
-                       "--benchmark_repetitions=" +
-                       n + "): " + subject + " cannot detect a " +
-                       model::format_plain(input.minor_threshold) +
-                       "x slowdown with the samples at hand" + basis + "."});
+    const bool benchmarks = benchmark_results(input);
+    const std::string subject = names.size() == 1
+                                    ? message_literal(names.front())
+                                    : std::to_string(names.size()) +
+                                          (benchmarks ? " benchmarks (" : " metrics (") +
+                                          name_list(names) + ")";
+    // Application metrics are samples of a service (requests of a load test, a monitoring
+    // window), not repetitions of a benchmark executable.
+    const std::string action =
+        benchmarks
+            ? "Run at least " + n +
+                  " repetitions per side (Google Benchmark: `--benchmark_repetitions=" + n + "`): "
+            : "Collect at least " + n +
+                  " samples per side (a longer load test or more requests per run): ";
+    out.push_back(
+        {"add-repetitions", names.size() == 1 ? std::string(names.front()) : std::string(),
+         action + subject + " cannot detect a " + model::format_plain(input.minor_threshold) +
+             "x slowdown with the samples at hand" + basis + "."});
 }
 
 void refresh_baseline(const ScoreInput& input, std::vector<Recommendation>& out) {
@@ -188,7 +244,7 @@ void refresh_baseline(const ScoreInput& input, std::vector<Recommendation>& out)
     const auto days = static_cast<long long>(std::floor(*input.baseline_age_days));
     out.push_back({"refresh-baseline",
                    {},
-                   "Refresh the baseline (caws-gate baseline update): it was created " +
+                   "Refresh the baseline (`caws-gate baseline update`): it was created " +
                        std::to_string(days) + " days ago, more than " +
                        model::format_plain(k_refresh_baseline_days) +
                        ", and compilers, libraries and runners have changed since."});
@@ -204,10 +260,11 @@ void investigate_leaks(const model::Verdict& verdict, std::vector<Recommendation
     });
     for (const auto* f : leaks) {
         const std::string subject =
-            f->measure.empty() ? f->metric : f->metric + " (" + f->measure + ")";
+            message_literal(f->measure.empty() ? f->metric : f->metric + " (" + f->measure + ")");
         out.push_back({"investigate-leak", f->metric,
                        "Look for a memory leak behind " + subject +
-                           " (heaptrack, valgrind --tool=massif or LeakSanitizer): " + f->message});
+                           " (heaptrack, `valgrind --tool=massif` or LeakSanitizer): " +
+                           message_literal(f->message)});
     }
 }
 
@@ -240,7 +297,7 @@ std::string growth_of(const EndToEnd& group) {
     return " The end-to-end " + whole->statistic + " grew by " +
            model::format_quantity(rise, unit) + " (a " +
            std::string(model::to_string(whole->change)) + " regression), most in " +
-           std::string(grew->name) + ": +" + model::format_quantity(growth, unit) + ", " +
+           message_literal(grew->name) + ": +" + model::format_quantity(growth, unit) + ", " +
            format_percent(growth / rise) + " of the growth.";
 }
 
@@ -294,10 +351,10 @@ void bottleneck_phases(const model::Verdict& verdict, const ScoreInput& input,
         const std::string of = whole ? "the end-to-end " + c.statistic + " "
                                      : "the sum of the phases' " + c.statistic + "s ";
         out.push_back({"bottleneck-phase", key.first,
-                       "Speed up the " + std::string(largest->name) + " phase of " + key.first +
-                           " first: it " + (share > 0.5 ? "dominates" : "is the largest") +
-                           " with " + c.statistic + " " +
-                           model::format_quantity(largest->value, c.unit) + ", " +
+                       "Speed up the " + message_literal(largest->name) + " phase of " +
+                           message_literal(key.first) + " first: it " +
+                           (share > 0.5 ? "dominates" : "is the largest") + " with " + c.statistic +
+                           " " + model::format_quantity(largest->value, c.unit) + ", " +
                            format_percent(share) + " of " + of +
                            model::format_quantity(total, c.unit) + "." + growth_of(group)});
     }
@@ -339,10 +396,14 @@ std::vector<Recommendation> finish(std::vector<Recommendation> all) {
 std::vector<model::Recommendation> recommend(const model::Verdict& verdict,
                                              const ScoreInput& input) {
     std::vector<Recommendation> all;
-    release_build(input, all);
+    // The hygiene of a benchmark executable (its build, pinning, frequency scaling, the
+    // order of its repetitions) says nothing of a load test's or a monitor's metrics.
+    const bool benchmarks = benchmark_results(input);
+    if (benchmarks) release_build(input, all);
     same_machine(input, all);
-    pin_cpu(verdict, input, all);
-    if (auto interleave = interleaving_recommendation(input)) all.push_back(std::move(*interleave));
+    if (benchmarks) pin_cpu(verdict, input, all);
+    if (auto interleave = interleaving_recommendation(input); interleave && benchmarks)
+        all.push_back(std::move(*interleave));
     add_repetitions(verdict, input, all);
     refresh_baseline(input, all);
     recommend_between_run(verdict, input, all);

@@ -359,6 +359,19 @@ model::ScoreComponent machine_component(const model::Context* b, const model::Co
     return {"machine", score, TrustWeights::machine, detail};
 }
 
+// Whether either context holds Google Benchmark's library_build_type.
+bool library_build_recorded(const model::Context* b, const model::Context* c) {
+    for (const model::Context* context : {b, c}) {
+        if (context == nullptr) continue;
+        for (const auto& [key, value] : context->extra) {
+            if (key == "library_build_type") return true;
+        }
+    }
+    return false;
+}
+
+// The build types of the code measured (never Google Benchmark's library_build_type, which
+// describes the library); unknown keeps the component at 100 and says so.
 model::ScoreComponent build_component(const model::Context* b, const model::Context* c) {
     const std::string bt = b == nullptr ? std::string() : util::lower(b->build_type);
     const std::string ct = c == nullptr ? std::string() : util::lower(c->build_type);
@@ -369,14 +382,19 @@ model::ScoreComponent build_component(const model::Context* b, const model::Cont
         return {"build", k_build_debug, TrustWeights::build,
                 who +
                     " built as debug, and unoptimised timings say little about release "
-                    "performance; Google Benchmark reports the build type of its library"};
+                    "performance"};
     }
     if (!bt.empty() && !ct.empty() && bt != ct) {
         return {"build", k_build_differs, TrustWeights::build,
                 "baseline built as " + b->build_type + ", candidate as " + c->build_type};
     }
     if (bt.empty() && ct.empty()) {
-        return {"build", 100, TrustWeights::build, "build type not recorded"};
+        return {"build", 100, TrustWeights::build,
+                library_build_recorded(b, c)
+                    ? "build type unknown: Google Benchmark's library_build_type is its "
+                      "library's, not the measured code's (give --build-type or a "
+                      "CMAKE_BUILD_TYPE context key)"
+                    : "build type unknown"};
     }
     return {"build", 100, TrustWeights::build,
             "built as " + (ct.empty() ? b->build_type : c->build_type)};

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include "util/strings.hpp"
+
 namespace caws::ingest {
 namespace {
 
@@ -120,6 +122,11 @@ void read_google_benchmark_context(const Document& doc, od::object context, cons
         } else if (key == "date") {
             c.date = doc.string(value, at);
         } else if (key == "library_build_type") {
+            // The library's own build (Debian's libbenchmark says debug), not the timed
+            // code's: kept, but never the run's build type.
+            c.extra.emplace_back("library_build_type", doc.string(value, at));
+        } else if (util::lower(key) == "cmake_build_type" || util::lower(key) == "build_type") {
+            // --benchmark_context=CMAKE_BUILD_TYPE=Release: the code's own build.
             c.build_type = doc.string(value, at);
         } else if (key == "num_cpus") {
             c.num_cpus = static_cast<int>(doc.integer(value, at));

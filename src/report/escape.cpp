@@ -109,6 +109,59 @@ std::string escape_markdown(std::string_view text) {
         });
 }
 
+namespace {
+
+// The length of the run of backticks at `at`.
+std::size_t backtick_run(std::string_view text, std::size_t at) {
+    std::size_t run = 0;
+    while (at + run < text.size() && text[at + run] == '`') ++run;
+    return run;
+}
+
+// Where the run of exactly `length` backticks that closes a code span opened before `from`
+// starts, or npos.
+std::size_t closing_fence(std::string_view text, std::size_t from, std::size_t length) {
+    for (std::size_t i = from; i < text.size();) {
+        const std::size_t run = backtick_run(text, i);
+        if (run == length) return i;
+        i += run == 0 ? 1 : run;
+    }
+    return std::string_view::npos;
+}
+
+// A code span's content as CommonMark reads it: one space off each end when both are there
+// and the content is not all spaces.
+std::string_view span_content(std::string_view body) {
+    const bool padded = body.size() >= 2 && body.front() == ' ' && body.back() == ' ' &&
+                        body.find_first_not_of(' ') != std::string_view::npos;
+    return padded ? body.substr(1, body.size() - 2) : body;
+}
+
+}  // namespace
+
+std::string escape_markdown_message(std::string_view text) {
+    std::string out;
+    std::size_t plain = 0;  // start of the text not yet written
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t run = backtick_run(text, i);
+        if (run == 0) {
+            ++i;
+            continue;
+        }
+        const std::size_t close = closing_fence(text, i + run, run);
+        if (close == std::string_view::npos) {
+            i += run;  // no closing fence: the backticks are text
+            continue;
+        }
+        out += escape_markdown(text.substr(plain, i - plain));
+        out += markdown_code_span(span_content(text.substr(i + run, close - i - run)));
+        i = close + run;
+        plain = i;
+    }
+    out += escape_markdown(text.substr(plain));
+    return out;
+}
+
 std::string escape_latex(std::string_view text) {
     return escape_with(
         text, text.size() / 4 + 4,

@@ -22,6 +22,11 @@ std::string escape_markdown(std::string_view text);
 // line breaks as spaces. Nothing inside is escaped, so that it can be copied as it is.
 std::string markdown_code_span(std::string_view text);
 
+// A message with code spans (model/message_text.hpp: CommonMark's backtick fences) for a
+// Markdown paragraph: each code span as markdown_code_span, the text around them as
+// escape_markdown; backticks that close no span are escaped as text.
+std::string escape_markdown_message(std::string_view text);
+
 // Text for LaTeX body text or a tabular cell: the ten special characters (# $ % & ~ _ ^ backslash
 // { }) become commands that print them, line breaks become spaces, and the few non-ASCII
 // characters reports use (µ, ∞, ≥, ×, −) become commands that pdflatex knows. The result

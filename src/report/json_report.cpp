@@ -81,9 +81,9 @@ constexpr std::array k_classes = {
 // benchmark slower in one gated measure and faster in another counts as regressed.
 int benchmark_rank(model::ChangeClass change) {
     static constexpr std::array k_order = {
-        model::ChangeClass::severe,  model::ChangeClass::moderate, model::ChangeClass::minor,
-        model::ChangeClass::failed,  model::ChangeClass::removed,  model::ChangeClass::skipped,
-        model::ChangeClass::added,   model::ChangeClass::improved, model::ChangeClass::unchanged};
+        model::ChangeClass::severe, model::ChangeClass::moderate, model::ChangeClass::minor,
+        model::ChangeClass::failed, model::ChangeClass::removed,  model::ChangeClass::skipped,
+        model::ChangeClass::added,  model::ChangeClass::improved, model::ChangeClass::unchanged};
     for (std::size_t i = 0; i < k_order.size(); ++i) {
         if (k_order[i] == change) return static_cast<int>(i);
     }
@@ -147,7 +147,7 @@ ReportSummary summary_of(const model::Verdict& verdict, const compare::Options& 
             if (k_classes[i] == c.change) ++per_class[i];
         }
         if (c.p_adjusted) ++tested;
-        if (c.power && c.power->needs_repetitions) ++needs_repetitions;
+        if (c.gated && c.power && c.power->needs_repetitions) ++needs_repetitions;
     }
     ReportSummary summary;
     summary.comparisons = verdict.comparisons.size();

@@ -5,10 +5,12 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "model/quantity_format.hpp"
+#include "model/source_kind.hpp"
 #include "report/escape.hpp"
 #include "report/markdown_renderer.hpp"
 #include "report/report_formats.hpp"
@@ -84,11 +86,37 @@ data comparison_row(const model::Comparison& c, bool gated_report) {
     return row;
 }
 
-// Metrics whose test cannot detect the minor threshold, least sensitive first.
-void set_repetitions(data& view, const std::vector<model::Comparison>& comparisons) {
+// Whether the report compares benchmark results: some source of either side is in a format
+// outside model::k_application_formats, or no side says where it came from.
+bool benchmark_results(const Report& report) {
+    bool known = false;
+    for (const ReportSide* side : {&report.baseline, &report.candidate}) {
+        for (const model::Source& source : side->sources) {
+            known = true;
+            if (!model::is_application_format(source.format)) return true;
+        }
+    }
+    return !known;
+}
+
+// "9 benchmarks", or "9 benchmarks (17 gated measures)" when some benchmark has several
+// gated measures among the `rows`; "metrics" for application metrics.
+std::string benchmarks_needing(const std::vector<const model::Comparison*>& rows, bool benchmarks) {
+    std::set<std::string_view> names;
+    for (const auto* c : rows) names.insert(c->metric);
+    std::string text = benchmarks ? plural(names.size(), "benchmark", "benchmarks")
+                                  : plural(names.size(), "metric", "metrics");
+    if (rows.size() > names.size()) text += " (" + std::to_string(rows.size()) + " gated measures)";
+    return text;
+}
+
+// The gated measures whose test cannot detect the minor threshold, least sensitive first:
+// the measures not gated (a benchmark's second clock, its rates) decide nothing, and the
+// add-repetitions recommendation counts the same benchmarks.
+void set_repetitions(data& view, const Report& report) {
     std::vector<const model::Comparison*> flagged;
-    for (const auto& c : comparisons) {
-        if (c.power && c.power->needs_repetitions) flagged.push_back(&c);
+    for (const auto& c : report.comparisons) {
+        if (c.gated && c.power && c.power->needs_repetitions) flagged.push_back(&c);
     }
     const auto sensitivity = [](const model::Comparison* c) {
         return c->power->min_detectable_ratio.value_or(0.0);
@@ -114,7 +142,9 @@ void set_repetitions(data& view, const std::vector<model::Comparison>& compariso
     const std::size_t total = flagged.size();
     view.set("repetitions", rows);
     view.set("has_repetitions", boolean(total > 0));
-    view.set("repetitions_count", plural(total, "metric", "metrics"));
+    const bool benchmarks = benchmark_results(report);
+    view.set("repetitions_count", benchmarks_needing(flagged, benchmarks));
+    view.set("repetitions_of_benchmarks", boolean(benchmarks));
     view.set("has_more_repetitions", boolean(total > k_repetition_rows));
     view.set("more_repetitions",
              std::to_string(total > k_repetition_rows ? total - k_repetition_rows : 0));
@@ -268,6 +298,8 @@ void set_advice(data& view, const Report& report) {
         entry.set("code", r.code);
         entry.set("metric", r.metric);
         entry.set("message", r.message);
+        // Already Markdown, for {{{ }}}: the commands in the message render as code.
+        entry.set("message_markdown", escape_markdown_message(r.message));
         recommendation_rows.push_back(entry);
     }
     set_list(view, "recommendations", std::move(recommendation_rows));
@@ -288,12 +320,12 @@ data markdown_view(const Report& report, const RenderOptions& options, RowLists&
     if (!options.full_report.empty()) view.set("full_report", options.full_report);
     const std::size_t cap = options.max_length == 0 ? std::numeric_limits<std::size_t>::max()
                                                     : options.max_length / 30 + 1;
-    set_repetitions(view, report.comparisons);
+    set_repetitions(view, report);
     const bool regressions = set_comparison_lists(view, report, cap);
     const bool findings = set_findings(view, report.findings);
     view.set("has_needs_attention", boolean(regressions || findings));
     set_advice(view, report);
-    add_rerun_view(view, report);  // how to rerun the regressions, or the rerun that confirmed
+    add_rerun_view(view, report);     // how to rerun the regressions, or the rerun that confirmed
     add_trend_section(view, report);  // the history's trends, when check analysed one
     return view;
 }

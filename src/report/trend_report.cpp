@@ -288,13 +288,37 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
 
 std::string mermaid_label(std::string_view text) {
     std::string out;
+    out.reserve(text.size());
     for (const char c : text) {
-        if (c == '"' || c == '`') {
-            out += '\'';
-        } else if (c == '\n' || c == '\r' || c == ';') {
-            out += ' ';
-        } else {
-            out += c;
+        switch (c) {
+            // Mermaid's entity codes: `#` first, so that a name's own "#lt;" stays text.
+            case '#':
+                out += "#35;";
+                break;
+            case '"':
+                out += "#quot;";
+                break;
+            case '<':
+                out += "#lt;";
+                break;
+            case '>':
+                out += "#gt;";
+                break;
+            case '&':
+                out += "#amp;";
+                break;
+            case '`':
+                out += "#96;";
+                break;
+            case ';':
+                out += "#59;";
+                break;
+            case '\n':
+            case '\r':
+                out += ' ';
+                break;
+            default:
+                out += c;
         }
     }
     return out;

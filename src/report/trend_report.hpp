@@ -33,7 +33,9 @@ std::string render_trend_markdown(const nlohmann::ordered_json& report,
 // A LaTeX (booktabs) table of the change points ("trend_latex" template).
 std::string render_trend_latex(const nlohmann::ordered_json& report, const TemplateSet& templates);
 
-// Text for a quoted Mermaid label: no quotes, backticks, semicolons or line breaks.
+// Text for a quoted Mermaid label: " < > & ` ; and # as Mermaid's entity codes (#quot;,
+// #lt;, #gt;, #amp;, #96;, #59;, #35;), which the chart shows as the characters; line
+// breaks as spaces. A label can neither end its string nor hold a tag.
 std::string mermaid_label(std::string_view text);
 
 }  // namespace caws::report

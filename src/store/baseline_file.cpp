@@ -18,6 +18,21 @@ using json::Document;
 namespace od = simdjson::ondemand;
 using json::Path;
 
+// Baselines written from Google Benchmark results before the reader kept
+// library_build_type apart hold the library's build type as the run's: moved back to where
+// the reader puts it now, so that it never passes for the build of the code it timed.
+void library_build_type_of_older_baselines(model::Run& run) {
+    if (run.sources.empty() || run.context.build_type.empty()) return;
+    for (const auto& source : run.sources) {
+        if (source.format != "google-benchmark") return;
+    }
+    for (const auto& [key, value] : run.context.extra) {
+        if (key == "library_build_type") return;
+    }
+    run.context.extra.emplace_back("library_build_type", std::move(run.context.build_type));
+    run.context.build_type.clear();
+}
+
 class BaselineReader {
   public:
     explicit BaselineReader(Document& document) : doc_(document) {}
@@ -57,6 +72,7 @@ class BaselineReader {
                                                 "\" (is this a caws-gate baseline file?)");
         }
         if (!saw_metrics) doc_.fail(root.child("metrics"), "expected the \"metrics\" array");
+        library_build_type_of_older_baselines(baseline_.run);
         return std::move(baseline_);
     }
 

@@ -7,6 +7,9 @@ outputs later steps read, one GITHUB_STEP_SUMMARY, and the action's `outputs:`.
 
 `uses:` steps are simulated: actions/cache does nothing, actions/upload-artifact copies
 its files to ARTIFACTS/NAME/.
+The steps see the action's path in $GITHUB_ACTION_PATH, while `${{ github.action_path }}`
+gives a path that does not exist here, as in a job with `container:`, where the
+expression is the host's path.
 
 usage: action_runner.py ACTION_YML --context CONTEXT_JSON --inputs INPUTS_JSON
                         --workspace DIR --outputs FILE --artifacts DIR
@@ -24,6 +27,10 @@ import sys
 import tempfile
 
 import yaml
+
+
+# Prefixed to the action's path in the `github.action_path` context (see run_action).
+HOST_ONLY = "/host-only/runner/_work/_actions"
 
 
 class Expression:
@@ -191,7 +198,11 @@ def run_action(action_file, contexts, given, workspace, artifacts, summary, envi
         action = yaml.safe_load(file)
     action_path = os.path.dirname(os.path.abspath(action_file))
     contexts = dict(contexts)
-    contexts["github"] = dict(contexts["github"], action_path=action_path)
+    # As in a job with `container:`: `${{ github.action_path }}` is the path on the host,
+    # which the steps (running in the container) cannot see, and only $GITHUB_ACTION_PATH
+    # is the path where they run. The context holds a host path that does not exist here,
+    # so that a step that uses the expression fails as it would in a container.
+    contexts["github"] = dict(contexts["github"], action_path=HOST_ONLY + action_path)
     contexts["steps"] = {}
     status = {"failed": False}
 

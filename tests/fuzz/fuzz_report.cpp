@@ -6,6 +6,7 @@
 // Every rendering is checked to be inert: Markdown holds no HTML but the template's own
 // tags and keeps every table row's cells, LaTeX runs no file or definition commands, and
 // the JUnit XML parses.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -65,6 +66,11 @@ void check_markdown(const std::string& markdown) {
         std::size_t end = markdown.find('\n', start);
         if (end == std::string::npos) end = markdown.size();
         const std::string_view line = std::string_view(markdown).substr(start, end - start);
+        // A Mermaid chart's title is one string: a quote of a name cannot end it.
+        if (line.substr(0, 11) == "    title \"") {
+            fuzz::require(std::count(line.begin(), line.end(), '"') == 2,
+                          "a Mermaid title holds a quote of its own", markdown);
+        }
         if (!line.empty() && line.front() == '|') {
             const std::size_t separators = cell_separators(line);
             if (columns == 0) columns = separators;

@@ -121,10 +121,9 @@ TEST_F(CheckScores, BackToBackRepetitionsLowerTrustAndAreToBeInterleaved) {
 }
 
 TEST_F(CheckScores, ADebugBuildFailsMinTrustAndSaysWhy) {
-    const std::string debug = replaced(results(), R"("library_build_type": "release")",
-                                       R"("library_build_type": "debug")");
-    EXPECT_EQ(check(debug).exit_code, 0);  // without the option, trust does not gate
-    const Outcome r = check(debug, {"--min-trust", "80"});
+    const std::string debug = results();
+    EXPECT_EQ(check(debug, {"--build-type", "debug"}).exit_code, 0);  // trust does not gate
+    const Outcome r = check(debug, {"--build-type", "debug", "--min-trust", "80"});
     EXPECT_EQ(r.exit_code, 1) << r.err;
     const auto j = report();
     EXPECT_EQ(j["verdict"], "fail");
@@ -196,6 +195,30 @@ TEST_F(CheckScores, ThresholdsOutsideZeroToHundredAreUsageErrors) {
     }
 }
 
+TEST_F(CheckScores, GoogleBenchmarksLibraryBuildTypeIsNotTheCodes) {
+    // Debian's libbenchmark says debug of itself: the code's build stays unknown.
+    const std::string library_debug = replaced(results(), R"("library_build_type": "release")",
+                                               R"("library_build_type": "debug")");
+    EXPECT_EQ(check(library_debug).exit_code, 0);
+    auto j = report();
+    EXPECT_EQ((*component(j, "trust", "build"))["score"], 100);
+    EXPECT_EQ((*component(j, "trust", "build"))["detail"].get<std::string>().rfind(
+                  "build type unknown: Google Benchmark's library_build_type", 0),
+              0u);
+    ASSERT_FALSE(j["recommendations"].empty());
+    EXPECT_EQ(j["recommendations"][0]["code"], "release-build");
+    // The code's own build type, given in the context or on the command line.
+    const std::string release =
+        replaced(library_debug, R"("library_build_type": "debug")",
+                 R"("library_build_type": "debug", "CMAKE_BUILD_TYPE": "Release")");
+    EXPECT_EQ(check(release).exit_code, 0);
+    j = report();
+    EXPECT_EQ((*component(j, "trust", "build"))["detail"], "built as Release");
+    for (const auto& r : j["recommendations"]) EXPECT_NE(r["code"], "release-build");
+    EXPECT_EQ(check(library_debug, {"--build-type", "release"}).exit_code, 0);
+    EXPECT_EQ((*component(report(), "trust", "build"))["detail"], "built as release");
+}
+
 TEST_F(CheckScores, AnOldBaselineLowersTrustAndIsToBeRefreshed) {
     env_.time += 60 * 86400;
     EXPECT_EQ(check(results()).exit_code, 0);
@@ -206,10 +229,9 @@ TEST_F(CheckScores, AnOldBaselineLowersTrustAndIsToBeRefreshed) {
 
 TEST_F(CheckScores, CompareShowsScoresWithoutGating) {
     const std::string a = dir_.write("a.json", results());
-    const std::string b =
-        dir_.write("b.json", replaced(results(2.5), R"("library_build_type": "release")",
-                                      R"("library_build_type": "debug")"));
-    const Outcome r = run({"compare", a, b, "--json", dir_.file("report.json"), "--quiet"});
+    const std::string b = dir_.write("b.json", results(2.5));
+    const Outcome r = run(
+        {"compare", a, b, "--build-type", "debug", "--json", dir_.file("report.json"), "--quiet"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     const auto j = report();
     EXPECT_EQ(j["scores"]["health"], 71);  // one severe regression

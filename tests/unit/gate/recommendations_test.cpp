@@ -5,6 +5,7 @@
 #include "compare/comparator.hpp"
 #include "gate/policy.hpp"
 #include "ingest/results.hpp"
+#include "model/source_kind.hpp"
 #include "support/fixtures.hpp"
 
 namespace caws::gate {
@@ -90,21 +91,31 @@ TEST(Recommend, ReleaseBuildWhenEitherSideIsDebug) {
     const auto& r = only(c.recommendations());
     EXPECT_EQ(r.code, "release-build");
     EXPECT_EQ(r.metric, "");
-    // Google Benchmark's build type is its library's, not the timed code's.
     EXPECT_EQ(r.message,
-              "Check that the benchmarked code is built in release mode (e.g. "
-              "-DCMAKE_BUILD_TYPE=Release): the baseline reports library_build_type debug, "
-              "which is Google Benchmark's own library compiled without NDEBUG (Debian's and "
-              "Ubuntu's libbenchmark packages are, optimised or not) and says nothing of how "
-              "the code it times was built; link a release build of the library to clear this.");
-    c.baseline.sources.front().format = "nanobench";
-    EXPECT_EQ(only(c.recommendations()).message,
-              "Rebuild in release mode (e.g. -DCMAKE_BUILD_TYPE=Release) and measure again: the "
+              "Rebuild in release mode (e.g. `-DCMAKE_BUILD_TYPE=Release`) and measure again: the "
               "baseline reports build type debug, and unoptimised timings say little about "
               "release performance.");
     c.baseline.context.build_type = "release";
     c.candidate.context.build_type = "relwithdebinfo";
     EXPECT_TRUE(c.recommendations().empty());
+}
+
+TEST(Recommend, GoogleBenchmarksLibraryBuildTypeOnlyWhenTheCodesIsUnknown) {
+    Case c = quiet_case();
+    c.baseline.sources.push_back({"perf.json", "google-benchmark"});
+    c.baseline.context.extra.emplace_back("library_build_type", "debug");
+    c.candidate.context.extra.emplace_back("library_build_type", "debug");
+    // The code's build type known (release): the library's says nothing of it.
+    EXPECT_TRUE(c.recommendations().empty());
+    c.baseline.context.build_type.clear();
+    c.candidate.context.build_type.clear();
+    EXPECT_EQ(only(c.recommendations()).message,
+              "Check that the benchmarked code is built in release mode (e.g. "
+              "`-DCMAKE_BUILD_TYPE=Release`) and say so with `--build-type release` or "
+              "`--benchmark_context=CMAKE_BUILD_TYPE=Release`: both runs report "
+              "library_build_type debug, which is Google Benchmark's own library compiled "
+              "without NDEBUG (Debian's and Ubuntu's libbenchmark packages are, optimised or "
+              "not) and says nothing of how the code it times was built.");
 }
 
 TEST(Recommend, SameMachineWhenTheHostsDiffer) {
@@ -117,13 +128,26 @@ TEST(Recommend, SameMachineWhenTheHostsDiffer) {
     EXPECT_TRUE(c.recommendations().empty());
 }
 
+TEST(Recommend, BackticksInNamesAndHostsCannotOpenACodeSpan) {
+    Case c = quiet_case();
+    c.candidate.context.host = "run`ner";
+    c.verdict.comparisons.push_back(needing("BM_`a", 14));
+    c.verdict.comparisons.push_back(needing("BM_b`", 14));
+    const auto list = c.recommendations();
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_NE(list[0].message.find("candidate on host run`` ` ``ner."), std::string::npos)
+        << list[0].message;
+    EXPECT_NE(list[1].message.find("2 benchmarks (BM_`` ` ``a and BM_b`` ` ``)"), std::string::npos)
+        << list[1].message;
+}
+
 TEST(Recommend, PinCpuWhenScalingIsOnOrNoiseIsHigh) {
     Case c = quiet_case();
     c.candidate.context.cpu_scaling_enabled = true;
     EXPECT_EQ(only(c.recommendations()).message,
               "Pin the benchmark to an idle CPU and disable frequency scaling (e.g. `cpupower "
-              "frequency-set --governor performance` and `taskset -c 2`): CPU frequency scaling "
-              "was enabled on the candidate.");
+              "frequency-set --governor performance` and `taskset -c 3`, the last of the "
+              "machine's 4 CPUs): CPU frequency scaling was enabled on the candidate.");
     c.candidate.context.cpu_scaling_enabled = false;
     for (auto& comparison : c.verdict.comparisons) comparison.noise_candidate->cv = 0.08;
     const auto& r = only(c.recommendations());
@@ -136,6 +160,26 @@ TEST(Recommend, PinCpuWhenScalingIsOnOrNoiseIsHigh) {
     EXPECT_TRUE(c.recommendations().empty());
 }
 
+TEST(Recommend, PinCpuSuggestsACpuTheMachineHas) {
+    Case c = quiet_case();
+    c.candidate.context.cpu_scaling_enabled = true;
+    c.baseline.context.num_cpus = 8;  // the candidate's machine is the one to pin on
+    c.candidate.context.num_cpus = 2;
+    EXPECT_NE(
+        only(c.recommendations()).message.find("`taskset -c 1`, the last of the machine's 2 CPUs)"),
+        std::string::npos);
+    c.candidate.context.num_cpus = 1;
+    EXPECT_NE(only(c.recommendations()).message.find("`taskset -c 0`, the machine's only CPU)"),
+              std::string::npos);
+    c.candidate.context.num_cpus.reset();
+    EXPECT_NE(only(c.recommendations()).message.find("`taskset -c 7`, the last of the machine's 8"),
+              std::string::npos);
+    c.baseline.context.num_cpus.reset();
+    EXPECT_NE(
+        only(c.recommendations()).message.find("`taskset -c CPU` with CPU an idle CPU number)"),
+        std::string::npos);
+}
+
 TEST(Recommend, AddRepetitionsWithTheNumberOfThePowerAnalysis) {
     Case c = quiet_case();
     c.verdict.comparisons.push_back(needing("BM_Sort", 14));
@@ -144,11 +188,12 @@ TEST(Recommend, AddRepetitionsWithTheNumberOfThePowerAnalysis) {
     const auto& r = only(c.recommendations());
     EXPECT_EQ(r.code, "add-repetitions");
     EXPECT_EQ(r.metric, "");
-    EXPECT_EQ(r.message,
-              "Run at least 22 repetitions per side (Google Benchmark: "
-              "--benchmark_repetitions=22): 2 metrics (BM_Sort and BM_Hash) cannot detect a 1.2x "
-              "slowdown with the samples at hand; 22 per side is what the power analysis asks "
-              "for with the measured noise.");
+    EXPECT_EQ(
+        r.message,
+        "Run at least 22 repetitions per side (Google Benchmark: "
+        "`--benchmark_repetitions=22`): 2 benchmarks (BM_Sort and BM_Hash) cannot detect a 1.2x "
+        "slowdown with the samples at hand; 22 per side is what the power analysis asks "
+        "for with the measured noise.");
 }
 
 TEST(Recommend, AddRepetitionsNamesOneMetricOrCountsMany) {
@@ -159,7 +204,7 @@ TEST(Recommend, AddRepetitionsNamesOneMetricOrCountsMany) {
     for (int i = 0; i < 8; ++i)
         many.verdict.comparisons.push_back(needing("M" + std::to_string(i), 12));
     EXPECT_NE(only(many.recommendations())
-                  .message.find("8 metrics (M0, M1, M2, M3, M4 and 3 more) cannot detect"),
+                  .message.find("8 benchmarks (M0, M1, M2, M3, M4 and 3 more) cannot detect"),
               std::string::npos);
 }
 
@@ -184,6 +229,36 @@ TEST(Recommend, AddRepetitionsWithoutMeasuredNoiseUsesTheRankTestMinimum) {
     EXPECT_NE(r.message.find("the noise is unknown with these samples"), std::string::npos);
 }
 
+TEST(Recommend, ApplicationMetricsGetNoBenchmarkHygiene) {
+    Case c = quiet_case();
+    c.baseline.context.build_type = "debug";
+    c.candidate.context.cpu_scaling_enabled = true;
+    c.candidate.context.repetitions = model::RepetitionOrder::back_to_back;
+    c.verdict.comparisons.push_back(needing("ttfa", 14));
+    c.verdict.comparisons.push_back(needing("rtf", 9));
+    for (model::Run* run : {&c.baseline, &c.candidate})
+        run->sources.push_back({"tts.json", "caws-metrics"});
+    c.candidate.sources.push_back({"load.json", "k6"});
+    const auto& r = only(c.recommendations());
+    EXPECT_EQ(r.code, "add-repetitions");
+    EXPECT_EQ(r.message.rfind("Collect at least 14 samples per side (a longer load test or more "
+                              "requests per run): 2 metrics (ttfa and rtf) cannot detect",
+                              0),
+              0u)
+        << r.message;
+    // One benchmark file among the inputs: the advice is back.
+    c.candidate.sources.push_back({"perf.json", "google-benchmark"});
+    EXPECT_EQ(c.codes(), (std::vector<std::string>{"release-build", "pin-cpu",
+                                                   "interleave-repetitions", "add-repetitions"}));
+}
+
+TEST(Recommend, TheApplicationFormatsAreInputFormats) {
+    for (const std::string_view format : model::k_application_formats) {
+        EXPECT_NE(ingest::find_format(format), nullptr) << format;
+    }
+    EXPECT_FALSE(model::is_application_format("google-benchmark"));
+}
+
 TEST(Recommend, RefreshAnOldBaseline) {
     Case c = quiet_case();
     c.age_days = 30;
@@ -192,7 +267,7 @@ TEST(Recommend, RefreshAnOldBaseline) {
     const auto& r = only(c.recommendations());
     EXPECT_EQ(r.code, "refresh-baseline");
     EXPECT_EQ(r.message,
-              "Refresh the baseline (caws-gate baseline update): it was created 45 days ago, "
+              "Refresh the baseline (`caws-gate baseline update`): it was created 45 days ago, "
               "more than 30, and compilers, libraries and runners have changed since.");
     c.age_days.reset();
     EXPECT_TRUE(c.recommendations().empty());
@@ -212,7 +287,7 @@ TEST(Recommend, ALeakFindingBecomesAnInvestigation) {
     EXPECT_EQ(r.code, "investigate-leak");
     EXPECT_EQ(r.metric, "rss");
     EXPECT_EQ(r.message,
-              "Look for a memory leak behind rss (memory) (heaptrack, valgrind --tool=massif or "
+              "Look for a memory leak behind rss (memory) (heaptrack, `valgrind --tool=massif` or "
               "LeakSanitizer): rss grows 1.2 MiB per minute over the run (OLS slope, p = "
               "0.0004).");
 }

@@ -178,6 +178,19 @@ TEST(Scores, DebugBuildLowersTrustAndSaysWhy) {
               0u);
 }
 
+TEST(Scores, GoogleBenchmarksLibraryBuildTypeLeavesTheBuildUnknown) {
+    Case c = clean_case();
+    c.baseline.context.build_type.clear();
+    c.candidate.context.build_type.clear();
+    EXPECT_EQ(component(c.scores().trust, "build").detail, "build type unknown");
+    c.candidate.context.extra.emplace_back("library_build_type", "debug");
+    const auto& build = component(c.scores().trust, "build");
+    EXPECT_EQ(build.score, 100);
+    EXPECT_EQ(build.detail,
+              "build type unknown: Google Benchmark's library_build_type is its library's, not "
+              "the measured code's (give --build-type or a CMAKE_BUILD_TYPE context key)");
+}
+
 TEST(Scores, DifferentBuildTypesLowerTrust) {
     Case c = clean_case();
     c.candidate.context.build_type = "relwithdebinfo";
@@ -462,7 +475,7 @@ TEST(ScoreGates, ALowScoreIsAFailingFindingNamingItsComponents) {
     EXPECT_EQ(findings[0].message,
               "trust 64/100 is below the minimum 70; pulled down by build 10/100 (the candidate "
               "was built as debug, and unoptimised timings say little about release "
-              "performance; Google Benchmark reports the build type of its library); machine "
+              "performance); machine "
               "50/100 (baseline on host a, candidate on host b). Measure again under the "
               "conditions the recommendations name.");
 }

@@ -85,17 +85,31 @@ TEST(GoogleBenchmarkReader, KeepsTheContext) {
     EXPECT_EQ(c.host, "Corgi.local");
     EXPECT_EQ(c.date, "2019-11-29 21:26:59");
     EXPECT_EQ(c.executable, "./a.out");
-    EXPECT_EQ(c.build_type, "release");
+    // library_build_type is the library's build, not the code's: kept apart.
+    EXPECT_EQ(c.build_type, "");
     EXPECT_EQ(c.num_cpus, 4);
     EXPECT_EQ(c.mhz_per_cpu, 2700);
     EXPECT_EQ(c.cpu_scaling_enabled, false);
     ASSERT_EQ(c.load_avg.size(), 3u);
     EXPECT_DOUBLE_EQ(c.load_avg[0], 1.68408);
-    ASSERT_EQ(c.extra.size(), 1u);
+    ASSERT_EQ(c.extra.size(), 2u);
+    EXPECT_EQ(c.extra[1], (std::pair<std::string, std::string>{"library_build_type", "release"}));
     EXPECT_EQ(c.extra[0].first, "caches");
     EXPECT_EQ(c.extra[0].second,
               "L1 Data 32 KiB (x2), L1 Instruction 32 KiB (x2), L2 Unified 256 KiB (x2), "
               "L3 Unified 3072 KiB (x4)");
+}
+
+TEST(GoogleBenchmarkReader, TheCodesBuildTypeComesFromItsOwnContextKey) {
+    for (const char* key : {"CMAKE_BUILD_TYPE", "build_type", "Cmake_Build_Type"}) {
+        const model::Run run =
+            parse(std::string(R"({"context": {"library_build_type": "debug", ")") + key +
+                  R"(": "Release"}, "benchmarks": [{"name": "BM_A", "run_type": "iteration", )"
+                  R"("iterations": 1, "real_time": 1, "cpu_time": 1, "time_unit": "ns"}]})");
+        EXPECT_EQ(run.context.build_type, "Release") << key;
+        ASSERT_EQ(run.context.extra.size(), 1u) << key;
+        EXPECT_EQ(run.context.extra[0].second, "debug");
+    }
 }
 
 TEST(GoogleBenchmarkReader, OlderFilesWithoutRunTypeAndWithComplexityRows) {

@@ -22,6 +22,29 @@ TEST(EscapeMarkdown, EmphasisCodeLinksAndMathAreEscaped) {
     EXPECT_EQ(escape_markdown("50%_\\textbf{x}"), "50%\\_\\\\textbf{x}");
 }
 
+TEST(EscapeMarkdownMessage, CodeSpansStayCodeAndTheRestIsEscaped) {
+    EXPECT_EQ(escape_markdown_message("Pin it (e.g. `taskset -c 1`): *noisy* <b>"),
+              "Pin it (e.g. `taskset -c 1`): \\*noisy\\* &lt;b&gt;");
+    // Inside a span nothing is escaped: the command can be copied as it is.
+    EXPECT_EQ(escape_markdown_message("`a_b --x=*`"), "`a_b --x=*`");
+    EXPECT_EQ(escape_markdown_message("``a`b``"), "``a`b``");
+}
+
+TEST(EscapeMarkdownMessage, BackticksThatCloseNoSpanAreText) {
+    EXPECT_EQ(escape_markdown_message("a`b"), "a\\`b");
+    // A run of two is closed only by a run of two, as in CommonMark.
+    EXPECT_EQ(escape_markdown_message("``a` b"), "\\`\\`a\\` b");
+    EXPECT_EQ(escape_markdown_message("`a`` b"), "\\`a\\`\\` b");
+}
+
+TEST(EscapeMarkdownMessage, ANameWrittenAsALiteralCannotBreakOut) {
+    // model::message_literal writes a backtick in a name as a span of itself.
+    const std::string message =
+        "Run `--benchmark_repetitions=9`: BM_a`` ` ``b and BM_c`` ` ``<d> too.";
+    EXPECT_EQ(escape_markdown_message(message),
+              "Run `--benchmark_repetitions=9`: BM_a`` ` ``b and BM_c`` ` ``&lt;d&gt; too.");
+}
+
 TEST(EscapeMarkdown, UnderscoresInsideWordsStayReadable) {
     EXPECT_EQ(escape_markdown("BM_Sort_Vector/1024"), "BM_Sort_Vector/1024");
     EXPECT_EQ(escape_markdown("_private_"), "\\_private\\_");

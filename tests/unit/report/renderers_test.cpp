@@ -7,6 +7,7 @@
 
 #include "compare/comparator.hpp"
 #include "gate/policy.hpp"
+#include "gate/recommendations.hpp"
 #include "report/annotation_renderer.hpp"
 #include "report/escape.hpp"
 #include "report/json_report.hpp"
@@ -101,6 +102,61 @@ TEST(MarkdownReport, ShowsScoresBudgetsWaiversAndRecommendations) {
     EXPECT_LT(md.find("### Budgets"), md.find("### Improvements"));
     EXPECT_LT(md.find("### Improvements"), md.find("### Recommendations"));
     EXPECT_LT(md.find("### Recommendations"), md.find("<details>"));
+}
+
+void add_command_advice(model::Verdict& verdict) {
+    verdict.recommendations.push_back(
+        {"pin-cpu", {}, "Pin it (e.g. `taskset -c 1`) on host a_*b*_`` ` ``c."});
+}
+
+TEST(MarkdownReport, CommandsInRecommendationsAreCodeAndTheRestIsEscaped) {
+    const auto report = make_report({1.0, 1.0}, add_command_advice);
+    const std::string md = render_markdown(report, TemplateSet{});
+    EXPECT_NE(md.find("- Pin it (e.g. `taskset -c 1`) on host a\\_\\*b\\*\\_`` ` ``c.\n"),
+              std::string::npos)
+        << md;
+}
+
+// Every benchmark's gated cpu_time and its real_time, not gated, both too insensitive; the
+// recommendations from those comparisons.
+void add_insensitive_measures(model::Verdict& verdict) {
+    std::vector<model::Comparison> second_clocks;
+    for (auto& c : verdict.comparisons) {
+        c.power = model::Power{0.2, 1.6, 30, true};
+        model::Comparison real = c;
+        real.measure = "real_time";
+        real.gated = false;
+        second_clocks.push_back(real);
+    }
+    verdict.comparisons.insert(verdict.comparisons.end(), second_clocks.begin(),
+                               second_clocks.end());
+    verdict.recommendations =
+        gate::recommend(verdict, gate::ScoreInput{nullptr, nullptr, {}, 1.2, 0.05});
+}
+
+TEST(MarkdownReport, RepetitionsSectionAndRecommendationCountTheSameBenchmarks) {
+    const auto report = make_report({1.0, 1.0, 1.0}, add_insensitive_measures);
+    const std::string md = render_markdown(report, TemplateSet{});
+    EXPECT_NE(md.find("- Run at least 30 repetitions per side (Google Benchmark: "
+                      "`--benchmark_repetitions=30`): 3 benchmarks (BM_0, BM_1 and BM_2)"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("\n3 benchmarks cannot detect a 1.2x slowdown"), std::string::npos) << md;
+    const std::string section = md.substr(md.find("### Needs more repetitions"));
+    EXPECT_EQ(count_of(section, "| cpu_time |"), 3u) << section;
+    EXPECT_EQ(section.find("| real_time |"), std::string::npos) << section;
+}
+
+TEST(MarkdownReport, RepetitionsOfApplicationMetricsAreSamples) {
+    auto report = make_report({1.0, 1.0, 1.0}, add_insensitive_measures);
+    for (ReportSide* side : {&report.baseline, &report.candidate})
+        side->sources = {{"tts.json", "caws-metrics"}};
+    const std::string md = render_markdown(report, TemplateSet{});
+    EXPECT_NE(md.find("\n3 metrics cannot detect a 1.2x slowdown with 80% power at the sample "
+                      "sizes and noise measured; collect more samples (a longer load test or more "
+                      "requests per run).\n\n| metric | measure |"),
+              std::string::npos)
+        << md;
 }
 
 TEST(MarkdownReport, NeedsAttentionIsWorstFirst) {

@@ -119,8 +119,9 @@ TEST(TrendReport, MarkdownHasATableAndAMermaidChartPerChangedMetric) {
     EXPECT_NE(md.find("\n\n| | metric |"), std::string::npos) << md;
     EXPECT_NE(md.find("| BM_Sort&lt;int&gt;/1024 | cpu_time | 40 |"), std::string::npos) << md;
     EXPECT_NE(
-        md.find("```mermaid\nxychart-beta\n    title \"BM_Sort<int>/1024 cpu_time (median)\"\n"
-                "    x-axis [1, 2, 3,"),
+        md.find(
+            "```mermaid\nxychart-beta\n    title \"BM_Sort#lt;int#gt;/1024 cpu_time (median)\"\n"
+            "    x-axis [1, 2, 3,"),
         std::string::npos)
         << md;
     EXPECT_NE(md.find("    y-axis \"ns\"\n    line [9"), std::string::npos) << md;
@@ -140,7 +141,19 @@ TEST(TrendReport, LatexTableEscapesNames) {
               std::string::npos)
         << tex;
     EXPECT_NE(tex.find("\\textmu{}s"), std::string::npos) << tex;
-    EXPECT_EQ(mermaid_label("say \"hi\"; `x`"), "say 'hi'  'x'");
+}
+
+TEST(TrendReport, MermaidLabelsUseEntityCodes) {
+    EXPECT_EQ(mermaid_label("BM_Parse<json>"), "BM_Parse#lt;json#gt;");
+    // A quote would end the title's string; # first, so that a name's own "#lt;" is text.
+    EXPECT_EQ(mermaid_label("say \"hi\"; `x` & #lt;\n"),
+              "say #quot;hi#quot;#59; #96;x#96; #amp; #35;lt#59; ");
+    std::vector<trend::Trend> trends;
+    trends.push_back(trend::analyse(series("BM_Parse<json> \"x\"", 1.6, 37)));
+    const std::string md = render_trend_markdown(report_of(trends), TemplateSet{});
+    EXPECT_NE(md.find("    title \"BM_Parse#lt;json#gt; #quot;x#quot; cpu_time (median)\"\n"),
+              std::string::npos)
+        << md;
 }
 
 TEST(TrendReport, InfoLevelsHaveTheInfoIconOfTheOtherReports) {

@@ -19,7 +19,7 @@ Baseline sample_baseline() {
     b.run.context.num_cpus = 2;
     b.run.context.cpu_scaling_enabled = false;
     b.run.context.load_avg = {0.5, 0.25, 0.125};
-    b.run.context.extra = {{"caches", "L1 Data 32 KiB (x2)"}};
+    b.run.context.extra = {{"library_build_type", "debug"}, {"caches", "L1 Data 32 KiB (x2)"}};
     b.run.notes = {"1 complexity row(s) (_BigO, _RMS) ignored"};
     model::Metric time;
     time.name = "BM_Sort/1024";
@@ -108,6 +108,22 @@ TEST(BaselineFile, OneMetricPerLineSoDiffsStaySmall) {
         std::string::npos)
         << text;
     EXPECT_EQ(text.rfind("{\n  \"schema\": \"caws-gate/baseline@1\",\n", 0), 0u);
+}
+
+TEST(BaselineFile, AnOlderGoogleBenchmarkBaselinesBuildTypeIsTheLibrarys) {
+    // Written before library_build_type was kept apart: the library's build as the run's.
+    const std::string older =
+        R"({"schema": "caws-gate/baseline@1", "sources": [{"path": "perf.json", "format": )"
+        R"("google-benchmark"}], "context": {"build_type": "debug"}, "metrics": []})";
+    const Baseline read = parse_baseline(older, "perf.json");
+    EXPECT_EQ(read.run.context.build_type, "");
+    ASSERT_EQ(read.run.context.extra.size(), 1u);
+    EXPECT_EQ(read.run.context.extra[0],
+              (std::pair<std::string, std::string>{"library_build_type", "debug"}));
+    // Another format's build type is its code's.
+    std::string other = older;
+    other.replace(other.find("google-benchmark"), 16, "caws-metrics");
+    EXPECT_EQ(parse_baseline(other, "perf.json").run.context.build_type, "debug");
 }
 
 TEST(BaselineFile, RejectsOtherSchemaVersions) {
