@@ -62,8 +62,8 @@ CheckBetweenRun check_between_run(const std::optional<CheckHistory>& history,
                                   const store::Provenance& baseline_provenance,
                                   const compare::BetweenRunOptions& options) {
     if (!history) return between_run_noise(nullptr, {}, false, baseline_provenance, options);
-    return between_run_noise(&history->table, history->path, history->recorded,
-                             baseline_provenance, options);
+    return between_run_noise(&history->table, history->path, history->recorded, baseline_provenance,
+                             options);
 }
 
 }  // namespace caws::app

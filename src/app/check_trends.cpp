@@ -47,8 +47,8 @@ std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
 
     // The candidate as the newest point, exactly as `baseline update` would record it.
     const store::Provenance provenance = store::collect_provenance(environment);
-    result.candidate = store::summarize_run(
-        candidate, history_date(candidate, provenance), provenance.commit, provenance.branch);
+    result.candidate = store::summarize_run(candidate, history_date(candidate, provenance),
+                                            provenance.commit, provenance.branch);
     // A run checked after it was recorded (a nightly job) is not counted twice.
     const store::HistoryTable& history = result.table;
     result.recorded = !history.runs.empty() && !result.candidate.commit.empty() &&

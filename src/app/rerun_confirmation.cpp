@@ -63,10 +63,9 @@ model::Verdict compare_confirm_and_gate(const ComparedRuns& runs, const model::R
     std::vector<model::Comparison> confirmed =
         gate::confirm_regressions(std::move(first.comparisons), second.comparisons);
     // The gate sets every level again from the confirmed classes.
-    model::Verdict verdict =
-        setup.gate ? gate::check_gate(*setup.gate, std::move(confirmed), *runs.candidate,
-                                      gate::date_of(now))
-                   : gate::evaluate(std::move(confirmed));
+    model::Verdict verdict = setup.gate ? gate::check_gate(*setup.gate, std::move(confirmed),
+                                                           *runs.candidate, gate::date_of(now))
+                                        : gate::evaluate(std::move(confirmed));
     gate::add_confirmation_findings(verdict);
     return verdict;
 }

@@ -503,8 +503,8 @@ class GateParser {
         if (value.contains("min_magnitude")) {
             const double ratio = number(value["min_magnitude"], where("min_magnitude"));
             if (!(ratio >= 1) || !std::isfinite(ratio)) {
-                fail(where("min_magnitude"), "expected a ratio of at least 1, got " +
-                                                 describe(value["min_magnitude"]));
+                fail(where("min_magnitude"),
+                     "expected a ratio of at least 1, got " + describe(value["min_magnitude"]));
             }
             trend.min_magnitude = ratio;
         }

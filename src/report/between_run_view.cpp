@@ -23,8 +23,7 @@ void set_between_run(kainjow::mustache::data& view, const Report& report) {
             " from run to run (median over " + plural(s.metrics, "metric", "metrics") +
             ", pooled across metrics)";
     if (s.reclassified > 0) {
-        text += "; " + plural(s.reclassified, "change", "changes") +
-                " within it classed unchanged";
+        text += "; " + plural(s.reclassified, "change", "changes") + " within it classed unchanged";
     }
     view.set("between_run", text + ".");
 }

@@ -91,8 +91,8 @@ struct ReportSide {
 struct PairedRounds {
     std::string base_command;  // as given
     std::string head_command;
-    std::size_t requested = 0;  // --rounds
-    std::size_t run = 0;        // rounds that ran (fewer when --max-time stopped the run)
+    std::size_t requested = 0;          // --rounds
+    std::size_t run = 0;                // rounds that ran (fewer when --max-time stopped the run)
     std::optional<std::uint64_t> seed;  // the seed the order was drawn from
     std::string order;                  // the side that ran first in each round: "BH HB ..."
     bool stopped_by_max_time = false;
@@ -111,7 +111,7 @@ struct RerunSection {
 // "confirm": the rerun that `check --confirm` confirmed the regressions with. Absent from
 // every other report.
 struct ConfirmSection {
-    ReportSide run;                 // its sources, machine and number of metrics
+    ReportSide run;  // its sources, machine and number of metrics
     // Benchmarks with a regression in the first run that the rerun confirmed (in at least
     // one measure), and those it confirmed in none (now classed unchanged).
     std::size_t confirmed = 0;

@@ -113,9 +113,9 @@ std::optional<model::Confirmation> confirmation_from(const ShapeChecker& check, 
     model::Confirmation out;
     out.confirmed = check.flag(*found, confirmation_at, "confirmed", false);
     out.reason = check.text(*found, confirmation_at, "reason", "");
-    out.first_change = enum_at(check, *found, confirmation_at, "first_class",
-                               model::ChangeClass::unchanged, model::change_class_from_string,
-                               k_classes);
+    out.first_change =
+        enum_at(check, *found, confirmation_at, "first_class", model::ChangeClass::unchanged,
+                model::change_class_from_string, k_classes);
     out.ratio = check.number(*found, confirmation_at, "ratio");
     if (check.flag(*found, confirmation_at, "ratio_infinite", false) && !out.ratio) {
         out.ratio = std::numeric_limits<double>::infinity();

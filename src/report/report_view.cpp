@@ -62,9 +62,10 @@ void set_method(data& view, const Report& report) {
         if (settings->test) method = "Medians are compared with " + test_words(*settings->test);
     }
     if (report.rounds) {
-        method = "Rounds are compared as pairs: the ratio is the median round's (the exponential "
-                 "of the median log ratio of head to base), tested with a two-sided Wilcoxon "
-                 "signed-rank test";
+        method =
+            "Rounds are compared as pairs: the ratio is the median round's (the exponential "
+            "of the median log ratio of head to base), tested with a two-sided Wilcoxon "
+            "signed-rank test";
     }
     method += ", alpha " + alpha;
     if (const auto& settings = report.settings) {
@@ -79,10 +80,10 @@ void set_method(data& view, const Report& report) {
             }
         }
         if (report.rounds) {
-            confidence = settings->ci ? model::format_plain_percent(settings->ci->confidence)
-                                      : confidence;
-            method += "; intervals: " + confidence +
-                      " Hodges-Lehmann intervals of the paired log ratios";
+            confidence =
+                settings->ci ? model::format_plain_percent(settings->ci->confidence) : confidence;
+            method +=
+                "; intervals: " + confidence + " Hodges-Lehmann intervals of the paired log ratios";
         } else if (settings->ci) {
             const auto ci_method = compare::ci_method_from_string(settings->ci->method);
             confidence = model::format_plain_percent(settings->ci->confidence);
@@ -145,8 +146,8 @@ std::string metric_headline(const ReportSummary& summary) {
     const std::size_t regressions = regressions_in(counts);
     std::string text = "no regressions";
     if (regressions > 0) {
-        text = plural(regressions, "regression", "regressions") + " (" +
-               regression_parts(counts) + ")";
+        text = plural(regressions, "regression", "regressions") + " (" + regression_parts(counts) +
+               ")";
     }
     text += ", " + plural(count_in(counts, "improved"), "improvement", "improvements") + ", " +
             std::to_string(count_in(counts, "unchanged")) + " unchanged" + other_classes(counts);

@@ -69,8 +69,7 @@ std::optional<std::string> pytest_keyword(const std::string& name) {
     return std::nullopt;
 }
 
-std::optional<std::string> pytest_filter(const std::vector<std::string>& names,
-                                         const model::Run&) {
+std::optional<std::string> pytest_filter(const std::vector<std::string>& names, const model::Run&) {
     std::vector<std::string> keywords;
     for (const std::string& name : names) {
         std::optional<std::string> keyword = pytest_keyword(name);

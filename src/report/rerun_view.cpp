@@ -60,9 +60,8 @@ std::string confirm_line(const ConfirmSection& confirm) {
     line += "the rerun confirms " + std::to_string(confirm.confirmed) + " of the " +
             plural(total, "regressed benchmark", "regressed benchmarks") + " of this run";
     if (confirm.not_confirmed == 0) return line + ".";
-    return line + "; " + std::to_string(confirm.not_confirmed) +
-           " not confirmed by the rerun " + (confirm.not_confirmed == 1 ? "does" : "do") +
-           " not count.";
+    return line + "; " + std::to_string(confirm.not_confirmed) + " not confirmed by the rerun " +
+           (confirm.not_confirmed == 1 ? "does" : "do") + " not count.";
 }
 
 }  // namespace

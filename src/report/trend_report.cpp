@@ -181,7 +181,8 @@ data build_trend_view(const ordered_json& report) {
             }
             chart.set("shifts", shifts);
             const std::size_t since = drift.value("since", std::size_t{0});
-            chart.set("since", since == 0 ? std::string() : " since run " + std::to_string(since + 1));
+            chart.set("since",
+                      since == 0 ? std::string() : " since run " + std::to_string(since + 1));
             chart.set("mermaid", mermaid_chart(t));
             const std::size_t n = std::max(t.value("n", values.size()), values.size());
             chart.set("truncated", n > k_chart_points ? data(data::type::bool_true)
@@ -263,7 +264,8 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     }
     out["change_points"] = std::move(points);
     ordered_json shifts = ordered_json::array();
-    for (const trend::ChangePoint& cp : trend.shifts) shifts.push_back(change_point_json(cp, false));
+    for (const trend::ChangePoint& cp : trend.shifts)
+        shifts.push_back(change_point_json(cp, false));
     out["shifts"] = std::move(shifts);
     out["notes"] = trend.notes;
     // The newest values only (the charted ones): the history file has them all, and the

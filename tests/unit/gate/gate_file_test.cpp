@@ -200,7 +200,8 @@ TEST(GateFile, WrongTypesAndValuesNameThePointer) {
 
 TEST(GateFile, TrendMinMagnitude) {
     const Gate gate = parse_gate(R"({"schema": "caws-gate/gate@1",
-        "trend": {"min_magnitude": 1.1}})", "g.json");
+        "trend": {"min_magnitude": 1.1}})",
+                                 "g.json");
     ASSERT_TRUE(gate.trend);
     EXPECT_EQ(gate.trend->min_magnitude, 1.1);
 }

@@ -92,8 +92,7 @@ TEST(RerunFilter, PytestFallsBackToTheFunctionWhenParametersCannotBeWritten) {
     // Spaces and quotes cannot be written in a -k identifier: all the function's
     // parameters are rerun, once.
     EXPECT_EQ(rerun_filter("pytest-benchmark",
-                           {"t.py::test_parse[a b]", "t.py::test_parse['x']", "t.py::test_or"},
-                           {}),
+                           {"t.py::test_parse[a b]", "t.py::test_parse['x']", "t.py::test_or"}, {}),
               "-k=test_parse or test_or");
     // A test named like an operator cannot be written at all: no filter, rerun the suite.
     EXPECT_EQ(rerun_filter("pytest-benchmark", {"t.py::or"}, {}), std::nullopt);

@@ -96,8 +96,8 @@ model::Verdict confirmed_verdict() {
     const auto rerun = test::simulate_runs({2.5, 1.0, 1.0, 1.0}, 10, 10, 0.01, 8);
     const model::Verdict second =
         gate::evaluate(compare::compare_runs(runs().baseline, rerun.candidate));
-    model::Verdict verdict = gate::evaluate(
-        gate::confirm_regressions(first_verdict().comparisons, second.comparisons));
+    model::Verdict verdict =
+        gate::evaluate(gate::confirm_regressions(first_verdict().comparisons, second.comparisons));
     gate::add_confirmation_findings(verdict);
     return verdict;
 }
@@ -128,10 +128,11 @@ TEST(RerunReport, TheConfirmSectionCountsTheRerunsJudgements) {
     EXPECT_EQ(bm2.at("confirmation").at("first_class"), "minor");
     EXPECT_EQ(json.at("confirm").at("run").at("metrics"), 1);
     const std::string markdown = render_markdown(report, TemplateSet{});
-    EXPECT_NE(markdown.find("**Confirmed by a rerun** (rerun.json): the rerun confirms 1 of the 2 "
-                            "regressed benchmarks of this run; 1 not confirmed by the rerun does not "
-                            "count."),
-              std::string::npos)
+    EXPECT_NE(
+        markdown.find("**Confirmed by a rerun** (rerun.json): the rerun confirms 1 of the 2 "
+                      "regressed benchmarks of this run; 1 not confirmed by the rerun does not "
+                      "count."),
+        std::string::npos)
         << markdown;
     EXPECT_NE(markdown.find("**unconfirmed**: BM_2 (cpu_time) was 1.3"), std::string::npos)
         << markdown;
