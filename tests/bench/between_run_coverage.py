@@ -29,24 +29,14 @@ import itertools
 import json
 import os
 import random
+import sys
 
 import numpy as np
-from scipy import special, stats
+from scipy import stats
 
 
-def trigamma_inverse(y):
-    if y > 1e7:
-        return 1 / np.sqrt(y)
-    if y < 1e-6:
-        return 1 / y
-    x = 0.5 + 1 / y
-    for _ in range(50):
-        tri = special.polygamma(1, x)
-        dif = tri * (1 - tri / y) / special.polygamma(2, x)
-        x += dif
-        if -dif / x < 1e-8:
-            break
-    return x
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference"))
+from run_spread_reference import fit_prior  # noqa: E402  (the one limma fitFDist here)
 
 
 def moderate(s2, d):
@@ -56,19 +46,10 @@ def moderate(s2, d):
     usable = s2 > 0
     if usable.sum() < 10:
         return s2, d
-    z = np.log(s2[usable])
-    du = d[usable]
-    e = z - special.digamma(du / 2) + np.log(du / 2)
-    e_var = e.var(ddof=1) - special.polygamma(1, du / 2).mean()
-    if e_var > 0:
-        d0 = 2 * trigamma_inverse(e_var)
-        s02 = np.exp(e.mean() + special.digamma(d0 / 2) - np.log(d0 / 2))
-        post = (d0 * s02 + d * s2) / (d0 + d)
-    else:
-        d0 = np.inf
-        s02 = np.exp(e.mean())
-        post = np.full(len(s2), s02)
-    return post, np.minimum(d0 + d, du.sum())
+    d0, s02, pooled = fit_prior(s2[usable], d[usable])
+    if np.isinf(d0):
+        return np.full(len(s2), s02), np.minimum(d0 + d, pooled)
+    return (d0 * s02 + d * s2) / (d0 + d), np.minimum(d0 + d, pooled)
 
 
 def read_run(path):
