@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
+#include <string>
 
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -63,45 +65,64 @@ const nlohmann::json* comparison(const nlohmann::json& report, const std::string
     return nullptr;
 }
 
-TEST(ConfirmRuns, TheFilterRerunsTheRegressionsAndTheRerunDecides) {
+// One try of the scenario on freshly measured runs: empty when every check held, else
+// what did not.
+std::string confirm_scenario() {
     TempDir dir;
     const std::string base = run_sample(dir, AB_SAMPLE_BASE_BINARY, "base.json");
-    ASSERT_EQ(
-        caws_gate({"baseline", "update", base, "--suite", "sample", "--dir", dir.file("baselines")})
-            .exit_code,
-        0);
+    if (caws_gate({"baseline", "update", base, "--suite", "sample", "--dir", dir.file("baselines")})
+            .exit_code != 0) {
+        return "baseline update failed";
+    }
     const std::string head = run_sample(dir, AB_SAMPLE_HEAD_BINARY, "head.json");
     int exit_code = -1;
     const nlohmann::json first = check(dir, head, {}, &exit_code);
-    ASSERT_EQ(exit_code, 1);
+    if (exit_code != 1) return "the first check exited " + std::to_string(exit_code);
     const auto& benchmarks = first["rerun"]["benchmarks"];
-    ASSERT_NE(std::find(benchmarks.begin(), benchmarks.end(), k_crc), benchmarks.end())
-        << first["rerun"];
+    if (std::find(benchmarks.begin(), benchmarks.end(), k_crc) == benchmarks.end()) {
+        return "BM_Crc32 not in the rerun filter: " + first["rerun"].dump();
+    }
     const std::string filter = first["rerun"]["filter"];
-    ASSERT_EQ(filter.rfind("--benchmark_filter=^(", 0), 0u) << filter;
+    if (filter.rfind("--benchmark_filter=^(", 0) != 0) return "filter " + filter;
 
     // The filter, one argument as the JSON gives it, selects exactly those benchmarks.
     const std::string rerun = run_sample(dir, AB_SAMPLE_HEAD_BINARY, "rerun.json", {filter});
-    EXPECT_EQ(run_names(rerun), std::set<std::string>(benchmarks.begin(), benchmarks.end()));
+    if (run_names(rerun) != std::set<std::string>(benchmarks.begin(), benchmarks.end())) {
+        return "the filter reran other benchmarks than the report's";
+    }
     const nlohmann::json confirmed = check(dir, head, {"--confirm", rerun}, &exit_code);
-    EXPECT_EQ(exit_code, 1);
     const nlohmann::json* crc = comparison(confirmed, k_crc);
-    ASSERT_NE(crc, nullptr);
-    EXPECT_EQ((*crc)["confirmation"]["confirmed"], true) << *crc;
-    EXPECT_EQ((*crc)["level"], "fail");
+    if (exit_code != 1 || crc == nullptr || (*crc)["confirmation"]["confirmed"] != true ||
+        (*crc)["level"] != "fail") {
+        return "the head's rerun did not confirm BM_Crc32: " + (crc ? crc->dump() : "");
+    }
     for (const auto& finding : confirmed["findings"]) {
-        EXPECT_NE(finding["code"], "removed") << finding;  // the rerun holds the filtered ones
+        // The rerun holds the filtered benchmarks only: none of the others is "removed".
+        if (finding["code"] == "removed") return "a removed finding: " + finding.dump();
     }
 
     // A rerun of the base's code does not confirm the 2.2x: it does not count.
     const std::string same = run_sample(dir, AB_SAMPLE_BASE_BINARY, "same.json", {filter});
     const nlohmann::json cleared = check(dir, head, {"--confirm", same}, &exit_code);
     crc = comparison(cleared, k_crc);
-    ASSERT_NE(crc, nullptr);
-    EXPECT_EQ((*crc)["class"], "unchanged") << *crc;
-    EXPECT_EQ((*crc)["confirmation"]["confirmed"], false);
+    if (crc == nullptr || (*crc)["class"] != "unchanged" ||
+        (*crc)["confirmation"]["confirmed"] != false) {
+        return "the base's rerun confirmed BM_Crc32: " + (crc ? crc->dump() : "");
+    }
     const std::string first_class = (*crc)["confirmation"]["first_class"];
-    EXPECT_TRUE(first_class == "severe" || first_class == "moderate") << first_class;
+    if (first_class != "severe" && first_class != "moderate") return "first class " + first_class;
+    return {};
+}
+
+// Real timings on a shared machine: up to three tries, each measuring everything afresh.
+TEST(ConfirmRuns, TheFilterRerunsTheRegressionsAndTheRerunDecides) {
+    std::string last;
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        last = confirm_scenario();
+        if (last.empty()) return;
+        last = "attempt " + std::to_string(attempt) + ": " + last;
+    }
+    ADD_FAILURE() << "the confirmation scenario failed in three tries; the last:\n" << last;
 }
 
 }  // namespace
