@@ -23,6 +23,7 @@
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "ingest/rust_libtest_reader.hpp"
 #include "ingest/series_csv_reader.hpp"
+#include "ingest/undetected.hpp"
 #include "json/document.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -127,6 +128,8 @@ model::Run parse_results(std::string_view text, const std::string& path,
             }
         }
         if (chosen == nullptr) {
+            const Undetected why = explain_undetected(text);
+            if (!why.what.empty()) throw util::Error(path, why.where, why.what);
             throw util::Error(
                 path, {},
                 "cannot tell which benchmark tool wrote this file; expected one of: " +
