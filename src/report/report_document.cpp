@@ -182,7 +182,13 @@ void write_report(JsonWriter& out, const Report& report) {
     }
     field(out, "command", report.command);
     field(out, "gated", report.gated);
-    field(out, "verdict", model::to_string(report.verdict));
+    // A report that gates nothing (`compare`) has no verdict.
+    out.key("verdict");
+    if (report.gated) {
+        out.string(model::to_string(report.verdict));
+    } else {
+        out.null();
+    }
     write_scores(out, report.scores);
     if (report.settings) write_settings(out, *report.settings);
     write_summary(out, report.summary);
@@ -427,13 +433,15 @@ Report from_json(const ordered_json& json, const std::string& path) {
         check.fail("/schema",
                    std::string("expected \"") + k_report_schema + "\", got " + schema.dump());
     }
-    const Json& verdict = check.member(json, "", "verdict");
-    check.expect(verdict == "pass" || verdict == "warn" || verdict == "fail", verdict, "/verdict",
-                 "\"pass\", \"warn\" or \"fail\"");
     Report report;
-    report.verdict = *model::level_from_string(verdict.get<std::string>());
-    report.command = check.text(json, "", "command", report.command);
     report.gated = check.flag(json, "", "gated", report.gated);
+    const Json& verdict = check.member(json, "", "verdict");
+    if (report.gated || !verdict.is_null()) {
+        check.expect(verdict == "pass" || verdict == "warn" || verdict == "fail", verdict,
+                     "/verdict", "\"pass\", \"warn\" or \"fail\"");
+        report.verdict = *model::level_from_string(verdict.get<std::string>());
+    }
+    report.command = check.text(json, "", "command", report.command);
     report.scores = scores_from(check, json);
     report.settings = settings_from(check, json);
     report.summary = summary_from(check, json);

@@ -110,6 +110,23 @@ TEST(ReportDocument, WhatAnOlderReportLacksStaysAbsent) {
         << markdown;
 }
 
+// A report that gates nothing (`compare`) writes no verdict; a gated one must have one.
+TEST(ReportDocument, AnUngatedReportHasANullVerdict) {
+    Report report = full_report();
+    report.gated = false;
+    const ordered_json json = report;
+    EXPECT_TRUE(json.at("verdict").is_null());
+    EXPECT_FALSE(from_json(json, "r.json").gated);
+    ordered_json gated = json;
+    gated["gated"] = true;
+    try {
+        (void)from_json(gated, "r.json");
+        FAIL() << "a gated report without a verdict was read";
+    } catch (const util::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("/verdict"), std::string::npos) << e.what();
+    }
+}
+
 TEST(ReportDocument, TheBetweenRunNoiseIsSaidUnderTheHeadline) {
     Report report = full_report();
     EXPECT_NE(render_markdown(report, TemplateSet{})
