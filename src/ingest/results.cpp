@@ -1,7 +1,11 @@
 #include "ingest/results.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "ingest/benchmarkdotnet_reader.hpp"
 #include "ingest/benchmarkjs_reader.hpp"
@@ -209,6 +213,29 @@ model::Run read_results(const std::vector<std::string>& paths,
     return merged;
 }
 
+namespace {
+
+// The benchmarks whose samples two files share: (first file, later file) -> names, each once.
+using MergedNames = std::map<std::pair<std::string, std::string>, std::vector<std::string>>;
+
+// "b.json repeats 2 benchmarks of a.json (BM_A, BM_B): their samples are merged, as
+// repetitions of one run", one note per pair of files, so that a report says why n doubled.
+void add_merge_notes(model::Run& merged, const MergedNames& names) {
+    for (const auto& [files, list] : names) {
+        std::string shown;
+        for (std::size_t i = 0; i < list.size() && i < 3; ++i) {
+            shown += (i == 0 ? "" : ", ") + list[i];
+        }
+        if (list.size() > 3) shown += ", ...";
+        merged.notes.push_back(files.second + " repeats " + std::to_string(list.size()) +
+                               (list.size() == 1 ? " benchmark" : " benchmarks") + " of " +
+                               files.first + " (" + shown +
+                               "): their samples are merged, as repetitions of one run");
+    }
+}
+
+}  // namespace
+
 model::Run merge_runs(std::vector<model::Run> runs) {
     if (runs.empty()) return {};
     if (runs.size() == 1) return std::move(runs.front());
@@ -227,6 +254,7 @@ model::Run merge_runs(std::vector<model::Run> runs) {
     };
     for (std::size_t i = 0; i < merged.metrics.size(); ++i)
         index.emplace(key_of(merged.metrics[i]), i);
+    MergedNames merged_names;
     for (std::size_t r = 1; r < runs.size(); ++r) {
         model::Run& run = runs[r];
         const std::size_t source_index = run.sources.empty() ? k_no_source : merged.sources.size();
@@ -256,6 +284,10 @@ model::Run merge_runs(std::vector<model::Run> runs) {
                 }
                 existing.samples.insert(existing.samples.end(), metric.samples.begin(),
                                         metric.samples.end());
+                auto& names = merged_names[{path_of(origin[found->second]), path_of(source_index)}];
+                if (std::find(names.begin(), names.end(), metric.name) == names.end()) {
+                    names.push_back(metric.name);
+                }
                 continue;
             }
             const std::string first = path_of(origin[found->second]);
@@ -266,6 +298,7 @@ model::Run merge_runs(std::vector<model::Run> runs) {
                                   "of the same unit in both files");
         }
     }
+    add_merge_notes(merged, merged_names);
     return merged;
 }
 

@@ -64,5 +64,31 @@ TEST(MergeRuns, RunsWithoutFilesPoolTheirSamples) {
     EXPECT_EQ(merged.metrics[0].samples, (std::vector<double>{1.0, 1.0}));
 }
 
+// Two files with the same benchmarks pool their samples, and the run says so in a note:
+// a report that shows n = 20 against 10 then tells why.
+TEST(MergeRuns, MergedSamplesAreNoted) {
+    std::vector<model::Run> runs(2);
+    const char* files[] = {"shard-1.json", "shard-2.json"};
+    for (std::size_t r = 0; r < 2; ++r) {
+        runs[r].sources.push_back({files[r], "google-benchmark"});
+        for (const char* name : {"BM_A", "BM_B", "BM_C", "BM_D"}) {
+            for (const char* measure : {"cpu_time", "real_time"}) {
+                model::Metric metric;
+                metric.name = name;
+                metric.measure = measure;
+                metric.unit = model::seconds();
+                metric.samples = {1.0, 1.1};
+                runs[r].metrics.push_back(metric);
+            }
+        }
+    }
+    const model::Run merged = merge_runs(std::move(runs));
+    EXPECT_EQ(merged.metrics[0].samples.size(), 4U);
+    ASSERT_EQ(merged.notes.size(), 1U);
+    EXPECT_EQ(merged.notes[0],
+              "shard-2.json repeats 4 benchmarks of shard-1.json (BM_A, BM_B, BM_C, ...): their "
+              "samples are merged, as repetitions of one run");
+}
+
 }  // namespace
 }  // namespace caws::ingest
