@@ -135,7 +135,7 @@ void apply_between_run_noise(
         if (found == noise.metrics.end()) continue;
         c.between_run = between_run_of(c, *baseline, *candidate, found->second, settings[i]->alpha);
         if (!c.between_run || !c.between_run->within) continue;
-        if (model::is_regression(c.change) || c.change == model::ChangeClass::improved) {
+        if (model::is_change(c.change)) {
             c.between_run->reclassified_from = c.change;
             c.change = model::ChangeClass::unchanged;
             c.notes.push_back(within_note(*c.between_run));

@@ -24,10 +24,6 @@ std::string p_text(double p) {
     return text.front() == '<' ? "p " + text.substr(0, 1) + " " + text.substr(1) : "p = " + text;
 }
 
-bool is_change(const model::Comparison& c) {
-    return model::is_regression(c.change) || c.change == model::ChangeClass::improved;
-}
-
 }  // namespace
 
 void find_level_shifts(std::vector<model::Comparison>& comparisons,
@@ -36,7 +32,8 @@ void find_level_shifts(std::vector<model::Comparison>& comparisons,
     for (std::size_t i = 0; i < comparisons.size() && i < pairs.size(); ++i) {
         model::Comparison& c = comparisons[i];
         const auto [baseline, candidate] = pairs[i];
-        if (!c.gated || !is_change(c) || baseline == nullptr || candidate == nullptr) continue;
+        if (!c.gated || !model::is_change(c.change) || baseline == nullptr || candidate == nullptr)
+            continue;
         c.level_shift = step_of(*candidate, "candidate", *settings[i]);
         if (!c.level_shift && baseline_in_run_order) {
             c.level_shift = step_of(*baseline, "baseline", *settings[i]);

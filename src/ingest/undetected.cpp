@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/text_cursor.hpp"
 #include "util/strings.hpp"
 
 namespace caws::ingest {
@@ -29,30 +30,24 @@ std::string position_of(std::string_view text, std::size_t offset) {
 
 // The first line that is not blank.
 std::string_view first_line(std::string_view text) {
-    while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        const std::string_view line = util::trim(text.substr(0, end));
-        if (!line.empty()) return line;
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
+    TextCursor cursor(text, "");
+    std::string_view line;
+    while (cursor.next(line)) {
+        if (!util::trim(line).empty()) return util::trim(line);
     }
     return {};
 }
 
 // Google Benchmark's console table: a header "Benchmark   Time   CPU   Iterations".
 bool is_console_table(std::string_view text) {
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = text.find('\n', start);
-        const std::string_view line =
-            text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+    TextCursor cursor(text, "");
+    std::string_view line;
+    while (cursor.next(line)) {
         if (line.starts_with("Benchmark") && line.find("Time") != std::string_view::npos &&
             line.find("CPU") != std::string_view::npos &&
             line.find("Iterations") != std::string_view::npos) {
             return true;
         }
-        if (end == std::string_view::npos) break;
-        start = end + 1;
     }
     return false;
 }

@@ -46,6 +46,10 @@ bool is_regression(ChangeClass change) {
            change == ChangeClass::severe;
 }
 
+bool is_change(ChangeClass change) {
+    return is_regression(change) || change == ChangeClass::improved;
+}
+
 bool is_compared(ChangeClass change) {
     return change != ChangeClass::added && change != ChangeClass::removed &&
            change != ChangeClass::failed && change != ChangeClass::skipped;

@@ -31,6 +31,8 @@ std::optional<ChangeClass> change_class_from_string(std::string_view text);
 bool is_regression(ChangeClass change);
 // Whether the class comes from comparing both sides (not added, removed, failed or skipped).
 bool is_compared(ChangeClass change);
+// Whether the class is a change either way: a regression or an improvement.
+bool is_change(ChangeClass change);
 
 // How much a finding or a comparison matters to the gate; ordered by severity.
 enum class Level { pass, info, warn, fail };
