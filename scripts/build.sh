@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Configures (once) and builds caws-gate, its tests and benchmarks in build/ with Ninja.
-#   BUILD_DIR=... CMAKE_ARGS="..." bash scripts/build.sh
+# Configures (once) and builds caws-gate, its tests and benchmarks in build/ with Ninja;
+# with targets, only those (e.g. caws-gate).
+#   BUILD_DIR=... CMAKE_ARGS="..." bash scripts/build.sh [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
@@ -8,4 +9,6 @@ if [ ! -f "$build_dir/build.ninja" ]; then
   # shellcheck disable=SC2086 # CMAKE_ARGS is a list of arguments
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
 fi
-cmake --build "$build_dir" -j2
+targets=()
+for target in "$@"; do targets+=(--target "$target"); done
+cmake --build "$build_dir" -j2 "${targets[@]}"

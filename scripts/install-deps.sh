@@ -3,6 +3,8 @@
 #   bash scripts/install-deps.sh          build and test dependencies
 #   bash scripts/install-deps.sh build    build dependencies only
 #   bash scripts/install-deps.sh action   build dependencies and what the GitHub action uses
+#   bash scripts/install-deps.sh action-tools   only what the action uses beside caws-gate
+#   bash scripts/install-deps.sh package  build dependencies and what scripts/package.sh uses
 #   bash scripts/install-deps.sh fuzz     build dependencies and clang's libFuzzer (tests/fuzz)
 set -euo pipefail
 
@@ -21,6 +23,8 @@ test_packages=(
 )
 # The composite action reads the JSON report with jq and comments with the GitHub CLI.
 action_packages=(jq gh)
+# scripts/package.sh: dpkg-shlibdeps computes the Debian package's dependencies.
+package_packages=(dpkg-dev)
 # libFuzzer and the sanitizer runtimes: clang-14 only recommends libclang-rt-14-dev.
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 
@@ -28,8 +32,10 @@ packages=("${build_packages[@]}")
 case "${1:-all}" in
   build) ;;
   action) packages+=("${action_packages[@]}") ;;
+  action-tools) packages=("${action_packages[@]}") ;;
+  package) packages+=("${package_packages[@]}") ;;
   fuzz) packages+=("${fuzz_packages[@]}") ;;
-  *) packages+=("${test_packages[@]}") ;;
+  *) packages+=("${test_packages[@]}" "${package_packages[@]}") ;;
 esac
 
 missing=()

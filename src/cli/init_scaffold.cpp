@@ -146,15 +146,14 @@ jobs:
     permissions:
       contents: read
       pull-requests: write  # for the report comment
-    container: debian:12  # caws-gate builds from Debian 12 packages
     steps:
-      - name: Install git
-        run: apt-get update -qq && apt-get install -y -qq git ca-certificates
       - uses: actions/checkout@v4
       - uses: actions/download-artifact@v4
         with:
           name: perf-results
-      # Pin caws-gate to a release tag or a commit SHA.
+      # Pin caws-gate to a release tag (its released binary is downloaded and checked
+      # against the checksum committed in the action) or a commit SHA (built from source,
+      # which needs `container: debian:12` on this job).
       - uses: @ACTION@
         with:
           results: @RESULTS@
