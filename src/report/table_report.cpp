@@ -30,7 +30,7 @@ double cell_width_em(const data& cell, bool best) {
     const auto text = [&](const char* key) { return cell.get(key)->string_value(); };
     double first = latex_width_em(text("value") + " " + text("unit"));
     if (cell.get("has_ratio")->is_true()) {
-        first += latex_width_em(" (" + text("ratio_value") + "×)") + 0.4 * text("stars").size();
+        first += latex_width_em(" (" + text("ratio_value") + "×)") + 0.4 * static_cast<double>(text("stars").size());
     }
     const double width = std::max(first, latex_width_em(text("interval")));
     return best ? width * 1.1 : width;
