@@ -1,5 +1,6 @@
 #include "compare/system_table.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <utility>
@@ -43,6 +44,79 @@ bool better(double a, double b, model::Direction direction) {
     return direction == model::Direction::higher ? a > b : a < b;
 }
 
+// compare_runs with every measure that has a direction gated: a paper table has no gate,
+// so every measure it shows is tested and its p-value adjusted with the others.
+std::vector<model::Comparison> compare_all_measures(const model::Run& a, const model::Run& b,
+                                                    const Options& options) {
+    return compare_runs(a, b, options, [&](const model::Metric& m) {
+        if (m.direction == model::Direction::unknown) return MetricGate{std::nullopt, true};
+        return MetricGate{options, true};
+    });
+}
+
+// Adjusted p-values of the comparisons of two systems that are not the reference, by
+// metric; each pair is compared once, when a row first needs it.
+class PairwiseTests {
+  public:
+    PairwiseTests(std::span<const SystemRun> systems, const Options& options)
+        : systems_(systems), options_(options) {}
+
+    std::optional<double> p_adjusted(std::size_t a, std::size_t b, const Key& key) {
+        const std::pair<std::size_t, std::size_t> pair{std::min(a, b), std::max(a, b)};
+        auto found = tests_.find(pair);
+        if (found == tests_.end()) {
+            std::map<Key, std::optional<double>> by_metric;
+            for (const auto& c : compare_all_measures(systems_[pair.first].run,
+                                                      systems_[pair.second].run, options_)) {
+                if (c.tested) by_metric[Key{c.metric, c.measure}] = c.p_adjusted;
+            }
+            found = tests_.emplace(pair, std::move(by_metric)).first;
+        }
+        const auto p = found->second.find(key);
+        return p == found->second.end() ? std::nullopt : p->second;
+    }
+
+  private:
+    std::span<const SystemRun> systems_;
+    const Options& options_;
+    std::map<std::pair<std::size_t, std::size_t>, std::map<Key, std::optional<double>>> tests_;
+};
+
+// The index of the row's single best value; empty when none or tied.
+std::optional<std::size_t> best_cell(const SystemRow& row) {
+    std::optional<std::size_t> best;
+    bool tied = false;
+    for (std::size_t s = 0; s < row.cells.size(); ++s) {
+        const auto& value = row.cells[s].value;
+        if (!value) continue;
+        if (!best || better(*value, *row.cells[*best].value, row.direction)) {
+            best = s;
+            tied = false;
+        } else if (*value == *row.cells[*best].value) {
+            tied = true;
+        }
+    }
+    return tied ? std::nullopt : best;
+}
+
+// Marks the row's best value when it differs significantly from every other value: the
+// tests against the reference are the row's, those of two other systems PairwiseTests'.
+void mark_best(SystemRow& row, std::size_t reference, double alpha, PairwiseTests& tests) {
+    const auto best = best_cell(row);
+    if (!best) return;
+    std::size_t others = 0;
+    for (std::size_t s = 0; s < row.cells.size(); ++s) {
+        if (s == *best || !row.cells[s].value) continue;
+        const std::optional<double> p =
+            *best == reference ? row.cells[s].p_adjusted
+            : s == reference   ? row.cells[*best].p_adjusted
+                               : tests.p_adjusted(*best, s, Key{row.metric, row.measure});
+        if (!p || *p >= alpha) return;
+        ++others;
+    }
+    row.cells[*best].best = others > 0;
+}
+
 }  // namespace
 
 SystemTable build_system_table(std::span<const SystemRun> systems,
@@ -50,6 +124,7 @@ SystemTable build_system_table(std::span<const SystemRun> systems,
     SystemTable table;
     table.reference = options.reference;
     table.statistic = std::string(to_string(options.statistic));
+    table.measure = options.measure;
     for (const auto& system : systems) table.systems.push_back(system.name);
     if (systems.empty() || options.reference >= systems.size()) return table;
 
@@ -94,7 +169,7 @@ SystemTable build_system_table(std::span<const SystemRun> systems,
     for (std::size_t s = 0; s < systems.size(); ++s) {
         if (s == options.reference) continue;
         std::vector<model::Comparison> comparisons =
-            compare_runs(reference, systems[s].run, options.compare);
+            compare_all_measures(reference, systems[s].run, options.compare);
         std::vector<model::Comparison> summarised;
         for (model::Comparison& c : comparisons) {
             const auto found = row_of.find(Key{c.metric, c.measure});
@@ -117,14 +192,9 @@ SystemTable build_system_table(std::span<const SystemRun> systems,
         table.geomeans[s] = geometric_mean_of_ratios(summarised, options.compare);
     }
 
+    PairwiseTests pairwise(systems, options.compare);
     for (SystemRow& row : table.rows) {
-        std::optional<double> best;
-        for (const SystemCell& cell : row.cells) {
-            if (cell.value && (!best || better(*cell.value, *best, row.direction))) {
-                best = cell.value;
-            }
-        }
-        for (SystemCell& cell : row.cells) cell.best = best && cell.value && *cell.value == *best;
+        mark_best(row, options.reference, options.compare.alpha, pairwise);
     }
     return table;
 }

@@ -34,7 +34,9 @@ struct SystemCell {
     std::optional<double> ratio;              // oriented, value against the reference's
     std::optional<model::Interval> ratio_ci;  // the comparator's, for the median only
     std::optional<double> p_adjusted;         // the comparator's test against the reference
-    bool best = false;                        // the best value of its row (ties all best)
+    // The best value of its row, and significantly better than every other value of the
+    // row (each difference tested at the comparator's alpha); ties are never best.
+    bool best = false;
 };
 
 struct SystemRow {
@@ -49,18 +51,21 @@ struct SystemTable {
     std::vector<std::string> systems;
     std::size_t reference = 0;
     std::string statistic;
+    std::optional<std::string> measure;  // the one measure of every row; empty: all measures
     std::vector<SystemRow> rows;  // metrics of the reference in its order, then the others'
     // Per system, the geometric mean of its ratios to the reference (empty for the
     // reference itself and when no metric qualifies).
     std::vector<std::optional<Geomean>> geomeans;
 };
 
-// Compares the reference with every other system (compare_runs, so p-values are adjusted
-// across the metrics of each pair) and tabulates the statistic of every metric with a
+// Compares the reference with every other system (compare_runs with every measure gated,
+// so p-values are adjusted across all the metrics of each pair) and tabulates the statistic of every metric with a
 // known direction. The ratio is the oriented ratio of the chosen statistic; its interval
 // is the comparator's and is given for the median only. The statistic's own interval is
 // distribution-free for quantiles (median, p90, p95, p99), Student t for the mean, and
-// absent for min and max or when the sample is too small.
+// absent for min and max or when the sample is too small. A row's best value is marked
+// only when it differs significantly from each other system's: the tests against the
+// reference, and for two other systems a comparison of the two in the same way.
 SystemTable build_system_table(std::span<const SystemRun> systems,
                                const SystemTableOptions& options);
 

@@ -1,10 +1,12 @@
 // The LaTeX table's view (templates/latex.mustache). A row of the report's table of
 // formats (report_formats.cpp).
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "model/quantity_format.hpp"
+#include "report/latex_layout.hpp"
 #include "report/report_formats.hpp"
 #include "report/report_view.hpp"
 #include "report/row_list.hpp"
@@ -32,15 +34,47 @@ void set_split(const RowList::Row& row, const std::string& prefix,
     put(row, prefix + "_unit", space == std::string::npos ? "" : text.substr(space + 1));
 }
 
-// Significance stars of the adjusted p-value (the raw one in reports without it), for
-// metrics that were tested and gated.
+// Significance stars of the adjusted p-value, or of the raw one where there is none (a
+// metric that is not gated, which the template marks with a dagger, or a report without
+// adjusted p-values), for metrics that were tested.
 std::string stars_of(const model::Comparison& c) {
-    if (!c.tested || !c.gated) return {};
+    if (!c.tested) return {};
     return significance_stars(c.p_adjusted ? c.p_adjusted : c.p_value);
 }
 
+// Estimated widths in em of the columns beside the benchmark's (latex_layout.hpp).
+struct ColumnWidths {
+    double measure = latex_width_em("Measure");
+    double baseline = 0, candidate = 0, ratio = 0;  // value and unit; ratio and stars
+    double ci = latex_width_em("95% CI");
+
+    void fit(const model::Comparison& c) {
+        const auto quantity = [&](const std::optional<double>& value) {
+            return value ? latex_width_em(model::format_quantity(*value, c.unit)) : 1.0;
+        };
+        measure = std::max(measure, latex_width_em(c.measure));
+        baseline = std::max(baseline, quantity(c.baseline));
+        candidate = std::max(candidate, quantity(c.candidate));
+        ratio = std::max(ratio, latex_width_em(ratio_text(c)) + 1.5);
+        ci = std::max(ci, c.ci ? latex_width_em(interval_text(*c.ci)) : 1.0);
+    }
+
+    // The benchmark column: the line less the others (at least their headers, and with
+    // room for siunitx's fixed formats) and five column gaps.
+    std::string name_column() const {
+        const auto column = [](double width) {
+            return std::max({width, latex_width_em("Candidate"), 7.0});
+        };
+        const double others =
+            measure + column(baseline) + column(candidate) + column(ratio) + ci;
+        return latex_name_column(others, 10);
+    }
+};
+
 void add_row(const RowList::Row& row, const model::Comparison& c) {
     put(row, "name", c.metric);
+    put(row, "name_latex", latex_breakable(c.metric));
+    put(row, "not_gated", boolean(!c.gated));
     put(row, "measure", c.measure);
     put(row, "statistic", c.statistic);
     set_split(row, "baseline", c.baseline, c.unit);
@@ -65,12 +99,24 @@ data latex_view(const Report& report, const RenderOptions& options, RowLists& li
     data view = header_view(report);
     RowList& rows =
         lists.add("rows",
-                  {"name", "measure", "statistic", "baseline_is_number", "baseline_value",
+                  {"name", "name_latex", "not_gated", "measure", "statistic", "baseline_is_number", "baseline_value",
                    "baseline_unit", "candidate_is_number", "candidate_value", "candidate_unit",
                    "ratio_value", "ratio_is_number", "ci", "has_stars", "stars", "class"},
                   report.comparisons.size());
-    for (const model::Comparison& c : report.comparisons) add_row(rows.add_row(), c);
+    ColumnWidths widths;
+    bool not_gated = false;
+    for (const model::Comparison& c : report.comparisons) {
+        const RowList::Row row = rows.add_row();
+        add_row(row, c);
+        widths.fit(c);
+        not_gated = not_gated || !c.gated;
+    }
     view.set("has_rows", boolean(!report.comparisons.empty()));
+    view.set("has_not_gated", boolean(not_gated));
+    view.set("latex_name_column", widths.name_column());
+    const bool long_table = report.comparisons.size() > k_latex_float_lines;
+    view.set("long", boolean(long_table));
+    view.set("latex_begin", long_table ? "\\begin{longtable}" : "\\begin{tabular}");
     view.set("siunitx", boolean(options.on("siunitx")));
     view.set("standalone", boolean(options.on("standalone")));
     add_trend_section(view, report);  // the change points of the history's trends

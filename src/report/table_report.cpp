@@ -1,5 +1,6 @@
 #include "report/table_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -7,6 +8,7 @@
 #include "model/quantity_format.hpp"
 #include "report/escape.hpp"
 #include "report/json_numbers.hpp"
+#include "report/latex_layout.hpp"
 #include "report/template_renderer.hpp"
 #include "report/view_fields.hpp"
 
@@ -20,6 +22,18 @@ std::string interval_text(const ordered_json& ci, double factor) {
     if (!ci.is_array() || ci.size() != 2) return {};
     return "[" + model::format_number(ci[0].get<double>() / factor) + ", " +
            model::format_number(ci[1].get<double>() / factor) + "]";
+}
+
+// The width in em the LaTeX template needs for a cell: its first line (value, unit, ratio
+// and stars) or its second (the interval), bold ones a tenth wider.
+double cell_width_em(const data& cell, bool best) {
+    const auto text = [&](const char* key) { return cell.get(key)->string_value(); };
+    double first = latex_width_em(text("value") + " " + text("unit"));
+    if (cell.get("has_ratio")->is_true()) {
+        first += latex_width_em(" (" + text("ratio_value") + "×)") + 0.4 * static_cast<double>(text("stars").size());
+    }
+    const double width = std::max(first, latex_width_em(text("interval")));
+    return best ? width * 1.1 : width;
 }
 
 data cell_view(const ordered_json& cell, const model::Unit& unit, bool reference) {
@@ -91,15 +105,13 @@ data table_view(const ordered_json& table) {
     }
     view.set("systems", systems);
     view.set("column_count", std::to_string(index));
-    std::string latex_columns;
-    for (std::size_t i = 0; i < index; ++i) latex_columns += "r";
-    view.set("latex_columns", latex_columns);
 
     data rows(data::type::list);
     for (const auto& row : table.at("rows")) {
         const model::Unit unit = model::unit_from_symbol(text_or(row, "unit"));
         data entry;
         entry.set("name", text_or(row, "metric"));
+        entry.set("name_latex", latex_breakable(text_or(row, "metric")));
         entry.set("measure", text_or(row, "measure"));
         data cells(data::type::list);
         std::size_t column = 0;
@@ -131,8 +143,9 @@ data table_view(const ordered_json& table) {
                 plain += " " + interval_text(*ci, 1.0);
             }
         } else if (column == reference) {
-            text = "1x";
-            plain = "1";
+            text = model::format_ratio(1.0);  // "1.00x", as the others
+            plain = text;
+            if (!plain.empty() && plain.back() == 'x') plain.pop_back();
         }
         entry.set("ratio", text);
         entry.set("ratio_value", plain);
@@ -141,6 +154,62 @@ data table_view(const ordered_json& table) {
     }
     view.set("geomean", geomeans);
     return view;
+}
+
+// Widens `widths` (one per system, in em) to hold each cell of the rows, and says whether a
+// cell has a second line (its interval).
+bool fit_cells(const ordered_json& table, std::vector<double>& widths) {
+    const std::size_t reference = table.value("reference_index", std::size_t{0});
+    bool two_lines = false;
+    for (const auto& row : table.at("rows")) {
+        const model::Unit unit = model::unit_from_symbol(text_or(row, "unit"));
+        std::size_t column = 0;
+        for (const auto& cell : row.at("cells")) {
+            if (column >= widths.size()) break;
+            const data c = cell_view(cell, unit, column == reference);
+            widths[column] = std::max(widths[column], cell_width_em(c, cell.value("best", false)));
+            two_lines = two_lines || c.get("has_interval")->is_true();
+            ++column;
+        }
+    }
+    return two_lines;
+}
+
+// The LaTeX table's shape (docs/reports.md, "Fitting the page"): `latex_columns`, the
+// tabular's column preamble, whose benchmark column takes what the others leave of the
+// line; `show_measure`, false when every row has the one measure the table was made for;
+// `long`, a longtable when the rows are too many for a float.
+void set_latex_layout(data& view, const ordered_json& table) {
+    std::vector<double> widths;
+    for (const auto& system : table.at("systems")) {
+        widths.push_back(latex_width_em(text_or(system, "name")));
+    }
+    std::size_t column = 0;
+    for (const auto& g : view.get("geomean")->list_value()) {
+        if (column >= widths.size()) break;
+        widths[column] = std::max(widths[column], latex_width_em(g.get("ratio_value")->string_value()));
+        ++column;
+    }
+    const bool two_lines = fit_cells(table, widths);
+    const bool show_measure = !(table.contains("measure") && table.at("measure").is_string());
+    double measure_em = latex_width_em("Measure");
+    for (const auto& row : table.at("rows")) {
+        measure_em = std::max(measure_em, latex_width_em(text_or(row, "measure")));
+    }
+    double others = show_measure ? measure_em : 0.0;
+    std::string systems;
+    for (const double w : widths) {
+        others += w;
+        systems += latex_right_column(w);
+    }
+    const std::size_t columns = 1 + (show_measure ? 1 : 0) + widths.size();
+    view.set("latex_columns", "@{}" + latex_name_column(others, 2 * columns - 2) +
+                                  (show_measure ? "l" : "") + systems + "@{}");
+    view.set("latex_column_count", std::to_string(columns));
+    view.set("show_measure", boolean(show_measure));
+    view.set("two_lines", boolean(two_lines));
+    const std::size_t lines = table.at("rows").size() * (two_lines ? 2 : 1);
+    view.set("long", boolean(lines > k_latex_float_lines));
 }
 
 }  // namespace
@@ -152,6 +221,7 @@ ordered_json build_table_report(const compare::SystemTable& table,
     out["schema"] = k_table_schema;
     out["tool"] = {{"name", "caws-gate"}, {"version", CAWS_GATE_VERSION}};
     out["statistic"] = table.statistic;
+    out["measure"] = table.measure ? ordered_json(*table.measure) : ordered_json(nullptr);
     out["reference"] = table.systems.empty() ? "" : table.systems[table.reference];
     out["reference_index"] = table.reference;
     out["confidence"] = options.confidence;
@@ -207,6 +277,7 @@ std::string render_table_markdown(const ordered_json& table, const TemplateSet& 
 std::string render_table_latex(const ordered_json& table, const TemplateSet& templates,
                                const LatexOptions& options) {
     data view = table_view(table);
+    set_latex_layout(view, table);
     view.set("standalone", boolean(options.standalone));
     view.set("siunitx", boolean(options.siunitx));
     return render_template("table_latex", view, templates, escape_latex);

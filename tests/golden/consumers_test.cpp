@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "compare/comparator.hpp"
 #include "compare/system_table.hpp"
@@ -155,6 +158,95 @@ TEST(ReportConsumers, StandaloneLatexCompilesWithPdflatex) {
     const auto table = compare::build_system_table(systems, {});
     const auto json = build_table_report(table, {"a", "b"}, {});
     expect_compiles(dir, "table", render_table_latex(json, TemplateSet{}, {false, true}));
+}
+
+// Lines of a pdflatex log that say the page did not hold the output: a box more than 1pt
+// too wide (less is rounding in the column widths), or a float taller than the page.
+std::vector<std::string> page_overflows(const std::string& log) {
+    std::vector<std::string> found;
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("Float too large") != std::string::npos) found.push_back(line);
+        const std::size_t at = line.find("Overfull \\hbox (");
+        if (at != std::string::npos && std::stod(line.substr(at + 16)) > 1.0) found.push_back(line);
+    }
+    return found;
+}
+
+// Compiles `latex` and expects it to fit the page.
+void expect_fits(const test::TempDir& dir, const std::string& name, const std::string& latex) {
+    expect_compiles(dir, name, latex);
+    std::ifstream log(dir.file(name + ".log"));
+    const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(text.empty()) << name;
+    const auto overflows = page_overflows(text);
+    EXPECT_TRUE(overflows.empty()) << name << ": " << overflows.front();
+}
+
+// Three systems of 60 benchmarks with long names, two measures each, and a name of every
+// character LaTeX treats specially.
+std::vector<compare::SystemRun> many_systems() {
+    std::vector<double> ratios;
+    for (std::size_t i = 0; i < 120; ++i) ratios.push_back(i % 3 == 0 ? 1.0 : 1.3);
+    const auto slower = test::simulate_runs(ratios, 6, 6, 0.02, 11);
+    const auto faster = test::simulate_runs(std::vector<double>(120, 0.8), 6, 6, 0.02, 12);
+    std::vector<compare::SystemRun> systems{{"gcc-13 -O2", slower.baseline},
+                                            {"clang-17 -O3 & lto", slower.candidate},
+                                            {"icx_2024#1", faster.candidate}};
+    const char* kinds[] = {"BM_UFlat/snappy_compression/", "BM_ZFlat/urls_10k_tokens/",
+                           "BM_Hash<std::string>/fnv1a_64/", "BM_Parse/json&csv#100%~^$/"};
+    for (auto& system : systems) {
+        for (std::size_t i = 0; i < system.run.metrics.size(); ++i) {
+            model::Metric& m = system.run.metrics[i];
+            m.name = kinds[(i / 2) % 4] + std::to_string(1024U << (i / 8));
+            m.measure = i % 2 == 0 ? "cpu_time" : "real_time";
+        }
+    }
+    return systems;
+}
+
+TEST(ReportConsumers, LatexOfManyLongBenchmarksFitsThePage) {
+    REQUIRE_TOOL("pdflatex");
+    test::TempDir dir;
+    const auto systems = many_systems();
+    ASSERT_EQ(systems[0].run.metrics.size(), 120U);
+    for (const std::optional<std::string>& measure : {std::optional<std::string>{},
+                                                     std::optional<std::string>{"cpu_time"}}) {
+        compare::SystemTableOptions options;
+        options.measure = measure;
+        const auto json = build_table_report(compare::build_system_table(systems, options),
+                                             {"a.json", "b.json", "c.json"}, options.compare);
+        const std::string latex = render_table_latex(json, TemplateSet{}, {false, true});
+        EXPECT_NE(latex.find("\\begin{longtable}"), std::string::npos);
+        EXPECT_NE(latex.find("BM\\_\\allowbreak{}Parse/\\allowbreak{}json\\&csv\\#100\\%"), std::string::npos);
+        expect_fits(dir, measure ? "table_cpu" : "table_all", latex);
+    }
+    // The check report of 60 rows, half of them not gated, plain and with siunitx.
+    model::Run baseline = systems[0].run;
+    model::Run candidate = systems[1].run;
+    baseline.metrics.resize(60);
+    candidate.metrics.resize(60);
+    model::Verdict verdict;
+    const Report report = report_of(baseline, candidate, verdict);
+    const std::string latex = render_latex(report, TemplateSet{}, {false, true});
+    EXPECT_NE(latex.find("$^{\\dagger}$"), std::string::npos);
+    expect_fits(dir, "check", latex);
+    expect_fits(dir, "check_siunitx", render_latex(report, TemplateSet{}, {true, true}));
+}
+
+// A short table stays a float, and fits beside a float of a short check report.
+TEST(ReportConsumers, ShortLatexTablesAreFloatsThatFit) {
+    REQUIRE_TOOL("pdflatex");
+    test::TempDir dir;
+    auto systems = many_systems();
+    for (auto& system : systems) system.run.metrics.resize(16);
+    compare::SystemTableOptions options;
+    const auto json = build_table_report(compare::build_system_table(systems, options),
+                                         {"a.json", "b.json", "c.json"}, options.compare);
+    const std::string latex = render_table_latex(json, TemplateSet{}, {false, true});
+    EXPECT_NE(latex.find("\\begin{table}"), std::string::npos);
+    EXPECT_EQ(latex.find("\\begin{longtable}"), std::string::npos);
+    expect_fits(dir, "short_table", latex);
 }
 
 TEST(ReportConsumers, TrendLatexCompilesWithPdflatex) {
