@@ -12,6 +12,7 @@
 #include "compare/ratio_interval.hpp"
 #include "compare/side.hpp"
 #include "compare/statistic.hpp"
+#include "compare/statistic_test.hpp"
 #include "compare/test_choice.hpp"
 #include "stats/moderated_t.hpp"
 #include "stats/multiple_testing.hpp"
@@ -87,6 +88,44 @@ bool pick_statistic(model::Comparison& c, const model::Metric& baseline,
     return false;
 }
 
+// How the test of a comparison went: whether the class may follow the ratio (the test was
+// significant, or could not be run), and whether the power analysis applies (tested, or
+// too few samples to test).
+struct Tested {
+    bool conclusive = true;
+    bool testable = false;
+    std::optional<double> log_standard_error;  // of a statistic's own bootstrap
+};
+
+// The location test of the samples (or the summaries) and the ratio interval: the
+// median's methods.
+Tested test_location(model::Comparison& c, const model::Metric& baseline,
+                     const model::Metric& candidate, const Side& b, const Side& s,
+                     const Options& options, const RunContext& context) {
+    const auto b_summary = welch_summary(baseline, b);
+    const auto s_summary = welch_summary(candidate, s);
+    const TestChoice choice = choose_test(options, context, b, s, b_summary && s_summary, c.notes);
+    Tested tested;
+    tested.testable =
+        choice.untested == Untested::no || choice.untested == Untested::too_few_samples;
+    std::optional<stats::TTestResult> log_t;
+    if (choice.test != SignificanceTest::automatic) {
+        const TestOutcome outcome = run_test(choice, context, b, s, b_summary, s_summary);
+        log_t = outcome.log_t;
+        c.tested = true;
+        c.test = to_string(choice.test);
+        c.test_variant = outcome.variant;
+        c.p_value = outcome.p_value;
+        if (c.gated) c.p_adjusted = outcome.p_value;
+        c.significant = outcome.p_value < options.alpha;
+        tested.conclusive = c.significant;
+        if (choice.from_summaries)
+            c.notes.push_back("Welch's t-test from summaries (mean, stddev, n)");
+    }
+    add_interval(c, candidate, b, s, options, log_t);
+    return tested;
+}
+
 // The ratio of the picked statistic, the noise, the test, the interval, the power and
 // the class of a comparison of two ok metrics in comparable units.
 void measure_change(model::Comparison& c, const model::Metric& baseline,
@@ -103,33 +142,20 @@ void measure_change(model::Comparison& c, const model::Metric& baseline,
                               std::to_string(s.dropped) + " candidate");
         }
     }
-
-    const auto b_summary = welch_summary(baseline, b);
-    const auto s_summary = welch_summary(candidate, s);
-    const TestChoice choice = choose_test(options, context, b, s, b_summary && s_summary, c.notes);
-    const bool tested_or_testable =
-        choice.untested == Untested::no || choice.untested == Untested::too_few_samples;
-    bool conclusive = true;
-    std::optional<stats::TTestResult> log_t;
-    if (choice.test != SignificanceTest::automatic) {
-        const TestOutcome outcome = run_test(choice, context, b, s, b_summary, s_summary);
-        log_t = outcome.log_t;
-        c.tested = true;
-        c.test = to_string(choice.test);
-        c.test_variant = outcome.variant;
-        c.p_value = outcome.p_value;
-        if (c.gated) c.p_adjusted = outcome.p_value;
-        c.significant = outcome.p_value < options.alpha;
-        conclusive = c.significant;
-        if (choice.from_summaries)
-            c.notes.push_back("Welch's t-test from summaries (mean, stddev, n)");
+    Tested tested;
+    if (tests_own_statistic(c, b, s)) {
+        const StatisticOutcome outcome = test_statistic(c, candidate, b, s, options, context);
+        tested = {outcome.conclusive, outcome.testable, outcome.log_standard_error};
+    } else {
+        tested = test_location(c, baseline, candidate, b, s, options, context);
     }
-    add_interval(c, candidate, b, s, options, log_t);
     if (c.gated) {
         // Only where more repetitions would help: not for summaries without samples or for
         // values a test on logs cannot use.
-        if (tested_or_testable) c.power = power_analysis(c, options, context, b, s);
-        c.change = classify(ratio, conclusive, options.thresholds);
+        if (tested.testable) {
+            c.power = power_analysis(c, options, context, b, s, tested.log_standard_error);
+        }
+        c.change = classify(ratio, tested.conclusive, options.thresholds);
     } else {
         c.notes.push_back("direction unknown: reported, not gated");
     }

@@ -65,10 +65,38 @@ std::optional<NoiseEstimate> noise_estimate(const model::Comparison& c, const Ru
     return std::nullopt;
 }
 
+// The power of a test of the statistic's own ratio (a permutation test): a normal test of
+// the log ratio whose standard error the bootstrap measured. The noise of one value is
+// that error scaled by sqrt(1 / (1/n1 + 1/n2)), which for a quantile is the asymptotic
+// sqrt(p (1 - p)) / (q f(q)) of its log (docs/statistics.md, "Tail statistics").
+model::Power statistic_power(const model::Comparison& c, const Options& options,
+                             const RunContext& context, double log_standard_error) {
+    model::Power power;
+    const double alpha = per_metric_alpha(options, context.family_size);
+    const auto n1 = static_cast<double>(c.n_baseline);
+    const auto n2 = static_cast<double>(c.n_candidate);
+    const double sigma = log_standard_error / std::sqrt(1 / n1 + 1 / n2);
+    power.noise = sigma;
+    const double df = n1 + n2 - 2;
+    const bool reachable = c.tested &&
+                           stats::mann_whitney_min_p(c.n_baseline, c.n_candidate) <= alpha &&
+                           1 / static_cast<double>(options.resamples + 1) < alpha;
+    const double shift =
+        stats::minimum_detectable_shift(sigma, n1, n2, df, alpha, options.power);
+    power.min_detectable_ratio = reachable && std::isfinite(shift) ? std::exp(shift) : k_infinity;
+    const auto needed = stats::repetitions_needed(sigma, std::log(options.thresholds.minor), alpha,
+                                                  options.power);
+    if (needed) power.repetitions_needed = std::max(*needed, rank_test_minimum_size(alpha));
+    power.needs_repetitions = *power.min_detectable_ratio > options.thresholds.minor;
+    return power;
+}
+
 }  // namespace
 
 model::Power power_analysis(const model::Comparison& c, const Options& options,
-                            const RunContext& context, const Side& b, const Side& s) {
+                            const RunContext& context, const Side& b, const Side& s,
+                            std::optional<double> log_standard_error) {
+    if (log_standard_error) return statistic_power(c, options, context, *log_standard_error);
     model::Power power;
     const double alpha = per_metric_alpha(options, context.family_size);
     const double minor_shift = std::log(options.thresholds.minor);

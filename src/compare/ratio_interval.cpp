@@ -18,12 +18,6 @@ model::Interval oriented_interval(double low, double high, model::Direction dire
     return {low, high};
 }
 
-// The metric's identity, hashed: each metric gets its own bootstrap stream whatever the
-// other metrics of the run are.
-std::uint64_t metric_stream(const model::Metric& metric) {
-    return util::fnv1a(metric.measure, util::fnv1a("\x1f", util::fnv1a(metric.name)));
-}
-
 // The interval of the t-test on log values, exponentiated: what is left when the sample
 // sizes are too small for a distribution-free interval at the requested level.
 bool add_t_interval(model::Comparison& c, const std::optional<stats::TTestResult>& t,
@@ -38,6 +32,10 @@ bool add_t_interval(model::Comparison& c, const std::optional<stats::TTestResult
 }
 
 }  // namespace
+
+std::uint64_t metric_stream(const model::Metric& metric) {
+    return util::fnv1a(metric.measure, util::fnv1a("\x1f", util::fnv1a(metric.name)));
+}
 
 void add_interval(model::Comparison& c, const model::Metric& metric, const Side& b, const Side& s,
                   const Options& options, const std::optional<stats::TTestResult>& log_t) {

@@ -3,6 +3,7 @@
 // The interval of a comparison's ratio: Hodges-Lehmann on log values (the t-test's
 // interval when the samples are too few for it), or the bootstrap. Internal to compare/.
 
+#include <cstdint>
 #include <optional>
 
 #include "compare/comparator.hpp"
@@ -10,6 +11,10 @@
 #include "stats/student_t.hpp"
 
 namespace caws::compare {
+
+// The metric's identity, hashed: each metric gets its own bootstrap stream whatever the
+// other metrics of the run are (with stats::derive_seed).
+std::uint64_t metric_stream(const model::Metric& metric);
 
 // Sets `c.ci` and `c.ci_method` from baseline side `b` and candidate side `s` of
 // `metric` with options.ci at options.confidence, or adds a note saying why there is no

@@ -166,10 +166,15 @@ SystemTable build_system_table(std::span<const SystemRun> systems,
 
     table.geomeans.resize(systems.size());
     const model::Run& reference = systems[options.reference].run;
+    // The comparator tests the table's statistic, so that the ratio, its interval and the
+    // p-value are all of it (a statistic's own bootstrap and permutation test when it is
+    // not the median).
+    Options compare = options.compare;
+    compare.statistic = options.statistic;
     for (std::size_t s = 0; s < systems.size(); ++s) {
         if (s == options.reference) continue;
         std::vector<model::Comparison> comparisons =
-            compare_all_measures(reference, systems[s].run, options.compare);
+            compare_all_measures(reference, systems[s].run, compare);
         std::vector<model::Comparison> summarised;
         for (model::Comparison& c : comparisons) {
             const auto found = row_of.find(Key{c.metric, c.measure});
@@ -181,18 +186,16 @@ SystemTable build_system_table(std::span<const SystemRun> systems,
                 cell.ratio = row.direction == model::Direction::higher ? *base.value / *cell.value
                                                                        : *cell.value / *base.value;
             }
-            if (options.statistic == Statistic::median && c.statistic == "median") {
-                cell.ratio_ci = c.ci;
-            }
+            if (c.statistic == table.statistic) cell.ratio_ci = c.ci;
             if (c.tested) cell.p_adjusted = c.p_adjusted;
             // The summary row averages the ratios of the chosen statistic.
             c.ratio = cell.ratio;
             if (c.ratio) summarised.push_back(c);
         }
-        table.geomeans[s] = geometric_mean_of_ratios(summarised, options.compare);
+        table.geomeans[s] = geometric_mean_of_ratios(summarised, compare);
     }
 
-    PairwiseTests pairwise(systems, options.compare);
+    PairwiseTests pairwise(systems, compare);
     for (SystemRow& row : table.rows) {
         mark_best(row, options.reference, options.compare.alpha, pairwise);
     }

@@ -32,7 +32,7 @@ struct SystemCell {
     std::optional<double> value;              // the statistic, canonical unit; empty if missing
     std::optional<model::Interval> interval;  // of the statistic (quantile or t interval)
     std::optional<double> ratio;              // oriented, value against the reference's
-    std::optional<model::Interval> ratio_ci;  // the comparator's, for the median only
+    std::optional<model::Interval> ratio_ci;  // the comparator's, of the chosen statistic
     std::optional<double> p_adjusted;         // the comparator's test against the reference
     // The best value of its row, and significantly better than every other value of the
     // row (each difference tested at the comparator's alpha); ties are never best.
@@ -59,9 +59,12 @@ struct SystemTable {
 };
 
 // Compares the reference with every other system (compare_runs with every measure gated,
-// so p-values are adjusted across all the metrics of each pair) and tabulates the statistic of every metric with a
-// known direction. The ratio is the oriented ratio of the chosen statistic; its interval
-// is the comparator's and is given for the median only. The statistic's own interval is
+// so p-values are adjusted across all the metrics of each pair, on the chosen statistic)
+// and tabulates the statistic of every metric with a known direction. The ratio is the
+// oriented ratio of the chosen statistic; its interval and p-value are the comparator's
+// for that statistic (Hodges-Lehmann and a rank test for the median, the statistic's own
+// bootstrap and permutation test otherwise; none when the statistic came from summaries).
+// The statistic's own interval is
 // distribution-free for quantiles (median, p90, p95, p99), Student t for the mean, and
 // absent for min and max or when the sample is too small. A row's best value is marked
 // only when it differs significantly from each other system's: the tests against the

@@ -131,9 +131,20 @@ void check_one(const Gate& gate, const Budget& budget, const model::Metric& metr
         for (const model::Comparison& c : comparisons) {
             if (c.metric == metric.name && c.measure == metric.measure) match = &c;
         }
-        if (match != nullptr && match->ratio) check.ratio = match->ratio;
+        // The ratio of another statistic says nothing about this one's: a p95 budget is not
+        // checked on the median's ratio.
+        const bool same_statistic = match != nullptr && match->statistic == check.statistic;
+        if (same_statistic && match->ratio) check.ratio = match->ratio;
         const std::string limit = model::format_ratio(*budget.max_ratio);
-        if (!check.ratio) {
+        if (match != nullptr && match->ratio && !same_statistic) {
+            if (check.level < model::Level::warn) check.level = model::Level::warn;
+            sentences.push_back(who + " is compared by its " + match->statistic +
+                                ", so its relative budget on the " + check.statistic + " (" +
+                                limit + ") cannot be checked; give it a rule with \"statistic\": \"" +
+                                check.statistic + "\" in the gate file.");
+            out.findings.push_back(
+                finding(model::Level::warn, "budget-missing", metric, sentences.back()));
+        } else if (!check.ratio) {
             if (check.level < model::Level::warn) check.level = model::Level::warn;
             sentences.push_back(who + " has no ratio to the baseline, so its relative budget (" +
                                 limit + ") cannot be checked; refresh the baseline to include it.");

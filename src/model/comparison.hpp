@@ -136,7 +136,8 @@ struct Comparison {
     std::optional<Interval> ci;  // confidence interval of the ratio, when computed
     // How `ci` was computed: "hodges-lehmann" or "bootstrap", or "t" (the interval of the
     // t-test on log values) when the samples are too few for a Hodges-Lehmann interval at
-    // the requested level; empty without an interval.
+    // the requested level; for a statistic other than the median, "bca-bootstrap" or
+    // "percentile-bootstrap" of its own ratio; empty without an interval.
     std::string ci_method;
     std::optional<double> p_value;  // two-sided, of the test named in `test`
     // `p_value` adjusted across the tested gated metrics of the run (compare::Options
@@ -145,11 +146,13 @@ struct Comparison {
     std::size_t n_baseline = 0;
     std::size_t n_candidate = 0;
     // The statistical test used, by its `--test` name: "mann-whitney",
-    // "mann-whitney-exact", "welch", "moderated-t"; "none" when the comparison is
-    // classified by its ratio alone (see `tested`).
+    // "mann-whitney-exact", "welch", "moderated-t"; "permutation" for a statistic other
+    // than the median tested on its own ratio; "none" when the comparison is classified by
+    // its ratio alone (see `tested`).
     std::string test = "none";
     // How the test was computed: "exact" or "asymptotic" (Mann-Whitney), "log" (t-tests on
-    // log values) or "summary" (Welch from mean, stddev and n); empty when untested.
+    // log values), "summary" (Welch from mean, stddev and n) or "monte-carlo" (random
+    // permutations); empty when untested.
     std::string test_variant;
     // False when the sample sizes cannot reach significance (e.g. 1 vs 1) or a side has no
     // samples: the class then follows the ratio alone.

@@ -1,0 +1,120 @@
+#include "compare/statistic_test.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "compare/ratio_interval.hpp"
+#include "compare/test_choice.hpp"
+#include "model/quantity_format.hpp"
+#include "stats/mann_whitney.hpp"
+#include "stats/random.hpp"
+
+namespace caws::compare {
+namespace {
+
+std::string sizes(std::size_t a, std::size_t b) {
+    return std::to_string(a) + " vs " + std::to_string(b);
+}
+
+// The interval of candidate / baseline oriented like the ratio, and stretched to the
+// oriented ratio itself: inverting the ends for a higher-is-better measure could put the
+// inverted ratio an ulp outside.
+model::Interval oriented_containing(const stats::Interval& raw, double ratio,
+                                   model::Direction direction) {
+    model::Interval out{raw.low, raw.high};
+    if (direction == model::Direction::higher) out = {1 / raw.high, 1 / raw.low};
+    out.low = std::min(out.low, ratio);
+    out.high = std::max(out.high, ratio);
+    return out;
+}
+
+void set_interval(model::Comparison& c, const stats::RatioBootstrap& r, const Options& options) {
+    c.ci = oriented_containing(r.interval, *c.ratio, c.direction);
+    c.ci_method = std::string(r.bca ? k_bca_ci_method : k_percentile_ci_method);
+    if (r.widened) {
+        c.notes.push_back("the " + model::format_plain_percent(options.confidence) + " " +
+                          c.statistic + " interval was widened to include the ratio");
+    }
+}
+
+}  // namespace
+
+std::optional<stats::SampleStatistic> sample_statistic(Statistic statistic) {
+    using Kind = stats::SampleStatistic::Kind;
+    switch (statistic) {
+        case Statistic::median:
+            return std::nullopt;
+        case Statistic::mean:
+            return stats::SampleStatistic{Kind::mean, 0};
+        case Statistic::min:
+            return stats::SampleStatistic{Kind::quantile, 0};
+        case Statistic::max:
+            return stats::SampleStatistic{Kind::quantile, 1};
+        case Statistic::p90:
+            return stats::SampleStatistic{Kind::quantile, 0.90};
+        case Statistic::p95:
+            return stats::SampleStatistic{Kind::quantile, 0.95};
+        case Statistic::p99:
+            return stats::SampleStatistic{Kind::quantile, 0.99};
+    }
+    return std::nullopt;
+}
+
+bool uses_bca(Statistic statistic) {
+    return statistic != Statistic::min && statistic != Statistic::max;
+}
+
+bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& s) {
+    const auto statistic = statistic_from_string(c.statistic);
+    return statistic && sample_statistic(*statistic) && !b.values.empty() && !s.values.empty();
+}
+
+StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metric, const Side& b,
+                                const Side& s, const Options& options, const RunContext& context) {
+    StatisticOutcome outcome;
+    const std::size_t n1 = b.values.size();
+    const std::size_t n2 = s.values.size();
+    if (!b.positive || !s.positive) {
+        c.notes.push_back("values not all positive: no test on log values, the ratio alone decides");
+        c.notes.push_back("values not all positive: no ratio interval");
+        return outcome;
+    }
+    if (n1 < 2 || n2 < 2) {
+        c.notes.push_back("too few samples to test (" + sizes(n1, n2) + "): the ratio alone decides");
+        outcome.testable = true;
+        return outcome;
+    }
+    const Statistic statistic = *statistic_from_string(c.statistic);
+    stats::RatioBootstrapOptions bootstrap;
+    bootstrap.resamples = options.resamples;
+    bootstrap.confidence = options.confidence;
+    bootstrap.seed = stats::derive_seed(options.seed, metric_stream(metric));
+    bootstrap.bca = uses_bca(statistic);
+    const auto r =
+        stats::bootstrap_statistic_ratio(b.values, s.values, *sample_statistic(statistic), bootstrap);
+    if (!r) return outcome;
+    set_interval(c, *r, options);
+    outcome.testable = true;
+    outcome.log_standard_error = r->log_standard_error;
+    // The permutation test can reach alpha only where the splits of the samples are many
+    // enough: the same bound as the exact rank test's.
+    if (stats::mann_whitney_min_p(n1, n2) >= options.alpha) {
+        c.notes.push_back("too few samples to test (" + sizes(n1, n2) + "): the ratio alone decides");
+        return outcome;
+    }
+    c.tested = true;
+    c.test = std::string(k_permutation_test);
+    c.test_variant = "monte-carlo";
+    c.p_value = r->p_value;
+    if (c.gated) c.p_adjusted = r->p_value;
+    c.significant = r->p_value < options.alpha;
+    outcome.conclusive = c.significant;
+    if (1.0 / static_cast<double>(options.resamples + 1) >=
+        per_metric_alpha(options, context.family_size)) {
+        c.notes.push_back(std::to_string(options.resamples) +
+                          " permutations cannot give a p-value below the corrected alpha");
+    }
+    return outcome;
+}
+
+}  // namespace caws::compare

@@ -1,0 +1,47 @@
+#pragma once
+
+// The test and interval of a comparison on a statistic other than the median (p90, p95,
+// p99, mean, min, max) with samples on both sides: a seeded bootstrap of the statistic's
+// ratio and a permutation test of its log (stats/statistic_bootstrap.hpp,
+// docs/statistics.md "Tail statistics"). Internal to compare/.
+
+#include <optional>
+#include <string_view>
+
+#include "compare/comparator.hpp"
+#include "compare/side.hpp"
+#include "stats/statistic_bootstrap.hpp"
+
+namespace caws::compare {
+
+// The comparison's `test`, and its `ci_method` for the BCa and the percentile interval.
+inline constexpr std::string_view k_permutation_test = "permutation";
+inline constexpr std::string_view k_bca_ci_method = "bca-bootstrap";
+inline constexpr std::string_view k_percentile_ci_method = "percentile-bootstrap";
+
+// The statistic as stats sees it; nullopt for the median (its own methods).
+std::optional<stats::SampleStatistic> sample_statistic(Statistic statistic);
+
+// Whether the interval of `statistic` is BCa (smooth statistics) or the percentile one (the
+// minimum and the maximum, where BCa's jackknife and bias correction break down).
+bool uses_bca(Statistic statistic);
+
+// Whether comparison `c` (its statistic picked) is tested on its statistic's own ratio:
+// a statistic other than the median, and samples on both sides.
+bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& s);
+
+struct StatisticOutcome {
+    // The test was significant, or could not be run: the ratio alone decides.
+    bool conclusive = true;
+    // Tested, or untested only for too few samples: the power analysis applies.
+    bool testable = false;
+    // The bootstrap's standard error of the log ratio, for the power analysis.
+    std::optional<double> log_standard_error;
+};
+
+// Sets `c.test`, `c.p_value`, `c.ci` and `c.ci_method` (or notes why not) from baseline
+// side `b` and candidate side `s` of `metric`, seeded by options.seed and the metric.
+StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metric, const Side& b,
+                                const Side& s, const Options& options, const RunContext& context);
+
+}  // namespace caws::compare

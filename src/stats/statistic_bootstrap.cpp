@@ -1,0 +1,260 @@
+#include "stats/statistic_bootstrap.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "stats/descriptive.hpp"
+#include "stats/random.hpp"
+#include "stats/student_t.hpp"
+
+namespace caws::stats {
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+double normal_cdf(double z) {
+    return 0.5 * std::erfc(-z / std::numbers::sqrt2);
+}
+
+double normal_quantile(double p) {
+    return student_t_quantile(p, std::numeric_limits<double>::infinity());
+}
+
+// Type 7 from the order statistic below the position and the next one, with the
+// arithmetic of quantile_sorted, so that both give the same bits.
+double interpolate(double low, double high, double fraction) {
+    return low + (high - low) * fraction;
+}
+
+// The replicates sorted, and the interval at two levels of their distribution.
+Interval interval_at(std::span<const double> sorted, double low, double high) {
+    return Interval{quantile_sorted(sorted, low), quantile_sorted(sorted, high)};
+}
+
+std::vector<double> sorted_copy(std::span<const double> values) {
+    std::vector<double> sorted(values.begin(), values.end());
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+}
+
+// Fills `into` with a resample of `from` (with replacement, the same size).
+void resample(std::span<const double> from, std::vector<double>& into, Random& random) {
+    const auto bound = static_cast<std::uint32_t>(from.size());
+    const std::size_t n = from.size();
+    std::uint32_t first = 0;
+    std::uint32_t second = 0;
+    std::size_t i = 0;
+    for (; i + 1 < n; i += 2) {
+        random.below_twice(bound, first, second);
+        into[i] = from[first];
+        into[i + 1] = from[second];
+    }
+    if (i < n) into[i] = from[random.below(bound)];
+}
+
+bool all_positive(std::span<const double> values) {
+    return std::all_of(values.begin(), values.end(),
+                       [](double v) { return v > 0 && std::isfinite(v); });
+}
+
+// The permutation p-value of |log(statistic(y) / statistic(x))|: `pooled` holds both
+// samples and is shuffled in place (a partial Fisher-Yates shuffle of any arrangement
+// draws a uniformly random split, so the buffer need not be restored).
+double permutation_p_value(std::vector<double>& pooled, std::size_t n1, double observed,
+                           const SampleStatistic& statistic, std::size_t permutations,
+                           Random& random) {
+    const std::size_t n = pooled.size();
+    // scipy.stats.permutation_test's tolerance: null values equal to the observed one up
+    // to rounding count as at least as extreme.
+    const double target = std::abs(observed) * (1 - 100 * std::numeric_limits<double>::epsilon());
+    const std::span<double> all(pooled);
+    std::size_t extreme = 0;
+    for (std::size_t b = 0; b < permutations; ++b) {
+        for (std::size_t i = 0; i < n1; ++i) {
+            const std::size_t j = i + random.below(static_cast<std::uint32_t>(n - i));
+            std::swap(pooled[i], pooled[j]);
+        }
+        const double sx = evaluate_in_place(all.first(n1), statistic);
+        const double sy = evaluate_in_place(all.subspan(n1), statistic);
+        if (std::abs(std::log(sy / sx)) >= target) ++extreme;
+    }
+    return static_cast<double>(extreme + 1) / static_cast<double>(permutations + 1);
+}
+
+double log_standard_error(std::span<const double> ratios) {
+    double sum = 0;
+    for (const double r : ratios) sum += std::log(r);
+    const double mean_log = sum / static_cast<double>(ratios.size());
+    double squares = 0;
+    for (const double r : ratios) squares += (std::log(r) - mean_log) * (std::log(r) - mean_log);
+    return ratios.size() < 2 ? 0.0 : std::sqrt(squares / static_cast<double>(ratios.size() - 1));
+}
+
+// The jackknife of the ratio over each sample in turn (the other one whole).
+std::vector<std::vector<double>> ratio_jackknife(std::span<const double> x,
+                                                 std::span<const double> y, double sx, double sy,
+                                                 const SampleStatistic& statistic) {
+    std::vector<std::vector<double>> out{jackknife_values(x, statistic),
+                                         jackknife_values(y, statistic)};
+    for (double& v : out[0]) v = sy / v;
+    for (double& v : out[1]) v = v / sx;
+    return out;
+}
+
+}  // namespace
+
+double evaluate_in_place(std::span<double> values, const SampleStatistic& statistic) {
+    const std::size_t n = values.size();
+    if (n == 0) return k_nan;
+    if (statistic.kind == SampleStatistic::Kind::mean) return mean(values);
+    const double p = std::clamp(statistic.p, 0.0, 1.0);
+    const double position = std::clamp(p * static_cast<double>(n - 1), 0.0,
+                                       static_cast<double>(n - 1));
+    const auto below = static_cast<std::size_t>(std::floor(position));
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(below);
+    std::nth_element(values.begin(), at, values.end());
+    const double low = *at;
+    if (below + 1 >= n) return interpolate(low, low, position - static_cast<double>(below));
+    const double high = *std::min_element(at + 1, values.end());
+    return interpolate(low, high, position - static_cast<double>(below));
+}
+
+std::vector<double> jackknife_values(std::span<const double> values,
+                                     const SampleStatistic& statistic) {
+    const std::size_t n = values.size();
+    std::vector<double> out;
+    if (n < 2) return out;
+    const std::vector<double> sorted = sorted_copy(values);
+    out.reserve(n);
+    if (statistic.kind == SampleStatistic::Kind::mean) {
+        double sum = 0;
+        for (const double v : sorted) sum += v;
+        for (const double v : sorted) out.push_back((sum - v) / static_cast<double>(n - 1));
+        return out;
+    }
+    // Without the value at sorted index r, the k-th order statistic of the rest is
+    // sorted[k] below r and sorted[k + 1] from r on.
+    const double position = std::clamp(statistic.p, 0.0, 1.0) * static_cast<double>(n - 2);
+    const auto below = static_cast<std::size_t>(std::floor(position));
+    const std::size_t above = std::min(below + 1, n - 2);
+    const double fraction = position - static_cast<double>(below);
+    for (std::size_t r = 0; r < n; ++r) {
+        const auto rest = [&](std::size_t k) { return sorted[k < r ? k : k + 1]; };
+        out.push_back(interpolate(rest(below), rest(above), fraction));
+    }
+    return out;
+}
+
+std::optional<BcaLevels> bca_levels(std::span<const double> replicates, double estimate,
+                                    std::span<const std::vector<double>> jackknife,
+                                    double confidence) {
+    if (replicates.empty()) return std::nullopt;
+    std::size_t below = 0;
+    std::size_t at_or_below = 0;
+    for (const double r : replicates) {
+        below += r < estimate ? 1 : 0;
+        at_or_below += r <= estimate ? 1 : 0;
+    }
+    // At a share of 0 or 1 the bias is infinite: the estimate lies outside the replicates.
+    const double share = static_cast<double>(below + at_or_below) /
+                         (2 * static_cast<double>(replicates.size()));
+    if (!(share > 0 && share < 1)) return std::nullopt;
+    BcaLevels levels;
+    levels.bias = normal_quantile(share);
+    double cubes = 0;
+    double squares = 0;
+    for (const std::vector<double>& values : jackknife) {
+        if (values.empty()) continue;
+        const auto n = static_cast<double>(values.size());
+        double sum = 0;
+        for (const double v : values) sum += v;
+        const double dot = sum / n;
+        double u3 = 0;
+        double u2 = 0;
+        for (const double v : values) {
+            const double u = (n - 1) * (dot - v);
+            u3 += u * u * u;
+            u2 += u * u;
+        }
+        cubes += u3 / (n * n * n);
+        squares += u2 / (n * n);
+    }
+    levels.acceleration = cubes / (6 * std::pow(squares, 1.5));
+    const double z = normal_quantile((1 - confidence) / 2);
+    const auto level = [&](double z_alpha) {
+        const double num = levels.bias + z_alpha;
+        return normal_cdf(levels.bias + num / (1 - levels.acceleration * num));
+    };
+    levels.low = level(z);
+    levels.high = level(-z);
+    if (!std::isfinite(levels.bias) || !std::isfinite(levels.acceleration) ||
+        !(levels.low >= 0 && levels.low <= 1) || !(levels.high >= 0 && levels.high <= 1)) {
+        return std::nullopt;
+    }
+    return levels;
+}
+
+std::optional<Interval> bca_interval(std::span<const double> replicates, double estimate,
+                                     std::span<const std::vector<double>> jackknife,
+                                     double confidence) {
+    const auto levels = bca_levels(replicates, estimate, jackknife, confidence);
+    if (!levels) return std::nullopt;
+    return interval_at(sorted_copy(replicates), levels->low, levels->high);
+}
+
+Interval percentile_interval_of(std::span<const double> replicates, double confidence) {
+    const double tail = (1 - confidence) / 2;
+    return interval_at(sorted_copy(replicates), tail, 1 - tail);
+}
+
+std::optional<RatioBootstrap> bootstrap_statistic_ratio(std::span<const double> x,
+                                                        std::span<const double> y,
+                                                        const SampleStatistic& statistic,
+                                                        const RatioBootstrapOptions& options) {
+    if (x.size() < 2 || y.size() < 2 || options.resamples == 0) return std::nullopt;
+    if (!all_positive(x) || !all_positive(y)) return std::nullopt;
+    // Buffers allocated once: the resamples, then the pooled samples of the permutations.
+    std::vector<double> bx(x.size());
+    std::vector<double> by(y.size());
+    std::copy(x.begin(), x.end(), bx.begin());
+    std::copy(y.begin(), y.end(), by.begin());
+    const double sx = evaluate_in_place(bx, statistic);
+    const double sy = evaluate_in_place(by, statistic);
+    RatioBootstrap out;
+    out.ratio = sy / sx;
+
+    Random random(options.seed);
+    std::vector<double> ratios(options.resamples);
+    for (double& ratio : ratios) {
+        resample(x, bx, random);
+        resample(y, by, random);
+        const double below = evaluate_in_place(bx, statistic);
+        ratio = evaluate_in_place(by, statistic) / below;
+    }
+    out.log_standard_error = log_standard_error(ratios);
+    std::sort(ratios.begin(), ratios.end());
+    std::optional<BcaLevels> levels;
+    if (options.bca) {
+        levels = bca_levels(ratios, out.ratio, ratio_jackknife(x, y, sx, sy, statistic),
+                            options.confidence);
+    }
+    const double tail = (1 - options.confidence) / 2;
+    out.bca = levels.has_value();
+    out.interval = levels ? interval_at(ratios, levels->low, levels->high)
+                          : interval_at(ratios, tail, 1 - tail);
+    if (out.ratio < out.interval.low || out.ratio > out.interval.high) {
+        out.widened = true;
+        out.interval.low = std::min(out.interval.low, out.ratio);
+        out.interval.high = std::max(out.interval.high, out.ratio);
+    }
+
+    std::vector<double> pooled(x.begin(), x.end());
+    pooled.insert(pooled.end(), y.begin(), y.end());
+    out.p_value = permutation_p_value(pooled, x.size(), std::log(out.ratio), statistic,
+                                      options.resamples, random);
+    return out;
+}
+
+}  // namespace caws::stats
