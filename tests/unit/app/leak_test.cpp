@@ -26,7 +26,7 @@ TEST(RunLeak, AGrowingSeriesIsALeakAboveTheThreshold) {
     test::TempDir dir;
     LeakRequest request;
     request.inputs = {rss_series(dir, 0.8)};
-    request.leaks.threshold = 0.5;
+    request.leaks.threshold.mb_per_s = 0.5;
     const LeakResult leaking = run_leak(request);
     ASSERT_EQ(leaking.leaks.size(), 1u);
     const trend::Leak& leak = leaking.leaks[0].leak;
@@ -39,7 +39,7 @@ TEST(RunLeak, AGrowingSeriesIsALeakAboveTheThreshold) {
     EXPECT_EQ(leaking.level, model::Level::fail);
     EXPECT_EQ(leaking.exit_code, k_exit_fail);
 
-    request.leaks.threshold = 1.0;  // the default: 0.8 MB/s is below it
+    request.leaks.threshold.mb_per_s = 1.0;  // the default: 0.8 MB/s is below it
     const LeakResult below = run_leak(request);
     ASSERT_EQ(below.leaks.size(), 1u);
     EXPECT_EQ(below.leaks[0].finding, std::nullopt);

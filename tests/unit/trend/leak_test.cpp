@@ -27,7 +27,7 @@ model::Metric memory_series(double mb_per_s, std::size_t n, double noise_mb, std
 TEST(Leak, DetectsAGrowthAboveTheThresholdAndItsIntervalCoversTheTruth) {
     const model::Metric metric = memory_series(0.8, 600, 20, 42);
     LeakOptions options;
-    options.threshold = 0.5;  // below the true 0.8 MB/s
+    options.threshold.mb_per_s = 0.5;  // below the true 0.8 MB/s
     const Leak leak = analyse_leak(metric, options);
     EXPECT_EQ(leak.level, model::Level::fail);
     EXPECT_LT(leak.low, 0.8);
@@ -47,7 +47,7 @@ TEST(Leak, TheDefaultThresholdOfOneMegabytePerSecondIsNotExceededBy0Point8) {
 TEST(Leak, AFlatSeriesIsNotALeak) {
     for (const double threshold : {0.0, 0.5, 1.0}) {
         LeakOptions options;
-        options.threshold = threshold;
+        options.threshold.mb_per_s = threshold;
         const Leak leak = analyse_leak(memory_series(0, 600, 20, 7), options);
         EXPECT_NE(leak.level, model::Level::fail) << threshold;
         EXPECT_LT(leak.low, 0);
