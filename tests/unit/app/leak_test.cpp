@@ -69,3 +69,26 @@ TEST(RunLeak, ARunWithoutTimeSeriesHasNoLeaks) {
 
 }  // namespace
 }  // namespace caws::app
+
+namespace caws::app {
+namespace {
+
+// check and leak settle the threshold the same way: the option, else the gate file's.
+TEST(LeakOptions, TheOptionWinsOverTheGateFileWhichWinsOverTheDefault) {
+    trend::LeakThreshold relative;
+    relative.percent = 5;
+    relative.per_seconds = 3600;
+    trend::LeakThreshold absolute;
+    absolute.mb_per_s = 0.25;
+    gate::Gate gate;
+    gate.leak_threshold = relative;
+    EXPECT_DOUBLE_EQ(leak_options({}, std::nullopt, std::nullopt).threshold.mb_per_s, 1.0);
+    EXPECT_DOUBLE_EQ(leak_options({}, std::nullopt, gate::Gate{}).threshold.mb_per_s, 1.0);
+    EXPECT_TRUE(leak_options({}, std::nullopt, gate).threshold.relative());
+    const trend::LeakOptions given = leak_options({}, absolute, gate);
+    EXPECT_FALSE(given.threshold.relative());
+    EXPECT_DOUBLE_EQ(given.threshold.mb_per_s, 0.25);
+}
+
+}  // namespace
+}  // namespace caws::app
