@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "app/check_between_run.hpp"
+#include "app/leak.hpp"
 #include "app/rerun_confirmation.hpp"
 #include "store/baseline_file.hpp"
 #include "trend/findings.hpp"
@@ -77,7 +78,9 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     const ComparedRuns runs{&baseline.run, baseline_path, baseline.provenance, &candidate};
     model::Verdict verdict = rerun ? compare_confirm_and_gate(runs, *rerun, setup, now)
                                    : compare_and_gate(runs, setup, now);
-    trend::add_leak_findings(verdict, candidate, request.leaks);  // memory time series
+    const trend::LeakOptions leaks =
+        leak_options(request.leaks, request.leak_threshold, setup.gate);
+    trend::add_leak_findings(verdict, candidate, leaks);  // memory time series
     // The suite's history, with this run as its newest point (docs/trends.md).
     std::optional<CheckTrends> trends;
     if (read && !request.trends.disabled) {

@@ -26,6 +26,8 @@ struct CheckRequest {
     StatisticsRequest statistics;
     GateRequest gate;
     trend::LeakOptions leaks;  // memory time series of the run
+    // --leak-threshold; none: the gate file's `leak.threshold`, else leaks.threshold.
+    std::optional<trend::LeakThreshold> leak_threshold;
     CheckTrendRequest trends;  // the suite's history
     // Which runs of the history give the runner's between-run noise, and how many are
     // enough (docs/statistics.md, "Between-run noise").

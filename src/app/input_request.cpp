@@ -9,6 +9,7 @@ namespace caws::app {
 ingest::ReadOptions read_options(const InputRequest& inputs) {
     ingest::ReadOptions options;
     if (inputs.direction) options.direction = model::direction_from_string(*inputs.direction);
+    options.columns = inputs.columns;
     return options;
 }
 

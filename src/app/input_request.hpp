@@ -16,6 +16,8 @@ struct InputRequest {
     // "release" or "debug": how the measured code was built, which replaces what the results
     // say (Google Benchmark's library_build_type is its library's, never this).
     std::optional<std::string> build_type;
+    // --columns TIME,VALUE of `leak`: the two columns of a memory time series among more.
+    std::vector<std::string> columns;
 };
 
 // The reader options of a request.

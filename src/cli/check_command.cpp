@@ -52,10 +52,7 @@ Handler setup_check(CLI::App& command, const Io& io) {
     add_statistics_options(command, request.statistics);
     add_report_options(command, options->reports);
     add_score_options(command, request.gate.score_gates);
-    command
-        .add_option("--leak-threshold", request.leaks.threshold,
-                    "Growth in MB/s above which a memory time series leaks (docs/trends.md)")
-        ->capture_default_str();
+    add_leak_threshold_option(command, request.leak_threshold);
     add_check_trend_options(command, request.trends);
     // One file per --confirm, repeated for a rerun split across files, so that the
     // option never takes the results that follow it.

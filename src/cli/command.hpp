@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "trend/leak.hpp"
 #include "util/environment.hpp"
 
 namespace caws::cli {
@@ -36,6 +37,10 @@ Handler setup_formats(CLI::App& command, const Io& io);
 Handler setup_validate(CLI::App& command, const Io& io);
 Handler setup_trend(CLI::App& command, const Io& io);
 Handler setup_leak(CLI::App& command, const Io& io);
+
+// --leak-threshold of `leak` and `check`: MB/s or a relative growth ("5%/h"); a bad value
+// is a usage error naming what was expected.
+void add_leak_threshold_option(CLI::App& command, std::optional<trend::LeakThreshold>& target);
 Handler setup_report(CLI::App& command, const Io& io);
 Handler setup_table(CLI::App& command, const Io& io);
 Handler setup_history(CLI::App& command, const Io& io);

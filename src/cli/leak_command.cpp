@@ -29,7 +29,9 @@ int run_leak(const app::LeakRequest& request, const Io& io) {
                << model::format_number(leak.low, 3) << ", " << model::format_number(leak.high, 3)
                << "], " << model::format_number(leak.per_hour, 3) << " MB/h, R² "
                << model::format_number(leak.r_squared, 3) << ", " << leak.n << " samples over "
-               << model::format_number(leak.duration, 4) << " s\n";
+               << model::format_number(leak.duration, 4) << " s, " << leak.lags
+               << " Newey-West lags, threshold " << model::format_number(leak.threshold, 3)
+               << " MB/s\n";
         if (finding) io.out << "  " << finding->message << "\n";
     }
     return result.exit_code;
@@ -37,17 +39,40 @@ int run_leak(const app::LeakRequest& request, const Io& io) {
 
 }  // namespace
 
+void add_leak_threshold_option(CLI::App& command, std::optional<trend::LeakThreshold>& target) {
+    command
+        .add_option_function<std::string>(
+            "--leak-threshold",
+            [&target](const std::string& text) {
+                auto parsed = trend::parse_leak_threshold(text);
+                if (auto* error = std::get_if<std::string>(&parsed)) {
+                    throw CLI::ValidationError("--leak-threshold", *error);
+                }
+                target = std::get<trend::LeakThreshold>(std::move(parsed));
+            },
+            "Growth that the slope interval's lower bound must exceed for a leak: MB/s "
+            "(default 1, or the gate file's leak.threshold) or relative to the series' "
+            "starting level, as 5%/h (%/s, %/min, %/h, %/d)")
+        ->type_name("GROWTH");
+}
+
 Handler setup_leak(CLI::App& command, const Io& io) {
     auto request = std::make_shared<app::LeakRequest>();
     command.add_option("inputs", request->inputs, "Files with memory samples and timestamps")
         ->required()
         ->type_name("FILE...");
-    command
-        .add_option("--leak-threshold", request->leaks.threshold,
-                    "Growth in MB/s that the interval's lower bound must exceed for a leak")
-        ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+    add_leak_threshold_option(command, request->leak_threshold);
+    command.add_option("--gate", request->gate,
+                       "Gate file whose leak.threshold applies (default: gates/default.json "
+                       "when it exists)");
     add_input_options(command, request->format);
+    command
+        .add_option("--columns", request->format.columns,
+                    "The time and value columns (CSV) or arrays (JSON) of a file with more "
+                    "than two, by name: TIME,VALUE")
+        ->delimiter(',')
+        ->expected(2)
+        ->type_name("TIME,VALUE");
     return [request, &io] { return run_leak(*request, io); };
 }
 

@@ -27,9 +27,9 @@ using Json = nlohmann::ordered_json;
 using Keys = std::span<const std::string_view>;
 
 // The keys each object of a gate file may have, in the order docs/gates.md lists them.
-constexpr std::string_view k_top_keys[] = {"schema",  "description", "defaults",
-                                           "rules",   "budgets",     "required",
-                                           "waivers", "scores",      "trend"};
+constexpr std::string_view k_top_keys[] = {"schema",  "description", "defaults", "rules",
+                                           "budgets", "required",    "waivers",  "scores",
+                                           "trend",   "leak"};
 constexpr std::string_view k_defaults_keys[] = {"statistic", "measures",   "thresholds",  "alpha",
                                                 "test",      "correction", "min_samples", "levels"};
 constexpr std::string_view k_rule_keys[] = {"match",       "measure",    "ignore", "direction",
@@ -44,6 +44,7 @@ constexpr std::string_view k_budget_keys[] = {"metric",  "measure",  "statistic"
 constexpr std::string_view k_waiver_keys[] = {"match", "measure", "reason",
                                               "owner", "link",    "expires"};
 constexpr std::string_view k_scores_keys[] = {"min_health", "min_trust"};
+constexpr std::string_view k_leak_keys[] = {"threshold"};
 constexpr std::string_view k_trend_keys[] = {"degrading", "change_point", "change_point_within",
                                              "min_magnitude"};
 
@@ -131,6 +132,7 @@ class GateParser {
         }
         if (root.contains("scores")) read_scores(root["scores"], "/scores");
         if (root.contains("trend")) read_trend(root["trend"], "/trend");
+        if (root.contains("leak")) read_leak(root["leak"], "/leak");
         return std::move(gate_);
     }
 
@@ -509,6 +511,23 @@ class GateParser {
             trend.min_magnitude = ratio;
         }
         gate_.trend = trend;
+    }
+
+    // `threshold`: a number of MB/s or a string, "1.5 MB/s" or "5%/h".
+    void read_leak(const Json& value, const std::string& at) {
+        object(value, at, k_leak_keys);
+        if (!value.contains("threshold")) return;
+        const std::string where = util::pointer_append(at, "threshold");
+        const Json& threshold = value["threshold"];
+        if (!threshold.is_number() && !threshold.is_string()) {
+            fail(where, "expected a growth in MB/s (a number) or a string such as \"5%/h\", got " +
+                            describe(threshold));
+        }
+        const std::string text =
+            threshold.is_string() ? threshold.get<std::string>() : threshold.dump();
+        auto parsed = trend::parse_leak_threshold(text);
+        if (auto* error = std::get_if<std::string>(&parsed)) fail(where, *error);
+        gate_.leak_threshold = std::get<trend::LeakThreshold>(std::move(parsed));
     }
 
     std::string path_;

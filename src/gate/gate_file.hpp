@@ -11,6 +11,7 @@
 #include "gate/policy.hpp"
 #include "model/metric.hpp"
 #include "model/unit.hpp"
+#include "trend/leak.hpp"
 
 namespace caws::gate {
 
@@ -111,6 +112,9 @@ struct Gate {
     std::vector<WaiverRule> waivers;
     ScoreLimits scores;
     std::optional<TrendSettings> trend;
+    // The `leak` section's threshold, used by `caws-gate leak` and `check` unless
+    // --leak-threshold is given.
+    std::optional<trend::LeakThreshold> leak_threshold;
 };
 
 // Reads a gate file's text. Throws util::Error naming `path` and the line and column of a

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "model/metric.hpp"
 
@@ -12,6 +14,9 @@ struct ReadOptions {
     // does not say. github-action-benchmark custom JSON never says and needs it; for every
     // other format parse_results() gives it to the measures its reader left unknown.
     std::optional<model::Direction> direction;
+    // --columns TIME,VALUE: the two columns (CSV) or arrays (JSON) of a memory time series
+    // among more; empty: the file must have exactly two.
+    std::vector<std::string> columns;
 };
 
 }  // namespace caws::ingest

@@ -27,6 +27,7 @@
 #include "ingest/pytest_benchmark_reader.hpp"
 #include "ingest/rust_libtest_reader.hpp"
 #include "ingest/series_csv_reader.hpp"
+#include "ingest/series_json_reader.hpp"
 #include "ingest/undetected.hpp"
 #include "json/document.hpp"
 #include "util/error.hpp"
@@ -51,8 +52,9 @@ constexpr Format k_formats[] = {
     {"prometheus", "Prometheus HTTP API JSON (/api/v1/query, /api/v1/query_range)", looks_like_prometheus, parse_prometheus},
     {"caws-metrics", "caws-gate metrics JSON (schema caws-gate/metrics@1)", looks_like_caws_metrics, parse_caws_metrics},
     {"metric-summary", "percentile baselines and load-test summaries ({\"ttfa_ms\": {\"p50\": ..., \"p95\": ...}})", looks_like_metric_summary, parse_metric_summary},
+    {"series-json", "time series JSON, parallel arrays ({\"t_s\": [...], \"rss_mb\": [...]}), e.g. memory samples for leak detection", looks_like_series_json, parse_series_json},
     {"catch2-xml", "Catch2 XML reporter (-r xml)", looks_like_catch2_xml, parse_catch2_xml},
-    {"series-csv", "time series CSV (time,value), e.g. memory samples for leak detection", looks_like_series_csv, parse_series_csv},
+    {"series-csv", "time series CSV with a header of two columns (time,value or t_s,rss_mb), e.g. memory samples for leak detection", looks_like_series_csv, parse_series_csv},
     {"criterion", "Criterion.rs console or bencher text", looks_like_criterion, parse_criterion},
     {"rust-libtest", "Rust libtest (cargo bench)", looks_like_rust_libtest, parse_rust_libtest},
     {"go", "Go go test -bench text (benchstat's format)", looks_like_go_bench, parse_go_bench},

@@ -10,8 +10,8 @@ namespace caws::model {
 // monitoring) rather than of benchmark executables: the advice about benchmark hygiene
 // (build, pinning, frequency scaling, a benchmark's repetitions) does not apply to runs
 // read only from these (docs/scoring.md, "Recommendations").
-inline constexpr std::string_view k_application_formats[] = {"caws-metrics", "metric-summary", "k6",
-                                                             "prometheus", "series-csv"};
+inline constexpr std::string_view k_application_formats[] = {
+    "caws-metrics", "metric-summary", "k6", "prometheus", "series-csv", "series-json"};
 
 inline bool is_application_format(std::string_view format) {
     for (const std::string_view f : k_application_formats) {

@@ -16,6 +16,10 @@ struct LinearFit {
     // [slope, slope] with fewer than three points.
     double low = 0;
     double high = 0;
+    // Set by newey_west_regression only: the Bartlett lags of the standard error (0 for the
+    // plain one) and the residuals' lag-one autocorrelation they were chosen from.
+    std::size_t lags = 0;
+    double rho = 0;
 };
 
 // Least squares of `y` on `x` (same length; centred sums, so large x such as Unix times

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "model/run.hpp"
@@ -10,15 +12,35 @@
 
 namespace caws::trend {
 
+// The growth that the lower bound of the slope's interval must exceed for a leak to be
+// declared (--leak-threshold, the gate file's `leak.threshold`): absolute in MB/s
+// (1 MB = 10^6 bytes), or relative to the series' starting level, the fitted memory at its
+// first sample (percent of it per `per_seconds`).
+struct LeakThreshold {
+    double mb_per_s = 1.0;
+    double percent = 0;      // relative only
+    double per_seconds = 0;  // 0: absolute; else seconds of the relative threshold's unit
+    std::string text;        // a relative threshold as written, "5%/h"
+
+    bool relative() const { return per_seconds > 0; }
+};
+
+// Reads a threshold: a number of MB/s ("1.5", "1.5 MB/s") or a growth relative to the
+// starting level ("5%/h"; units s, min, h, d). Returns the error message for anything
+// else (a unit missing or unknown, a negative growth, not a number).
+std::variant<LeakThreshold, std::string> parse_leak_threshold(std::string_view text);
+
+// The threshold for people: "1 MB/s" or "5%/h".
+std::string describe(const LeakThreshold& threshold);
+
 struct LeakOptions {
-    // Growth in MB/s (1 MB = 10^6 bytes) that the lower bound of the slope's interval must
-    // exceed for a leak to be declared (--leak-threshold).
-    double threshold = 1.0;
-    double confidence = 0.95;     // of the slope's Student-t interval
+    LeakThreshold threshold;
+    double confidence = 0.95;     // of the slope's interval
     std::size_t min_samples = 3;  // fewer timed samples are not analysed
 };
 
-// The growth of one memory time series: least squares of MB on seconds.
+// The growth of one memory time series: least squares of MB on seconds, with a Newey-West
+// (HAC) interval of the slope (stats::newey_west_regression).
 struct Leak {
     std::string metric;
     std::string measure;
@@ -29,6 +51,10 @@ struct Leak {
     double high = 0;
     double per_hour = 0;  // slope * 3600: MB per hour
     double r_squared = 0;
+    double start = 0;      // MB: the fitted memory at the first sample (the intercept)
+    double threshold = 0;  // MB/s: the threshold applied (a relative one times `start`)
+    std::size_t lags = 0;  // Bartlett lags of the interval
+    double rho = 0;        // lag-one autocorrelation of the residuals
     // fail: the interval's lower bound exceeds the threshold (a leak); warn: the slope does
     // but the interval reaches below it (a possible leak); pass otherwise.
     model::Level level = model::Level::pass;

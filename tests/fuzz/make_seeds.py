@@ -17,7 +17,7 @@ MAX_SEED = 64 * 1024  # larger fixtures add little but slow every execution
 # Same order as k_json_formats / k_text_formats in tests/fuzz/reader_checks.hpp.
 JSON_FORMATS = ["google-benchmark", "pytest-benchmark", "hyperfine", "jmh", "benchmarkdotnet",
                 "julia-benchmarktools", "custom-json", "bmf", "k6", "prometheus",
-                "caws-metrics", "metric-summary"]
+                "caws-metrics", "metric-summary", "series-json"]
 TEXT_FORMATS = ["catch2-xml", "series-csv", "criterion", "rust-libtest", "go",
                 "catch2-console", "benchmarkjs"]
 # Fixture folders of each format, and the file patterns that are results.

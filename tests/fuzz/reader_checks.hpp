@@ -19,10 +19,10 @@ namespace caws::fuzz {
 
 // The readers fuzz_results_json reaches (plus the Criterion.rs directory) and those
 // fuzz_results_text reaches; together every format of ingest::formats().
-inline constexpr std::array<std::string_view, 12> k_json_formats = {
+inline constexpr std::array<std::string_view, 13> k_json_formats = {
     "google-benchmark",     "pytest-benchmark", "hyperfine", "jmh", "benchmarkdotnet",
     "julia-benchmarktools", "custom-json",      "bmf",       "k6",  "prometheus",
-    "caws-metrics",         "metric-summary"};
+    "caws-metrics",         "metric-summary",   "series-json"};
 inline constexpr std::array<std::string_view, 7> k_text_formats = {
     "catch2-xml", "series-csv", "criterion", "rust-libtest", "go", "catch2-console", "benchmarkjs"};
 

@@ -26,7 +26,7 @@ TEST(RunLeak, AGrowingSeriesIsALeakAboveTheThreshold) {
     test::TempDir dir;
     LeakRequest request;
     request.inputs = {rss_series(dir, 0.8)};
-    request.leaks.threshold = 0.5;
+    request.leaks.threshold.mb_per_s = 0.5;
     const LeakResult leaking = run_leak(request);
     ASSERT_EQ(leaking.leaks.size(), 1u);
     const trend::Leak& leak = leaking.leaks[0].leak;
@@ -39,7 +39,7 @@ TEST(RunLeak, AGrowingSeriesIsALeakAboveTheThreshold) {
     EXPECT_EQ(leaking.level, model::Level::fail);
     EXPECT_EQ(leaking.exit_code, k_exit_fail);
 
-    request.leaks.threshold = 1.0;  // the default: 0.8 MB/s is below it
+    request.leaks.threshold.mb_per_s = 1.0;  // the default: 0.8 MB/s is below it
     const LeakResult below = run_leak(request);
     ASSERT_EQ(below.leaks.size(), 1u);
     EXPECT_EQ(below.leaks[0].finding, std::nullopt);
@@ -65,6 +65,29 @@ TEST(RunLeak, ARunWithoutTimeSeriesHasNoLeaks) {
     EXPECT_TRUE(result.leaks.empty());
     EXPECT_EQ(result.level, model::Level::pass);
     EXPECT_EQ(result.exit_code, k_exit_pass);
+}
+
+}  // namespace
+}  // namespace caws::app
+
+namespace caws::app {
+namespace {
+
+// check and leak settle the threshold the same way: the option, else the gate file's.
+TEST(LeakOptions, TheOptionWinsOverTheGateFileWhichWinsOverTheDefault) {
+    trend::LeakThreshold relative;
+    relative.percent = 5;
+    relative.per_seconds = 3600;
+    trend::LeakThreshold absolute;
+    absolute.mb_per_s = 0.25;
+    gate::Gate gate;
+    gate.leak_threshold = relative;
+    EXPECT_DOUBLE_EQ(leak_options({}, std::nullopt, std::nullopt).threshold.mb_per_s, 1.0);
+    EXPECT_DOUBLE_EQ(leak_options({}, std::nullopt, gate::Gate{}).threshold.mb_per_s, 1.0);
+    EXPECT_TRUE(leak_options({}, std::nullopt, gate).threshold.relative());
+    const trend::LeakOptions given = leak_options({}, absolute, gate);
+    EXPECT_FALSE(given.threshold.relative());
+    EXPECT_DOUBLE_EQ(given.threshold.mb_per_s, 0.25);
 }
 
 }  // namespace

@@ -326,3 +326,37 @@ TEST(GateFile, TheDocumentedGatesAreValidAndTheServiceGateIsTheExampleFile) {
 
 }  // namespace
 }  // namespace caws::gate
+
+namespace caws::gate {
+namespace {
+
+TEST(GateFileLeak, TheThresholdIsMegabytesPerSecondOrRelative) {
+    EXPECT_FALSE(parse_gate(gate_with(""), "g.json").leak_threshold.has_value());
+    const Gate absolute = parse_gate(gate_with(R"("leak": {"threshold": 0.25})"), "g.json");
+    ASSERT_TRUE(absolute.leak_threshold.has_value());
+    EXPECT_FALSE(absolute.leak_threshold->relative());
+    EXPECT_DOUBLE_EQ(absolute.leak_threshold->mb_per_s, 0.25);
+    const Gate written = parse_gate(gate_with(R"("leak": {"threshold": "1.5 MB/s"})"), "g.json");
+    EXPECT_DOUBLE_EQ(written.leak_threshold->mb_per_s, 1.5);
+    const Gate relative = parse_gate(gate_with(R"("leak": {"threshold": "5%/h"})"), "g.json");
+    ASSERT_TRUE(relative.leak_threshold->relative());
+    EXPECT_DOUBLE_EQ(relative.leak_threshold->percent, 5);
+    EXPECT_DOUBLE_EQ(relative.leak_threshold->per_seconds, 3600);
+    EXPECT_EQ(relative.leak_threshold->text, "5%/h");
+}
+
+TEST(GateFileLeak, BadThresholdsAreLocated) {
+    EXPECT_EQ(error_of(gate_with(R"("leak": {"threshold": "5%"})")),
+              "gates/x.json: /leak/threshold: expected a time unit after \"%\", as in \"5%/h\" "
+              "(s, min, h or d), got \"5%\"");
+    EXPECT_EQ(error_of(gate_with(R"("leak": {"threshold": -1})")),
+              "gates/x.json: /leak/threshold: expected a growth that is not negative, got \"-1\"");
+    EXPECT_EQ(error_of(gate_with(R"("leak": {"threshold": true})")),
+              "gates/x.json: /leak/threshold: expected a growth in MB/s (a number) or a string "
+              "such as \"5%/h\", got true");
+    EXPECT_EQ(error_of(gate_with(R"("leak": {"treshold": 1})")),
+              "gates/x.json: /leak/treshold: unknown key; did you mean \"threshold\"?");
+}
+
+}  // namespace
+}  // namespace caws::gate

@@ -27,7 +27,7 @@ model::Metric memory_series(double mb_per_s, std::size_t n, double noise_mb, std
 TEST(Leak, DetectsAGrowthAboveTheThresholdAndItsIntervalCoversTheTruth) {
     const model::Metric metric = memory_series(0.8, 600, 20, 42);
     LeakOptions options;
-    options.threshold = 0.5;  // below the true 0.8 MB/s
+    options.threshold.mb_per_s = 0.5;  // below the true 0.8 MB/s
     const Leak leak = analyse_leak(metric, options);
     EXPECT_EQ(leak.level, model::Level::fail);
     EXPECT_LT(leak.low, 0.8);
@@ -47,7 +47,7 @@ TEST(Leak, TheDefaultThresholdOfOneMegabytePerSecondIsNotExceededBy0Point8) {
 TEST(Leak, AFlatSeriesIsNotALeak) {
     for (const double threshold : {0.0, 0.5, 1.0}) {
         LeakOptions options;
-        options.threshold = threshold;
+        options.threshold.mb_per_s = threshold;
         const Leak leak = analyse_leak(memory_series(0, 600, 20, 7), options);
         EXPECT_NE(leak.level, model::Level::fail) << threshold;
         EXPECT_LT(leak.low, 0);
@@ -95,6 +95,51 @@ TEST(Leak, FindingsRaiseTheVerdict) {
     EXPECT_EQ(verdict.findings[0].measure, "memory");
     EXPECT_NE(verdict.findings[0].message.find("Memory leak: service grows 3"), std::string::npos)
         << verdict.findings[0].message;
+}
+
+}  // namespace
+}  // namespace caws::trend
+
+namespace caws::trend {
+namespace {
+
+TEST(LeakThreshold, ReadsMegabytesPerSecondAndRelativeGrowth) {
+    const auto absolute = std::get<LeakThreshold>(parse_leak_threshold(" 0.5MB/s "));
+    EXPECT_FALSE(absolute.relative());
+    EXPECT_DOUBLE_EQ(absolute.mb_per_s, 0.5);
+    EXPECT_EQ(describe(absolute), "0.500 MB/s");
+    for (const auto& [text, seconds] : {std::pair<const char*, double>{"5%/s", 1},
+                                        {"5%/min", 60},
+                                        {"5 % / h", 3600},
+                                        {"5%/d", 86400}}) {
+        const auto relative = std::get<LeakThreshold>(parse_leak_threshold(text));
+        EXPECT_TRUE(relative.relative()) << text;
+        EXPECT_DOUBLE_EQ(relative.percent, 5) << text;
+        EXPECT_DOUBLE_EQ(relative.per_seconds, seconds) << text;
+    }
+    for (const char* bad : {"5%", "5%/fortnight", "-1%/h", "abc", "", "nan", "%/h"}) {
+        EXPECT_TRUE(std::holds_alternative<std::string>(parse_leak_threshold(bad))) << bad;
+    }
+}
+
+TEST(LeakThreshold, ARelativeThresholdScalesWithTheFittedStart) {
+    // 400 MB growing 0.8 MB/s: 5%/h of 400 MB is 0.00556 MB/s, far below the growth.
+    model::Metric metric = memory_series(0.8, 600, 0, 1);
+    for (double& sample : metric.samples) sample += 200e6;
+    LeakOptions options;
+    options.threshold = std::get<LeakThreshold>(parse_leak_threshold("5%/h"));
+    const Leak leak = analyse_leak(metric, options);
+    EXPECT_NEAR(leak.start, 400, 1e-6);
+    EXPECT_NEAR(leak.threshold, 400 * 0.05 / 3600, 1e-12);
+    EXPECT_EQ(leak.level, model::Level::fail);
+    const auto finding = leak_finding(leak, options);
+    ASSERT_TRUE(finding.has_value());
+    EXPECT_NE(finding->message.find("above the threshold of 5%/h of 400.0 MB (0.00556 MB/s)"),
+              std::string::npos)
+        << finding->message;
+    // 1000%/s of 400 MB is 4,000 MB/s: no leak.
+    options.threshold = std::get<LeakThreshold>(parse_leak_threshold("1000%/s"));
+    EXPECT_EQ(analyse_leak(metric, options).level, model::Level::pass);
 }
 
 }  // namespace
