@@ -43,9 +43,12 @@ for lib in $(needed "$bin"); do
   [[ $lib =~ $glibc || $lib == libsimdjson.so.14 ]] ||
     fail "the binary needs $lib, neither glibc's nor shipped"
 done
-objdump -p "$bin" | grep -qE "RUNPATH +[$]ORIGIN/../lib/caws-gate$" || fail "no \$ORIGIN run path"
-ldd "$bin" | grep -q "libsimdjson.so.14 => $root/bin/../lib/caws-gate/libsimdjson.so.14" ||
-  fail "ldd does not find the shipped libsimdjson: $(ldd "$bin")"
+# Whole outputs first: with pipefail, `grep -q` closing a pipe early fails the producer.
+headers=$(objdump -p "$bin")
+grep -qE "RUNPATH +[$]ORIGIN/../lib/caws-gate$" <<<"$headers" || fail "no \$ORIGIN run path"
+libraries=$(ldd "$bin")
+grep -qF "libsimdjson.so.14 => $root/bin/../lib/caws-gate/libsimdjson.so.14" <<<"$libraries" ||
+  fail "ldd does not find the shipped libsimdjson: $libraries"
 for lib in $(needed "$root/lib/caws-gate/libsimdjson.so.14"); do
   [[ $lib =~ $glibc || $lib == libstdc++.so.6 || $lib == libgcc_s.so.1 ]] ||
     fail "the shipped libsimdjson needs $lib"
@@ -97,6 +100,6 @@ mkdir -p "$dpkg_root/var/lib/dpkg/info" "$dpkg_root/var/lib/dpkg/updates"
 dpkg --root="$dpkg_root" --force-not-root --force-depends --unpack "$tmp/dist/$deb" >/dev/null
 [ "$(env -i "$dpkg_root/usr/bin/caws-gate" --version)" = "caws-gate $version" ] ||
   fail "the unpacked package's binary does not run"
-zcat "$dpkg_root/usr/share/man/man1/caws-gate.1.gz" | grep -q '^\.SS check$' ||
+grep -q '^\.SS check$' <<<"$(zcat "$dpkg_root/usr/share/man/man1/caws-gate.1.gz")" ||
   fail "the man page has no check section"
 echo "package_locally: all checks passed ($name.tar.gz, $deb)"
