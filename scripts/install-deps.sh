@@ -9,7 +9,7 @@ set -euo pipefail
 build_packages=(
   g++ cmake ninja-build ccache pkg-config
   nlohmann-json3-dev libsimdjson-dev libpugixml-dev libboost-math-dev libcli11-dev
-  libkainjow-mustache-dev libgtest-dev libbenchmark-dev
+  libkainjow-mustache-dev libssl-dev libgtest-dev libbenchmark-dev
 )
 # Real tools whose output the tests read, and real consumers of the reports.
 test_packages=(
