@@ -49,6 +49,7 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
     input.baseline_provenance = runs.baseline_provenance;
     input.candidate = runs.candidate;
     input.options = options;
+    if (setup.gate) input.gate_file = report::GateFileRef{setup.gate->path, setup.gate->sha256};
     input.geomean = compare::geometric_mean_of_ratios(verdict.comparisons, options);
     input.trends = std::move(context.trends);
     input.rounds = std::move(context.rounds);

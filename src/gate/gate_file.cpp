@@ -18,6 +18,7 @@
 #include "util/error.hpp"
 #include "util/file_io.hpp"
 #include "util/json_pointer.hpp"
+#include "util/sha256.hpp"
 #include "util/text_position.hpp"
 
 namespace caws::gate {
@@ -537,7 +538,9 @@ class GateParser {
 }  // namespace
 
 Gate parse_gate(std::string_view text, const std::string& path) {
-    return GateParser(path).parse(json::parse_strict(text, path));
+    Gate gate = GateParser(path).parse(json::parse_strict(text, path));
+    gate.sha256 = util::sha256_hex(text);
+    return gate;
 }
 
 Gate load_gate(const std::string& path) {

@@ -104,7 +104,8 @@ struct TrendSettings {
 
 // A parsed, checked gate file.
 struct Gate {
-    std::string path;  // the file, for messages
+    std::string path;    // the file, for messages and the reports
+    std::string sha256;  // of the file's bytes, as `sha256sum` prints it: what the reports name
     Defaults defaults;
     std::vector<Rule> rules;
     std::vector<Budget> budgets;

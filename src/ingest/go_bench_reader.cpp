@@ -34,7 +34,11 @@ Measure tidy(std::string_view unit) {
     if (unit == "ns/op") {
         return {m.unit, "sec/op", model::seconds(), Direction::lower, -9};
     }
-    if (unit == "MB/s") return {m.unit, "B/s", model::bytes_per_second(), Direction::higher, 6};
+    if (unit == "MB/s") {
+        model::Unit decimal_rate = model::bytes_per_second();  // Go's MB is 10^6 bytes
+        decimal_rate.prefixes = model::SizePrefixes::decimal;
+        return {m.unit, "B/s", decimal_rate, Direction::higher, 6};
+    }
     if (unit == "B/op") return {m.unit, "B/op", model::bytes(), Direction::lower, 0};
     if (unit == "allocs/op") {
         return {m.unit, "allocs/op", model::count("allocs/op"), Direction::lower, 0};

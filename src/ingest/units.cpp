@@ -1,6 +1,7 @@
 #include "ingest/units.hpp"
 
 #include <array>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -89,12 +90,26 @@ std::optional<double> seconds_per_time_unit(std::string_view unit) {
     return find_word(k_time_words, unit);
 }
 
+namespace {
+
+// A size or byte rate written in multiples of 1000 bytes (kB, MB, megabytes, MB/s) is shown
+// in the same family; plain bytes and the binary multiples are shown in binary ones.
+UnitConversion with_size_family(UnitConversion conversion, double bytes) {
+    const bool decimal = bytes >= 1000.0 && std::fmod(bytes, 1000.0) == 0.0;
+    if (decimal) conversion.unit.prefixes = model::SizePrefixes::decimal;
+    return conversion;
+}
+
+}  // namespace
+
 std::optional<UnitConversion> canonical_unit(std::string_view written) {
     const std::string_view unit = util::trim(written, " ");
     if (const auto scale = seconds_per_time_unit(unit)) {
         return UnitConversion{model::seconds(), *scale};
     }
-    if (const auto scale = bytes_per_size_unit(unit)) return UnitConversion{model::bytes(), *scale};
+    if (const auto scale = bytes_per_size_unit(unit)) {
+        return with_size_family(UnitConversion{model::bytes(), *scale}, *scale);
+    }
     const std::string lowered = util::lower(unit);
     if (unit == "%" || lowered == "percent" || lowered == "pct") {
         return UnitConversion{model::fraction(), 0.01};
@@ -110,7 +125,8 @@ std::optional<UnitConversion> canonical_unit(std::string_view written) {
     const std::string_view denominator = util::trim(unit.substr(slash + 1), " ");
     if (const auto seconds = seconds_per_time_unit(denominator)) {
         if (const auto bytes = bytes_per_size_unit(numerator)) {
-            return UnitConversion{model::bytes_per_second(), *bytes / *seconds};
+            return with_size_family(UnitConversion{model::bytes_per_second(), *bytes / *seconds},
+                                    *bytes);
         }
         if (numerator.empty() || numerator.find('/') == std::string_view::npos) {
             return UnitConversion{model::per_second(), 1.0 / *seconds};
@@ -122,7 +138,7 @@ std::optional<UnitConversion> canonical_unit(std::string_view written) {
             return UnitConversion{model::seconds(), *seconds};
         }
         if (const auto bytes = bytes_per_size_unit(numerator)) {
-            return UnitConversion{model::bytes(), *bytes};
+            return with_size_family(UnitConversion{model::bytes(), *bytes}, *bytes);
         }
         return UnitConversion{model::count(std::string(unit)), 1.0};
     }

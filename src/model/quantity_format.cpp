@@ -48,6 +48,10 @@ std::string format_number(double value, int significant) {
     return buffer;
 }
 
+std::string format_quantity(double value, const Unit& unit) {
+    return format_quantity(value, unit, unit.prefixes);
+}
+
 std::string format_quantity(double value, const Unit& unit, SizePrefixes sizes) {
     if (!std::isfinite(value)) return format_number(value);
     switch (unit.dimension) {

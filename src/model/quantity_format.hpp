@@ -6,14 +6,14 @@
 
 namespace caws::model {
 
-// How sizes and byte rates are scaled: powers of 1024 (KiB, MiB) or of 1000 (kB, MB).
-enum class SizePrefixes { binary, decimal };
-
 // A value in its canonical unit written for people, with a readable unit and three
 // significant digits: 1.2e-6 s -> "1.20 µs", 1572864 B -> "1.50 MiB" (decimal: "1.57 MB"),
-// 2.5e6 1/s -> "2.50 M/s".
-std::string format_quantity(double value, const Unit& unit,
-                            SizePrefixes sizes = SizePrefixes::binary);
+// 2.5e6 1/s -> "2.50 M/s". Sizes and byte rates in `sizes`.
+std::string format_quantity(double value, const Unit& unit, SizePrefixes sizes);
+
+// The same with sizes and byte rates in the prefixes the input wrote them with
+// (unit.prefixes): 512 MB stays "512 MB".
+std::string format_quantity(double value, const Unit& unit);
 
 // A plain number with `significant` significant digits, without exponent where sensible:
 // 0.000183 -> "0.000183", 1234.5 -> "1235" (significant = 3 keeps integers whole).

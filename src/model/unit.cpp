@@ -44,6 +44,16 @@ std::string_view to_string(Dimension dimension) {
     return "other";
 }
 
+std::string_view to_string(SizePrefixes prefixes) {
+    return prefixes == SizePrefixes::decimal ? "decimal" : "binary";
+}
+
+std::optional<SizePrefixes> size_prefixes_from_string(std::string_view text) {
+    if (text == "decimal") return SizePrefixes::decimal;
+    if (text == "binary") return SizePrefixes::binary;
+    return std::nullopt;
+}
+
 std::optional<Dimension> dimension_from_string(std::string_view text) {
     for (const auto& [value, name] : k_dimension_names) {
         if (name == text) return value;

@@ -18,14 +18,28 @@ enum class Dimension {
     other,      // a unit caws-gate does not know; values are kept as written
 };
 
+// How sizes and byte rates are scaled for people: powers of 1024 (KiB, MiB) or of 1000
+// (kB, MB).
+enum class SizePrefixes { binary, decimal };
+
 struct Unit {
     Dimension dimension = Dimension::other;
     // The canonical symbol ("s", "B", "1", "1/s", "B/s", "fraction") or, for
     // Dimension::count and Dimension::other, the unit as the tool wrote it ("allocs/op").
     std::string symbol;
+    // The prefixes the input wrote a size or byte rate with, to show it in the same family:
+    // decimal for kB, MB, GB, MB/s, ...; binary for KiB, MiB, ... and for plain bytes
+    // (docs/reports.md). Not part of the unit's identity: values are canonical either way.
+    SizePrefixes prefixes = SizePrefixes::binary;
 
-    friend bool operator==(const Unit&, const Unit&) = default;
+    friend bool operator==(const Unit& a, const Unit& b) {
+        return a.dimension == b.dimension && a.symbol == b.symbol;
+    }
 };
+
+// "decimal" or "binary", as written in baseline files and reports, and back.
+std::string_view to_string(SizePrefixes prefixes);
+std::optional<SizePrefixes> size_prefixes_from_string(std::string_view text);
 
 Unit seconds();
 Unit bytes();

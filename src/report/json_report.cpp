@@ -232,6 +232,7 @@ Report build_report(const ReportInput& input) {
     report.verdict = verdict.level;
     report.scores = verdict.scores;
     report.settings = settings_of(input.options);
+    report.gate_file = input.gate_file;
     report.summary = summary_of(verdict, input.options);
     report.summary.geomean = input.geomean;
     report.baseline = side_of(*input.baseline, input.baseline_label, input.baseline_provenance);

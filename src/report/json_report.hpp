@@ -23,7 +23,8 @@ struct ReportInput {
     std::string baseline_label;  // the baseline file, or the OLD results file
     std::optional<store::Provenance> baseline_provenance;
     const model::Run* candidate = nullptr;
-    compare::Options options;  // the settings the comparison used, shown in the report
+    compare::Options options;              // the settings the comparison used, shown in the report
+    std::optional<GateFileRef> gate_file;  // the gate file applied; none: the built-in defaults
     // The summary row: compare::geometric_mean_of_ratios of the verdict's comparisons.
     std::optional<compare::Geomean> geomean;
     // The "trends" section (report/trend_section.hpp) when a history was analysed; without

@@ -12,6 +12,7 @@
 #include "model/quantity_format.hpp"
 #include "model/source_kind.hpp"
 #include "report/escape.hpp"
+#include "report/markdown_cells.hpp"
 #include "report/markdown_renderer.hpp"
 #include "report/report_formats.hpp"
 #include "report/report_view.hpp"
@@ -49,16 +50,22 @@ void set_list(data& view, const std::string& name, std::vector<data> rows) {
     set_list(view, name, std::move(rows), total);
 }
 
-data comparison_row(const model::Comparison& c, bool gated_report) {
+// A comparison as a table row. Numbers with units, the ratio with its interval and the
+// class with its icon are unbreakable; `test` and `n` stay for custom templates, and
+// `varying` holds only what the rows of its table do not share.
+data comparison_row(const model::Comparison& c, bool gated_report, const SharedColumns& shared,
+                    NoteNumbers& notes) {
     data row;
     put(row, "name", c.metric);
     put(row, "measure", c.measure);
     put(row, "statistic", c.statistic);
-    put(row, "baseline", c.baseline ? model::format_quantity(*c.baseline, c.unit) : "—");
-    put(row, "candidate", c.candidate ? model::format_quantity(*c.candidate, c.unit) : "—");
+    put(row, "baseline",
+        c.baseline ? unbreakable(model::format_quantity(*c.baseline, c.unit)) : "—");
+    put(row, "candidate",
+        c.candidate ? unbreakable(model::format_quantity(*c.candidate, c.unit)) : "—");
     std::string ratio = ratio_text(c);
     if (c.ci) ratio += ' ' + interval_text(*c.ci);
-    put(row, "ratio", std::move(ratio));
+    put(row, "ratio", unbreakable(ratio));
     // The adjusted p-value decides significance, so it is the one shown; the raw value is in
     // the JSON report.
     std::string p = "untested";
@@ -68,21 +75,28 @@ data comparison_row(const model::Comparison& c, bool gated_report) {
         p = model::format_p_value(*c.p_value);
     }
     if (!c.gated) p = "not gated";
-    put(row, "p_value", std::move(p));
+    put(row, "p_value", unbreakable(p));
     std::string test = c.test == "none" ? std::string("—") : c.test;
     if (c.test_variant == "summary") test += " (summaries)";
     put(row, "test", std::move(test));
     put(row, "n", sample_sizes(c));
-    put(row, "class", std::string(model::to_string(c.change)));
+    put(row, "varying", varying_cell(c, shared));
+    const std::string change(model::to_string(c.change));
+    put(row, "class", change);
     put(row, "level", std::string(model::to_string(c.level)));
     // `compare` does not gate: no pass/fail icons there.
-    put(row, "icon", gated_report ? level_icon(c.level) : "");
-    std::string notes;
+    const std::string icon = gated_report ? level_icon(c.level) : "";
+    put(row, "icon", icon);
+    put(row, "icon_class", icon.empty() ? change : icon + "\u00a0" + change);
+    std::string text;
     for (const std::string& note : c.notes) {
-        if (!notes.empty()) notes += "; ";
-        notes += note;
+        if (!text.empty()) text += "; ";
+        text += note;
     }
-    put(row, "notes", std::move(notes));
+    put(row, "notes", std::move(text));
+    const std::string refs = notes.refer(c.notes);
+    put(row, "note_marks", NoteNumbers::marks(refs));
+    put(row, "note_refs", refs);
     return row;
 }
 
@@ -163,6 +177,44 @@ int class_rank(model::ChangeClass change) {
     }
 }
 
+template <typename List, typename Of>
+std::vector<const model::Comparison*> comparisons_of(const List& list, Of comparison_of) {
+    std::vector<const model::Comparison*> out;
+    out.reserve(list.size());
+    for (const auto& item : list) out.push_back(comparison_of(item));
+    return out;
+}
+
+// The list `name` of comparison rows, at most `cap`, with what its rows share
+// (`name_shared`, `has_name_shared`, `name_varies`: the "test, n" column is needed) and
+// its numbered notes (`name_notes`: `number`, `text`; `has_name_notes`).
+void set_comparison_list(data& view, const std::string& name,
+                         const std::vector<const model::Comparison*>& list, bool gated,
+                         std::size_t cap) {
+    const SharedColumns shared = shared_columns(list);
+    NoteNumbers notes;
+    std::vector<data> rows;
+    rows.reserve(std::min(cap, list.size()));
+    for (const model::Comparison* c : list) {
+        if (rows.size() == cap) break;
+        rows.push_back(comparison_row(*c, gated, shared, notes));
+    }
+    set_list(view, name, std::move(rows), list.size());
+    view.set("has_" + name + "_shared", boolean(!shared.sentence.empty()));
+    view.set(name + "_shared", shared.sentence);
+    view.set(name + "_varies", boolean(shared.varies()));
+    view.set(name + "_measure_varies", boolean(!shared.same_measure));
+    data numbered(data::type::list);
+    for (std::size_t i = 0; i < notes.notes().size(); ++i) {
+        data note;
+        note.set("number", std::to_string(i + 1));
+        note.set("text", notes.notes()[i]);
+        numbered.push_back(note);
+    }
+    view.set("has_" + name + "_notes", boolean(!notes.notes().empty()));
+    view.set(name + "_notes", numbered);
+}
+
 // Regressions the gate acted on, fail then warn then the rest, worst class and largest
 // ratio first; improvements best first; everything else as reported. At most `cap` rows
 // each. Returns whether there are regressions.
@@ -191,20 +243,12 @@ bool set_comparison_lists(data& view, const Report& report, std::size_t cap) {
     });
     std::stable_sort(improved.begin(), improved.end(),
                      [](const Entry& a, const Entry& b) { return a.ratio < b.ratio; });
-    const auto rows = [&](const auto& list, auto comparison_of) {
-        std::vector<data> out;
-        out.reserve(std::min(cap, list.size()));
-        for (const auto& item : list) {
-            if (out.size() == cap) break;
-            out.push_back(comparison_row(*comparison_of(item), report.gated));
-        }
-        return out;
-    };
     const auto of_entry = [](const Entry& e) { return e.c; };
-    set_list(view, "attention", rows(regressed, of_entry), regressed.size());
-    set_list(view, "improvements", rows(improved, of_entry), improved.size());
-    set_list(view, "others", rows(others, [](const model::Comparison* c) { return c; }),
-             others.size());
+    const auto of_pointer = [](const model::Comparison* c) { return c; };
+    set_comparison_list(view, "attention", comparisons_of(regressed, of_entry), report.gated, cap);
+    set_comparison_list(view, "improvements", comparisons_of(improved, of_entry), report.gated,
+                        cap);
+    set_comparison_list(view, "others", comparisons_of(others, of_pointer), report.gated, cap);
     return !regressed.empty();
 }
 
@@ -268,15 +312,16 @@ data budget_row(const model::BudgetCheck& b) {
     row.set("name", b.metric);
     row.set("measure", b.measure);
     row.set("statistic", b.statistic);
-    row.set("value", budget_quantity(b.value_text, b.value, unit));
-    row.set("warning", budget_quantity(b.warning_text, b.warning, unit));
-    row.set("critical", budget_quantity(b.critical_text, b.critical, unit));
+    row.set("measure_statistic", b.measure + " (" + b.statistic + ")");
+    row.set("value", unbreakable(budget_quantity(b.value_text, b.value, unit)));
+    row.set("warning", unbreakable(budget_quantity(b.warning_text, b.warning, unit)));
+    row.set("critical", unbreakable(budget_quantity(b.critical_text, b.critical, unit)));
     std::string ratio = "—";
     if (b.max_ratio) {
         ratio = (b.ratio ? model::format_ratio(*b.ratio) : std::string("—")) + " (max " +
                 model::format_ratio(*b.max_ratio) + ")";
     }
-    row.set("ratio", ratio);
+    row.set("ratio", unbreakable(ratio));
     row.set("message", b.message);
     return row;
 }
@@ -317,6 +362,8 @@ void set_advice(data& view, const Report& report) {
 // characters); `x_total` always gives the whole count.
 data markdown_view(const Report& report, const RenderOptions& options, RowLists&) {
     data view = header_view(report);
+    const data* confidence = view.get("confidence");
+    view.set("ratio_heading", unbreakable("ratio [" + confidence->string_value() + " CI]"));
     if (!options.full_report.empty()) view.set("full_report", options.full_report);
     const std::size_t cap = options.max_length == 0 ? std::numeric_limits<std::size_t>::max()
                                                     : options.max_length / 30 + 1;

@@ -80,6 +80,18 @@ void write_settings(JsonWriter& out, const ReportSettings& s) {
     out.end_object();
 }
 
+void write_gate_file(JsonWriter& out, const std::optional<GateFileRef>& gate_file) {
+    out.key("gate_file");
+    if (!gate_file) {
+        out.null();
+        return;
+    }
+    out.begin_object();
+    field(out, "path", gate_file->path);
+    field(out, "sha256", gate_file->sha256);
+    out.end_object();
+}
+
 void write_summary(JsonWriter& out, const ReportSummary& s) {
     out.begin_object("summary");
     if (s.comparisons) field(out, "comparisons", *s.comparisons);
@@ -191,6 +203,7 @@ void write_report(JsonWriter& out, const Report& report) {
     }
     write_scores(out, report.scores);
     if (report.settings) write_settings(out, *report.settings);
+    if (report.gate_file_recorded) write_gate_file(out, report.gate_file);
     write_summary(out, report.summary);
     write_side(out, "baseline", report.baseline);
     write_side(out, "candidate", report.candidate);
@@ -360,6 +373,25 @@ ReportSide side_from(const ShapeChecker& check, const Json& report, const char* 
     return side;
 }
 
+// "gate_file": null or an object with the path and the SHA-256 of the file.
+void gate_file_from(const ShapeChecker& check, const Json& report, Report& out) {
+    const Json* gate_file = check.optional(
+        report, "", "gate_file", [](const Json& v) { return v.is_null() || v.is_object(); },
+        "null or an object");
+    out.gate_file_recorded = gate_file != nullptr;
+    if (gate_file == nullptr || gate_file->is_null()) return;
+    const std::string at = "/gate_file";
+    const Json& path = check.member(*gate_file, at, "path");
+    check.expect(path.is_string(), path, at + "/path", "a string");
+    const Json& sha256 = check.member(*gate_file, at, "sha256");
+    check.expect(sha256.is_string(), sha256, at + "/sha256", "a string");
+    std::string digest = sha256.get<std::string>();
+    if (digest.size() != 64 || digest.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        check.fail(at + "/sha256", "expected 64 lowercase hex digits, got " + sha256.dump());
+    }
+    out.gate_file = GateFileRef{path.get<std::string>(), std::move(digest)};
+}
+
 std::optional<PairedRounds> rounds_from(const ShapeChecker& check, const Json& report) {
     const Json* r = check.object_member(report, "", "rounds");
     if (r == nullptr) return std::nullopt;
@@ -444,6 +476,7 @@ Report from_json(const ordered_json& json, const std::string& path) {
     report.command = check.text(json, "", "command", report.command);
     report.scores = scores_from(check, json);
     report.settings = settings_from(check, json);
+    gate_file_from(check, json, report);
     report.summary = summary_from(check, json);
     report.baseline = side_from(check, json, "baseline");
     report.candidate = side_from(check, json, "candidate");

@@ -75,6 +75,14 @@ struct ReportSummary {
     std::optional<std::size_t> regressed_metrics;
 };
 
+// "gate_file": the gate file the verdict was reached with, as `check --gate FILE` named it
+// (or gates/default.json), and the SHA-256 of its bytes (64 hex digits, what `sha256sum`
+// prints). The report's `gate_file` is null when no gate file applied.
+struct GateFileRef {
+    std::string path;
+    std::string sha256;
+};
+
 // "baseline" and "candidate": where one side's metrics came from.
 struct ReportSide {
     std::string label;  // the baseline file or OLD results file; empty: no "label"
@@ -128,6 +136,9 @@ struct Report {
     model::Level verdict = model::Level::pass;
     std::optional<model::Scores> scores;
     std::optional<ReportSettings> settings;
+    std::optional<GateFileRef> gate_file;  // none: the built-in defaults
+    // False for a report written before "gate_file" was recorded: it says nothing of it.
+    bool gate_file_recorded = true;
     ReportSummary summary;
     ReportSide baseline;
     ReportSide candidate;

@@ -176,6 +176,9 @@ void write_comparison(JsonWriter& out, const model::Comparison& c) {
     field(out, "metric", c.metric);
     field(out, "measure", c.measure);
     field(out, "unit", c.unit.symbol);
+    if (c.unit.prefixes == model::SizePrefixes::decimal) {
+        field(out, "unit_prefixes", model::to_string(c.unit.prefixes));
+    }
     field(out, "direction", model::to_string(c.direction));
     field(out, "statistic", c.statistic);
     field(out, "baseline", c.baseline);
@@ -291,6 +294,8 @@ model::Comparison comparison_from(const ShapeChecker& check, const Json& c, cons
     out.metric = metric.get<std::string>();
     out.measure = check.text(c, at, "measure", "");
     out.unit = model::unit_from_symbol(check.text(c, at, "unit", ""));
+    out.unit.prefixes = enum_at(check, c, at, "unit_prefixes", model::SizePrefixes::binary,
+                                model::size_prefixes_from_string, "\"decimal\" or \"binary\"");
     out.direction = enum_at(check, c, at, "direction", model::Direction::unknown,
                             model::direction_from_string, "\"lower\", \"higher\" or \"unknown\"");
     out.statistic = check.text(c, at, "statistic", "");

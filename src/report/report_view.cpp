@@ -203,6 +203,16 @@ void set_summary(data& view, const ReportSummary& summary) {
     }
 }
 
+// The gate file of a gated report (a report written before it was recorded has no line):
+// its path and the first 12 hex digits of its SHA-256, as `sha256sum FILE | cut -c1-12`.
+void set_gate_file(data& view, const Report& report) {
+    view.set("has_gate_line", boolean(report.gated && report.gate_file_recorded));
+    view.set("has_gate_file", boolean(report.gate_file.has_value()));
+    view.set("gate_file", report.gate_file ? report.gate_file->path : std::string());
+    view.set("gate_file_sha256",
+             report.gate_file ? report.gate_file->sha256.substr(0, 12) : std::string());
+}
+
 void set_sides(data& view, const Report& report) {
     view.set("baseline_label", report.baseline.label);
     view.set("has_baseline_commit", boolean(false));
@@ -254,6 +264,7 @@ data header_view(const Report& report) {
     if (report.tool) view.set("tool_version", report.tool->version);
     set_summary(view, report.summary);
     set_sides(view, report);
+    set_gate_file(view, report);
     set_between_run(view, report);
     return view;
 }

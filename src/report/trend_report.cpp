@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <kainjow/mustache.hpp>
 
@@ -9,6 +10,7 @@
 #include "model/unit.hpp"
 #include "report/escape.hpp"
 #include "report/json_numbers.hpp"
+#include "report/markdown_cells.hpp"
 #include "report/template_renderer.hpp"
 #include "report/trend_view.hpp"
 #include "report/view_fields.hpp"
@@ -130,6 +132,7 @@ data build_trend_view(const ordered_json& report) {
     std::size_t with_change_points = 0;
     std::size_t change_point_count = 0;
     std::size_t shift_count = 0;
+    std::set<std::size_t> runs;  // of the series: said once under the table when all agree
     for (const ordered_json& t : report["trends"]) {
         if (const auto shifts = t.find("shifts"); shifts != t.end()) shift_count += shifts->size();
         const model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
@@ -142,20 +145,24 @@ data build_trend_view(const ordered_json& report) {
         row.set("measure", text_or(t, "measure"));
         row.set("runs", std::to_string(t.value("n", std::size_t{0})));
         row.set("drift", drift_class);
+        row.set("icon_drift",
+                unbreakable(std::string(level_icon(text_or(t, "level"))) + " " + drift_class));
+        runs.insert(t.value("n", std::size_t{0}));
         const auto slope = number_at(drift, "slope_percent");
         std::string slope_text = signed_percent(slope);
         if (slope) {
             slope_text += " [" + signed_percent(number_at(drift, "low_percent")) + ", " +
                           signed_percent(number_at(drift, "high_percent")) + "]";
         }
-        row.set("slope", slope_text);
+        row.set("slope", unbreakable(slope_text));
         const auto p = number_at(drift["mann_kendall"], "p_value");
         row.set("p_value", p ? model::format_p_value(*p) : std::string("–"));
         row.set("change_points", std::to_string(cps));
         const ordered_json& values = t["series"]["values"];
-        row.set("latest", values.empty() || !values.back().is_number()
-                              ? std::string("–")
-                              : model::format_quantity(values.back().get<double>(), unit));
+        row.set("latest",
+                values.empty() || !values.back().is_number()
+                    ? std::string("–")
+                    : unbreakable(model::format_quantity(values.back().get<double>(), unit)));
         row.set("level", text_or(t, "level"));
         rows.push_back(row);
         if (drift_class == "degrading") ++degrading;
@@ -199,6 +206,11 @@ data build_trend_view(const ordered_json& report) {
                             plural(with_change_points, "metric", "metrics") +
                             shifts_text(report, shift_count) + ".");
     view.set("rows", rows);
+    view.set("runs_varies", boolean(runs.size() > 1));
+    view.set("has_runs_shared", boolean(runs.size() == 1));
+    view.set("runs_shared", runs.size() == 1
+                                ? "All rows: " + plural(*runs.begin(), "run", "runs") + "."
+                                : std::string());
     view.set("charts", charts);
     view.set("all_change_points", all_change_points);
     view.set("method", text_or(report["options"], "method"));

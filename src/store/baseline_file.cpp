@@ -180,6 +180,7 @@ class BaselineReader {
         model::Metric metric;
         bool has_unit = false, has_direction = false;
         std::string dimension;
+        model::SizePrefixes prefixes = model::SizePrefixes::binary;
         for (auto field : object) {
             const std::string_view key = field.unescaped_key();
             const Path where = at.child(key);
@@ -191,6 +192,8 @@ class BaselineReader {
             } else if (key == "unit") {
                 metric.unit = model::unit_from_symbol(doc_.string(value, where));
                 has_unit = true;
+            } else if (key == "unit_prefixes") {
+                prefixes = read_prefixes(value, where);
             } else if (key == "dimension") {
                 dimension = doc_.string(value, where);
                 if (!model::dimension_from_string(dimension)) {
@@ -248,6 +251,7 @@ class BaselineReader {
         if (metric.measure.empty()) doc_.fail(at.child("measure"), "expected the metric's measure");
         if (!has_unit) doc_.fail(at.child("unit"), "expected the metric's unit");
         if (!has_direction) doc_.fail(at.child("direction"), "expected the metric's direction");
+        metric.unit.prefixes = prefixes;
         if (!dimension.empty()) {
             const model::Dimension declared = *model::dimension_from_string(dimension);
             if (declared == model::Dimension::count || declared == model::Dimension::other) {
@@ -268,6 +272,17 @@ class BaselineReader {
             doc_.fail(at, "expected \"samples\" or a \"summary\" for \"" + metric.name + "\"");
         }
         return metric;
+    }
+
+    // "unit_prefixes": the prefixes the input wrote the metric's sizes with.
+    model::SizePrefixes read_prefixes(od::value value, const Path& where) {
+        const std::string_view text = doc_.string(value, where);
+        const auto prefixes = model::size_prefixes_from_string(text);
+        if (!prefixes) {
+            doc_.fail(where,
+                      "expected \"decimal\" or \"binary\", got \"" + std::string(text) + "\"");
+        }
+        return *prefixes;
     }
 
     model::Summary read_summary(od::object object, const Path& where) {

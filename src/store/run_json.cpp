@@ -50,6 +50,10 @@ nlohmann::ordered_json metric_to_json(const model::Metric& metric) {
     out["name"] = metric.name;
     out["measure"] = metric.measure;
     out["unit"] = metric.unit.symbol;
+    // Only sizes and byte rates written in kB, MB, ... say so; binary is the default.
+    if (metric.unit.prefixes == model::SizePrefixes::decimal) {
+        out["unit_prefixes"] = model::to_string(metric.unit.prefixes);
+    }
     out["dimension"] = model::to_string(metric.unit.dimension);
     out["direction"] = model::to_string(metric.direction);
     if (metric.status != model::Status::ok) {

@@ -96,6 +96,73 @@ TEST(GatesProcess, CheckUsesGatesDefaultJsonInTheWorkingDirectory) {
     EXPECT_EQ(r.exit_code, 1) << r.err;
 }
 
+// The SHA-256 of a file as sha256sum prints it: what a user checks the report with.
+std::string sha256sum(const std::string& file) {
+    const ProcessResult r = run_process({"sha256sum", file});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out.substr(0, 64);
+}
+
+TEST(GatesProcess, ReportsNameTheGateFileAndItsDigest) {
+    TempDir dir;
+    std::vector<std::string> args{"check",      source("examples/service/results.json"),
+                                  "--baseline", source("examples/service/baselines/service.json"),
+                                  "--json",     dir.file("r.json"),
+                                  "--md",       dir.file("r.md"),
+                                  "--quiet"};
+    // No gate file: the built-in defaults.
+    ProcessResult r = caws_gate(args, dir.path());
+    ASSERT_EQ(r.exit_code, 1) << r.err;
+    auto report = nlohmann::json::parse(test::read_text(dir.file("r.json")));
+    ASSERT_TRUE(report.contains("gate_file"));
+    EXPECT_TRUE(report["gate_file"].is_null());
+    EXPECT_NE(test::read_text(dir.file("r.md")).find("\nGate: built-in defaults (no gate file)\n"),
+              std::string::npos);
+
+    // gates/default.json of the working directory, named as such.
+    const std::string gate_text = R"({"schema": "caws-gate/gate@1"})"
+                                  "\n";
+    dir.write("gates/default.json", gate_text);
+    r = caws_gate(args, dir.path());
+    ASSERT_EQ(r.exit_code, 1) << r.err;
+    report = nlohmann::json::parse(test::read_text(dir.file("r.json")));
+    const std::string digest = sha256sum(dir.file("gates/default.json"));
+    EXPECT_EQ(report["gate_file"]["path"], "gates/default.json");
+    EXPECT_EQ(report["gate_file"]["sha256"], digest);
+    EXPECT_NE(test::read_text(dir.file("r.md"))
+                  .find("\nGate: gates/default.json (sha256 " + digest.substr(0, 12) + ")\n"),
+              std::string::npos)
+        << test::read_text(dir.file("r.md"));
+
+    // --gate FILE: its path as given; another file, another digest.
+    args.push_back("--gate");
+    args.push_back(source("gates/service.json"));
+    r = caws_gate(args, dir.path());
+    report = nlohmann::json::parse(test::read_text(dir.file("r.json")));
+    EXPECT_EQ(report["gate_file"]["path"], source("gates/service.json"));
+    EXPECT_EQ(report["gate_file"]["sha256"], sha256sum(source("gates/service.json")));
+    EXPECT_NE(report["gate_file"]["sha256"], digest);
+
+    // `caws-gate report` renders the same line from the JSON report.
+    r = caws_gate({"report", dir.file("r.json"), "--md", dir.file("again.md"), "--quiet"},
+                  dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(test::read_text(dir.file("again.md")), test::read_text(dir.file("r.md")));
+}
+
+TEST(GatesProcess, CompareNamesNoGateFile) {
+    TempDir dir;
+    const ProcessResult r = caws_gate(
+        {"compare", source("examples/baselines/demo.json"), source("examples/results/demo.json"),
+         "--json", dir.file("r.json"), "--md", dir.file("r.md"), "--quiet"},
+        dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto report = nlohmann::json::parse(test::read_text(dir.file("r.json")));
+    EXPECT_TRUE(report["gate_file"].is_null());
+    // It gates nothing, so its Markdown names no gate.
+    EXPECT_EQ(test::read_text(dir.file("r.md")).find("Gate:"), std::string::npos);
+}
+
 TEST(GatesProcess, ValidateNeedsFiles) {
     const ProcessResult r = caws_gate({"validate"});
     EXPECT_EQ(r.exit_code, 2);

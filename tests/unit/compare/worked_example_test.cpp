@@ -48,6 +48,12 @@ Example run_example(std::size_t repetitions) {
     input.geomean = geometric_mean_of_ratios(e.verdict.comparisons, options);
     e.report = report::build_report(input);
     e.markdown = report::render_markdown(e.report, report::TemplateSet{});
+    // The report joins numbers and units with no-break spaces; the documentation quotes the
+    // rows with plain ones.
+    for (std::size_t at = e.markdown.find("\u00a0"); at != std::string::npos;
+         at = e.markdown.find("\u00a0", at)) {
+        e.markdown.replace(at, 2, " ");
+    }
     return e;
 }
 
@@ -83,6 +89,8 @@ TEST(WorkedExample, TenRepetitionsRowsAreInTheReport) {
         EXPECT_NE(e.markdown.find(line + "\n"), std::string::npos) << line;
     }
     EXPECT_NE(e.markdown.find("**0.69x [0.542, 0.868]** over 36 benchmarks"), std::string::npos);
+    EXPECT_NE(e.markdown.find("\nAll rows: time; Mann-Whitney U, 10 vs 10 samples.\n"),
+              std::string::npos);
 }
 
 TEST(WorkedExample, TenRepetitionsFiguresOfTheText) {
@@ -124,6 +132,9 @@ TEST(WorkedExample, ThreeRepetitionsUseTheModeratedTest) {
     for (const std::string& line : lines) {
         EXPECT_NE(e.markdown.find(line + "\n"), std::string::npos) << line;
     }
+    EXPECT_NE(
+        e.markdown.find("\nAll rows: time; moderated t-test on log values, 3 vs 3 samples.\n"),
+        std::string::npos);
     for (const model::Comparison& c : e.verdict.comparisons) {
         EXPECT_EQ(c.test, "moderated-t");
         EXPECT_EQ(c.ci_method, "t");

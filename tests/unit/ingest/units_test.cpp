@@ -32,6 +32,26 @@ TEST(Units, SizesAreBytesWithDecimalAndBinaryPrefixes) {
     EXPECT_EQ(convert("TiB"), std::pair(model::bytes(), 1099511627776.0));
 }
 
+// The family of prefixes the input wrote, for showing the values: decimal for multiples of
+// 1000 bytes, binary for multiples of 1024 and for plain bytes.
+model::SizePrefixes family(std::string_view unit) {
+    return canonical_unit(unit).value().unit.prefixes;
+}
+
+TEST(Units, SizesRememberTheirFamilyOfPrefixes) {
+    using model::SizePrefixes;
+    for (const char* decimal :
+         {"kB", "KB", "MB", "GB", "TB", "megabytes", "MB/s", "GB/sec", "kB/op"}) {
+        EXPECT_EQ(family(decimal), SizePrefixes::decimal) << decimal;
+    }
+    for (const char* binary :
+         {"B", "bytes", "KiB", "MiB", "GiB", "TiB", "mebibytes", "MiB/s", "B/s", "B/op"}) {
+        EXPECT_EQ(family(binary), SizePrefixes::binary) << binary;
+    }
+    // The family is how values are shown, not what they are: the units are equal.
+    EXPECT_EQ(canonical_unit("MB")->unit, canonical_unit("MiB")->unit);
+}
+
 TEST(Units, RatesFractionsAndCounts) {
     EXPECT_EQ(convert("ops/s"), std::pair(model::per_second(), 1.0));
     EXPECT_EQ(convert("ops/ms"), std::pair(model::per_second(), 1e3));

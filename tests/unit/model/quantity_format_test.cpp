@@ -40,6 +40,19 @@ TEST(QuantityFormat, DecimalSizePrefixes) {
     EXPECT_EQ(format_quantity(2.5e6, per_second(), decimal), "2.50 M/s");
 }
 
+TEST(QuantityFormat, SizesInTheFamilyTheInputWrote) {
+    Unit decimal_size = bytes();
+    decimal_size.prefixes = SizePrefixes::decimal;
+    EXPECT_EQ(format_quantity(512e6, decimal_size), "512 MB");
+    EXPECT_EQ(format_quantity(512.0 * 1048576, bytes()), "512 MiB");
+    Unit decimal_rate = bytes_per_second();
+    decimal_rate.prefixes = SizePrefixes::decimal;
+    EXPECT_EQ(format_quantity(120e6, decimal_rate), "120 MB/s");
+    EXPECT_EQ(format_quantity(120e6, bytes_per_second()), "114 MiB/s");
+    // An explicit family wins over the unit's.
+    EXPECT_EQ(format_quantity(512e6, decimal_size, SizePrefixes::binary), "488 MiB");
+}
+
 TEST(QuantityFormat, RatiosAndPValues) {
     EXPECT_EQ(format_ratio(1.5812), "1.58x");
     EXPECT_EQ(format_ratio(std::numeric_limits<double>::infinity()), "∞");

@@ -77,16 +77,19 @@ TEST(MarkdownReport, ShowsScoresBudgetsWaiversAndRecommendations) {
     const std::string md = render_markdown(report, TemplateSet{});
     EXPECT_NE(md.find("Health **72**/100 · trust **90**/100."), std::string::npos) << md;
     EXPECT_NE(md.find("### Budgets"), std::string::npos);
-    // The budget's numbers as its sentence writes them, in the gate file's units.
-    EXPECT_NE(md.find("| ❌ | rss | time | p95 | 3.00 MiB | 1 MiB | 2 MiB | — |"), std::string::npos)
+    // The budget's numbers as its sentence writes them, in the gate file's units, each on
+    // one line (a non-breaking space before the unit).
+    EXPECT_NE(md.find("| ❌ | rss | time (p95) | 3.00\u00a0MiB | 1\u00a0MiB | 2\u00a0MiB | — |"),
+              std::string::npos)
         << md;
     // A report without them (written before they existed): sizes in powers of 1000, as gate
     // files and sentences write them.
     ordered_json older = report;
     for (auto& b : older.at("budgets")) b.erase("shown");
     const std::string older_md = render_markdown(from_json(older, "r.json"), TemplateSet{});
-    EXPECT_NE(older_md.find("| ❌ | rss | time | p95 | 3.15 MB | 1.05 MB | 2.10 MB | — |"),
-              std::string::npos)
+    EXPECT_NE(
+        older_md.find("| ❌ | rss | time (p95) | 3.15\u00a0MB | 1.05\u00a0MB | 2.10\u00a0MB | — |"),
+        std::string::npos)
         << older_md;
     // Budgets worst first: the failing one before the warning one.
     EXPECT_LT(md.find("| ❌ | rss"), md.find("| ⚠️ | ttfa"));
@@ -162,8 +165,8 @@ TEST(MarkdownReport, RepetitionsOfApplicationMetricsAreSamples) {
 TEST(MarkdownReport, NeedsAttentionIsWorstFirst) {
     const auto report = make_report({1.3, 4.0, 1.0, 1.7});
     const std::string md = render_markdown(report, TemplateSet{});
-    const std::size_t severe = md.find("| ❌ | BM_1 |");
-    const std::size_t moderate = md.find("| ❌ | BM_3 |");
+    const std::size_t severe = md.find("| ❌\u00a0severe | BM_1 |");
+    const std::size_t moderate = md.find("| ❌\u00a0moderate | BM_3 |");
     const std::size_t minor = md.find("| BM_0 |");
     ASSERT_NE(severe, std::string::npos) << md;
     ASSERT_NE(moderate, std::string::npos) << md;
@@ -188,9 +191,9 @@ TEST(MarkdownReport, TwentyThousandMetricsAreShortenedToACommentKeepingTheWorst)
     EXPECT_NE(md.find("The full report: https://example.com/artifacts/report.json."),
               std::string::npos);
     // The worst regression is the first row of the table.
-    const std::size_t first_row = md.find("| ❌ | ");
+    const std::size_t first_row = md.find("| ❌\u00a0");
     ASSERT_NE(first_row, std::string::npos);
-    EXPECT_EQ(md.find("| ❌ | BM_12345 |"), first_row);
+    EXPECT_EQ(md.find("| ❌\u00a0severe | BM_12345 |"), first_row);
     EXPECT_NE(md.find("more regressions in the full report."), std::string::npos);
     // No row or block is cut: every table line is whole, every <details> closed.
     EXPECT_EQ(count_of(md, "<details>"), count_of(md, "</details>"));

@@ -116,8 +116,12 @@ TEST(TrendReport, MarkdownHasATableAndAMermaidChartPerChangedMetric) {
     std::vector<trend::Trend> trends;
     const std::string md = render_trend_markdown(report_of(trends), TemplateSet{});
     EXPECT_NE(md.find("caws-gate trend: fail"), std::string::npos) << md;
-    EXPECT_NE(md.find("\n\n| | metric |"), std::string::npos) << md;
-    EXPECT_NE(md.find("| BM_Sort&lt;int&gt;/1024 | cpu_time | 40 |"), std::string::npos) << md;
+    EXPECT_NE(md.find("\n\n| drift | metric |"), std::string::npos) << md;
+    EXPECT_NE(md.find(" | BM_Sort&lt;int&gt;/1024 | cpu_time | "), std::string::npos) << md;
+    // The runs: once under the table when every series has as many, else a column.
+    EXPECT_TRUE(md.find("\nAll rows: 40 runs.\n") != std::string::npos ||
+                md.find("| cpu_time | 40 |") != std::string::npos)
+        << md;
     EXPECT_NE(
         md.find(
             "```mermaid\nxychart-beta\n    title \"BM_Sort#lt;int#gt;/1024 cpu_time (median)\"\n"
@@ -169,7 +173,8 @@ TEST(TrendReport, InfoLevelsHaveTheInfoIconOfTheOtherReports) {
     ASSERT_EQ(report["trends"][0]["change_points"][0]["level"], "info");
     const std::string md = render_trend_markdown(report, TemplateSet{});
     EXPECT_NE(md.find("- ℹ️ change point at run 38"), std::string::npos) << md;
-    EXPECT_NE(md.find("| ✅ | BM_Sort&lt;int&gt;/1024 | cpu_time |"), std::string::npos) << md;
+    EXPECT_NE(md.find("| ✅\u00a0stable | BM_Sort&lt;int&gt;/1024 | cpu_time |"), std::string::npos)
+        << md;
 }
 
 // A history without commits (runs recorded with --no-git, say): the change point names
