@@ -186,3 +186,33 @@ TEST(LeakCommandInputs, BrokenSeriesAreUsageErrorsAndPrintNothing) {
 
 }  // namespace
 }  // namespace caws::cli
+
+namespace caws::cli {
+namespace {
+
+// check reads the same memory series as leak, with the same threshold from the gate file
+// or the option (the option first), and fails on it.
+TEST(CheckLeakThreshold, TheGateFilesRelativeThresholdFailsACheckAndTheOptionOverridesIt) {
+    test::TempDir dir;
+    const std::string series = dir.write("mem.csv", csv_of(rss_hour(6), "t_s,rss_mb"));
+    const std::string baselines = dir.path() + "/baselines";
+    ASSERT_EQ(run_with({"baseline", "update", series, "--suite", "mem", "--dir", baselines}).exit_code, 0);
+    const std::vector<std::string> check{"check", series, "--suite", "mem", "--dir", baselines};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = check;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_with(args);
+    };
+    EXPECT_EQ(with({}).exit_code, 0);  // 6%/h of 200 MB is far below the default 1 MB/s
+    const std::string gate =
+        dir.write("gate.json", R"({"schema": "caws-gate/gate@1", "leak": {"threshold": "5%/h"}})");
+    const Outcome failed = with({"--gate", gate});
+    EXPECT_EQ(failed.exit_code, 1) << failed.out << failed.err;
+    EXPECT_NE(failed.out.find("above the threshold of 5%/h of 200.0 MB"), std::string::npos)
+        << failed.out;
+    EXPECT_EQ(with({"--gate", gate, "--leak-threshold", "10%/h"}).exit_code, 0);
+    EXPECT_EQ(with({"--leak-threshold", "5%/h"}).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace caws::cli
