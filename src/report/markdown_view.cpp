@@ -138,6 +138,7 @@ void set_repetitions(data& view, const Report& report) {
     std::stable_sort(flagged.begin(), flagged.end(),
                      [&](const auto* a, const auto* b) { return sensitivity(a) > sensitivity(b); });
     data rows(data::type::list);
+    bool unknown_repetitions = false;
     for (std::size_t i = 0; i < flagged.size() && i < k_repetition_rows; ++i) {
         const model::Comparison& c = *flagged[i];
         const auto& detectable = c.power->min_detectable_ratio;
@@ -148,11 +149,14 @@ void set_repetitions(data& view, const Report& report) {
         row.set("detectable", !detectable               ? std::string("unknown")
                               : std::isinf(*detectable) ? std::string("none (too few samples)")
                                                         : model::format_ratio(*detectable));
+        // "unknown" fits a comment's column; the sentence under the table says why.
         row.set("repetitions", c.power->repetitions_needed
                                    ? std::to_string(*c.power->repetitions_needed)
-                                   : std::string("unknown (noise not measurable)"));
+                                   : std::string("unknown"));
+        if (!c.power->repetitions_needed) unknown_repetitions = true;
         rows.push_back(row);
     }
+    view.set("repetitions_unknown", boolean(unknown_repetitions));
     const std::size_t total = flagged.size();
     view.set("repetitions", rows);
     view.set("has_repetitions", boolean(total > 0));
