@@ -41,134 +41,176 @@ model::Finding finding(model::Level level, std::string code, const model::Metric
                           metric.measure, std::move(message), std::nullopt};
 }
 
+// One budget checked on one metric: the check, the sentences of its message, and the
+// findings, added to `out` by finish().
+class OneBudget {
+public:
+    OneBudget(const Gate& gate, const Budget& budget, const model::Metric& metric,
+              BudgetResults& out);
+    void check_limits();
+    void check_ratio(const std::vector<model::Comparison>& comparisons);
+    void finish();
+
+private:
+    std::string show_value(double value) const;
+    std::string show_limit(const Quantity& q) const;
+    // Adds a sentence to the message, and a finding with it when `code` is given.
+    void say(std::string sentence, model::Level level = model::Level::pass,
+             const char* code = nullptr);
+    void raise_to(model::Level level) {
+        if (check_.level < level) check_.level = level;
+    }
+    void check_value(double value);
+
+    const Budget& budget_;
+    const model::Metric& metric_;
+    BudgetResults& out_;
+    // The limit whose unit values are shown in ("1310 MB" next to "1200 MB"), if any.
+    const Quantity* written_;
+    std::string who_;
+    model::BudgetCheck check_;
+    std::vector<std::string> sentences_;
+};
+
+OneBudget::OneBudget(const Gate& gate, const Budget& budget, const model::Metric& metric,
+                     BudgetResults& out)
+    : budget_(budget),
+      metric_(metric),
+      out_(out),
+      written_(budget.critical  ? &*budget.critical
+               : budget.warning ? &*budget.warning
+                                : nullptr),
+      who_(subject(metric.name, metric.measure)) {
+    check_.metric = metric.name;
+    check_.measure = metric.measure;
+    check_.statistic = std::string(compare::to_string(budget.statistic));
+    check_.unit = metric.unit.symbol;
+    if (budget.warning) {
+        check_.warning = limit_value(gate, budget, "warning", *budget.warning, metric);
+        check_.warning_text = show_limit(*budget.warning);
+    }
+    if (budget.critical) {
+        check_.critical = limit_value(gate, budget, "critical", *budget.critical, metric);
+        check_.critical_text = show_limit(*budget.critical);
+    }
+    check_.max_ratio = budget.max_ratio;
+}
+
+// Values in the unit the limits were written in, sizes in powers of 1000 when the limits
+// have no unit; limits as written. The report's budget table shows these same texts.
+std::string OneBudget::show_value(double value) const {
+    if (written_ == nullptr || !written_->dimension) {
+        return model::format_quantity(value, metric_.unit, model::SizePrefixes::decimal);
+    }
+    return model::format_number(value / written_->scale) + " " + written_->unit;
+}
+
+std::string OneBudget::show_limit(const Quantity& q) const {
+    return q.dimension ? q.text : show_value(q.value);
+}
+
+void OneBudget::say(std::string sentence, model::Level level, const char* code) {
+    sentences_.push_back(std::move(sentence));
+    if (code != nullptr) out_.findings.push_back(finding(level, code, metric_, sentences_.back()));
+}
+
+void OneBudget::check_limits() {
+    if (!check_.warning && !check_.critical) return;
+    check_.value = compare::statistic_value(metric_, budget_.statistic);
+    if (check_.value) {
+        check_value(*check_.value);
+        return;
+    }
+    check_.level = model::Level::warn;
+    const std::string why = metric_.status == model::Status::ok
+                                ? "has no " + check_.statistic + " in the results"
+                                : std::string(model::to_string(metric_.status)) + " in this run";
+    say(who_ + " " + why + ", so its budget cannot be checked; " + "keep the samples or write its " +
+            check_.statistic + ".",
+        model::Level::warn, "budget-missing");
+}
+
+void OneBudget::check_value(double value) {
+    const char* side = budget_.limit == Limit::upper ? "above" : "below";
+    const char* back = budget_.limit == Limit::upper ? "under" : "over";
+    check_.value_text = show_value(value);
+    const std::string measured = who_ + " " + check_.statistic + " is " + check_.value_text;
+    if (check_.critical && breaches(value, *check_.critical, budget_.limit)) {
+        check_.level = model::Level::fail;
+        const std::string limit = show_limit(*budget_.critical);
+        say(measured + ", " + side + " its critical budget of " + limit +
+                (check_.warning ? " (warning at " + show_limit(*budget_.warning) + ")" : "") +
+                "; bring it back " + back + " " + limit +
+                ", or change the budget in the gate file if the new cost is accepted.",
+            model::Level::fail, "budget-critical");
+    } else if (check_.warning && breaches(value, *check_.warning, budget_.limit)) {
+        check_.level = model::Level::warn;
+        const std::string limit = show_limit(*budget_.warning);
+        say(measured + ", " + side + " its warning budget of " + limit +
+                (check_.critical ? " (critical at " + show_limit(*budget_.critical) + ")" : "") +
+                "; bring it back " + back + " " + limit + " before it reaches the critical budget.",
+            model::Level::warn, "budget-warning");
+    } else {
+        std::string limits;
+        if (check_.warning) limits += "warning at " + show_limit(*budget_.warning);
+        if (check_.critical) {
+            limits += (limits.empty() ? "" : ", ") + std::string("critical at ") +
+                      show_limit(*budget_.critical);
+        }
+        say(measured + ", within its budget (" + limits + ").");
+    }
+}
+
+void OneBudget::check_ratio(const std::vector<model::Comparison>& comparisons) {
+    if (!budget_.max_ratio) return;
+    const model::Comparison* match = nullptr;
+    for (const model::Comparison& c : comparisons) {
+        if (c.metric == metric_.name && c.measure == metric_.measure) match = &c;
+    }
+    // The ratio of another statistic says nothing about this one's: a p95 budget is not
+    // checked on the median's ratio.
+    const bool same_statistic = match != nullptr && match->statistic == check_.statistic;
+    if (same_statistic && match->ratio) check_.ratio = match->ratio;
+    const std::string limit = model::format_ratio(*budget_.max_ratio);
+    if (match != nullptr && match->ratio && !same_statistic) {
+        raise_to(model::Level::warn);
+        say(who_ + " is compared by its " + match->statistic + ", so its relative budget on the " +
+                check_.statistic + " (" + limit +
+                ") cannot be checked; give it a rule with \"statistic\": \"" + check_.statistic +
+                "\" in the gate file.",
+            model::Level::warn, "budget-missing");
+    } else if (!check_.ratio) {
+        raise_to(model::Level::warn);
+        say(who_ + " has no ratio to the baseline, so its relative budget (" + limit +
+                ") cannot be checked; refresh the baseline to include it.",
+            model::Level::warn, "budget-missing");
+    } else if (*check_.ratio > *budget_.max_ratio) {
+        raise_to(budget_.ratio_level);
+        say(who_ + " is " + model::format_ratio(*check_.ratio) +
+                " worse than the baseline, above its relative budget of " + limit +
+                "; find the change that caused it, or refresh the baseline if it is intended.",
+            budget_.ratio_level,
+            budget_.ratio_level > model::Level::pass ? "budget-ratio" : nullptr);
+    } else {
+        say(who_ + " is " + model::format_ratio(*check_.ratio) +
+            " of the baseline, within its relative budget of " + limit + ".");
+    }
+}
+
+void OneBudget::finish() {
+    for (const std::string& sentence : sentences_) {
+        check_.message += (check_.message.empty() ? "" : " ") + sentence;
+    }
+    out_.checks.push_back(std::move(check_));
+}
+
 // Checks one budget on one metric: the check and any findings.
 void check_one(const Gate& gate, const Budget& budget, const model::Metric& metric,
                const std::vector<model::Comparison>& comparisons, BudgetResults& out) {
-    model::BudgetCheck check;
-    check.metric = metric.name;
-    check.measure = metric.measure;
-    check.statistic = std::string(compare::to_string(budget.statistic));
-    check.unit = metric.unit.symbol;
-    if (budget.warning)
-        check.warning = limit_value(gate, budget, "warning", *budget.warning, metric);
-    if (budget.critical) {
-        check.critical = limit_value(gate, budget, "critical", *budget.critical, metric);
-    }
-    check.max_ratio = budget.max_ratio;
-    const std::string who = subject(metric.name, metric.measure);
-    // Values in the unit the limits were written in ("1310 MB" next to "1200 MB"), sizes in
-    // powers of 1000 when the limits have no unit; limits as written. The report's budget
-    // table shows these same texts.
-    const Quantity* written = budget.critical  ? &*budget.critical
-                              : budget.warning ? &*budget.warning
-                                               : nullptr;
-    const auto show_value = [&metric, written](double v) {
-        if (written == nullptr || !written->dimension) {
-            return model::format_quantity(v, metric.unit, model::SizePrefixes::decimal);
-        }
-        const std::string number = model::format_number(v / written->scale);
-        return number + " " + written->unit;
-    };
-    const auto show_limit = [&metric, &show_value](const Quantity& q) {
-        if (q.dimension) return q.text;
-        return show_value(q.value);
-    };
-    if (budget.warning) check.warning_text = show_limit(*budget.warning);
-    if (budget.critical) check.critical_text = show_limit(*budget.critical);
-    const char* side = budget.limit == Limit::upper ? "above" : "below";
-    const char* back = budget.limit == Limit::upper ? "under" : "over";
-
-    std::vector<std::string> sentences;
-    if (check.warning || check.critical) {
-        check.value = compare::statistic_value(metric, budget.statistic);
-        if (!check.value) {
-            check.level = model::Level::warn;
-            const std::string why =
-                metric.status == model::Status::ok
-                    ? "has no " + check.statistic + " in the results"
-                    : std::string(model::to_string(metric.status)) + " in this run";
-            sentences.push_back(who + " " + why + ", so its budget cannot be checked; " +
-                                "keep the samples or write its " + check.statistic + ".");
-            out.findings.push_back(
-                finding(model::Level::warn, "budget-missing", metric, sentences.back()));
-        } else {
-            const double value = *check.value;
-            check.value_text = show_value(value);
-            const std::string measured = who + " " + check.statistic + " is " + check.value_text;
-            if (check.critical && breaches(value, *check.critical, budget.limit)) {
-                check.level = model::Level::fail;
-                sentences.push_back(
-                    measured + ", " + side + " its critical budget of " +
-                    show_limit(*budget.critical) +
-                    (check.warning ? " (warning at " + show_limit(*budget.warning) + ")" : "") +
-                    "; bring it back " + back + " " + show_limit(*budget.critical) +
-                    ", or change the budget in the gate file if the new cost is accepted.");
-                out.findings.push_back(
-                    finding(model::Level::fail, "budget-critical", metric, sentences.back()));
-            } else if (check.warning && breaches(value, *check.warning, budget.limit)) {
-                check.level = model::Level::warn;
-                sentences.push_back(
-                    measured + ", " + side + " its warning budget of " +
-                    show_limit(*budget.warning) +
-                    (check.critical ? " (critical at " + show_limit(*budget.critical) + ")" : "") +
-                    "; bring it back " + back + " " + show_limit(*budget.warning) +
-                    " before it reaches the critical budget.");
-                out.findings.push_back(
-                    finding(model::Level::warn, "budget-warning", metric, sentences.back()));
-            } else {
-                std::string limits;
-                if (check.warning) limits += "warning at " + show_limit(*budget.warning);
-                if (check.critical) {
-                    limits += (limits.empty() ? "" : ", ") + std::string("critical at ") +
-                              show_limit(*budget.critical);
-                }
-                sentences.push_back(measured + ", within its budget (" + limits + ").");
-            }
-        }
-    }
-    if (budget.max_ratio) {
-        const model::Comparison* match = nullptr;
-        for (const model::Comparison& c : comparisons) {
-            if (c.metric == metric.name && c.measure == metric.measure) match = &c;
-        }
-        // The ratio of another statistic says nothing about this one's: a p95 budget is not
-        // checked on the median's ratio.
-        const bool same_statistic = match != nullptr && match->statistic == check.statistic;
-        if (same_statistic && match->ratio) check.ratio = match->ratio;
-        const std::string limit = model::format_ratio(*budget.max_ratio);
-        if (match != nullptr && match->ratio && !same_statistic) {
-            if (check.level < model::Level::warn) check.level = model::Level::warn;
-            sentences.push_back(who + " is compared by its " + match->statistic +
-                                ", so its relative budget on the " + check.statistic + " (" +
-                                limit + ") cannot be checked; give it a rule with \"statistic\": \"" +
-                                check.statistic + "\" in the gate file.");
-            out.findings.push_back(
-                finding(model::Level::warn, "budget-missing", metric, sentences.back()));
-        } else if (!check.ratio) {
-            if (check.level < model::Level::warn) check.level = model::Level::warn;
-            sentences.push_back(who + " has no ratio to the baseline, so its relative budget (" +
-                                limit + ") cannot be checked; refresh the baseline to include it.");
-            out.findings.push_back(
-                finding(model::Level::warn, "budget-missing", metric, sentences.back()));
-        } else if (*check.ratio > *budget.max_ratio) {
-            if (check.level < budget.ratio_level) check.level = budget.ratio_level;
-            sentences.push_back(who + " is " + model::format_ratio(*check.ratio) +
-                                " worse than the baseline, above its relative budget of " + limit +
-                                "; find the change that caused it, or refresh the baseline if it "
-                                "is intended.");
-            if (budget.ratio_level > model::Level::pass) {
-                out.findings.push_back(
-                    finding(budget.ratio_level, "budget-ratio", metric, sentences.back()));
-            }
-        } else {
-            sentences.push_back(who + " is " + model::format_ratio(*check.ratio) +
-                                " of the baseline, within its relative budget of " + limit + ".");
-        }
-    }
-    for (const std::string& sentence : sentences) {
-        check.message += (check.message.empty() ? "" : " ") + sentence;
-    }
-    out.checks.push_back(std::move(check));
+    OneBudget one(gate, budget, metric, out);
+    one.check_limits();
+    one.check_ratio(comparisons);
+    one.finish();
 }
 
 }  // namespace
