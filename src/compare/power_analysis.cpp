@@ -81,11 +81,10 @@ model::Power statistic_power(const model::Comparison& c, const Options& options,
     const bool reachable = c.tested &&
                            stats::mann_whitney_min_p(c.n_baseline, c.n_candidate) <= alpha &&
                            1 / static_cast<double>(options.resamples + 1) < alpha;
-    const double shift =
-        stats::minimum_detectable_shift(sigma, n1, n2, df, alpha, options.power);
+    const double shift = stats::minimum_detectable_shift(sigma, n1, n2, df, alpha, options.power);
     power.min_detectable_ratio = reachable && std::isfinite(shift) ? std::exp(shift) : k_infinity;
-    const auto needed = stats::repetitions_needed(sigma, std::log(options.thresholds.minor), alpha,
-                                                  options.power);
+    const auto needed =
+        stats::repetitions_needed(sigma, std::log(options.thresholds.minor), alpha, options.power);
     if (needed) power.repetitions_needed = std::max(*needed, rank_test_minimum_size(alpha));
     power.needs_repetitions = *power.min_detectable_ratio > options.thresholds.minor;
     return power;

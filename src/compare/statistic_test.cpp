@@ -20,7 +20,7 @@ std::string sizes(std::size_t a, std::size_t b) {
 // oriented ratio itself: inverting the ends for a higher-is-better measure could put the
 // inverted ratio an ulp outside.
 model::Interval oriented_containing(const stats::Interval& raw, double ratio,
-                                   model::Direction direction) {
+                                    model::Direction direction) {
     model::Interval out{raw.low, raw.high};
     if (direction == model::Direction::higher) out = {1 / raw.high, 1 / raw.low};
     out.low = std::min(out.low, ratio);
@@ -75,12 +75,14 @@ StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metri
     const std::size_t n1 = b.values.size();
     const std::size_t n2 = s.values.size();
     if (!b.positive || !s.positive) {
-        c.notes.push_back("values not all positive: no test on log values, the ratio alone decides");
+        c.notes.push_back(
+            "values not all positive: no test on log values, the ratio alone decides");
         c.notes.push_back("values not all positive: no ratio interval");
         return outcome;
     }
     if (n1 < 2 || n2 < 2) {
-        c.notes.push_back("too few samples to test (" + sizes(n1, n2) + "): the ratio alone decides");
+        c.notes.push_back("too few samples to test (" + sizes(n1, n2) +
+                          "): the ratio alone decides");
         outcome.testable = true;
         return outcome;
     }
@@ -90,8 +92,8 @@ StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metri
     bootstrap.confidence = options.confidence;
     bootstrap.seed = stats::derive_seed(options.seed, metric_stream(metric));
     bootstrap.bca = uses_bca(statistic);
-    const auto r =
-        stats::bootstrap_statistic_ratio(b.values, s.values, *sample_statistic(statistic), bootstrap);
+    const auto r = stats::bootstrap_statistic_ratio(b.values, s.values,
+                                                    *sample_statistic(statistic), bootstrap);
     if (!r) return outcome;
     set_interval(c, *r, options);
     outcome.testable = true;
@@ -99,7 +101,8 @@ StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metri
     // The permutation test can reach alpha only where the splits of the samples are many
     // enough: the same bound as the exact rank test's.
     if (stats::mann_whitney_min_p(n1, n2) >= options.alpha) {
-        c.notes.push_back("too few samples to test (" + sizes(n1, n2) + "): the ratio alone decides");
+        c.notes.push_back("too few samples to test (" + sizes(n1, n2) +
+                          "): the ratio alone decides");
         return outcome;
     }
     c.tested = true;

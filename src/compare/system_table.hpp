@@ -52,7 +52,7 @@ struct SystemTable {
     std::size_t reference = 0;
     std::string statistic;
     std::optional<std::string> measure;  // the one measure of every row; empty: all measures
-    std::vector<SystemRow> rows;  // metrics of the reference in its order, then the others'
+    std::vector<SystemRow> rows;         // metrics of the reference in its order, then the others'
     // Per system, the geometric mean of its ratios to the reference (empty for the
     // reference itself and when no metric qualifies).
     std::vector<std::optional<Geomean>> geomeans;

@@ -44,14 +44,14 @@ model::Finding finding(model::Level level, std::string code, const model::Metric
 // One budget checked on one metric: the check, the sentences of its message, and the
 // findings, added to `out` by finish().
 class OneBudget {
-public:
+  public:
     OneBudget(const Gate& gate, const Budget& budget, const model::Metric& metric,
               BudgetResults& out);
     void check_limits();
     void check_ratio(const std::vector<model::Comparison>& comparisons);
     void finish();
 
-private:
+  private:
     std::string show_value(double value) const;
     std::string show_limit(const Quantity& q) const;
     // Adds a sentence to the message, and a finding with it when `code` is given.
@@ -125,8 +125,8 @@ void OneBudget::check_limits() {
     const std::string why = metric_.status == model::Status::ok
                                 ? "has no " + check_.statistic + " in the results"
                                 : std::string(model::to_string(metric_.status)) + " in this run";
-    say(who_ + " " + why + ", so its budget cannot be checked; " + "keep the samples or write its " +
-            check_.statistic + ".",
+    say(who_ + " " + why + ", so its budget cannot be checked; " +
+            "keep the samples or write its " + check_.statistic + ".",
         model::Level::warn, "budget-missing");
 }
 

@@ -65,8 +65,7 @@ struct ColumnWidths {
         const auto column = [](double width) {
             return std::max({width, latex_width_em("Candidate"), 7.0});
         };
-        const double others =
-            measure + column(baseline) + column(candidate) + column(ratio) + ci;
+        const double others = measure + column(baseline) + column(candidate) + column(ratio) + ci;
         return latex_name_column(others, 10);
     }
 };
@@ -97,12 +96,12 @@ void add_row(const RowList::Row& row, const model::Comparison& c) {
 // units), `has_rows`, `siunitx` and `standalone` (its switches), and the trend section.
 data latex_view(const Report& report, const RenderOptions& options, RowLists& lists) {
     data view = header_view(report);
-    RowList& rows =
-        lists.add("rows",
-                  {"name", "name_latex", "not_gated", "measure", "statistic", "baseline_is_number", "baseline_value",
-                   "baseline_unit", "candidate_is_number", "candidate_value", "candidate_unit",
-                   "ratio_value", "ratio_is_number", "ci", "has_stars", "stars", "class"},
-                  report.comparisons.size());
+    RowList& rows = lists.add(
+        "rows",
+        {"name", "name_latex", "not_gated", "measure", "statistic", "baseline_is_number",
+         "baseline_value", "baseline_unit", "candidate_is_number", "candidate_value",
+         "candidate_unit", "ratio_value", "ratio_is_number", "ci", "has_stars", "stars", "class"},
+        report.comparisons.size());
     ColumnWidths widths;
     bool not_gated = false;
     for (const model::Comparison& c : report.comparisons) {
