@@ -41,7 +41,7 @@ void add_interval(model::Comparison& c, const model::Metric& metric, const Side&
                   const Options& options, const std::optional<stats::TTestResult>& log_t) {
     if (b.values.empty() || s.values.empty()) return;
     if (!b.positive || !s.positive) {
-        c.notes.push_back("values not all positive: no ratio interval");
+        c.notes.emplace_back(k_no_ratio_interval_note);
         return;
     }
     const std::string level = model::format_plain_percent(options.confidence);

@@ -5,12 +5,17 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "compare/comparator.hpp"
 #include "compare/side.hpp"
 #include "stats/student_t.hpp"
 
 namespace caws::compare {
+
+// The note of a comparison whose values are not all positive: no interval of a ratio.
+inline constexpr std::string_view k_no_ratio_interval_note =
+    "values not all positive: no ratio interval";
 
 // The metric's identity, hashed: each metric gets its own bootstrap stream whatever the
 // other metrics of the run are (with stats::derive_seed).

@@ -12,10 +12,6 @@
 namespace caws::compare {
 namespace {
 
-std::string sizes(std::size_t a, std::size_t b) {
-    return std::to_string(a) + " vs " + std::to_string(b);
-}
-
 // The interval of candidate / baseline oriented like the ratio, and stretched to the
 // oriented ratio itself: inverting the ends for a higher-is-better measure could put the
 // inverted ratio an ulp outside.
@@ -75,14 +71,12 @@ StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metri
     const std::size_t n1 = b.values.size();
     const std::size_t n2 = s.values.size();
     if (!b.positive || !s.positive) {
-        c.notes.push_back(
-            "values not all positive: no test on log values, the ratio alone decides");
-        c.notes.push_back("values not all positive: no ratio interval");
+        c.notes.emplace_back(k_not_positive_note);
+        c.notes.emplace_back(k_no_ratio_interval_note);
         return outcome;
     }
     if (n1 < 2 || n2 < 2) {
-        c.notes.push_back("too few samples to test (" + sizes(n1, n2) +
-                          "): the ratio alone decides");
+        c.notes.push_back(too_few_samples_note(n1, n2));
         outcome.testable = true;
         return outcome;
     }
@@ -101,8 +95,7 @@ StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metri
     // The permutation test can reach alpha only where the splits of the samples are many
     // enough: the same bound as the exact rank test's.
     if (stats::mann_whitney_min_p(n1, n2) >= options.alpha) {
-        c.notes.push_back("too few samples to test (" + sizes(n1, n2) +
-                          "): the ratio alone decides");
+        c.notes.push_back(too_few_samples_note(n1, n2));
         return outcome;
     }
     c.tested = true;

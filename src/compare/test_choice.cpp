@@ -8,13 +8,10 @@
 #include "stats/welch.hpp"
 
 namespace caws::compare {
-namespace {
-
-std::string sizes(std::size_t a, std::size_t b) {
-    return std::to_string(a) + " vs " + std::to_string(b);
+std::string too_few_samples_note(std::size_t n1, std::size_t n2) {
+    return "too few samples to test (" + std::to_string(n1) + " vs " + std::to_string(n2) +
+           "): the ratio alone decides";
 }
-
-}  // namespace
 
 double per_metric_alpha(const Options& options, std::size_t family_size) {
     if (options.correction == Correction::none) return options.alpha;
@@ -35,7 +32,7 @@ TestChoice choose_test(const Options& options, const RunContext& context, const 
     const bool welch_possible = logs && n1 >= 2 && n2 >= 2;
     const double min_p = stats::mann_whitney_min_p(n1, n2);
     const auto too_few = [&] {
-        notes.push_back("too few samples to test (" + sizes(n1, n2) + "): the ratio alone decides");
+        notes.push_back(too_few_samples_note(n1, n2));
         return TestChoice{SignificanceTest::automatic, false, Untested::too_few_samples};
     };
     switch (options.test) {
@@ -63,7 +60,7 @@ TestChoice choose_test(const Options& options, const RunContext& context, const 
             break;
     }
     if (!logs) {
-        notes.push_back("values not all positive: no test on log values, the ratio alone decides");
+        notes.emplace_back(k_not_positive_note);
         return {SignificanceTest::automatic, false, Untested::not_positive};
     }
     return too_few();

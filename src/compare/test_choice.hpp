@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compare/comparator.hpp"
@@ -17,6 +18,12 @@ namespace caws::compare {
 // The level one metric's test must reach: alpha, divided by the family size under a
 // correction (Holm's first step, and BH's when a single metric changes).
 double per_metric_alpha(const Options& options, std::size_t family_size);
+
+// The notes of a comparison left untested: too few samples (n1 vs n2), or values that are
+// not all positive (no test on logs).
+std::string too_few_samples_note(std::size_t n1, std::size_t n2);
+inline constexpr std::string_view k_not_positive_note =
+    "values not all positive: no test on log values, the ratio alone decides";
 
 // Why a comparison was not tested.
 enum class Untested { no, too_few_samples, no_samples, not_positive };

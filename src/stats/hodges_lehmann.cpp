@@ -6,9 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include <boost/math/distributions/normal.hpp>
-
 #include "stats/mann_whitney.hpp"
+#include "stats/student_t.hpp"
 
 namespace caws::stats {
 namespace {
@@ -36,14 +35,6 @@ const IntervalRank& cached_exact_rank(std::size_t n1, std::size_t n2, double con
         found = cache.emplace(key, hodges_lehmann_exact_rank(n1, n2, confidence)).first;
     }
     return found->second;
-}
-
-double normal_quantile(double p) {
-    return boost::math::quantile(boost::math::normal_distribution<double>(), p);
-}
-
-double normal_cdf(double z) {
-    return 0.5 * std::erfc(-z / std::sqrt(2.0));
 }
 
 }  // namespace

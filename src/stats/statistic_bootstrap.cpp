@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numbers>
 
 #include "stats/descriptive.hpp"
 #include "stats/random.hpp"
@@ -13,14 +12,6 @@ namespace caws::stats {
 namespace {
 
 constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
-
-double normal_cdf(double z) {
-    return 0.5 * std::erfc(-z / std::numbers::sqrt2);
-}
-
-double normal_quantile(double p) {
-    return student_t_quantile(p, std::numeric_limits<double>::infinity());
-}
 
 // Type 7 from the order statistic below the position and the next one, with the
 // arithmetic of quantile_sorted, so that both give the same bits.
@@ -110,8 +101,8 @@ double evaluate_in_place(std::span<double> values, const SampleStatistic& statis
     if (n == 0) return k_nan;
     if (statistic.kind == SampleStatistic::Kind::mean) return mean(values);
     const double p = std::clamp(statistic.p, 0.0, 1.0);
-    const double position = std::clamp(p * static_cast<double>(n - 1), 0.0,
-                                       static_cast<double>(n - 1));
+    const double position =
+        std::clamp(p * static_cast<double>(n - 1), 0.0, static_cast<double>(n - 1));
     const auto below = static_cast<std::size_t>(std::floor(position));
     const auto at = values.begin() + static_cast<std::ptrdiff_t>(below);
     std::nth_element(values.begin(), at, values.end());
@@ -158,8 +149,8 @@ std::optional<BcaLevels> bca_levels(std::span<const double> replicates, double e
         at_or_below += r <= estimate ? 1 : 0;
     }
     // At a share of 0 or 1 the bias is infinite: the estimate lies outside the replicates.
-    const double share = static_cast<double>(below + at_or_below) /
-                         (2 * static_cast<double>(replicates.size()));
+    const double share =
+        static_cast<double>(below + at_or_below) / (2 * static_cast<double>(replicates.size()));
     if (!(share > 0 && share < 1)) return std::nullopt;
     BcaLevels levels;
     levels.bias = normal_quantile(share);

@@ -49,4 +49,8 @@ double student_t_quantile(double p, double df) {
     return value;
 }
 
+double normal_cdf(double z) {
+    return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
+
 }  // namespace caws::stats

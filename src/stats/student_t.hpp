@@ -22,4 +22,11 @@ double student_t_two_sided_p(double t, double df);
 // for thousands of metrics.
 double student_t_quantile(double p, double df);
 
+// The standard normal's quantile at p in (0, 1) (student_t_quantile with infinite df) and
+// its distribution function.
+inline double normal_quantile(double p) {
+    return student_t_quantile(p, std::numeric_limits<double>::infinity());
+}
+double normal_cdf(double z);
+
 }  // namespace caws::stats

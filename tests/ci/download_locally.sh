@@ -22,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-version=$(sed -n 's/^project(caws-gate VERSION \([0-9.]*\).*/\1/p' "$source_dir/CMakeLists.txt")
+version=$(bash "$source_dir/scripts/version.sh")
 name=caws-gate-$version-linux-$(uname -m)
 mkdir -p "$tmp/serve/v$version" "$tmp/stage/$name/bin"
 cp "$caws_gate" "$tmp/stage/$name/bin/caws-gate"

@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-version=$(sed -n 's/^project(caws-gate VERSION \([0-9.]*\).*/\1/p' "$source_dir/CMakeLists.txt")
+version=$(bash "$source_dir/scripts/version.sh")
 arch=$(uname -m)
 name=caws-gate-$version-linux-$arch
 BUILD_DIR=$build_dir DIST_DIR=$tmp/dist bash "$source_dir/scripts/package.sh" >"$tmp/package.log" 2>&1 ||

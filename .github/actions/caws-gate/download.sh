@@ -18,7 +18,7 @@ if [ -n "${INPUT_BINARY:-}" ]; then
   exit 0
 fi
 source_dir=${CAWS_GATE_SOURCE:?}
-version=$(sed -n 's/^project(caws-gate VERSION \([0-9.]*\).*/\1/p' "$source_dir/CMakeLists.txt")
+version=$(bash "$source_dir/scripts/version.sh")
 name=caws-gate-$version-linux-$(uname -m)
 checksums=${CAWS_GATE_RELEASE_CHECKSUMS:-$here/release-checksums.txt}
 expected=$(awk -v file="$name.tar.gz" '$2 == file || $2 == "*" file {print $1}' "$checksums")
