@@ -29,22 +29,38 @@ std::string quantity(const std::optional<double>& value, const model::Unit& unit
     return model::format_quantity(*value, unit);
 }
 
+// The unit of a trend of the JSON report: its symbol, in the family of prefixes the input
+// wrote it with ("unit_prefixes", binary when absent).
+model::Unit unit_of(const ordered_json& t) {
+    model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
+    if (text_or(t, "unit_prefixes") == "decimal") unit.prefixes = model::SizePrefixes::decimal;
+    return unit;
+}
+
 // A readable unit for a whole chart: its scale and symbol, from the series' median.
-std::pair<double, std::string> chart_unit(const std::string& unit, double typical) {
+std::pair<double, std::string> chart_unit(const model::Unit& unit, double typical) {
     const double v = std::fabs(typical);
-    if (unit == "s") {
+    if (unit.symbol == "s") {
         if (v < 1e-6) return {1e9, "ns"};
         if (v < 1e-3) return {1e6, "µs"};
         if (v < 1) return {1e3, "ms"};
         return {1, "s"};
     }
-    if (unit == "B") {
-        if (v < 1024) return {1, "B"};
-        if (v < 1024.0 * 1024) return {1.0 / 1024, "KiB"};
-        if (v < 1024.0 * 1024 * 1024) return {1.0 / (1024 * 1024), "MiB"};
-        return {1.0 / (1024.0 * 1024 * 1024), "GiB"};
+    if (unit.symbol == "B" || unit.symbol == "B/s") {
+        const bool decimal = unit.prefixes == model::SizePrefixes::decimal;
+        const double step = decimal ? 1000.0 : 1024.0;
+        static constexpr const char* k_binary[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+        static constexpr const char* k_decimal[] = {"B", "kB", "MB", "GB", "TB"};
+        std::size_t k = 0;
+        double scale = 1;
+        while (k + 1 < std::size(k_binary) && v * scale >= step) {
+            scale /= step;
+            ++k;
+        }
+        const std::string rate = unit.symbol == "B/s" ? "/s" : "";
+        return {scale, (decimal ? k_decimal : k_binary)[k] + rate};
     }
-    return {1, unit};
+    return {1, unit.symbol};
 }
 
 std::string mermaid_chart(const ordered_json& t) {
@@ -63,7 +79,7 @@ std::string mermaid_chart(const ordered_json& t) {
     std::vector<double> sorted = shown;
     std::sort(sorted.begin(), sorted.end());
     const double typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
-    const auto [scale, symbol] = chart_unit(text_or(t, "unit"), typical);
+    const auto [scale, symbol] = chart_unit(unit_of(t), typical);
     std::string out = "xychart-beta\n";
     out += "    title \"" + mermaid_label(text_or(t, "metric") + " " + text_or(t, "measure")) +
            " (" + mermaid_label(text_or(t, "statistic")) + ")\"\n";
@@ -97,7 +113,7 @@ std::string shifts_text(const ordered_json& report, std::size_t shifts) {
 }
 
 data change_point_view(const ordered_json& t, const ordered_json& cp) {
-    const model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
+    const model::Unit unit = unit_of(t);
     data view;
     view.set("metric", text_or(t, "metric"));
     view.set("measure", text_or(t, "measure"));
@@ -135,7 +151,7 @@ data build_trend_view(const ordered_json& report) {
     std::set<std::size_t> runs;  // of the series: said once under the table when all agree
     for (const ordered_json& t : report["trends"]) {
         if (const auto shifts = t.find("shifts"); shifts != t.end()) shift_count += shifts->size();
-        const model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
+        const model::Unit unit = unit_of(t);
         const ordered_json& drift = t["drift"];
         const std::string drift_class = text_or(drift, "class");
         const std::size_t cps = t["change_points"].size();
@@ -252,6 +268,9 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     out["metric"] = s.metric;
     out["measure"] = s.measure;
     out["unit"] = s.unit;
+    if (s.prefixes == model::SizePrefixes::decimal) {
+        out["unit_prefixes"] = std::string(model::to_string(s.prefixes));
+    }
     out["direction"] = std::string(model::to_string(s.direction));
     out["statistic"] = s.statistic;
     out["n"] = s.values.size();

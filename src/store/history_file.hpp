@@ -23,6 +23,9 @@ inline constexpr const char* k_history_schema = "caws-gate/history@1";
 // metric whose tool did not report a p95, a standard deviation of one sample).
 struct HistoryMetric {
     std::string name, measure, unit;  // unit: the canonical unit's symbol ("s", "B", "1/s")
+    // How the input wrote a size or byte rate (kB or KiB), to show it in the same family;
+    // written as "unit_prefixes": "decimal" after the unit, binary when absent.
+    model::SizePrefixes prefixes = model::SizePrefixes::binary;
     model::Direction direction = model::Direction::unknown;
     std::size_t n = 0;
     std::optional<double> median, mean, stddev, min, max, p95;
@@ -43,8 +46,9 @@ struct HistoryEntry : HistoryRun {
 // that value (the median when there is one) and the run's index.
 struct HistoryValues {
     std::string name, measure;
-    std::string unit;                                        // of the newest run with a value
-    model::Direction direction = model::Direction::unknown;  // of the newest run with a value
+    std::string unit;                                            // of the newest run with a value
+    model::SizePrefixes prefixes = model::SizePrefixes::binary;  // likewise
+    model::Direction direction = model::Direction::unknown;      // of the newest run with a value
     std::vector<std::uint32_t> runs;  // index in HistoryTable::runs of each value, oldest first
     std::vector<double> values;
     bool has_median = false;  // some values are medians

@@ -20,6 +20,8 @@ inline constexpr std::string_view k_metric_keys[] = {
 inline constexpr std::size_t k_required_metric_keys = 5;
 // Positions of the required keys in k_metric_keys.
 enum RequiredKey : std::size_t { key_name, key_measure, key_unit, key_direction, key_n };
+// The optional key after "unit" of a size or byte rate the input wrote in kB, MB, ...
+inline constexpr std::string_view k_prefixes_key = "unit_prefixes";
 
 // HistoryMetric's statistics, in the order of their keys in k_metric_keys.
 inline constexpr std::optional<double> HistoryMetric::*k_statistics[] = {
@@ -33,6 +35,7 @@ static_assert(std::size(k_metric_keys) == k_required_metric_keys + k_statistic_c
 // buffer, valid until its next line.
 struct MetricView {
     std::string_view name, measure, unit;
+    model::SizePrefixes prefixes = model::SizePrefixes::binary;  // "unit_prefixes", optional
     model::Direction direction = model::Direction::unknown;
     std::size_t n = 0;
     std::optional<double> statistics[k_statistic_count];  // in the order of k_statistics

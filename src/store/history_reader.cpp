@@ -96,7 +96,10 @@ class LineReader {
             const od::raw_json_string raw = field.key();
             std::size_t id = 0;
             while (id < std::size(k_metric_keys) && !(raw == k_metric_keys[id])) ++id;
-            if (id == std::size(k_metric_keys)) continue;  // keys added later are ignored
+            if (id == std::size(k_metric_keys)) {
+                if (raw == k_prefixes_key) read_prefixes(field.value(), at.child(k_prefixes_key));
+                continue;  // other keys, added later, are ignored
+            }
             const Where where = at.child(k_metric_keys[id]);
             od::value value = field.value();
             if (id < k_required_metric_keys) {
@@ -112,6 +115,16 @@ class LineReader {
                            "expected the metric's \"" + std::string(k_metric_keys[id]) + "\"");
             }
         }
+    }
+
+    void read_prefixes(od::value value, const Where& where) {
+        const std::string_view text = json_.string(value, where);
+        const auto prefixes = model::size_prefixes_from_string(text);
+        if (!prefixes) {
+            json_.fail(where,
+                       "expected \"decimal\" or \"binary\", got \"" + std::string(text) + "\"");
+        }
+        view_.prefixes = *prefixes;
     }
 
     void read_required(std::size_t id, od::value value, const Where& where) {
@@ -161,6 +174,7 @@ class EntrySink {
         metric.name = view.name;
         metric.measure = view.measure;
         metric.unit = view.unit;
+        metric.prefixes = view.prefixes;
         metric.direction = view.direction;
         metric.n = view.n;
         for (std::size_t k = 0; k < k_statistic_count; ++k) {

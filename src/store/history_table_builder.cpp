@@ -25,7 +25,7 @@ HistoryRun& TableBuilder::begin() {
 void TableBuilder::add(const HistoryEntry& entry) {
     begin() = static_cast<const HistoryRun&>(entry);
     for (const HistoryMetric& m : entry.metrics) {
-        add(m.name, m.measure, m.unit, m.direction, m.median, m.mean);
+        add(m.name, m.measure, m.unit, m.prefixes, m.direction, m.median, m.mean);
     }
     commit();
 }
@@ -46,8 +46,8 @@ HistoryTable TableBuilder::take() && {
 }
 
 void TableBuilder::add(std::string_view name, std::string_view measure, std::string_view unit,
-                       model::Direction direction, const std::optional<double>& median,
-                       const std::optional<double>& mean) {
+                       model::SizePrefixes prefixes, model::Direction direction,
+                       const std::optional<double>& median, const std::optional<double>& mean) {
     const std::size_t k = current_.size();
     const std::optional<double>& value = median ? median : mean;
     if (!value) {
@@ -74,6 +74,7 @@ void TableBuilder::add(std::string_view name, std::string_view measure, std::str
     current_.push_back(i);
     HistoryValues& metric = table_.metrics[i];
     if (metric.unit != unit) metric.unit = unit;
+    metric.prefixes = prefixes;
     metric.direction = direction;
     metric.runs.push_back(static_cast<std::uint32_t>(table_.runs.size() - 1));
     metric.values.push_back(*value);
@@ -117,6 +118,7 @@ void append_table(HistoryTable& table, HistoryTable&& newer) {
         into.values.insert(into.values.end(), metric.values.begin(), metric.values.end());
         if (!metric.values.empty()) {
             into.unit = std::move(metric.unit);
+            into.prefixes = metric.prefixes;
             into.direction = metric.direction;
         }
         into.has_median = into.has_median || metric.has_median;

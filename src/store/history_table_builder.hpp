@@ -22,8 +22,8 @@ class TableBuilder {
   public:
     HistoryRun& begin();
     void add(const MetricView& view) {
-        add(view.name, view.measure, view.unit, view.direction, view.statistics[k_median],
-            view.statistics[k_mean]);
+        add(view.name, view.measure, view.unit, view.prefixes, view.direction,
+            view.statistics[k_median], view.statistics[k_mean]);
     }
     // A whole entry: begin, add each metric, commit.
     void add(const HistoryEntry& entry);
@@ -36,8 +36,8 @@ class TableBuilder {
     static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
 
     void add(std::string_view name, std::string_view measure, std::string_view unit,
-             model::Direction direction, const std::optional<double>& median,
-             const std::optional<double>& mean);
+             model::SizePrefixes prefixes, model::Direction direction,
+             const std::optional<double>& median, const std::optional<double>& mean);
 
     HistoryTable table_;
     std::unordered_map<std::string, std::size_t> index_;

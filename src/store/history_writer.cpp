@@ -15,6 +15,7 @@ HistoryMetric summarize_metric(const model::Metric& metric) {
     out.name = metric.name;
     out.measure = metric.measure;
     out.unit = metric.unit.symbol;
+    out.prefixes = metric.unit.prefixes;
     out.direction = metric.direction;
     if (!metric.samples.empty()) {
         std::vector<double> sorted = metric.samples;
@@ -89,6 +90,11 @@ std::string history_line(const HistoryEntry& entry) {
         append_string(out, metric.measure);
         out += ",\"unit\":";
         append_string(out, metric.unit);
+        if (metric.prefixes == model::SizePrefixes::decimal) {
+            out += ",\"";
+            out += k_prefixes_key;
+            out += "\":\"decimal\"";
+        }
         out += ",\"direction\":";
         append_string(out, model::to_string(metric.direction));
         out += ",\"n\":";

@@ -29,7 +29,8 @@ struct RunLabel {
 struct Series {
     std::string metric;
     std::string measure;
-    std::string unit;  // canonical symbol, e.g. "s"
+    std::string unit;                                            // canonical symbol, e.g. "s"
+    model::SizePrefixes prefixes = model::SizePrefixes::binary;  // how the input wrote sizes
     model::Direction direction = model::Direction::unknown;
     std::string statistic = "median";  // "median", "mean", or "median/mean" when mixed
     std::vector<double> values;

@@ -39,7 +39,8 @@ std::string drift_message(const Trend& trend) {
 
 std::string change_point_message(const Trend& trend, const ChangePoint& point) {
     const Series& s = trend.series;
-    const model::Unit unit = model::unit_from_symbol(s.unit);
+    model::Unit unit = model::unit_from_symbol(s.unit);
+    unit.prefixes = s.prefixes;
     std::string where;
     if (!point.commit.empty()) where = point.commit.substr(0, 12);
     if (!point.date.empty()) where += (where.empty() ? "" : ", ") + point.date;

@@ -49,6 +49,7 @@ std::vector<Series> build_series(const store::HistoryTable& history, const Serie
         s.metric = metric.name;
         s.measure = metric.measure;
         s.unit = metric.unit;
+        s.prefixes = metric.prefixes;
         s.direction = metric.direction;
         s.statistic = metric.has_median && metric.has_mean
                           ? "median/mean"

@@ -78,6 +78,37 @@ TEST(UnitFamily, TheBaselineFileKeepsTheFamily) {
     EXPECT_EQ(test::read_text(dir.file("again.md")), test::read_text(dir.file("r.md")));
 }
 
+// The history keeps the family, so the trend of a size written in MB (its charts, its
+// change points) is in MB too, in `trend` and in the trend section of `check`.
+TEST(UnitFamily, TheHistoryAndItsTrendsKeepTheFamily) {
+    TempDir dir;
+    for (int run = 0; run < 8; ++run) {
+        dir.write("run.json", metrics("MB", run < 4 ? 512 : 1024));
+        const ProcessResult r =
+            caws_gate({"baseline", "update", "run.json", "--suite", "mem", "--accept-regressions"},
+                      dir.path());
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const std::string history = test::read_text(dir.file("baselines/history/mem.jsonl"));
+    EXPECT_NE(history.find(R"("unit":"B","unit_prefixes":"decimal")"), std::string::npos)
+        << history;
+    ProcessResult r = caws_gate(
+        {"trend", "baselines/history/mem.jsonl", "--md", "t.md", "--json", "t.json"}, dir.path());
+    ASSERT_LE(r.exit_code, 1) << r.err;
+    const std::string md = test::read_text(dir.file("t.md"));
+    EXPECT_NE(md.find("512 MB → 1.02 GB"), std::string::npos) << md;  // the change point
+    EXPECT_NE(md.find("y-axis \"GB\""), std::string::npos) << md;     // the chart
+    EXPECT_EQ(md.find("MiB"), std::string::npos) << md;
+    const auto report = nlohmann::json::parse(test::read_text(dir.file("t.json")));
+    EXPECT_EQ(report["trends"][0]["unit_prefixes"], "decimal") << report.dump();
+
+    dir.write("run.json", metrics("MB", 1024));
+    r = caws_gate({"check", "run.json", "--suite", "mem", "--md", "c.md", "--quiet"}, dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string check = test::read_text(dir.file("c.md"));
+    EXPECT_EQ(check.find("MiB"), std::string::npos) << check;
+}
+
 TEST(UnitFamily, ABadFamilyInABaselineIsLocated) {
     TempDir dir;
     dir.write("run.json", metrics("MB", 512));

@@ -156,6 +156,38 @@ TEST(HistoryFile, RoundTripsExactly) {
     EXPECT_EQ(history_line(read[0]), line);
 }
 
+TEST(HistoryFile, KeepsTheFamilyOfPrefixesOfASize) {
+    model::Run run = sample_run();
+    run.metrics.resize(1);
+    run.metrics[0].unit = model::bytes();
+    run.metrics[0].unit.prefixes = model::SizePrefixes::decimal;  // written in MB
+    const HistoryEntry entry = summarize_run(run, "2026-11-23T03:12:00Z", "", "");
+    const std::string line = history_line(entry);
+    EXPECT_NE(line.find(R"("unit":"B","unit_prefixes":"decimal","direction")"), std::string::npos)
+        << line;
+    const std::vector<HistoryEntry> read = parse_history(line, "h.jsonl");
+    ASSERT_EQ(read.size(), 1u);
+    EXPECT_EQ(read[0].metrics[0].prefixes, model::SizePrefixes::decimal);
+    EXPECT_EQ(history_line(read[0]), line);
+    EXPECT_EQ(history_table(read).metrics[0].prefixes, model::SizePrefixes::decimal);
+    // Binary, the default, is not written; a line without the key reads as binary.
+    run.metrics[0].unit.prefixes = model::SizePrefixes::binary;
+    const std::string binary = history_line(summarize_run(run, "2026-11-23T03:12:00Z", "", ""));
+    EXPECT_EQ(binary.find("unit_prefixes"), std::string::npos) << binary;
+    EXPECT_EQ(parse_history(binary, "h.jsonl")[0].metrics[0].prefixes, model::SizePrefixes::binary);
+}
+
+TEST(HistoryFile, ABadFamilyOfPrefixesIsLocated) {
+    const std::string line =
+        R"({"schema":"caws-gate/history@1","date":"2026-11-23T03:12:00Z","metrics":[)"
+        R"({"name":"a","measure":"m","unit":"B","unit_prefixes":"metric","direction":"lower","n":1}]})";
+    EXPECT_EQ(error_of(line),
+              "baselines/history/perf.jsonl:1: /metrics/0/unit_prefixes: expected \"decimal\" or "
+              "\"binary\", got \"metric\"");
+    EXPECT_EQ(error_of(std::string(line).replace(line.find("\"metric\""), 8, "7")),
+              "baselines/history/perf.jsonl:1: /metrics/0/unit_prefixes: expected a string, got 7");
+}
+
 TEST(HistoryFile, EscapesStringsAndReplacesInvalidUtf8) {
     HistoryEntry entry;
     entry.date = "2026-11-23T03:12:00Z";
