@@ -1,9 +1,12 @@
 #include "app/check_between_run.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "util/file_io.hpp"
+#include "util/string_map.hpp"
 
 namespace caws::app {
 
@@ -25,6 +28,37 @@ std::vector<compare::RunValues> run_values(const store::HistoryTable& table, std
     return out;
 }
 
+namespace {
+
+// The statistics besides the median that a history line records, for comparisons gated
+// on one of them.
+constexpr std::pair<const char*, std::optional<double> store::HistoryMetric::*> k_recorded[] = {
+    {"mean", &store::HistoryMetric::mean},
+    {"min", &store::HistoryMetric::min},
+    {"max", &store::HistoryMetric::max},
+    {"p95", &store::HistoryMetric::p95}};
+
+// Each metric's values of those statistics in `entries`, oldest first.
+void add_statistic_values(const std::vector<store::HistoryEntry>& entries,
+                          std::vector<compare::RunValues>& out) {
+    util::StringMap<std::size_t> index;
+    std::string key;
+    for (const store::HistoryEntry& entry : entries) {
+        for (const store::HistoryMetric& metric : entry.metrics) {
+            for (const auto& [statistic, member] : k_recorded) {
+                const std::optional<double>& value = metric.*member;
+                if (!value) continue;
+                key = metric.name + '\x1f' + metric.measure + '\x1f' + statistic;
+                const auto [it, added] = index.try_emplace(key, out.size());
+                if (added) out.push_back({metric.name, metric.measure, metric.unit, {}, statistic});
+                out[it->second].values.push_back(*value);
+            }
+        }
+    }
+}
+
+}  // namespace
+
 CheckBetweenRun between_run_noise(const store::HistoryTable* table, std::string history_path,
                                   bool recorded, const store::Provenance& baseline_provenance,
                                   const compare::BetweenRunOptions& options) {
@@ -40,8 +74,16 @@ CheckBetweenRun between_run_noise(const store::HistoryTable* table, std::string 
         compare::between_run_window(baseline_provenance.runs.size(), options);
     const std::size_t first = end > window ? end - window : 0;
     summary.runs = end - first;
-    result.noise = compare::fit_between_run_noise(run_values(*table, first, end), summary.runs,
-                                                  options.min_runs);
+    std::vector<compare::RunValues> values = run_values(*table, first, end);
+    if (summary.runs >= options.min_runs) {
+        // The window's lines in full, for the other statistics: the newest lines of the
+        // file but the run being checked when it is recorded already.
+        std::vector<store::HistoryEntry> lines =
+            store::read_history_tail(summary.history, table->runs.size() - first);
+        if (lines.size() > summary.runs) lines.resize(summary.runs);
+        add_statistic_values(lines, values);
+    }
+    result.noise = compare::fit_between_run_noise(values, summary.runs, options.min_runs);
     return result;
 }
 

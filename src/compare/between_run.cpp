@@ -16,8 +16,12 @@ std::string runs_text(std::size_t n) {
     return std::to_string(n) + (n == 1 ? " run" : " runs");
 }
 
-std::string key_of(const std::string& name, const std::string& measure) {
-    return name + '\x1f' + measure;
+// A metric's noise by name and measure, and by the statistic for another than the median.
+std::string key_of(const std::string& name, const std::string& measure,
+                   const std::string& statistic) {
+    std::string key = name + '\x1f' + measure;
+    if (statistic != "median") key += '\x1f' + statistic;
+    return key;
 }
 
 // The interval of a new run's median, as an oriented ratio to the baseline's median.
@@ -31,7 +35,7 @@ model::Interval oriented_interval(const stats::PredictionInterval& log_interval,
 
 std::string within_note(const model::BetweenRun& b) {
     return "within the between-run noise of " + std::to_string(b.runs) +
-           " runs of the history: a new run's median falls within " +
+           " runs of the history: a new run's " + b.statistic + " falls within " +
            model::format_ratio(b.interval.low) + "-" + model::format_ratio(b.interval.high) + " (" +
            model::format_plain_percent(b.level) + "), so the change is classed unchanged";
 }
@@ -42,8 +46,10 @@ std::optional<model::BetweenRun> between_run_of(const model::Comparison& c,
                                                 const model::Metric& candidate,
                                                 const MetricRunNoise& noise, double alpha) {
     if (noise.unit != candidate.unit.symbol) return std::nullopt;
-    const std::optional<double> b = run_value(baseline);
-    const std::optional<double> s = run_value(candidate);
+    // The median as the history records it; another statistic as the comparison has it.
+    const bool median = c.statistic == "median";
+    const std::optional<double> b = median ? run_value(baseline) : c.baseline;
+    const std::optional<double> s = median ? run_value(candidate) : c.candidate;
     if (!b || !s || !(*b > 0) || !(*s > 0) || !std::isfinite(*b) || !std::isfinite(*s)) {
         return std::nullopt;
     }
@@ -56,6 +62,7 @@ std::optional<model::BetweenRun> between_run_of(const model::Comparison& c,
     }
     model::BetweenRun out;
     out.runs = noise.runs;
+    out.statistic = c.statistic;
     out.sd = noise.sd;
     out.pooled_sd = noise.pooled_sd;
     out.df = noise.df;
@@ -91,13 +98,15 @@ BetweenRunNoise fit_between_run_noise(const std::vector<RunValues>& history, std
         const RunValues* values;
         stats::LogSpread spread;
     };
-    std::map<std::string, std::vector<Fitted>> by_measure;
+    // Pooled per measure and statistic: a p95 moves between runs more than a median.
+    std::map<std::pair<std::string, std::string>, std::vector<Fitted>> by_measure;
     for (const RunValues& values : history) {
         if (const auto spread = stats::log_spread(values.values)) {
-            by_measure[values.measure].push_back({&values, *spread});
+            by_measure[{values.measure, values.statistic}].push_back({&values, *spread});
         }
     }
-    for (const auto& [measure, fitted] : by_measure) {
+    for (const auto& [group, fitted] : by_measure) {
+        const auto& [measure, statistic] = group;
         std::vector<double> variances, dfs;
         for (const Fitted& f : fitted) {
             variances.push_back(f.spread.variance);
@@ -116,7 +125,8 @@ BetweenRunNoise fit_between_run_noise(const std::vector<RunValues>& history, std
             metric.pooled_sd = std::sqrt(pooled.posterior[i].variance);
             metric.df = pooled.posterior[i].df;
             metric.unit = fitted[i].values->unit;
-            noise.metrics.emplace(key_of(fitted[i].values->name, measure), std::move(metric));
+            noise.metrics.emplace(key_of(fitted[i].values->name, measure, statistic),
+                                  std::move(metric));
         }
     }
     return noise;
@@ -131,7 +141,7 @@ void apply_between_run_noise(
         model::Comparison& c = comparisons[i];
         const auto [baseline, candidate] = pairs[i];
         if (!c.gated || !c.ratio || baseline == nullptr || candidate == nullptr) continue;
-        const auto found = noise.metrics.find(key_of(c.metric, c.measure));
+        const auto found = noise.metrics.find(key_of(c.metric, c.measure, c.statistic));
         if (found == noise.metrics.end()) continue;
         c.between_run = between_run_of(c, *baseline, *candidate, found->second, settings[i]->alpha);
         if (!c.between_run || !c.between_run->within) continue;

@@ -29,12 +29,14 @@ struct BetweenRunOptions {
 std::size_t between_run_window(std::size_t baseline_runs, const BetweenRunOptions& options);
 
 // One metric's value in each run used, oldest first: the run's median, or its mean when
-// the run only had a summary without one (what the history records for a trend).
+// the run only had a summary without one (what the history records for a trend); or, for
+// comparisons gated on another statistic, that statistic of each run.
 struct RunValues {
     std::string name;
     std::string measure;
     std::string unit;  // the canonical unit's symbol
     std::vector<double> values;
+    std::string statistic = "median";  // "median", or "mean", "min", "max", "p95"
 };
 
 // The between-run noise of one metric, on log values.

@@ -73,7 +73,10 @@ struct Power {
 // comparison (docs/statistics.md, "Between-run noise"). Log values are of the run's
 // median (its mean for a summary without one), as the history records it.
 struct BetweenRun {
-    std::size_t runs = 0;      // runs of the history behind it
+    std::size_t runs = 0;  // runs of the history behind it
+    // The statistic of each run the interval is about: the comparison's ("median", "p95",
+    // ...). The history records the median, mean, min, max and p95 of each run.
+    std::string statistic = "median";
     std::optional<double> sd;  // standard deviation of the runs' log medians (2 runs or more)
     double pooled_sd = 0;      // the same moderated across the metrics of the measure
     double df = 0;             // degrees of freedom of pooled_sd

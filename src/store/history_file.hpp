@@ -86,6 +86,11 @@ std::vector<HistoryEntry> parse_history(std::string_view text, const std::string
 // Reads and parses a history file.
 std::vector<HistoryEntry> read_history(const std::string& path);
 
+// The newest `lines` non-blank lines of a history file as entries, oldest first (all of
+// them when it has fewer), with the errors of parse_history (whose line numbers then count
+// from the first line read).
+std::vector<HistoryEntry> read_history_tail(const std::string& path, std::size_t lines);
+
 // The same as parse_history and read_history, with the same checks and errors, read into
 // a table: what `trend` and `check` analyse.
 HistoryTable parse_history_table(std::string_view text, const std::string& path);

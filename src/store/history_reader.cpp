@@ -310,6 +310,21 @@ std::vector<HistoryEntry> read_history(const std::string& path) {
     return parse_history(file.text(), path);
 }
 
+std::vector<HistoryEntry> read_history_tail(const std::string& path, std::size_t lines) {
+    const util::MappedFile file(path, k_large_history);
+    const std::string_view text = file.text();
+    // Back from the end, line by line, to the start of the lines-th non-blank line.
+    std::size_t start = text.size(), found = 0;
+    while (start > 0 && found < lines) {
+        const std::size_t end = text[start - 1] == '\n' ? start - 1 : start;
+        const std::size_t newline = end == 0 ? std::string_view::npos : text.rfind('\n', end - 1);
+        start = newline == std::string_view::npos ? 0 : newline + 1;
+        const std::string_view line = text.substr(start, end - start);
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++found;
+    }
+    return parse_history(text.substr(start), path);
+}
+
 HistoryTable parse_history_table(std::string_view text, const std::string& path) {
     std::vector<Chunk<TableBuilder>> chunks = parse_chunks<TableBuilder>(text, path);
     HistoryTable table = std::move(chunks[0].sink).take();

@@ -74,6 +74,44 @@ TEST(TailStatisticProcess, AP95RuleFindsTheTailRegressionWithItsOwnInterval) {
     EXPECT_NE(md.find("permutation"), std::string::npos);
 }
 
+// A history of five runs whose medians and p95s spread by a few percent: the between-run
+// noise of the p95 rule comes from the runs' p95s. Held against the medians' spread
+// instead, the tail regression (median unchanged) would be "within the noise".
+TEST(TailStatisticProcess, TheBetweenRunNoiseOfAP95RuleIsThatOfTheRunsP95s) {
+    TempDir dir;
+    const double z[] = {-1.2, 0.4, 0.0, 1.3, -0.5};
+    std::string history;
+    for (int run = 0; run < 5; ++run) {
+        const double f = 1 + 0.03 * z[run];
+        const auto metric = [&](const std::string& name, double median, double p95) {
+            return nlohmann::json{
+                {"name", name},         {"measure", "value"}, {"unit", "s"},
+                {"direction", "lower"}, {"n", 500},           {"median", median * f},
+                {"mean", median * f},   {"stddev", nullptr},  {"min", nullptr},
+                {"max", nullptr},       {"p95", p95 * f}};
+        };
+        history +=
+            nlohmann::json{
+                {"schema", "caws-gate/history@1"},
+                {"date", "2026-12-0" + std::to_string(run + 1) + "T10:00:00Z"},
+                {"metrics", {metric("ttfa_ms", 0.120, 0.1806), metric("asr_ms", 0.3, 0.353)}}}
+                .dump() +
+            "\n";
+    }
+    dir.write("baselines/history/tts.jsonl", history);
+    const ProcessResult r = check_tail(dir, "r.json", "r.md");
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    const auto report = nlohmann::json::parse(read_text(dir.file("r.json")));
+    const auto ttfa = comparison(report, "ttfa_ms");
+    EXPECT_EQ(ttfa["class"], "moderate") << ttfa.dump();
+    ASSERT_TRUE(ttfa.contains("between_run")) << ttfa.dump();
+    EXPECT_EQ(ttfa["between_run"]["within"], false);
+    EXPECT_EQ(ttfa["between_run"]["runs"], 5);
+    const double high = ttfa["between_run"]["interval"][1];
+    EXPECT_LT(high, 1.2);  // about 1 +- 3%: the p95s' spread, around the baseline's p95
+    EXPECT_GT(high, 1.0);
+}
+
 TEST(TailStatisticProcess, TheSameSeedGivesTheSameBytesAndAnotherSeedOtherDraws) {
     TempDir dir;
     check_tail(dir, "a.json", "a.md");

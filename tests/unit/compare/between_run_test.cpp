@@ -128,6 +128,51 @@ TEST(BetweenRun, AChangeOutsideTheNoiseStaysARegression) {
     EXPECT_LT(c.between_run->interval.high, 1.3);
 }
 
+// A comparison gated on the p95 is held against the spread of the runs' p95s, not of their
+// medians: a tail that grew while the median stayed is outside it.
+TEST(BetweenRun, AComparisonOfAnotherStatisticUsesThatStatisticsHistory) {
+    std::vector<double> base, tail;
+    for (int i = 0; i < 100; ++i) {
+        base.push_back(1.0 + 0.001 * i);
+        tail.push_back(i < 70 ? base.back() : 2 * base.back());  // p95 2x, median unchanged
+    }
+    const model::Run baseline = run_of({timing("BM_A", base)});
+    const model::Run candidate = run_of({timing("BM_A", tail)});
+    const std::vector<double> z{-1.2, 0.4, 0.0, 1.3, -0.5};
+    std::vector<double> medians, p95s;
+    for (const double v : z) {
+        medians.push_back(1.05 * std::exp(0.02 * v));
+        p95s.push_back(1.095 * std::exp(0.05 * v));
+    }
+    RunValues p95_values{"BM_A", "cpu_time", "s", p95s};
+    p95_values.statistic = "p95";
+    const BetweenRunNoise noise =
+        fit_between_run_noise({RunValues{"BM_A", "cpu_time", "s", medians}, p95_values}, 5, 5);
+    ASSERT_EQ(noise.metrics.size(), 2u);
+    ASSERT_TRUE(noise.metrics.contains(std::string("BM_A\x1f") + "cpu_time\x1fp95"));
+
+    Options options;
+    options.statistic = Statistic::p95;
+    options.between_run = &noise;
+    const model::Comparison c = compare_runs(baseline, candidate, options).front();
+    ASSERT_EQ(c.statistic, "p95");
+    EXPECT_TRUE(model::is_change(c.change));
+    ASSERT_TRUE(c.between_run);
+    EXPECT_EQ(c.between_run->statistic, "p95");
+    EXPECT_FALSE(c.between_run->within);
+    // Its interval is the p95s' (log sd 0.05), wider than the medians' (0.02) would be.
+    const double width = std::log(c.between_run->interval.high / c.between_run->interval.low);
+    EXPECT_GT(width, 2 * 1.96 * 0.04);
+
+    // Without a history of p95s, a p95 comparison gets no interval and keeps its class.
+    const BetweenRunNoise medians_only =
+        fit_between_run_noise({RunValues{"BM_A", "cpu_time", "s", medians}}, 5, 5);
+    options.between_run = &medians_only;
+    const model::Comparison alone = compare_runs(baseline, candidate, options).front();
+    EXPECT_FALSE(alone.between_run);
+    EXPECT_EQ(alone.change, c.change);
+}
+
 TEST(BetweenRun, AnImprovementInsideTheNoiseIsUnchangedToo) {
     const model::Run baseline = run_of({timing("BM_A", k_ten)});
     const model::Run candidate = run_of({timing("BM_A", scaled(k_ten, 0.8))});

@@ -188,6 +188,32 @@ TEST(HistoryFile, ABadFamilyOfPrefixesIsLocated) {
               "baselines/history/perf.jsonl:1: /metrics/0/unit_prefixes: expected a string, got 7");
 }
 
+TEST(HistoryFile, ReadsTheNewestLinesOfAFile) {
+    test::TempDir dir;
+    HistoryEntry entry;
+    entry.date = "2026-11-23T03:12:00Z";
+    std::string text;
+    for (int i = 0; i < 6; ++i) {
+        entry.commit = std::to_string(i);
+        text += history_line(entry);
+        if (i == 3) text += "\n  \n";  // blank lines do not count
+    }
+    dir.write("h.jsonl", text);
+    const auto commits = [&](std::size_t lines) {
+        std::string out;
+        for (const HistoryEntry& e : read_history_tail(dir.file("h.jsonl"), lines)) out += e.commit;
+        return out;
+    };
+    EXPECT_EQ(commits(0), "");
+    EXPECT_EQ(commits(1), "5");
+    EXPECT_EQ(commits(3), "345");
+    EXPECT_EQ(commits(6), "012345");
+    EXPECT_EQ(commits(10), "012345");
+    text.pop_back();  // without the last newline
+    dir.write("h.jsonl", text);
+    EXPECT_EQ(commits(2), "45");
+}
+
 TEST(HistoryFile, EscapesStringsAndReplacesInvalidUtf8) {
     HistoryEntry entry;
     entry.date = "2026-11-23T03:12:00Z";
