@@ -86,8 +86,9 @@ bool apply_paired_statistic(model::Comparison& c, Statistic statistic,
     bootstrap.bca = uses_bca(statistic);
     const auto r = stats::bootstrap_paired_statistic_ratio(rounds, sample, bootstrap);
     if (!r) {
-        c.notes.push_back("too few rounds for a " + model::format_plain_percent(options.confidence) +
-                          " " + c.statistic + " interval or a test: the ratio alone decides");
+        c.notes.push_back("too few rounds for a " +
+                          model::format_plain_percent(options.confidence) + " " + c.statistic +
+                          " interval or a test: the ratio alone decides");
         return true;
     }
     set_statistic_interval(c, *r, options, k_paired_bca_ci_method, k_paired_percentile_ci_method);

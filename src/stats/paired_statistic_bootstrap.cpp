@@ -37,9 +37,8 @@ struct Pool {
 
 bool usable(std::span<const RoundSamples> rounds) {
     const auto positive = [](const std::vector<double>& values) {
-        return !values.empty() && std::all_of(values.begin(), values.end(), [](double v) {
-            return v > 0 && std::isfinite(v);
-        });
+        return !values.empty() && std::all_of(values.begin(), values.end(),
+                                              [](double v) { return v > 0 && std::isfinite(v); });
     };
     return std::all_of(rounds.begin(), rounds.end(), [&](const RoundSamples& round) {
         return positive(round.base) && positive(round.head);
@@ -123,8 +122,7 @@ std::optional<RatioBootstrap> bootstrap_paired_statistic_ratio(
     std::vector<std::vector<double>> jackknife;
     if (options.bca) jackknife.push_back(round_jackknife(rounds, statistic));
     RatioBootstrap out = ratio_bootstrap_from(std::move(ratios), ratio, jackknife, options);
-    out.p_value =
-        sign_flip_p_value(rounds, std::log(ratio), statistic, options.resamples, random);
+    out.p_value = sign_flip_p_value(rounds, std::log(ratio), statistic, options.resamples, random);
     return out;
 }
 

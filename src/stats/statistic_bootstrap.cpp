@@ -243,11 +243,10 @@ std::optional<RatioBootstrap> bootstrap_statistic_ratio(std::span<const double> 
         const double below = evaluate_in_place(bx, statistic);
         ratio = evaluate_in_place(by, statistic) / below;
     }
-    RatioBootstrap out =
-        ratio_bootstrap_from(std::move(ratios), sy / sx,
-                             options.bca ? ratio_jackknife(x, y, sx, sy, statistic)
-                                         : std::vector<std::vector<double>>{},
-                             options);
+    RatioBootstrap out = ratio_bootstrap_from(
+        std::move(ratios), sy / sx,
+        options.bca ? ratio_jackknife(x, y, sx, sy, statistic) : std::vector<std::vector<double>>{},
+        options);
 
     std::vector<double> pooled(x.begin(), x.end());
     pooled.insert(pooled.end(), y.begin(), y.end());

@@ -176,8 +176,7 @@ TEST(PairedStatisticBootstrap, TheSeedFixesEverythingAndTheIntervalHoldsTheRatio
         EXPECT_GE(a->p_value, 1.0 / 2001);
         options.seed = 18;
         const auto c = bootstrap_paired_statistic_ratio(rounds, statistic, options);
-        EXPECT_NE(a->interval.low + a->interval.high, c->interval.low + c->interval.high)
-            << name;
+        EXPECT_NE(a->interval.low + a->interval.high, c->interval.low + c->interval.high) << name;
     }
 }
 
@@ -217,7 +216,8 @@ TEST(PairedStatisticBootstrap, ATailChangeInEveryRoundIsFoundDespiteTheDrift) {
     // Every round the same way: the exact p-value is 2 / 2^10.
     EXPECT_LT(p95->p_value, 0.005);
     EXPECT_EQ(differing_rounds(rounds), 10u);
-    const auto p50 = bootstrap_paired_statistic_ratio(rounds, {SampleStatistic::Kind::quantile, 0.5});
+    const auto p50 =
+        bootstrap_paired_statistic_ratio(rounds, {SampleStatistic::Kind::quantile, 0.5});
     ASSERT_TRUE(p50);
     EXPECT_NEAR(p50->ratio, 1.0, 0.01);
 }
