@@ -50,7 +50,7 @@ struct AbRequest {
     InputRequest inputs;        // how each round's output is read
     // Correction and confidence; its test, interval method, outlier removal and seed are
     // not used (the pairs have their own test and interval; the order seed seeds the
-    // geometric mean's bootstrap).
+    // geometric mean's bootstrap and that of a statistic other than the median).
     StatisticsRequest statistics;
     GateRequest gate;
 };

@@ -7,6 +7,9 @@
 #include <utility>
 
 #include "compare/gated_measures.hpp"
+#include "compare/paired_statistic.hpp"
+#include "compare/statistic_test.hpp"
+#include "compare/test_choice.hpp"
 #include "model/quantity_format.hpp"
 #include "stats/descriptive.hpp"
 #include "stats/noise.hpp"
@@ -24,10 +27,13 @@ std::string key_of(const model::Metric& metric) {
 struct MergedSide {
     model::Run run;
     std::vector<std::vector<std::size_t>> rounds;  // parallel to run.metrics
+    // Parallel to `rounds`: each round's samples, or its value alone when it has none.
+    std::vector<std::vector<std::vector<double>>> samples;
 };
 
 // Folds one round's measurement of a metric into its merged form.
-void add_round(model::Metric& merged, std::vector<std::size_t>& rounds, const model::Metric& metric,
+void add_round(model::Metric& merged, std::vector<std::size_t>& rounds,
+               std::vector<std::vector<double>>& samples, const model::Metric& metric,
                std::size_t round) {
     switch (metric.status) {
         case model::Status::failed:
@@ -48,6 +54,7 @@ void add_round(model::Metric& merged, std::vector<std::size_t>& rounds, const mo
     if (const std::optional<double> value = round_value(metric)) {
         merged.samples.push_back(*value);
         rounds.push_back(round);
+        samples.push_back(metric.samples.empty() ? std::vector<double>{*value} : metric.samples);
     }
 }
 
@@ -75,40 +82,71 @@ MergedSide merge_side(std::span<const model::Run> rounds) {
                 merged.status = model::Status::skipped;
                 side.run.metrics.push_back(std::move(merged));
                 side.rounds.emplace_back();
+                side.samples.emplace_back();
             }
-            add_round(side.run.metrics[found->second], side.rounds[found->second], metric, r);
+            const std::size_t i = found->second;
+            add_round(side.run.metrics[i], side.rounds[i], side.samples[i], metric, r);
         }
     }
     return side;
+}
+
+std::optional<double> median_of(const std::vector<double>& values) {
+    if (values.empty()) return std::nullopt;
+    return stats::median(values);
 }
 
 // One side of a pair of merged metrics; `metric` is null when the side lacks it.
 struct Entry {
     const model::Metric* metric = nullptr;
     const std::vector<std::size_t>* rounds = nullptr;
+    const std::vector<std::vector<double>>* samples = nullptr;  // MergedSide::samples
 };
 
-// The values of the rounds in which both sides have one, in round order.
-std::pair<std::vector<double>, std::vector<double>> paired_values(const Entry& b, const Entry& h) {
-    std::pair<std::vector<double>, std::vector<double>> out;
+// The positions in each side of the rounds in which both sides have a value, in round
+// order.
+std::vector<std::pair<std::size_t, std::size_t>> paired_positions(const Entry& b, const Entry& h) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t i = 0;
     std::size_t j = 0;
     while (i < b.rounds->size() && j < h.rounds->size()) {
         const std::size_t rb = (*b.rounds)[i];
         const std::size_t rh = (*h.rounds)[j];
-        if (rb == rh) {
-            out.first.push_back(b.metric->samples[i]);
-            out.second.push_back(h.metric->samples[j]);
-        }
+        if (rb == rh) out.emplace_back(i, j);
         if (rb <= rh) ++i;
         if (rh <= rb) ++j;
     }
     return out;
 }
 
-std::optional<double> median_of(const std::vector<double>& values) {
-    if (values.empty()) return std::nullopt;
-    return stats::median(values);
+// The values of the rounds in which both sides have one, in round order.
+std::pair<std::vector<double>, std::vector<double>> paired_values(const Entry& b, const Entry& h) {
+    std::pair<std::vector<double>, std::vector<double>> out;
+    for (const auto& [i, j] : paired_positions(b, h)) {
+        out.first.push_back(b.metric->samples[i]);
+        out.second.push_back(h.metric->samples[j]);
+    }
+    return out;
+}
+
+// The samples of the same rounds.
+std::vector<stats::RoundSamples> paired_samples(const Entry& b, const Entry& h) {
+    std::vector<stats::RoundSamples> out;
+    for (const auto& [i, j] : paired_positions(b, h)) {
+        out.push_back({(*b.samples)[i], (*h.samples)[j]});
+    }
+    return out;
+}
+
+// The statistic of one side on its own (a metric added or removed): the median of its
+// round values, or another statistic of its samples pooled over its rounds.
+std::optional<double> side_statistic(const Entry& e, Statistic statistic) {
+    const auto sample = sample_statistic(statistic);
+    if (!sample) return median_of(e.metric->samples);
+    if (e.samples->empty()) return std::nullopt;
+    std::vector<stats::RoundSamples> rounds;
+    for (const std::vector<double>& samples : *e.samples) rounds.push_back({samples, {}});
+    return pooled_statistic(rounds, false, *sample);
 }
 
 // The spread of a side's round values: what drifts between rounds shows here, and cancels
@@ -175,11 +213,7 @@ bool apply_paired(model::Comparison& c, const stats::PairedComparison& p, const 
         return true;
     }
     if (p.has(Caveat::too_few_pairs)) {
-        const std::size_t differing = p.n - p.test.zeros;
-        c.notes.push_back(
-            "too few differing rounds to test (" + std::to_string(differing) +
-            "; the exact test needs " + std::to_string(stats::wilcoxon_min_pairs(options.alpha)) +
-            " to reach alpha " + model::format_plain(options.alpha) + "): the ratio alone decides");
+        c.notes.push_back(too_few_rounds_note(p.n - p.test.zeros, options.alpha, "the exact test"));
         return true;
     }
     c.tested = true;
@@ -196,10 +230,10 @@ bool apply_paired(model::Comparison& c, const stats::PairedComparison& p, const 
 
 // A metric on one side only, or failed or skipped in the head, or failed in the base:
 // classified as compare_runs does. Returns false when both sides are to be compared.
-bool apply_one_sided(model::Comparison& c, const Entry& b, const Entry& h) {
+bool apply_one_sided(model::Comparison& c, const Entry& b, const Entry& h, Statistic statistic) {
     if (h.metric == nullptr) {
         c.change = model::ChangeClass::removed;
-        c.baseline = median_of(b.metric->samples);
+        c.baseline = side_statistic(b, statistic);
         return true;
     }
     if (h.metric->status != model::Status::ok) {
@@ -210,7 +244,7 @@ bool apply_one_sided(model::Comparison& c, const Entry& b, const Entry& h) {
     }
     if (b.metric == nullptr || b.metric->status != model::Status::ok) {
         c.change = model::ChangeClass::added;
-        c.candidate = median_of(h.metric->samples);
+        c.candidate = side_statistic(h, statistic);
         if (b.metric != nullptr) {
             c.notes.push_back("the benchmark " + std::string(model::to_string(b.metric->status)) +
                               " in the base");
@@ -218,6 +252,22 @@ bool apply_one_sided(model::Comparison& c, const Entry& b, const Entry& h) {
         return true;
     }
     return false;
+}
+
+// The ratio, interval and test of a metric both sides measured in comparable units, from
+// the rounds in which both did: the median's methods on the round values, or those of
+// another statistic on the rounds' samples. Returns whether the class may follow the ratio.
+bool compare_rounds_of(model::Comparison& c, const Entry& b, const Entry& h,
+                       const Options& options) {
+    if (sample_statistic(options.statistic)) {
+        return apply_paired_statistic(c, options.statistic, paired_samples(b, h), *h.metric,
+                                      options);
+    }
+    const auto [base_values, head_values] = paired_values(b, h);
+    stats::PairedOptions paired;
+    paired.confidence = options.confidence;
+    paired.alpha = options.alpha;
+    return apply_paired(c, stats::compare_paired(base_values, head_values, paired), options);
 }
 
 // One metric's comparison before the correction. `rounds` is the number of rounds run;
@@ -231,10 +281,10 @@ model::Comparison compare_entries(const Entry& b, const Entry& h, const Options&
     c.unit = any.unit;
     c.direction = any.direction;
     c.gated = any.direction != model::Direction::unknown && gating.gated;
-    c.statistic = std::string(to_string(Statistic::median));
+    c.statistic = std::string(to_string(options.statistic));
     if (b.metric != nullptr) c.n_baseline = b.metric->samples.size();
     if (h.metric != nullptr) c.n_candidate = h.metric->samples.size();
-    if (apply_one_sided(c, b, h)) return c;
+    if (apply_one_sided(c, b, h, options.statistic)) return c;
     if (!model::comparable(b.metric->unit, h.metric->unit)) {
         c.gated = false;
         c.notes.push_back("units differ (base " + b.metric->unit.symbol + ", head " +
@@ -245,21 +295,17 @@ model::Comparison compare_entries(const Entry& b, const Entry& h, const Options&
     c.candidate = median_of(h.metric->samples);
     c.noise_baseline = round_noise(b.metric->samples);
     c.noise_candidate = round_noise(h.metric->samples);
-    const auto [base_values, head_values] = paired_values(b, h);
-    c.n_baseline = c.n_candidate = base_values.size();
-    if (base_values.empty()) {
+    const std::size_t pairs = paired_positions(b, h).size();
+    c.n_baseline = c.n_candidate = pairs;
+    if (pairs == 0) {
         c.notes.push_back("no round measured it on both sides: not compared");
         return c;
     }
-    if (base_values.size() < rounds) {
-        c.notes.push_back("measured on both sides in " + std::to_string(base_values.size()) +
-                          " of " + rounds_text(rounds));
+    if (pairs < rounds) {
+        c.notes.push_back("measured on both sides in " + std::to_string(pairs) + " of " +
+                          rounds_text(rounds));
     }
-    stats::PairedOptions paired;
-    paired.confidence = options.confidence;
-    paired.alpha = options.alpha;
-    const bool conclusive =
-        apply_paired(c, stats::compare_paired(base_values, head_values, paired), options);
+    const bool conclusive = compare_rounds_of(c, b, h, options);
     if (c.gated) {
         c.change = classify(*c.ratio, conclusive, options.thresholds);
     } else {
@@ -285,10 +331,30 @@ void correct(std::vector<model::Comparison>& comparisons, const std::vector<Opti
     }
 }
 
-// The options of a metric: the run's, with the gate file's thresholds and alpha for it.
+// The note of a sign-flip test whose smallest p-value, 1 / (permutations + 1), cannot reach
+// the level the correction asks of the most significant of the gated compared metrics.
+void note_permutation_floor(std::vector<model::Comparison>& comparisons,
+                            const std::vector<Options>& settings) {
+    const auto family = static_cast<std::size_t>(
+        std::count_if(comparisons.begin(), comparisons.end(),
+                      [](const model::Comparison& c) { return c.gated && c.ratio; }));
+    for (std::size_t i = 0; i < comparisons.size(); ++i) {
+        model::Comparison& c = comparisons[i];
+        if (!c.gated || c.test != k_sign_flip_test) continue;
+        const std::size_t permutations = settings[i].resamples;
+        if (1.0 / static_cast<double>(permutations + 1) >= per_metric_alpha(settings[i], family)) {
+            c.notes.push_back(std::to_string(permutations) +
+                              " permutations cannot give a p-value below the corrected alpha");
+        }
+    }
+}
+
+// The options of a metric: the run's, with the gate file's statistic, thresholds and alpha
+// for it.
 Options options_of(const Gating& gating, const Options& run) {
     if (!gating.own) return run;
     Options merged = run;
+    merged.statistic = gating.own->statistic;
     merged.thresholds = gating.own->thresholds;
     merged.alpha = gating.own->alpha;
     return merged;
@@ -314,7 +380,7 @@ std::vector<model::Comparison> compare_rounds(std::span<const model::Run> base,
     const MergedSide b = merge_side(base);
     const MergedSide h = merge_side(head);
     const auto entry = [](const MergedSide& side, std::size_t i) {
-        return Entry{&side.run.metrics[i], &side.rounds[i]};
+        return Entry{&side.run.metrics[i], &side.rounds[i], &side.samples[i]};
     };
     util::StringMap<std::size_t> in_head;
     for (std::size_t i = 0; i < h.run.metrics.size(); ++i)
@@ -346,6 +412,7 @@ std::vector<model::Comparison> compare_rounds(std::span<const model::Run> base,
         comparisons.push_back(compare_entries(be, he, settings.back(), gating, rounds));
     }
     correct(comparisons, settings, run);
+    note_permutation_floor(comparisons, settings);
     return comparisons;
 }
 

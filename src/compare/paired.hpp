@@ -34,9 +34,13 @@ std::optional<double> round_value(const model::Metric& metric);
 // once each).
 model::Run merge_rounds(std::span<const model::Run> rounds);
 
-// Compares the rounds of two sides as pairs (`base[r]` and `head[r]` ran in round r). For
-// each metric on both sides, d_r = log(head_r / base_r) over the rounds in which both have
-// a value (stats::compare_paired):
+// Compares the rounds of two sides as pairs (`base[r]` and `head[r]` ran in round r). A
+// metric whose statistic (the gate file's, in `per_metric`, else run.statistic) is not the
+// median is compared on its samples pooled over the rounds in which both sides have a value,
+// with a paired bootstrap of the rounds and a sign-flip test (apply_paired_statistic in
+// compare/paired_statistic.hpp); its `baseline`, `candidate` and, for a metric on one side
+// only, its value are that statistic. For the median, d_r = log(head_r / base_r) over the
+// rounds in which both have a value (stats::compare_paired):
 // - the oriented ratio is exp(median d) (inverted for higher-is-better measures) and its
 //   interval exp of the Hodges-Lehmann interval of d (`ci_method` k_paired_ci_method); a
 //   note says when the median lies outside that interval;
@@ -52,8 +56,8 @@ model::Run merge_rounds(std::span<const model::Run> rounds);
 // (`per_metric` gives no options), measures derived from a benchmark's time when the gate
 // file does not choose (gated_measures.hpp) and of unknown direction are reported, not
 // gated. `run`
-// gives the correction and the interval's confidence; `per_metric` (empty: `run` for
-// every metric) each metric's thresholds and alpha. Comparisons come in the order of the
+// gives the correction, the interval's confidence, the resamples and the seed; `per_metric`
+// (empty: `run` for every metric) each metric's statistic, thresholds and alpha. Comparisons come in the order of the
 // merged base run, then metrics only in the head.
 std::vector<model::Comparison> compare_rounds(std::span<const model::Run> base,
                                               std::span<const model::Run> head, const Options& run,

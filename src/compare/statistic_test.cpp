@@ -24,16 +24,18 @@ model::Interval oriented_containing(const stats::Interval& raw, double ratio,
     return out;
 }
 
-void set_interval(model::Comparison& c, const stats::RatioBootstrap& r, const Options& options) {
+}  // namespace
+
+void set_statistic_interval(model::Comparison& c, const stats::RatioBootstrap& r,
+                            const Options& options, std::string_view bca_method,
+                            std::string_view percentile_method) {
     c.ci = oriented_containing(r.interval, *c.ratio, c.direction);
-    c.ci_method = std::string(r.bca ? k_bca_ci_method : k_percentile_ci_method);
+    c.ci_method = std::string(r.bca ? bca_method : percentile_method);
     if (r.widened) {
         c.notes.push_back("the " + model::format_plain_percent(options.confidence) + " " +
                           c.statistic + " interval was widened to include the ratio");
     }
 }
-
-}  // namespace
 
 std::optional<stats::SampleStatistic> sample_statistic(Statistic statistic) {
     using Kind = stats::SampleStatistic::Kind;
@@ -89,7 +91,7 @@ StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metri
     const auto r = stats::bootstrap_statistic_ratio(b.values, s.values,
                                                     *sample_statistic(statistic), bootstrap);
     if (!r) return outcome;
-    set_interval(c, *r, options);
+    set_statistic_interval(c, *r, options, k_bca_ci_method, k_percentile_ci_method);
     outcome.testable = true;
     outcome.log_standard_error = r->log_standard_error;
     // The permutation test can reach alpha only where the splits of the samples are many

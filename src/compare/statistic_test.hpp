@@ -30,6 +30,13 @@ bool uses_bca(Statistic statistic);
 // a statistic other than the median, and samples on both sides.
 bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& s);
 
+// Sets `c.ci` from the bootstrap `r` (of candidate / baseline), oriented like `c.ratio` and
+// containing it, and `c.ci_method` to `bca_method` or `percentile_method`; notes when the
+// bootstrap widened the interval to the ratio.
+void set_statistic_interval(model::Comparison& c, const stats::RatioBootstrap& r,
+                            const Options& options, std::string_view bca_method,
+                            std::string_view percentile_method);
+
 struct StatisticOutcome {
     // The test was significant, or could not be run: the ratio alone decides.
     bool conclusive = true;

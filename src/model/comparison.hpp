@@ -140,7 +140,9 @@ struct Comparison {
     // How `ci` was computed: "hodges-lehmann" or "bootstrap", or "t" (the interval of the
     // t-test on log values) when the samples are too few for a Hodges-Lehmann interval at
     // the requested level; for a statistic other than the median, "bca-bootstrap" or
-    // "percentile-bootstrap" of its own ratio; empty without an interval.
+    // "percentile-bootstrap" of its own ratio; for paired rounds (`ab`),
+    // "hodges-lehmann-paired", or "bca-bootstrap-paired" or "percentile-bootstrap-paired"
+    // for another statistic; empty without an interval.
     std::string ci_method;
     std::optional<double> p_value;  // two-sided, of the test named in `test`
     // `p_value` adjusted across the tested gated metrics of the run (compare::Options
@@ -150,8 +152,9 @@ struct Comparison {
     std::size_t n_candidate = 0;
     // The statistical test used, by its `--test` name: "mann-whitney",
     // "mann-whitney-exact", "welch", "moderated-t"; "permutation" for a statistic other
-    // than the median tested on its own ratio; "none" when the comparison is classified by
-    // its ratio alone (see `tested`).
+    // than the median tested on its own ratio; for paired rounds (`ab`) "wilcoxon", and
+    // "sign-flip" for another statistic; "none" when the comparison is classified by its
+    // ratio alone (see `tested`).
     std::string test = "none";
     // How the test was computed: "exact" or "asymptotic" (Mann-Whitney), "log" (t-tests on
     // log values), "summary" (Welch from mean, stddev and n) or "monte-carlo" (random

@@ -20,12 +20,22 @@ std::string unbreakable(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// " on the p95": the statistic a test was run on, when not the median.
+std::string statistic_suffix(const model::Comparison& c) {
+    if (c.test == "none" || c.statistic == "median") return {};
+    return " on the " + c.statistic;
+}
+
+}  // namespace
+
 std::string test_label(const model::Comparison& c) {
     if (c.test == "none") return "no test";
     const auto test = compare::test_from_string(c.test);
     std::string label = test ? std::string(compare::label_of(*test)) : c.test;
     if (c.test_variant == "summary") label += " on summaries";
-    return label;
+    return label + statistic_suffix(c);
 }
 
 SharedColumns shared_columns(const std::vector<const model::Comparison*>& rows) {
@@ -55,6 +65,7 @@ std::string varying_cell(const model::Comparison& c, const SharedColumns& shared
     if (!shared.same_test) {
         cell = c.test == "none" ? std::string("—") : c.test;
         if (c.test_variant == "summary") cell += " (summaries)";
+        cell += statistic_suffix(c);
     }
     if (!shared.same_sizes) cell += (cell.empty() ? "" : ", ") + sample_sizes(c);
     return unbreakable(cell);

@@ -19,7 +19,8 @@ std::string unbreakable(std::string_view text);
 
 // The words for a comparison's test: "Mann-Whitney U", "Welch's t-test on log values", the
 // name as written when it has no label, "no test" when it is "none"; "... on summaries"
-// when only summaries were compared.
+// when only summaries were compared; "... on the p95" for a statistic other than the median
+// (its own test: "permutation on the p95", "sign-flip on the p95").
 std::string test_label(const model::Comparison& comparison);
 
 // What the rows of one table share: their measure, test and sample counts.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "stats/descriptive.hpp"
 #include "stats/random.hpp"
@@ -200,6 +201,27 @@ Interval percentile_interval_of(std::span<const double> replicates, double confi
     return interval_at(sorted_copy(replicates), tail, 1 - tail);
 }
 
+RatioBootstrap ratio_bootstrap_from(std::vector<double> ratios, double ratio,
+                                    std::span<const std::vector<double>> jackknife,
+                                    const RatioBootstrapOptions& options) {
+    RatioBootstrap out;
+    out.ratio = ratio;
+    out.log_standard_error = log_standard_error(ratios);
+    std::sort(ratios.begin(), ratios.end());
+    std::optional<BcaLevels> levels;
+    if (options.bca) levels = bca_levels(ratios, ratio, jackknife, options.confidence);
+    const double tail = (1 - options.confidence) / 2;
+    out.bca = levels.has_value();
+    out.interval = levels ? interval_at(ratios, levels->low, levels->high)
+                          : interval_at(ratios, tail, 1 - tail);
+    if (ratio < out.interval.low || ratio > out.interval.high) {
+        out.widened = true;
+        out.interval.low = std::min(out.interval.low, ratio);
+        out.interval.high = std::max(out.interval.high, ratio);
+    }
+    return out;
+}
+
 std::optional<RatioBootstrap> bootstrap_statistic_ratio(std::span<const double> x,
                                                         std::span<const double> y,
                                                         const SampleStatistic& statistic,
@@ -213,9 +235,6 @@ std::optional<RatioBootstrap> bootstrap_statistic_ratio(std::span<const double> 
     std::copy(y.begin(), y.end(), by.begin());
     const double sx = evaluate_in_place(bx, statistic);
     const double sy = evaluate_in_place(by, statistic);
-    RatioBootstrap out;
-    out.ratio = sy / sx;
-
     Random random(options.seed);
     std::vector<double> ratios(options.resamples);
     for (double& ratio : ratios) {
@@ -224,22 +243,10 @@ std::optional<RatioBootstrap> bootstrap_statistic_ratio(std::span<const double> 
         const double below = evaluate_in_place(bx, statistic);
         ratio = evaluate_in_place(by, statistic) / below;
     }
-    out.log_standard_error = log_standard_error(ratios);
-    std::sort(ratios.begin(), ratios.end());
-    std::optional<BcaLevels> levels;
-    if (options.bca) {
-        levels = bca_levels(ratios, out.ratio, ratio_jackknife(x, y, sx, sy, statistic),
-                            options.confidence);
-    }
-    const double tail = (1 - options.confidence) / 2;
-    out.bca = levels.has_value();
-    out.interval = levels ? interval_at(ratios, levels->low, levels->high)
-                          : interval_at(ratios, tail, 1 - tail);
-    if (out.ratio < out.interval.low || out.ratio > out.interval.high) {
-        out.widened = true;
-        out.interval.low = std::min(out.interval.low, out.ratio);
-        out.interval.high = std::max(out.interval.high, out.ratio);
-    }
+    RatioBootstrap out = ratio_bootstrap_from(
+        std::move(ratios), sy / sx,
+        options.bca ? ratio_jackknife(x, y, sx, sy, statistic) : std::vector<std::vector<double>>{},
+        options);
 
     std::vector<double> pooled(x.begin(), x.end());
     pooled.insert(pooled.end(), y.begin(), y.end());

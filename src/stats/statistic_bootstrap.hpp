@@ -87,6 +87,14 @@ struct RatioBootstrap {
     double p_value = 1;
 };
 
+// The interval part of a bootstrap of `ratio`: from its resampled `ratios`, the standard
+// error of their log, the BCa interval with `jackknife` (bca_levels) when options.bca asks
+// and it is defined, else the percentile one, widened to `ratio` when it misses it.
+// `p_value` is left at 1 for the caller's test.
+RatioBootstrap ratio_bootstrap_from(std::vector<double> ratios, double ratio,
+                                    std::span<const std::vector<double>> jackknife,
+                                    const RatioBootstrapOptions& options);
+
 // The bootstrap of statistic(y) / statistic(x), each sample resampled with replacement on
 // its own, and the permutation test of its log, from one seeded stream. Empty when a side
 // has fewer than two values, a value is not positive and finite, or `resamples` is zero.

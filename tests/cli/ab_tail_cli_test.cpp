@@ -1,0 +1,130 @@
+// `caws-gate ab` with a p95 gate rule, through the built binary: scripted rounds whose
+// head is slower only in its slowest fifth. The p95 rule finds it with the paired
+// bootstrap's interval and the sign-flip test; the same values gated on the median do not.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace caws {
+namespace {
+
+using test::ProcessResult;
+using test::TempDir;
+
+constexpr std::size_t k_rounds = 10;
+constexpr std::size_t k_samples = 40;
+
+// One round's caws-metrics file of a side: 40 latencies whose level drifts by up to 40%
+// from round to round, the same on both sides; the head's slowest fifth is 1.4x slower,
+// its median unchanged. The same values come twice: "latency_ms" (gated on its p95 by the
+// gate file) and "latency_as_median_ms" (gated on its median).
+std::string round_file(std::size_t round, bool head) {
+    const double drift = 1 + 0.04 * static_cast<double>((round * 7) % 11);
+    std::string values;
+    for (std::size_t k = 0; k < k_samples; ++k) {
+        const double u = (static_cast<double>(k) + 0.5) / k_samples;
+        double v = drift * 100 / (1 - 0.5 * u);
+        v *= 1 + 0.001 * static_cast<double>((k + round + (head ? 1 : 0)) % 3);
+        if (head && u > 0.8) v *= 1.4;
+        values += (k == 0 ? "" : ", ") + std::to_string(v);
+    }
+    std::string metrics;
+    for (const char* name : {"latency_ms", "latency_as_median_ms"}) {
+        metrics += std::string(metrics.empty() ? "" : ", ") + R"({"name": ")" + name +
+                   R"(", "unit": "ms", "direction": "lower", "samples": [)" + values + "]}";
+    }
+    return R"({"schema": "caws-gate/metrics@1", "metrics": [)" + metrics + "]}";
+}
+
+// A benchmark command that copies its side's next round file to {out}.
+std::string write_rounds(const TempDir& dir) {
+    for (std::size_t r = 1; r <= k_rounds; ++r) {
+        dir.write("rounds/base-" + std::to_string(r) + ".json", round_file(r, false));
+        dir.write("rounds/head-" + std::to_string(r) + ".json", round_file(r, true));
+    }
+    const std::string script = dir.write("bench.sh", "#!/bin/sh\ndir='" + dir.file("rounds") +
+                                                         R"('
+n=$(cat "$dir/$2.runs" 2>/dev/null || echo 0); n=$((n + 1)); echo "$n" > "$dir/$2.runs"
+cp "$dir/$2-$n.json" "$1"
+)");
+    ::chmod(script.c_str(), 0755);
+    return script;
+}
+
+ProcessResult caws_gate(std::vector<std::string> args, const TempDir& directory) {
+    args.insert(args.begin(), CAWS_GATE_BINARY);
+    return test::run_process(args, {{"SOURCE_DATE_EPOCH", "1795392000"}}, directory.path());
+}
+
+const nlohmann::json* comparison(const nlohmann::json& report, const std::string& metric) {
+    for (const nlohmann::json& c : report["comparisons"]) {
+        if (c["metric"] == metric) return &c;
+    }
+    return nullptr;
+}
+
+TEST(AbTailCli, AP95RuleFindsATailRegressionTheMedianDoesNotShow) {
+    TempDir dir;
+    const std::string script = write_rounds(dir);
+    const std::string gate = dir.write("gate.json", R"({"schema": "caws-gate/gate@1",
+      "rules": [{"match": "latency_ms", "statistic": "p95"}]})");
+    const ProcessResult r =
+        caws_gate({"ab", "--base", script + " {out} base", "--head", script + " {out} head",
+                   "--gate", gate, "--keep", dir.file("kept"), "--json", dir.file("r.json"), "--md",
+                   dir.file("r.md"), "--quiet"},
+                  dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;  // a minor regression warns
+    const auto report = nlohmann::json::parse(test::read_text(dir.file("r.json")));
+    EXPECT_EQ(report["verdict"], "warn");
+
+    const nlohmann::json* p95 = comparison(report, "latency_ms");
+    ASSERT_NE(p95, nullptr);
+    EXPECT_EQ((*p95)["statistic"], "p95");
+    const double ratio = (*p95)["ratio"];
+    EXPECT_NEAR(ratio, 1.4, 0.02);
+    EXPECT_EQ((*p95)["test"], "sign-flip");
+    EXPECT_EQ((*p95)["test_variant"], "monte-carlo");
+    EXPECT_EQ((*p95)["ci_method"], "bca-bootstrap-paired");
+    const double low = (*p95)["ci"][0];
+    const double high = (*p95)["ci"][1];
+    EXPECT_LE(low, ratio);
+    EXPECT_GE(high, ratio);
+    EXPECT_GT(low, 1.3);
+    // Every round slower in its tail: about 2 / 2^10 of the sign flips are as extreme.
+    EXPECT_LT((*p95)["p_value"].get<double>(), 0.01);
+    EXPECT_EQ((*p95)["class"], "minor");
+    // The rounds are the units: ten pairs, whatever the samples per round.
+    EXPECT_EQ((*p95)["n"], nlohmann::json::array({10, 10}));
+    const double baseline = (*p95)["baseline"];
+    const double candidate = (*p95)["candidate"];
+    EXPECT_NEAR(candidate / baseline, ratio, 1e-12);
+
+    const nlohmann::json* median = comparison(report, "latency_as_median_ms");
+    ASSERT_NE(median, nullptr);
+    EXPECT_EQ((*median)["statistic"], "median");
+    EXPECT_EQ((*median)["test"], "wilcoxon");
+    EXPECT_EQ((*median)["class"], "unchanged");
+    EXPECT_NEAR((*median)["ratio"].get<double>(), 1.0, 0.01);
+
+    const std::string md = test::read_text(dir.file("r.md"));
+    EXPECT_NE(md.find("| latency_ms |"), std::string::npos) << md;
+    EXPECT_NE(md.find("sign-flip on the p95"), std::string::npos) << md;
+    const std::string cell = "x\u00a0[";  // the ratio with its interval, unbreakable
+    EXPECT_NE(md.find(cell), std::string::npos) << md;
+
+    // Read again from the kept run: the same bytes (the order seed seeds the bootstrap).
+    const ProcessResult again = caws_gate({"ab", "--from", dir.file("kept"), "--gate", gate,
+                                           "--json", dir.file("again.json"), "--quiet"},
+                                          dir);
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(test::read_text(dir.file("again.json")), test::read_text(dir.file("r.json")));
+}
+
+}  // namespace
+}  // namespace caws

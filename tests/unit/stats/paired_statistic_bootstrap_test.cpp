@@ -1,0 +1,258 @@
+#include "stats/paired_statistic_bootstrap.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "reference/paired_statistic_reference.inc"
+
+namespace caws::stats {
+namespace {
+
+SampleStatistic statistic_named(const std::string& name) {
+    if (name == "mean") return {SampleStatistic::Kind::mean, 0};
+    if (name == "min") return {SampleStatistic::Kind::quantile, 0};
+    if (name == "max") return {SampleStatistic::Kind::quantile, 1};
+    return {SampleStatistic::Kind::quantile, std::stod(name.substr(1)) / 100};
+}
+
+std::vector<RoundSamples> rounds_of(const std::vector<std::vector<double>>& base,
+                                    const std::vector<std::vector<double>>& head) {
+    std::vector<RoundSamples> rounds;
+    for (std::size_t r = 0; r < base.size(); ++r) rounds.push_back({base[r], head[r]});
+    return rounds;
+}
+
+std::vector<RoundSamples> reference_rounds() {
+    return rounds_of(k_ps_base, k_ps_head);
+}
+
+std::vector<std::size_t> every_round(std::size_t n) {
+    std::vector<std::size_t> indices(n);
+    std::iota(indices.begin(), indices.end(), std::size_t{0});
+    return indices;
+}
+
+TEST(PairedStatisticBootstrap, TheRatioOfGivenRoundResamplesIsNumpys) {
+    const auto rounds = reference_rounds();
+    for (const PairedGivenReference& r : k_ps_given) {
+        const SampleStatistic statistic = statistic_named(r.statistic);
+        EXPECT_NEAR(pooled_ratio(rounds, every_round(rounds.size()), statistic), r.estimate,
+                    1e-14 * r.estimate)
+            << r.statistic;
+        ASSERT_EQ(r.replicates.size(), k_ps_drawn.size());
+        for (std::size_t b = 0; b < k_ps_drawn.size(); ++b) {
+            EXPECT_NEAR(pooled_ratio(rounds, k_ps_drawn[b], statistic), r.replicates[b],
+                        1e-14 * r.replicates[b])
+                << r.statistic << " resample " << b;
+        }
+    }
+}
+
+TEST(PairedStatisticBootstrap, TheJackknifeLeavesOutOneRoundWithBothSides) {
+    const auto rounds = reference_rounds();
+    for (const PairedGivenReference& r : k_ps_given) {
+        const std::vector<double> jackknife = round_jackknife(rounds, statistic_named(r.statistic));
+        ASSERT_EQ(jackknife.size(), r.jackknife.size());
+        for (std::size_t i = 0; i < jackknife.size(); ++i) {
+            EXPECT_NEAR(jackknife[i], r.jackknife[i], 1e-14 * r.jackknife[i]) << r.statistic;
+        }
+    }
+}
+
+TEST(PairedStatisticBootstrap, BcaOfAGivenDistributionIsScipysPairedBca) {
+    const auto rounds = reference_rounds();
+    for (const PairedGivenReference& r : k_ps_given) {
+        const std::vector<std::vector<double>> jackknife{
+            round_jackknife(rounds, statistic_named(r.statistic))};
+        const auto levels = bca_levels(r.replicates, r.estimate, jackknife, 0.95);
+        ASSERT_TRUE(levels) << r.statistic;
+        EXPECT_NEAR(levels->bias, r.bias, 1e-12) << r.statistic;
+        EXPECT_NEAR(levels->acceleration, r.acceleration, 1e-12) << r.statistic;
+        EXPECT_NEAR(levels->low, r.level_low, 1e-12) << r.statistic;
+        EXPECT_NEAR(levels->high, r.level_high, 1e-12) << r.statistic;
+        const auto interval = bca_interval(r.replicates, r.estimate, jackknife, 0.95);
+        ASSERT_TRUE(interval);
+        EXPECT_NEAR(interval->low, r.bca_low, 1e-10) << r.statistic;
+        EXPECT_NEAR(interval->high, r.bca_high, 1e-10) << r.statistic;
+        const Interval percentile = percentile_interval_of(r.replicates, 0.95);
+        EXPECT_NEAR(percentile.low, r.percentile_low, 1e-13) << r.statistic;
+        EXPECT_NEAR(percentile.high, r.percentile_high, 1e-13) << r.statistic;
+    }
+}
+
+// All 2^12 exchanges of the sides, counted as the Monte Carlo test counts one.
+double exact_sign_flip_p(const std::vector<RoundSamples>& rounds,
+                         const SampleStatistic& statistic) {
+    const std::vector<std::size_t> all = every_round(rounds.size());
+    const double observed = std::abs(std::log(pooled_ratio(rounds, all, statistic)));
+    const double target = observed * (1 - 100 * std::numeric_limits<double>::epsilon());
+    const std::size_t patterns = std::size_t{1} << rounds.size();
+    std::size_t extreme = 0;
+    std::vector<bool> swapped(rounds.size());
+    for (std::size_t pattern = 0; pattern < patterns; ++pattern) {
+        for (std::size_t i = 0; i < rounds.size(); ++i) swapped[i] = ((pattern >> i) & 1U) != 0;
+        if (std::abs(std::log(pooled_ratio(rounds, all, statistic, swapped))) >= target) {
+            ++extreme;
+        }
+    }
+    return static_cast<double>(extreme) / static_cast<double>(patterns);
+}
+
+TEST(PairedStatisticBootstrap, EverySignFlipCountedIsScipysExactPermutationTest) {
+    const auto rounds = reference_rounds();
+    for (const PairedExactReference& r : k_ps_exact) {
+        EXPECT_NEAR(exact_sign_flip_p(rounds, statistic_named(r.statistic)), r.p_value, 1e-15)
+            << r.statistic;
+    }
+}
+
+TEST(PairedStatisticBootstrap, TheMonteCarloSignFlipPValueIsTheExactOneWithinItsError) {
+    const auto rounds = reference_rounds();
+    for (const PairedExactReference& r : k_ps_exact) {
+        RatioBootstrapOptions options;
+        options.resamples = 20000;
+        options.seed = 11;
+        const auto result =
+            bootstrap_paired_statistic_ratio(rounds, statistic_named(r.statistic), options);
+        ASSERT_TRUE(result) << r.statistic;
+        // (1 + k) / (1 + B) estimates the exact p with a binomial error; the +1 adds at
+        // most 1 / (1 + B).
+        const double sd = std::sqrt(r.p_value * (1 - r.p_value) / 20000.0);
+        EXPECT_NEAR(result->p_value, r.p_value, 5 * sd + 1.0 / 20001) << r.statistic;
+    }
+}
+
+void expect_end_to_end(const std::vector<RoundSamples>& rounds, const PairedEndToEndReference& r) {
+    RatioBootstrapOptions options;
+    options.resamples = k_ps_end_to_end_resamples;
+    options.seed = 3;
+    options.bca = std::string(r.method) == "BCa";
+    const auto result =
+        bootstrap_paired_statistic_ratio(rounds, statistic_named(r.statistic), options);
+    ASSERT_TRUE(result) << r.statistic;
+    EXPECT_EQ(result->bca, options.bca) << r.statistic;
+    EXPECT_FALSE(result->widened) << r.statistic;
+    // Two independent Monte Carlo runs: their difference has sqrt(2) times the spread of
+    // one; five of those is far outside chance.
+    const double tolerance = 5 * std::sqrt(2.0) * r.spread;
+    EXPECT_NEAR(result->interval.low, r.low, tolerance) << r.statistic;
+    EXPECT_NEAR(result->interval.high, r.high, tolerance) << r.statistic;
+}
+
+TEST(PairedStatisticBootstrap, EndToEndAgreesWithScipysPairedBootstrapOfRounds) {
+    const auto rounds = reference_rounds();
+    for (const PairedEndToEndReference& r : k_ps_end_to_end) expect_end_to_end(rounds, r);
+}
+
+TEST(PairedStatisticBootstrap, RoundsOfOneValueAreScipysPairedBootstrapOfTheValues) {
+    std::vector<RoundSamples> rounds;
+    for (std::size_t i = 0; i < k_ps_single_base.size(); ++i) {
+        rounds.push_back({{k_ps_single_base[i]}, {k_ps_single_head[i]}});
+    }
+    for (const PairedEndToEndReference& r : k_ps_single_end_to_end) expect_end_to_end(rounds, r);
+}
+
+TEST(PairedStatisticBootstrap, TheSeedFixesEverythingAndTheIntervalHoldsTheRatio) {
+    const auto rounds = reference_rounds();
+    for (const char* name : {"mean", "p90", "p95", "p99", "min", "max"}) {
+        RatioBootstrapOptions options;
+        options.seed = 17;
+        options.bca = std::string(name) != "min" && std::string(name) != "max";
+        const SampleStatistic statistic = statistic_named(name);
+        const auto a = bootstrap_paired_statistic_ratio(rounds, statistic, options);
+        const auto b = bootstrap_paired_statistic_ratio(rounds, statistic, options);
+        ASSERT_TRUE(a && b) << name;
+        EXPECT_EQ(a->ratio, pooled_ratio(rounds, every_round(rounds.size()), statistic));
+        EXPECT_LE(a->interval.low, a->ratio) << name;
+        EXPECT_GE(a->interval.high, a->ratio) << name;
+        EXPECT_EQ(a->interval.low, b->interval.low);
+        EXPECT_EQ(a->interval.high, b->interval.high);
+        EXPECT_EQ(a->p_value, b->p_value);
+        EXPECT_GE(a->p_value, 1.0 / 2001);
+        options.seed = 18;
+        const auto c = bootstrap_paired_statistic_ratio(rounds, statistic, options);
+        EXPECT_NE(a->interval.low + a->interval.high, c->interval.low + c->interval.high) << name;
+    }
+}
+
+TEST(PairedStatisticBootstrap, SwappingBaseAndHeadInvertsTheRatioAndKeepsThePValue) {
+    const auto rounds = reference_rounds();
+    const auto swapped = rounds_of(k_ps_head, k_ps_base);
+    const SampleStatistic p95 = statistic_named("p95");
+    const auto a = bootstrap_paired_statistic_ratio(rounds, p95);
+    const auto b = bootstrap_paired_statistic_ratio(swapped, p95);
+    ASSERT_TRUE(a && b);
+    EXPECT_NEAR(a->ratio * b->ratio, 1.0, 1e-15);
+    // The same stream exchanges the complementary rounds, whose |log ratio| is the same.
+    EXPECT_EQ(a->p_value, b->p_value);
+    EXPECT_NEAR(a->log_standard_error, b->log_standard_error, 1e-12);
+}
+
+TEST(PairedStatisticBootstrap, ATailChangeInEveryRoundIsFoundDespiteTheDrift) {
+    // Ten rounds whose level drifts by up to 40%; the head's slowest fifth of each round is
+    // 1.5x slower, its median the same.
+    std::vector<RoundSamples> rounds;
+    for (std::size_t r = 0; r < 10; ++r) {
+        const double drift = 1 + 0.04 * static_cast<double>((r * 7) % 11);
+        RoundSamples round;
+        for (std::size_t k = 0; k < 40; ++k) {
+            const double u = (static_cast<double>(k) + 0.5) / 40;
+            const double v = drift * 100 / (1 - 0.5 * u);
+            round.base.push_back(v * (1 + 0.001 * static_cast<double>((k + r) % 3)));
+            round.head.push_back((u > 0.8 ? 1.5 : 1.0) * v *
+                                 (1 + 0.001 * static_cast<double>((k + r + 1) % 3)));
+        }
+        rounds.push_back(std::move(round));
+    }
+    const auto p95 = bootstrap_paired_statistic_ratio(rounds, statistic_named("p95"));
+    ASSERT_TRUE(p95);
+    EXPECT_NEAR(p95->ratio, 1.5, 0.01);
+    EXPECT_GT(p95->interval.low, 1.4);
+    // Every round the same way: the exact p-value is 2 / 2^10.
+    EXPECT_LT(p95->p_value, 0.005);
+    EXPECT_EQ(differing_rounds(rounds), 10u);
+    const auto p50 =
+        bootstrap_paired_statistic_ratio(rounds, {SampleStatistic::Kind::quantile, 0.5});
+    ASSERT_TRUE(p50);
+    EXPECT_NEAR(p50->ratio, 1.0, 0.01);
+}
+
+TEST(PairedStatisticBootstrap, IdenticalSidesGiveRatioOneAndPOne) {
+    std::vector<RoundSamples> rounds;
+    for (std::size_t r = 0; r < 8; ++r) {
+        const double v = 100 + static_cast<double>(r);
+        rounds.push_back({{v, v * 1.1, v * 1.3}, {v * 1.3, v, v * 1.1}});
+    }
+    EXPECT_EQ(differing_rounds(rounds), 0u);
+    const auto r = bootstrap_paired_statistic_ratio(rounds, statistic_named("p95"));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->ratio, 1.0);
+    EXPECT_EQ(r->p_value, 1.0);
+    EXPECT_FALSE(r->bca);  // the jackknife does not vary: percentile
+    EXPECT_EQ(r->interval.low, 1.0);
+    EXPECT_EQ(r->interval.high, 1.0);
+}
+
+TEST(PairedStatisticBootstrap, RefusesTooFewRoundsEmptySidesOrNonPositiveValues) {
+    const SampleStatistic mean{SampleStatistic::Kind::mean, 0};
+    const std::vector<RoundSamples> one{{{1.0, 2.0}, {1.0, 3.0}}};
+    EXPECT_FALSE(bootstrap_paired_statistic_ratio(one, mean));
+    const std::vector<RoundSamples> empty{{{1.0}, {2.0}}, {{1.0}, {}}};
+    EXPECT_FALSE(bootstrap_paired_statistic_ratio(empty, mean));
+    const std::vector<RoundSamples> zero{{{1.0}, {2.0}}, {{0.0}, {2.0}}};
+    EXPECT_FALSE(bootstrap_paired_statistic_ratio(zero, mean));
+    const std::vector<RoundSamples> fine{{{1.0}, {2.0}}, {{1.5}, {2.0}}};
+    RatioBootstrapOptions none;
+    none.resamples = 0;
+    EXPECT_FALSE(bootstrap_paired_statistic_ratio(fine, mean, none));
+    EXPECT_TRUE(bootstrap_paired_statistic_ratio(fine, mean));
+    EXPECT_TRUE(round_jackknife(one, mean).empty());
+}
+
+}  // namespace
+}  // namespace caws::stats
