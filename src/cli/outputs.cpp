@@ -1,7 +1,6 @@
 #include "cli/outputs.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <filesystem>
 #include <ostream>
 
@@ -11,7 +10,6 @@
 #include "report/report_formats.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
-#include "util/parallel.hpp"
 
 namespace caws::cli {
 namespace {
@@ -102,60 +100,27 @@ void write_files(const std::vector<std::pair<std::string, std::string>>& files) 
     for (const auto& [path, text] : files) util::write_file_atomic(path, text);
 }
 
-namespace {
-
-// The report files' texts (the JSON report first, then the formats in table order) and the
-// text shown on stdout and in the job summary. The JSON report is serialised on a second
-// thread while the formats render: both only read the report.
-struct RenderedReports {
-    std::vector<std::pair<std::string, std::string>> files;
-    std::string printed;
-};
-
-RenderedReports render_reports(const report::Report& report, const ReportRequest& request,
-                               bool summary) {
-    const report::TemplateSet templates = load_templates(request.templates_dir);
-    std::string json;
-    RenderedReports formats;
-    std::exception_ptr failures[2];
-    util::parallel_for(2, request.json_path ? 2 : 1, [&](std::size_t task) {
-        try {
-            if (task == 1) {
-                json = report::serialize_report(report);
-                return;
-            }
-            for (const report::ReportFormat& format : report::report_formats()) {
-                const auto file = request.files.find(format.flag);
-                const bool to_file = file != request.files.end() && file->second.has_value();
-                const bool shown = format.printed && (!request.quiet || summary);
-                if (!to_file && !shown) continue;
-                std::string text = report::render_format(format, report, templates,
-                                                         render_options_of(format, request));
-                if (to_file) formats.files.emplace_back(*file->second, text);
-                if (format.printed) formats.printed = std::move(text);
-            }
-        } catch (...) {
-            failures[task] = std::current_exception();
-        }
-    });
-    for (const std::exception_ptr& failure : {failures[1], failures[0]}) {
-        if (failure) std::rethrow_exception(failure);
-    }
-    if (request.json_path)
-        formats.files.emplace(formats.files.begin(), *request.json_path, std::move(json));
-    return formats;
-}
-
-}  // namespace
-
 void emit_reports(const report::Report& report, const ReportRequest& request, std::ostream& out) {
+    const report::TemplateSet templates = load_templates(request.templates_dir);
     const std::optional<std::string> summary_path = summary_path_of(request);
-    const RenderedReports rendered = render_reports(report, request, summary_path.has_value());
+    std::vector<std::pair<std::string, std::string>> files;
+    if (request.json_path) files.emplace_back(*request.json_path, report::serialize_report(report));
+    std::string printed;  // the format shown on stdout and in the job summary
+    for (const report::ReportFormat& format : report::report_formats()) {
+        const auto file = request.files.find(format.flag);
+        const bool to_file = file != request.files.end() && file->second.has_value();
+        const bool shown = format.printed && (!request.quiet || summary_path);
+        if (!to_file && !shown) continue;
+        std::string text =
+            report::render_format(format, report, templates, render_options_of(format, request));
+        if (to_file) files.emplace_back(*file->second, text);
+        if (format.printed) printed = std::move(text);
+    }
     const std::string workflow_commands =
         annotations_of(request) ? report::render_annotations(report) : "";
-    write_files(rendered.files);
-    if (summary_path) util::append_file(*summary_path, rendered.printed);
-    if (!request.quiet) out << rendered.printed;
+    write_files(files);
+    if (summary_path) util::append_file(*summary_path, printed);
+    if (!request.quiet) out << printed;
     out << workflow_commands;
 }
 
