@@ -1,6 +1,8 @@
 #include "compare/comparator.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <map>
 #include <string>
@@ -16,6 +18,7 @@
 #include "compare/test_choice.hpp"
 #include "stats/moderated_t.hpp"
 #include "stats/multiple_testing.hpp"
+#include "util/parallel.hpp"
 #include "util/string_map.hpp"
 
 namespace caws::compare {
@@ -283,6 +286,30 @@ Options merged(const Options& run, const Options& metric) {
 std::vector<model::Comparison> compare_all(const model::Run& baseline, const model::Run& candidate,
                                            const Options& options, const MetricOptions* per_metric);
 
+// Metrics compared by one thread at a time: enough to amortise handing out the work.
+constexpr std::size_t k_metrics_per_task = 512;
+
+// Calls `work(i)` for every i in [0, n), in tasks of k_metrics_per_task metrics spread over
+// the cores. Each metric's comparison depends only on its own inputs (the statistics keep
+// their caches per thread), so the results are the same as one after the other; the
+// exception of the lowest failing metric is rethrown, as a loop in order would.
+template <typename Work>
+void for_each_in_parallel(std::size_t n, const Work& work) {
+    const std::size_t tasks = (n + k_metrics_per_task - 1) / k_metrics_per_task;
+    std::vector<std::exception_ptr> failures(tasks);
+    util::parallel_for(tasks, 0, [&](std::size_t task) {
+        try {
+            const std::size_t end = std::min(n, (task + 1) * k_metrics_per_task);
+            for (std::size_t i = task * k_metrics_per_task; i < end; ++i) work(i);
+        } catch (...) {
+            failures[task] = std::current_exception();
+        }
+    });
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
+    }
+}
+
 }  // namespace
 
 void apply_correction(std::vector<model::Comparison>& comparisons, const Options& options) {
@@ -378,9 +405,8 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
         }
     }
 
-    std::vector<model::Comparison> comparisons;
-    comparisons.reserve(pairs.size());
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
+    std::vector<model::Comparison> comparisons(pairs.size());
+    for_each_in_parallel(pairs.size(), [&](std::size_t i) {
         const auto [b, s] = pairs[i];
         RunContext context;
         context.family_size = family_size;
@@ -401,8 +427,8 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
             }
             c.notes.push_back(gating[i].not_gated);
         }
-        comparisons.push_back(std::move(c));
-    }
+        comparisons[i] = std::move(c);
+    });
     // Second pass: the correction across the run decides significance and classes.
     std::vector<const Options*> pointers;
     pointers.reserve(settings.size());

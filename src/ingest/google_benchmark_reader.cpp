@@ -81,7 +81,7 @@ class Reader {
         const Path root;
         bool saw_benchmarks = false;
         for (auto field : doc_.root_object()) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = json::key(field);
             const Path where = root.child(key);
             if (key == "context") {
                 read_google_benchmark_context(doc_, doc_.object(field.value(), where), where,

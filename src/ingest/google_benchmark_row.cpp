@@ -53,7 +53,7 @@ std::string describe_caches(const Document& doc, od::array caches, const Path& w
         std::string type;
         std::int64_t level = 0, size = 0, sharing = 0;
         for (auto field : doc.object(element.value(), at)) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = json::key(field);
             if (key == "type") {
                 type = doc.string(field.value(), at.child(key));
             } else if (key == "level") {
@@ -112,7 +112,7 @@ std::optional<std::int64_t> registration_index(const Document& doc, od::value va
 void read_google_benchmark_context(const Document& doc, od::object context, const Path& where,
                                    model::Context& c) {
     for (auto field : context) {
-        const std::string_view key = field.unescaped_key();
+        const std::string_view key = json::key(field);
         const Path at = where.child(key);
         od::value value = field.value();
         if (key == "host_name") {
@@ -151,7 +151,7 @@ GoogleBenchmarkRow read_google_benchmark_row(const Document& doc, od::object obj
                                              const Path& at) {
     GoogleBenchmarkRow row;
     for (auto field : object) {
-        const std::string_view key = field.unescaped_key();
+        const std::string_view key = json::key(field);
         const Path where = at.child(key);
         od::value value = field.value();
         switch (key.empty() ? '\0' : key.front()) {

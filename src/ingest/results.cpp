@@ -32,10 +32,15 @@
 #include "json/document.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
+#include "util/mapped_file.hpp"
 #include "util/string_map.hpp"
 
 namespace caws::ingest {
 namespace {
+
+// Results files from this size on are mapped instead of read into memory: the kernel's
+// page cache is then the only copy of the text.
+constexpr std::size_t k_map_inputs_from = std::size_t{256} << 10;
 
 constexpr Format k_formats[] = {
     {"google-benchmark", "Google Benchmark JSON (--benchmark_format=json)",
@@ -205,10 +210,11 @@ model::Run read_results(const std::vector<std::string>& paths,
             runs.push_back(read_results_directory(path, format));
             continue;
         }
-        // Padded for simdjson, so that JSON readers parse the text in place.
-        const std::string text = util::read_file(path, simdjson::SIMDJSON_PADDING);
-        const json::BorrowPadded borrow(text);
-        runs.push_back(parse_results(text, path, format, options));
+        // Padded for simdjson, so that JSON readers parse the text in place; a large file
+        // is mapped rather than copied into memory.
+        const util::MappedFile file(path, k_map_inputs_from, simdjson::SIMDJSON_PADDING);
+        const json::BorrowPadded borrow(file.text());
+        runs.push_back(parse_results(file.text(), path, format, options));
     }
     model::Run merged = merge_runs(std::move(runs));
     if (paths.size() > 1) check_run(merged, paths.back());

@@ -324,6 +324,14 @@ std::string_view Document::string(od::value value, const Path& where) const {
     od::json_type type;
     if (auto error = value.type().get(type)) fail_simdjson(simdjson::simdjson_error(error), where);
     if (type != od::json_type::string) fail(where, "expected a string, got " + describe(value));
+    // Without escapes the string is used where it stands in the text, not copied.
+    const std::string_view token = value.raw_json_token();
+    const std::size_t length =
+        token.size() > 1 ? plain_string_length(token.data() + 1) : std::string_view::npos;
+    od::raw_json_string raw;
+    if (length != std::string_view::npos && !value.get_raw_json_string().get(raw)) {
+        return {raw.raw(), length};
+    }
     std::string_view result;
     if (auto error = value.get_string().get(result)) {
         fail_simdjson(simdjson::simdjson_error(error), where);

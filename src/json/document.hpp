@@ -106,6 +106,27 @@ class Document {
     od::document document_;
 };
 
+// The length of a JSON string's content that starts at `raw` (just after its opening
+// quote) when it holds no escape, else npos: the text can then be used as it stands.
+inline std::size_t plain_string_length(const char* raw) {
+    const char* end = raw;
+    while (*end != '"' && *end != '\\') ++end;
+    return *end == '"' ? static_cast<std::size_t>(end - raw) : std::string_view::npos;
+}
+
+// The key of an object's field (od::field or the simdjson_result iteration yields): a
+// view of the document's text when the key holds no escape (nearly every key), so that
+// reading a large file does not copy every key into simdjson's string buffer; else the
+// unescaped key. Valid while the document lives, as unescaped_key()'s.
+template <typename Field>
+std::string_view key(Field& field) {
+    const od::raw_json_string raw = field.key();
+    const char* begin = raw.raw();
+    const std::size_t length = plain_string_length(begin);
+    if (length != std::string_view::npos) return {begin, length};
+    return field.unescaped_key();
+}
+
 // While alive, Documents constructed over exactly `text` (same data and size) read it in
 // place instead of copying it: the caller promises that `text` is followed by
 // simdjson::SIMDJSON_PADDING readable bytes (util::read_file's `extra_capacity`). Saves a

@@ -42,7 +42,7 @@ class BaselineReader {
         std::string schema;
         bool saw_metrics = false;
         for (auto field : doc_.root_object()) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = json::key(field);
             const Path where = root.child(key);
             od::value value = field.value();
             if (key == "schema") {
@@ -90,7 +90,7 @@ class BaselineReader {
 
     void read_provenance(od::object object, const Path& where) {
         for (auto field : object) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = json::key(field);
             const Path at = where.child(key);
             if (key == "created") {
                 baseline_.provenance.created = doc_.string(field.value(), at);
@@ -116,7 +116,7 @@ class BaselineReader {
             const Path at = where.child(i++);
             model::Source source;
             for (auto field : doc_.object(element.value(), at)) {
-                const std::string_view key = field.unescaped_key();
+                const std::string_view key = json::key(field);
                 if (key == "path") source.path = doc_.string(field.value(), at.child(key));
                 if (key == "format") source.format = doc_.string(field.value(), at.child(key));
             }
@@ -127,7 +127,7 @@ class BaselineReader {
     void read_context(od::object object, const Path& where) {
         model::Context& c = baseline_.run.context;
         for (auto field : object) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = json::key(field);
             const Path at = where.child(key);
             od::value value = field.value();
             if (key == "host") {
@@ -151,7 +151,7 @@ class BaselineReader {
                 }
             } else if (key == "extra") {
                 for (auto entry : doc_.object(value, at)) {
-                    const std::string_view name = entry.unescaped_key();
+                    const std::string_view name = json::key(entry);
                     std::string name_copy(name);
                     c.extra.emplace_back(std::move(name_copy),
                                          std::string(doc_.string(entry.value(), at.child(name))));
@@ -182,7 +182,7 @@ class BaselineReader {
         std::string dimension;
         model::SizePrefixes prefixes = model::SizePrefixes::binary;
         for (auto field : object) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = json::key(field);
             const Path where = at.child(key);
             od::value value = field.value();
             if (key == "name") {
@@ -241,7 +241,7 @@ class BaselineReader {
                 metric.summary = read_summary(doc_.object(value, where), where);
             } else if (key == "labels") {
                 for (auto entry : doc_.object(value, where)) {
-                    std::string name(std::string_view(entry.unescaped_key()));
+                    std::string name(json::key(entry));
                     std::string text(doc_.string(entry.value(), where.child(name)));
                     metric.labels.emplace_back(std::move(name), std::move(text));
                 }
@@ -288,7 +288,7 @@ class BaselineReader {
     model::Summary read_summary(od::object object, const Path& where) {
         model::Summary summary;
         for (auto field : object) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = json::key(field);
             const Path at = where.child(key);
             od::value value = field.value();
             if (key == "n") {

@@ -36,7 +36,7 @@ class LineReader {
         const Where root;
         bool saw_schema = false, saw_date = false, saw_metrics = false;
         for (auto field : root_object) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = json::key(field);
             const Where where = root.child(key);
             od::value value = field.value();
             if (key == "schema") {

@@ -63,6 +63,13 @@ bool write_content(int fd, std::string_view content, const std::string& temporar
 
 }  // namespace
 
+Error input_too_large(const std::string& path) {
+    return Error(path, {},
+                 "the file is larger than " + std::to_string(k_max_input_bytes >> 20) +
+                     " MiB; expected an input of at most " + std::to_string(k_max_input_bytes) +
+                     " bytes");
+}
+
 std::string read_file(const std::string& path, std::size_t extra_capacity) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw Error(path, {}, "cannot read the file: " + errno_text());
@@ -71,12 +78,7 @@ std::string read_file(const std::string& path, std::size_t extra_capacity) {
         ::close(fd);
         throw Error(path, {}, "cannot read the file: it is a directory");
     }
-    const auto too_large = [&path] {
-        return Error(path, {},
-                     "the file is larger than " + std::to_string(k_max_input_bytes >> 20) +
-                         " MiB; expected an input of at most " + std::to_string(k_max_input_bytes) +
-                         " bytes");
-    };
+    const auto too_large = [&path] { return input_too_large(path); };
     if (static_cast<std::size_t>(info.st_size) > k_max_input_bytes) {
         ::close(fd);
         throw too_large();

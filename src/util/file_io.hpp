@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/error.hpp"
+
 namespace caws::util {
 
 // Reads a whole file. `extra_capacity` bytes of zeroed slack are reserved after the
@@ -11,6 +13,9 @@ namespace caws::util {
 // the string. Throws util::Error naming the path when the file cannot be read or is larger
 // than util::k_max_input_bytes (checked before reading, so a huge file costs no memory).
 std::string read_file(const std::string& path, std::size_t extra_capacity = 0);
+
+// The error of an input file larger than util::k_max_input_bytes.
+Error input_too_large(const std::string& path);
 
 // True when `path` names an existing regular file (or a symlink to one).
 bool file_exists(const std::string& path);

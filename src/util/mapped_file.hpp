@@ -18,6 +18,12 @@ class MappedFile {
     // k_max_input_bytes). The file must not be truncated while it is mapped: callers map
     // files that are only ever replaced by renaming.
     MappedFile(const std::string& path, std::size_t map_from);
+
+    // A file read as an input: mapped from `map_from` bytes, and followed by `padding`
+    // readable bytes that are not part of text() (simdjson reads ahead): zeros when
+    // mapped, read_file's reserved slack when read. Larger than k_max_input_bytes is an
+    // error, as for read_file.
+    MappedFile(const std::string& path, std::size_t map_from, std::size_t padding);
     ~MappedFile();
     MappedFile(const MappedFile&) = delete;
     MappedFile& operator=(const MappedFile&) = delete;
@@ -27,8 +33,12 @@ class MappedFile {
     bool mapped() const { return address_ != nullptr; }
 
   private:
+    bool map(const std::string& path, std::size_t map_from, std::size_t padding,
+             std::size_t max_bytes);
+
     void* address_ = nullptr;  // of the mapping, when mapped
-    std::string copy_;         // the bytes, when read
+    std::size_t mapped_bytes_ = 0;
+    std::string copy_;  // the bytes, when read
     std::string_view text_;
 };
 

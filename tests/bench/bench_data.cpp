@@ -8,8 +8,12 @@
 
 namespace caws::bench {
 
-std::string google_benchmark_json(std::size_t benchmarks, std::size_t repetitions, double factor,
-                                  unsigned seed) {
+namespace {
+
+// The file of google_benchmark_json, with benchmark b's times scaled by factor(b).
+template <typename Factor>
+std::string google_benchmark_rows(std::size_t benchmarks, std::size_t repetitions,
+                                  const Factor& factor, unsigned seed) {
     std::mt19937_64 random(seed);
     std::normal_distribution<double> noise(0.0, 0.02);
     std::string out;
@@ -24,7 +28,7 @@ std::string google_benchmark_json(std::size_t benchmarks, std::size_t repetition
     for (std::size_t b = 0; b < benchmarks; ++b) {
         const double base = 1000.0 + static_cast<double>(b % 977);
         for (std::size_t r = 0; r < repetitions; ++r) {
-            const double t = base * factor * (1.0 + noise(random));
+            const double t = base * factor(b) * (1.0 + noise(random));
             std::snprintf(row, sizeof row,
                           "%s    {\n      \"name\": \"BM_Family%zu/%zu\",\n      \"family_index\": "
                           "%zu,\n      \"per_family_instance_index\": %zu,\n      \"run_name\": "
@@ -40,6 +44,23 @@ std::string google_benchmark_json(std::size_t benchmarks, std::size_t repetition
     }
     out += "\n  ]\n}\n";
     return out;
+}
+
+}  // namespace
+
+std::string google_benchmark_json(std::size_t benchmarks, std::size_t repetitions, double factor,
+                                  unsigned seed) {
+    return google_benchmark_rows(
+        benchmarks, repetitions, [factor](std::size_t) { return factor; }, seed);
+}
+
+std::string google_benchmark_json_slowed(std::size_t benchmarks, std::size_t repetitions,
+                                         std::size_t slow_every, double slow_factor,
+                                         unsigned seed) {
+    return google_benchmark_rows(
+        benchmarks, repetitions,
+        [=](std::size_t b) { return slow_every != 0 && b % slow_every == 0 ? slow_factor : 1.0; },
+        seed);
 }
 
 std::string temporary_file(const std::string& name, const std::string& content) {

@@ -38,6 +38,22 @@ std::string error_of(const std::function<void()>& body) {
     return "no error";
 }
 
+// Keys and strings without escapes are views of the text; with escapes they are unescaped.
+TEST(Document, KeysAndStringsAreReadWithAndWithoutEscapes) {
+    Document doc("in.json", R"({"plain": "text", "e\u0073caped\"": "a\nb\"", "": ""})");
+    std::vector<std::pair<std::string, std::string>> fields;
+    read_guarded(doc, Path(), [&] {
+        const Path root;
+        for (auto field : doc.root_object()) {
+            const std::string_view name = key(field);
+            fields.emplace_back(name, doc.string(field.value(), root.child(name)));
+        }
+    });
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"plain", "text"}, {"escaped\"", "a\nb\""}, {"", ""}};
+    EXPECT_EQ(fields, expected);
+}
+
 TEST(Document, AcceptsBareNaNAndInfinityTokens) {
     const auto values = numbers(R"({"values": [1.5, NaN, -NaN, Infinity, -Infinity, 2]})");
     ASSERT_EQ(values.size(), 6u);
