@@ -163,7 +163,7 @@ jobs:
 
 // What differs between the tools in the `ab` workflow.
 struct AbJob {
-    std::string_view packages;  // Debian packages the job installs besides git
+    std::string_view packages;  // packages the job installs with apt-get, "" for none
     // The steps between the base's checkout and caws-gate: set up the tool, build both
     // trees. Indented for the job.
     std::string_view build_steps;
@@ -178,7 +178,7 @@ struct AbJob {
 AbJob ab_job(BenchmarkTool tool) {
     switch (tool) {
         case BenchmarkTool::google_benchmark:
-            return {" g++ make cmake libbenchmark-dev",
+            return {"g++ make cmake libbenchmark-dev",
                     R"yaml(      - name: Build the base and the head
         run: |
           for tree in ../base .; do
@@ -188,7 +188,7 @@ AbJob ab_job(BenchmarkTool tool) {
 )yaml",
                     "", "../base/@PROGRAM@", "@PROGRAM@"};
         case BenchmarkTool::pytest_benchmark:
-            return {" python3 python3-venv", R"(      - name: Install pytest-benchmark
+            return {"python3 python3-venv", R"(      - name: Install pytest-benchmark
         # One environment for both trees, with the head's requirements, first in PATH.
         run: |
           python3 -m venv ../venv
@@ -200,7 +200,7 @@ AbJob ab_job(BenchmarkTool tool) {
                     "cd ../base && python -m pytest --benchmark-only --benchmark-json {out}",
                     "python -m pytest --benchmark-only --benchmark-json {out}"};
         case BenchmarkTool::hyperfine:
-            return {" hyperfine make", R"(      - name: Build the base and the head
+            return {"hyperfine make", R"(      - name: Build the base and the head
         # Replace make with what builds ./my-program.
         run: |
           for tree in ../base .; do
@@ -255,25 +255,19 @@ concurrency:
 jobs:
   ab:
     runs-on: ubuntu-latest
-    container: debian:12  # caws-gate builds from Debian 12 packages
     steps:
-      - name: Install the build tools
-        # Add the packages your build needs.
-        run: >-
-          apt-get update -qq && apt-get install -y -qq --no-install-recommends
-          git ca-certificates@PACKAGES@
-      - uses: actions/checkout@v4
+@INSTALL_STEP@      - uses: actions/checkout@v4
         with:
           fetch-depth: 0  # the whole history, for the merge base
 @AB_SUBMODULES@      - name: Check out the base
         env:
           BASE_REF: ${{ github.base_ref }}
         run: |
-          # The job runs as root in the container, on a checkout the runner's user owns.
-          git config --global --add safe.directory "$PWD"
           base=$(git merge-base "origin/$BASE_REF" HEAD)
           git worktree add --detach ../base "$base"
-@BASE_SUBMODULES@@BUILD_STEPS@      # Pin caws-gate to a release tag or a commit SHA.
+@BASE_SUBMODULES@@BUILD_STEPS@      # Pin caws-gate to a release tag (its released binary is downloaded and checked
+      # against the checksum committed in the action) or a commit SHA (built from source,
+      # which needs `container: debian:12` on this job, and apt-get without sudo).
       - uses: @ACTION@
         with:
 @PROGRAM_COMMENT@@COMMANDS_COMMENT@          base-command: @BASE_COMMAND@
@@ -314,9 +308,20 @@ std::string with_submodules(std::string workflow, bool submodules) {
         submodules ? "          git -C ../base submodule update --init --recursive\n" : "");
 }
 
+// The step that installs `packages` on the runner (Ubuntu); nothing without packages.
+std::string install_step(std::string_view packages) {
+    if (packages.empty()) return {};
+    return std::string(R"(      - name: Install the build tools
+        # Add the packages your build needs.
+        run: >-
+          sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends
+          )") + std::string(packages) + "\n";
+}
+
 std::string ab_workflow(const ScaffoldRequest& request) {
     const AbJob job = ab_job(request.tool);
-    std::string workflow = substitute(k_ab_workflow_template, "@PACKAGES@", job.packages);
+    std::string workflow =
+        substitute(k_ab_workflow_template, "@INSTALL_STEP@", install_step(job.packages));
     workflow = substitute(std::move(workflow), "@BUILD_STEPS@", job.build_steps);
     workflow =
         substitute(std::move(workflow), "@COMMANDS_COMMENT@", indent(job.commands_comment, 10));

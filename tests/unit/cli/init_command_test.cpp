@@ -149,22 +149,25 @@ TEST(InitCommand, WithAbWritesOneJobThatBuildsTheMergeBaseBesideThePullRequest) 
         const char* base;  // the base command
         const char* head;
         const char* build;  // a line of the steps that build or set up both trees
+        const char* packages;  // what the job installs with apt-get, "" for no such step
     };
     const Case cases[] = {
         {"google-benchmark", "../base/build/benchmarks", "build/benchmarks",
-         "cmake --build \"$tree/build\" --parallel \"$(nproc)\""},
+         "cmake --build \"$tree/build\" --parallel \"$(nproc)\"",
+         "g++ make cmake libbenchmark-dev"},
         {"pytest-benchmark",
          "cd ../base && python -m pytest --benchmark-only --benchmark-json {out}",
-         "python -m pytest --benchmark-only --benchmark-json {out}", "python3 -m venv ../venv"},
+         "python -m pytest --benchmark-only --benchmark-json {out}", "python3 -m venv ../venv",
+         "python3 python3-venv"},
         {"hyperfine",
          "cd ../base && hyperfine -N -n my-program --warmup 1 --runs 5 --export-json {out} "
          "'./my-program --my-input'",
          "hyperfine -N -n my-program --warmup 1 --runs 5 --export-json {out} "
          "'./my-program --my-input'",
-         "make -C \"$tree\""},
+         "make -C \"$tree\"", "hyperfine make"},
         {"go", "cd ../base && go test -run '^$' -bench . -count 1 -benchmem ./...",
          "go test -run '^$' -bench . -count 1 -benchmem ./...",
-         "(cd \"$tree\" && go test -run '^$' ./...)"},
+         "(cd \"$tree\" && go test -run '^$' ./...)", ""},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.tool);
@@ -213,6 +216,18 @@ TEST(InitCommand, WithAbWritesOneJobThatBuildsTheMergeBaseBesideThePullRequest) 
         // The steps build both trees before caws-gate runs.
         EXPECT_LT(workflow.find(c.build), workflow.find(k_action));
         EXPECT_LT(workflow.find("git worktree add"), workflow.find(c.build));
+        // On the hosted runner itself, as the job without --ab: no container, the
+        // packages through sudo, the checkout the job's own user's.
+        EXPECT_EQ(workflow.find("\n    container:"), std::string::npos) << workflow;
+        EXPECT_EQ(workflow.find("safe.directory"), std::string::npos) << workflow;
+        const std::string install =
+            std::string("          sudo apt-get update -qq && sudo apt-get install -y -qq "
+                        "--no-install-recommends\n          ") +
+            c.packages + "\n";
+        EXPECT_EQ(workflow.find(install) != std::string::npos, *c.packages != '\0') << workflow;
+        EXPECT_EQ(workflow.find("Install the build tools") != std::string::npos,
+                  *c.packages != '\0')
+            << workflow;
     }
 }
 
