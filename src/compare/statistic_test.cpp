@@ -26,7 +26,9 @@ model::Interval oriented_containing(const stats::Interval& raw, double ratio,
 
 void set_interval(model::Comparison& c, const stats::RatioBootstrap& r, const Options& options) {
     c.ci = oriented_containing(r.interval, *c.ratio, c.direction);
-    c.ci_method = std::string(r.bca ? k_bca_ci_method : k_percentile_ci_method);
+    c.ci_method = std::string(r.smoothed ? k_smoothed_ci_method
+                              : r.bca    ? k_bca_ci_method
+                                         : k_percentile_ci_method);
     if (r.widened) {
         c.notes.push_back("the " + model::format_plain_percent(options.confidence) + " " +
                           c.statistic + " interval was widened to include the ratio");
@@ -56,9 +58,7 @@ std::optional<stats::SampleStatistic> sample_statistic(Statistic statistic) {
     return std::nullopt;
 }
 
-bool uses_bca(Statistic statistic) {
-    return statistic != Statistic::min && statistic != Statistic::max;
-}
+bool uses_bca(Statistic statistic) { return statistic == Statistic::mean; }
 
 bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& s) {
     const auto statistic = statistic_from_string(c.statistic);
@@ -86,6 +86,7 @@ StatisticOutcome test_statistic(model::Comparison& c, const model::Metric& metri
     bootstrap.confidence = options.confidence;
     bootstrap.seed = stats::derive_seed(options.seed, metric_stream(metric));
     bootstrap.bca = uses_bca(statistic);
+    bootstrap.smoothed = !bootstrap.bca;
     const auto r = stats::bootstrap_statistic_ratio(b.values, s.values,
                                                     *sample_statistic(statistic), bootstrap);
     if (!r) return outcome;

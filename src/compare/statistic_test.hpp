@@ -18,12 +18,14 @@ namespace caws::compare {
 inline constexpr std::string_view k_permutation_test = "permutation";
 inline constexpr std::string_view k_bca_ci_method = "bca-bootstrap";
 inline constexpr std::string_view k_percentile_ci_method = "percentile-bootstrap";
+inline constexpr std::string_view k_smoothed_ci_method = "smoothed-bootstrap";
 
 // The statistic as stats sees it; nullopt for the median (its own methods).
 std::optional<stats::SampleStatistic> sample_statistic(Statistic statistic);
 
-// Whether the interval of `statistic` is BCa (smooth statistics) or the percentile one (the
-// minimum and the maximum, where BCa's jackknife and bias correction break down).
+// Whether the interval of `statistic` is BCa (the mean) or the smoothed bootstrap's
+// percentile one (the quantiles, extremes included: their plain bootstrap never goes past
+// the sample's extremes and undercovers with few values beyond the quantile).
 bool uses_bca(Statistic statistic);
 
 // Whether comparison `c` (its statistic picked) is tested on its statistic's own ratio:

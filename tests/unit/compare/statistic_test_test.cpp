@@ -71,7 +71,7 @@ TEST(StatisticComparison, ATailRegressionIsFoundOnP95AndUnchangedOnTheMedian) {
     EXPECT_NEAR(*p95.ratio, 1.6, 0.02);
     EXPECT_EQ(p95.test, k_permutation_test);
     EXPECT_EQ(p95.test_variant, "monte-carlo");
-    EXPECT_EQ(p95.ci_method, k_bca_ci_method);
+    EXPECT_EQ(p95.ci_method, k_smoothed_ci_method);
     EXPECT_LE(p95.ci->low, *p95.ratio);
     EXPECT_GE(p95.ci->high, *p95.ratio);
     EXPECT_LE(p95.ci->low, 1.6);
@@ -97,7 +97,7 @@ TEST(StatisticComparison, EveryStatisticNamesItsMethodsAndContainsItsRatio) {
         ASSERT_TRUE(r.ratio && r.ci) << name;
         EXPECT_EQ(r.statistic, name);
         EXPECT_EQ(r.test, "permutation") << name;
-        EXPECT_EQ(r.ci_method, uses_bca(statistic) ? "bca-bootstrap" : "percentile-bootstrap")
+        EXPECT_EQ(r.ci_method, uses_bca(statistic) ? "bca-bootstrap" : "smoothed-bootstrap")
             << name;
         EXPECT_LE(r.ci->low, *r.ratio) << name;
         EXPECT_GE(r.ci->high, *r.ratio) << name;
