@@ -58,7 +58,9 @@ std::optional<stats::SampleStatistic> sample_statistic(Statistic statistic) {
     return std::nullopt;
 }
 
-bool uses_bca(Statistic statistic) { return statistic == Statistic::mean; }
+bool uses_bca(Statistic statistic) {
+    return statistic == Statistic::mean;
+}
 
 bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& s) {
     const auto statistic = statistic_from_string(c.statistic);

@@ -136,8 +136,8 @@ struct Comparison {
     std::optional<Interval> ci;  // confidence interval of the ratio, when computed
     // How `ci` was computed: "hodges-lehmann" or "bootstrap", or "t" (the interval of the
     // t-test on log values) when the samples are too few for a Hodges-Lehmann interval at
-    // the requested level; for a statistic other than the median, "bca-bootstrap" or
-    // "percentile-bootstrap" of its own ratio; empty without an interval.
+    // the requested level; for a statistic other than the median, "bca-bootstrap" (the mean)
+    // or "smoothed-bootstrap" (the quantiles) of its own ratio; empty without an interval.
     std::string ci_method;
     std::optional<double> p_value;  // two-sided, of the test named in `test`
     // `p_value` adjusted across the tested gated metrics of the run (compare::Options

@@ -277,15 +277,15 @@ std::optional<RatioBootstrap> bootstrap_statistic_ratio(std::span<const double> 
     out.ratio = sy / sx;
 
     Random random(options.seed);
+    // The logs' mean is not the log of the mean: only quantiles are smoothed.
+    out.smoothed = options.smoothed && statistic.kind == SampleStatistic::Kind::quantile;
     std::vector<double> ratios =
-        options.smoothed
-            ? smoothed_ratios(x, y, statistic, options.resamples, options.seed, random)
-            : plain_ratios(x, y, statistic, options.resamples, random);
-    out.smoothed = options.smoothed;
+        out.smoothed ? smoothed_ratios(x, y, statistic, options.resamples, options.seed, random)
+                     : plain_ratios(x, y, statistic, options.resamples, random);
     out.log_standard_error = log_standard_error(ratios);
     std::sort(ratios.begin(), ratios.end());
     std::optional<BcaLevels> levels;
-    if (options.bca && !options.smoothed) {
+    if (options.bca && !out.smoothed) {
         levels = bca_levels(ratios, out.ratio, ratio_jackknife(x, y, sx, sy, statistic),
                             options.confidence);
     }

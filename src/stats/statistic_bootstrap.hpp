@@ -40,6 +40,7 @@ struct RatioBootstrapOptions {
     bool bca = true;
     // The smoothed bootstrap (see SmoothedSample) and its percentile interval, in place of
     // BCa: for quantiles, whose plain bootstrap never goes past the sample's extremes.
+    // Ignored for the mean.
     bool smoothed = false;
 };
 
@@ -92,7 +93,7 @@ struct RatioBootstrap {
     double ratio = 1;  // statistic(y) / statistic(x)
     // Of the ratio, always containing `ratio` (see `widened`).
     Interval interval;
-    bool bca = false;  // BCa; false: the percentile interval (asked, or BCa undefined)
+    bool bca = false;       // BCa; false: the percentile interval (asked, or BCa undefined)
     bool smoothed = false;  // the percentile interval of the smoothed bootstrap
     // The interval did not contain `ratio` (a skewed bootstrap distribution can leave it
     // out) and was extended to it.

@@ -90,9 +90,9 @@ TEST(NeweyWest, FixedBCriticalValuesStartAtStudentsTAndGrowWithTheBandwidth) {
 }
 
 TEST(NeweyWest, TheLeakBandwidthIsFourTimesAndrews) {
-    EXPECT_EQ(fixed_b_lags(0, 1000), 3u);       // M = 4 (0 + 1)
-    EXPECT_EQ(fixed_b_lags(0.5, 1000), 55u);    // M = 4 (13 + 1)
-    EXPECT_EQ(fixed_b_lags(0.97, 10), 9u);      // M at most n
+    EXPECT_EQ(fixed_b_lags(0, 1000), 3u);     // M = 4 (0 + 1)
+    EXPECT_EQ(fixed_b_lags(0.5, 1000), 55u);  // M = 4 (13 + 1)
+    EXPECT_EQ(fixed_b_lags(0.97, 10), 9u);    // M at most n
     EXPECT_EQ(fixed_b_lags(0.5, 2), 0u);
 }
 
@@ -111,7 +111,8 @@ TEST(NeweyWest, TheFixedBIntervalHasStatsmodelsStandardErrorWithTheWiderLag) {
         EXPECT_NEAR(fit.low, series.slope - half, 1e-7 * half);
         EXPECT_NEAR(fit.high, series.slope + half, 1e-7 * half);
         // Wider than the Student t interval of the same standard error.
-        EXPECT_GT(half, student_t_quantile(0.975, static_cast<double>(fit.n - 2)) * ref.stderr_slope);
+        EXPECT_GT(half,
+                  student_t_quantile(0.975, static_cast<double>(fit.n - 2)) * ref.stderr_slope);
     }
     const std::vector<double> x{0, 1};
     const std::vector<double> y{1, 3};

@@ -141,7 +141,8 @@ TEST(StatisticBootstrap, TheIntervalContainsTheRatioAndTheSeedFixesEverything) {
 }
 
 TEST(StatisticBootstrap, TheSmoothingIsSilvermansRuleOnTheLogs) {
-    for (const auto& [values, ref] : {std::pair{&k_sb_x, k_smoothing_x}, {&k_sb_y, k_smoothing_y}}) {
+    for (const auto& [values, ref] :
+         {std::pair{&k_sb_x, k_smoothing_x}, {&k_sb_y, k_smoothing_y}}) {
         const SmoothedSample s = smoothed_sample(*values);
         ASSERT_EQ(s.logs.size(), values->size());
         EXPECT_NEAR(s.mean, ref.mean, 1e-13);
@@ -189,6 +190,17 @@ TEST(StatisticBootstrap, SmoothingReachesPastTheSampleAndKeepsThePermutations) {
         EXPECT_EQ(a->p_value, b->p_value) << name;
         EXPECT_EQ(a->ratio, b->ratio) << name;
     }
+}
+
+TEST(StatisticBootstrap, TheMeanIsNeverSmoothed) {
+    // The mean of the logs is not the log of the mean: BCa stays.
+    RatioBootstrapOptions options;
+    options.smoothed = true;
+    const auto r =
+        bootstrap_statistic_ratio(k_sb_x, k_sb_y, {SampleStatistic::Kind::mean, 0}, options);
+    ASSERT_TRUE(r);
+    EXPECT_FALSE(r->smoothed);
+    EXPECT_TRUE(r->bca);
 }
 
 TEST(StatisticBootstrap, AnIntervalMissingTheRatioIsWidenedToIt) {
