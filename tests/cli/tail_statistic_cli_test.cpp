@@ -56,7 +56,7 @@ TEST(TailStatisticProcess, AP95RuleFindsTheTailRegressionWithItsOwnInterval) {
     const double ratio = ttfa["ratio"];
     EXPECT_NEAR(ratio, 1.6, 0.01);
     EXPECT_EQ(ttfa["test"], "permutation");
-    EXPECT_EQ(ttfa["ci_method"], "smoothed-bootstrap");
+    EXPECT_EQ(ttfa["ci_method"], "bca-bootstrap");
     const double low = ttfa["ci"][0];
     const double high = ttfa["ci"][1];
     EXPECT_LE(low, ratio);
