@@ -5,6 +5,7 @@
 // ratio and a permutation test of its log (stats/statistic_bootstrap.hpp,
 // docs/statistics.md "Tail statistics"). Internal to compare/.
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -18,13 +19,17 @@ namespace caws::compare {
 inline constexpr std::string_view k_permutation_test = "permutation";
 inline constexpr std::string_view k_bca_ci_method = "bca-bootstrap";
 inline constexpr std::string_view k_percentile_ci_method = "percentile-bootstrap";
+inline constexpr std::string_view k_smoothed_ci_method = "smoothed-bootstrap";
 
 // The statistic as stats sees it; nullopt for the median (its own methods).
 std::optional<stats::SampleStatistic> sample_statistic(Statistic statistic);
 
-// Whether the interval of `statistic` is BCa (smooth statistics) or the percentile one (the
-// minimum and the maximum, where BCa's jackknife and bias correction break down).
-bool uses_bca(Statistic statistic);
+// Whether the interval of `statistic`, with `n` values on the smaller side, is the smoothed
+// bootstrap's percentile one rather than BCa: a quantile with fewer than 5 values beyond
+// it, n min(p, 1 - p) < 5 (p99 below 500 values, p95 below 100, p90 below 50; the minimum
+// and the maximum always), where the plain bootstrap, which never goes past the sample's
+// extremes, undercovers. Never the mean.
+bool uses_smoothing(Statistic statistic, std::size_t n);
 
 // Whether comparison `c` (its statistic picked) is tested on its statistic's own ratio:
 // a statistic other than the median, and samples on both sides.

@@ -139,8 +139,8 @@ struct Comparison {
     std::optional<Interval> ci;  // confidence interval of the ratio, when computed
     // How `ci` was computed: "hodges-lehmann" or "bootstrap", or "t" (the interval of the
     // t-test on log values) when the samples are too few for a Hodges-Lehmann interval at
-    // the requested level; for a statistic other than the median, "bca-bootstrap" or
-    // "percentile-bootstrap" of its own ratio; for paired rounds (`ab`),
+    // the requested level; for a statistic other than the median, "bca-bootstrap" (the mean)
+    // or "smoothed-bootstrap" (the quantiles) of its own ratio; for paired rounds (`ab`),
     // "hodges-lehmann-paired", or "bca-bootstrap-paired" or "percentile-bootstrap-paired"
     // for another statistic; empty without an interval.
     std::string ci_method;

@@ -1,6 +1,7 @@
 #include "stats/newey_west.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -36,6 +37,24 @@ Eigen::Matrix2d long_run_covariance(const Eigen::MatrixX2d& scores, std::size_t 
         meat += weight * (gamma + gamma.transpose());
     }
     return meat;
+}
+
+// The fixed-b polynomials: cv(b) - z = c1 b + c2 b^2 + c3 b^3 at each confidence, fitted by
+// tests/reference/fixed_b_reference.py.
+struct FixedBRow {
+    double confidence;
+    double c1, c2, c3;
+};
+constexpr std::array<FixedBRow, 5> k_fixed_b{{
+    {0.80, 3.1187, -1.5761, 0.4544},
+    {0.90, 4.4058, -2.1999, 0.6569},
+    {0.95, 5.7657, -2.8000, 0.7999},
+    {0.98, 7.7931, -3.7513, 0.9101},
+    {0.99, 9.6786, -5.6270, 1.9301},
+}};
+
+double fixed_b_excess(const FixedBRow& row, double b) {
+    return ((row.c3 * b + row.c2) * b + row.c1) * b;
 }
 
 }  // namespace
@@ -82,6 +101,41 @@ LinearFit newey_west_regression(std::span<const double> x, std::span<const doubl
     const double t = student_t_quantile(0.5 + confidence / 2, static_cast<double>(n - 2));
     fit.low = fit.slope - t * fit.slope_stderr;
     fit.high = fit.slope + t * fit.slope_stderr;
+    return fit;
+}
+
+double fixed_b_critical_value(double b, double confidence, std::size_t n) {
+    const double student = student_t_quantile(0.5 + confidence / 2, static_cast<double>(n - 2));
+    b = std::clamp(b, 0.0, 1.0);
+    if (confidence <= k_fixed_b.front().confidence) {
+        return student + fixed_b_excess(k_fixed_b.front(), b);
+    }
+    if (confidence >= k_fixed_b.back().confidence) {
+        return student + fixed_b_excess(k_fixed_b.back(), b);
+    }
+    std::size_t i = 1;
+    while (k_fixed_b[i].confidence < confidence) ++i;
+    const FixedBRow& lo = k_fixed_b[i - 1];
+    const FixedBRow& hi = k_fixed_b[i];
+    const auto z = [](double c) { return normal_quantile(0.5 + c / 2); };
+    const double share = (z(confidence) - z(lo.confidence)) / (z(hi.confidence) - z(lo.confidence));
+    return student + (1 - share) * fixed_b_excess(lo, b) + share * fixed_b_excess(hi, b);
+}
+
+std::size_t fixed_b_lags(double rho, std::size_t n) {
+    if (n < 3) return 0;
+    return std::min(n, 4 * (andrews_bartlett_lags(rho, n) + 1)) - 1;
+}
+
+LinearFit fixed_b_regression(std::span<const double> x, std::span<const double> y,
+                             double confidence) {
+    const LinearFit first = newey_west_regression(x, y, confidence, 0);
+    if (first.n < 3 || first.low == first.high) return first;
+    LinearFit fit = newey_west_regression(x, y, confidence, fixed_b_lags(first.rho, first.n));
+    const double b = static_cast<double>(fit.lags + 1) / static_cast<double>(fit.n);
+    const double critical = fixed_b_critical_value(b, confidence, fit.n);
+    fit.low = fit.slope - critical * fit.slope_stderr;
+    fit.high = fit.slope + critical * fit.slope_stderr;
     return fit;
 }
 

@@ -28,4 +28,24 @@ LinearFit newey_west_regression(std::span<const double> x, std::span<const doubl
                                 double confidence = 0.95,
                                 std::optional<std::size_t> lags = std::nullopt);
 
+// The two-sided fixed-b critical value (Kiefer & Vogelsang 2005) of the Newey-West t
+// statistic of a trend's slope, for the bandwidth share b = (lags + 1) / n in (0, 1]:
+// t(0.5 + confidence/2; n - 2) + c1 b + c2 b^2 + c3 b^3, the coefficients fitted to the
+// simulated law of the statistic (tests/reference/fixed_b_reference.py) at confidence 0.80,
+// 0.90, 0.95, 0.98 and 0.99, interpolated linearly in the normal quantile between them and
+// the nearest one's outside. b -> 0 gives Student's t.
+double fixed_b_critical_value(double b, double confidence, std::size_t n);
+
+// The Bartlett lags of the leak interval: four times Andrews' bandwidth,
+// min(n, 4 (andrews_bartlett_lags(rho, n) + 1)) - 1. A bandwidth wider than the one that
+// minimises the variance's mean squared error lowers its bias under persistent noise; the
+// fixed-b critical value pays for the extra noise.
+std::size_t fixed_b_lags(double rho, std::size_t n);
+
+// newey_west_regression with fixed_b_lags of its residuals' autocorrelation (the standard
+// error is still statsmodels' with maxlags = lags) and the interval slope -+
+// fixed_b_critical_value((lags + 1) / n) x standard error.
+LinearFit fixed_b_regression(std::span<const double> x, std::span<const double> y,
+                             double confidence = 0.95);
+
 }  // namespace caws::stats

@@ -95,7 +95,70 @@ std::vector<std::vector<double>> ratio_jackknife(std::span<const double> x,
     return out;
 }
 
+// The stream of a smoothed bootstrap's noise: apart from the resamples' and permutations'.
+constexpr std::uint64_t k_smoothing_stream = 0x5300780;
+
+// Fills `into` with a smoothed resample of the logs of `from` (SmoothedSample).
+void smoothed_resample(const SmoothedSample& from, std::vector<double>& into, Random& random,
+                       Random& noise) {
+    resample(from.logs, into, random);
+    for (double& v : into) {
+        v = from.mean + (v - from.mean + from.bandwidth * noise.normal()) * from.shrink;
+    }
+}
+
+// The statistic of the ratio's replicates, smoothed: exp of the difference of the logs'
+// statistics (the quantiles of the logs are the logs of the quantiles, up to the
+// interpolation between two neighbours).
+std::vector<double> smoothed_ratios(std::span<const double> x, std::span<const double> y,
+                                    const SampleStatistic& statistic, std::size_t resamples,
+                                    std::uint64_t seed, Random& random) {
+    const SmoothedSample sx = smoothed_sample(x);
+    const SmoothedSample sy = smoothed_sample(y);
+    std::vector<double> bx(x.size());
+    std::vector<double> by(y.size());
+    Random noise(derive_seed(seed, k_smoothing_stream));
+    std::vector<double> ratios(resamples);
+    for (double& ratio : ratios) {
+        smoothed_resample(sx, bx, random, noise);
+        smoothed_resample(sy, by, random, noise);
+        const double below = evaluate_in_place(bx, statistic);
+        ratio = std::exp(evaluate_in_place(by, statistic) - below);
+    }
+    return ratios;
+}
+
+// The plain bootstrap ratios.
+std::vector<double> plain_ratios(std::span<const double> x, std::span<const double> y,
+                                 const SampleStatistic& statistic, std::size_t resamples,
+                                 Random& random) {
+    std::vector<double> bx(x.size());
+    std::vector<double> by(y.size());
+    std::vector<double> ratios(resamples);
+    for (double& ratio : ratios) {
+        resample(x, bx, random);
+        resample(y, by, random);
+        const double below = evaluate_in_place(bx, statistic);
+        ratio = evaluate_in_place(by, statistic) / below;
+    }
+    return ratios;
+}
+
 }  // namespace
+
+SmoothedSample smoothed_sample(std::span<const double> values) {
+    SmoothedSample out;
+    out.logs.reserve(values.size());
+    for (const double v : values) out.logs.push_back(std::log(v));
+    out.mean = mean(out.logs);
+    const double s = sample_stddev(out.logs);
+    if (!(s > 0)) return out;
+    const double iqr = quantile(out.logs, 0.75) - quantile(out.logs, 0.25);
+    const double spread = iqr > 0 ? std::min(s, iqr / 1.34) : s;
+    out.bandwidth = 0.9 * spread * std::pow(static_cast<double>(values.size()), -0.2);
+    out.shrink = 1 / std::sqrt(1 + out.bandwidth * out.bandwidth / (s * s));
+    return out;
+}
 
 double evaluate_in_place(std::span<double> values, const SampleStatistic& statistic) {
     const std::size_t n = values.size();
@@ -228,25 +291,25 @@ std::optional<RatioBootstrap> bootstrap_statistic_ratio(std::span<const double> 
                                                         const RatioBootstrapOptions& options) {
     if (x.size() < 2 || y.size() < 2 || options.resamples == 0) return std::nullopt;
     if (!all_positive(x) || !all_positive(y)) return std::nullopt;
-    // Buffers allocated once: the resamples, then the pooled samples of the permutations.
-    std::vector<double> bx(x.size());
-    std::vector<double> by(y.size());
-    std::copy(x.begin(), x.end(), bx.begin());
-    std::copy(y.begin(), y.end(), by.begin());
-    const double sx = evaluate_in_place(bx, statistic);
-    const double sy = evaluate_in_place(by, statistic);
+    std::vector<double> copy(x.begin(), x.end());
+    const double sx = evaluate_in_place(copy, statistic);
+    copy.assign(y.begin(), y.end());
+    const double sy = evaluate_in_place(copy, statistic);
+
     Random random(options.seed);
-    std::vector<double> ratios(options.resamples);
-    for (double& ratio : ratios) {
-        resample(x, bx, random);
-        resample(y, by, random);
-        const double below = evaluate_in_place(bx, statistic);
-        ratio = evaluate_in_place(by, statistic) / below;
-    }
-    RatioBootstrap out = ratio_bootstrap_from(
-        std::move(ratios), sy / sx,
-        options.bca ? ratio_jackknife(x, y, sx, sy, statistic) : std::vector<std::vector<double>>{},
-        options);
+    // The logs' mean is not the log of the mean: only quantiles are smoothed.
+    const bool smoothed = options.smoothed && statistic.kind == SampleStatistic::Kind::quantile;
+    std::vector<double> ratios =
+        smoothed ? smoothed_ratios(x, y, statistic, options.resamples, options.seed, random)
+                 : plain_ratios(x, y, statistic, options.resamples, random);
+    RatioBootstrapOptions interval = options;
+    interval.bca = options.bca && !smoothed;  // the smoothed bootstrap's percentile interval
+    RatioBootstrap out =
+        ratio_bootstrap_from(std::move(ratios), sy / sx,
+                             interval.bca ? ratio_jackknife(x, y, sx, sy, statistic)
+                                          : std::vector<std::vector<double>>{},
+                             interval);
+    out.smoothed = smoothed;
 
     std::vector<double> pooled(x.begin(), x.end());
     pooled.insert(pooled.end(), y.begin(), y.end());

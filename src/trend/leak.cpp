@@ -122,7 +122,7 @@ Leak analyse_leak(const model::Metric& metric, const LeakOptions& options) {
     }
     leak.duration = last - start;
     const stats::LinearFit fit =
-        stats::newey_west_regression(seconds, megabytes, options.confidence);
+        stats::fixed_b_regression(seconds, megabytes, options.confidence);
     leak.slope = fit.slope;
     leak.low = fit.low;
     leak.high = fit.high;

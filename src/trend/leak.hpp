@@ -40,7 +40,7 @@ struct LeakOptions {
 };
 
 // The growth of one memory time series: least squares of MB on seconds, with a Newey-West
-// (HAC) interval of the slope (stats::newey_west_regression).
+// (HAC) interval of the slope with fixed-b critical values (stats::fixed_b_regression).
 struct Leak {
     std::string metric;
     std::string measure;

@@ -6,13 +6,13 @@ noise (innovations of 1 MB, phi 0, 0.5 or 0.9, started from its stationary distr
 optionally + a garbage-collector sawtooth (4 MB high, a random period of 20 to 59 samples
 and a random phase). One sample a second. For each length and model, the share of series
 whose interval holds the true growth, for the interval that assumes independent residuals
-(Student t, n - 2 df; what `leak` used before) and for the Newey-West interval `leak` uses
-now (Bartlett kernel, Andrews' AR(1) plug-in lag, n/(n-2), Student t). Both intervals come
+(Student t, n - 2 df) and for the Newey-West interval `leak` uses (Bartlett kernel, four
+times Andrews' AR(1) plug-in bandwidth, n/(n-2), fixed-b critical values). Both intervals come
 from the C++ code: the leak_intervals harness (tests/bench/tools/leak_intervals.cpp) runs
 trend::analyse_leak and stats::linear_regression on each series.
 
     cmake --build build --target leak_intervals
-    /usr/bin/python3 tests/bench/leak_coverage.py --harness build/tests/bench/leak_intervals
+    nice -n 15 /usr/bin/python3 tests/bench/leak_coverage.py --harness build/tests/bench/leak_intervals --reps 2000
 """
 import argparse
 import subprocess

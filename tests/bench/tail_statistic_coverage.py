@@ -79,14 +79,16 @@ def main():
     parser.add_argument("--binary", default="build/caws-gate")
     parser.add_argument("--metrics", type=int, default=400)
     parser.add_argument("--seed", type=int, default=20261218)
+    parser.add_argument("--statistics", default="p95,p99,mean,max")
+    parser.add_argument("--sizes", default="50,500", help="samples per side, comma-separated")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     print("| statistic | n per side | methods | coverage (c = 1) | false positives (c = 1) "
           "| coverage (c = 1.3) | power (c = 1.3) | check time, "
           f"{args.metrics} metrics |")
     print("|---|--:|---|--:|--:|--:|--:|--:|")
-    for statistic in ["p95", "p99", "mean", "max"]:
-        for n in [50, 500]:
+    for statistic in args.statistics.split(","):
+        for n in [int(v) for v in args.sizes.split(",")]:
             cov0, fp, k0, methods, t0 = scenario(args.binary, statistic, n, 1.0, args.metrics,
                                                  rng, 1)
             cov1, power, k1, _, t1 = scenario(args.binary, statistic, n, 1.3, args.metrics,

@@ -11,7 +11,8 @@ of freedom). The lag L is Andrews' (1991) AR(1) plug-in for the Bartlett kernel,
 below from its definition: rho the lag-one autocorrelation of the OLS residuals clipped to
 [-0.97, 0.97], alpha = 4 rho^2 / ((1-rho)^2 (1+rho)^2), L = floor(1.1447 (alpha n)^(1/3)),
 at most n - 2. One series is also given a fixed lag, which checks the covariance apart from
-the lag rule. The output is committed as tests/reference/newey_west_reference.inc so that
+the lag rule; every series is also given the leak interval's wider lag (four times
+Andrews' bandwidth). The output is committed as tests/reference/newey_west_reference.inc so that
 the tests do not need Python. Regenerate with:
 
     /usr/bin/python3 tests/reference/newey_west_reference.py > tests/reference/newey_west_reference.inc
@@ -74,7 +75,8 @@ print("    std::size_t lags;        // the lag used")
 print("    double rho, slope, intercept, stderr_slope, low, high;  // 95 %, Student t")
 print("};")
 print("inline const std::vector<NeweyWestReference> k_newey_west_reference = {")
-for name, x, y, fixed in series():
+all_series = list(series())
+for name, x, y, fixed in all_series:
     # statsmodels solves with a pseudo-inverse that loses the slope on raw Unix times: fit
     # on seconds from the first x (slope and its variance do not change) and move the
     # intercept back.
@@ -88,4 +90,22 @@ for name, x, y, fixed in series():
     low, high = r.conf_int(0.05)[1]
     print(f"    {{\"{name}\", {cpp_list(x)}, {cpp_list(y)}, {fixed or 0}, {lags}, {rho!r}, "
           f"{r.params[1]!r}, {r.params[0] - r.params[1] * x[0]!r}, {r.bse[1]!r}, {low!r}, {high!r}}},")
+print("};")
+
+# The leak interval's wider bandwidth (stats::fixed_b_lags): four times Andrews' M = L + 1,
+# at most n, so L' = min(n, 4 (L + 1)) - 1, and statsmodels' standard error with it.
+print("struct FixedBLagReference {")
+print("    const char* name;")
+print("    std::size_t lags;     // min(n, 4 (Andrews' lag + 1)) - 1")
+print("    double stderr_slope;  // statsmodels' HAC standard error with maxlags = lags")
+print("};")
+print("inline const std::vector<FixedBLagReference> k_fixed_b_lag_reference = {")
+for name, x, y, fixed in all_series:
+    shifted = x - x[0]
+    ols = sm.OLS(y, sm.add_constant(shifted)).fit()
+    lags, rho = andrews_lags(ols.resid)
+    wide = min(len(x), 4 * (lags + 1)) - 1
+    r = sm.OLS(y, sm.add_constant(shifted)).fit(
+        cov_type="HAC", cov_kwds={"maxlags": wide, "use_correction": True}, use_t=True)
+    print(f"    {{\"{name}\", {wide}, {r.bse[1]!r}}},")
 print("};")

@@ -37,8 +37,8 @@ std::vector<double> heavier_tail(const std::vector<double>& values) {
     std::vector<double> sorted = values;
     std::sort(sorted.begin(), sorted.end());
     for (double& v : out) {
-        const auto rank = static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), v) -
-                                              sorted.begin());
+        const auto rank =
+            static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), v) - sorted.begin());
         const double u = (rank + 0.5) / 500;
         if (u > 0.8) v *= 1 + 4 * (u - 0.8);
     }
@@ -71,7 +71,7 @@ TEST(StatisticComparison, ATailRegressionIsFoundOnP95AndUnchangedOnTheMedian) {
     EXPECT_NEAR(*p95.ratio, 1.6, 0.02);
     EXPECT_EQ(p95.test, k_permutation_test);
     EXPECT_EQ(p95.test_variant, "monte-carlo");
-    EXPECT_EQ(p95.ci_method, k_bca_ci_method);
+    EXPECT_EQ(p95.ci_method, k_bca_ci_method);  // 25 of 500 values beyond the p95
     EXPECT_LE(p95.ci->low, *p95.ratio);
     EXPECT_GE(p95.ci->high, *p95.ratio);
     EXPECT_LE(p95.ci->low, 1.6);
@@ -97,13 +97,27 @@ TEST(StatisticComparison, EveryStatisticNamesItsMethodsAndContainsItsRatio) {
         ASSERT_TRUE(r.ratio && r.ci) << name;
         EXPECT_EQ(r.statistic, name);
         EXPECT_EQ(r.test, "permutation") << name;
-        EXPECT_EQ(r.ci_method, uses_bca(statistic) ? "bca-bootstrap" : "percentile-bootstrap")
+        // 500 values: fewer than 5 beyond the quantile only for p99, min and max.
+        EXPECT_EQ(r.ci_method,
+                  uses_smoothing(statistic, 500) ? "smoothed-bootstrap" : "bca-bootstrap")
             << name;
         EXPECT_LE(r.ci->low, *r.ratio) << name;
         EXPECT_GE(r.ci->high, *r.ratio) << name;
         ASSERT_TRUE(r.power) << name;
         ASSERT_TRUE(r.power->noise) << name;
     }
+}
+
+TEST(StatisticComparison, QuantilesWithFewValuesBeyondThemAreSmoothed) {
+    EXPECT_FALSE(uses_smoothing(Statistic::mean, 10));
+    EXPECT_TRUE(uses_smoothing(Statistic::p95, 99));
+    EXPECT_FALSE(uses_smoothing(Statistic::p95, 100));
+    EXPECT_TRUE(uses_smoothing(Statistic::p99, 499));
+    EXPECT_FALSE(uses_smoothing(Statistic::p99, 501));
+    EXPECT_TRUE(uses_smoothing(Statistic::p90, 49));
+    EXPECT_FALSE(uses_smoothing(Statistic::p90, 50));
+    EXPECT_TRUE(uses_smoothing(Statistic::max, 100000));
+    EXPECT_TRUE(uses_smoothing(Statistic::min, 100000));
 }
 
 TEST(StatisticComparison, HigherIsBetterRatiosAndIntervalsAreInverted) {

@@ -5,8 +5,10 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "reference/smoothed_bootstrap_reference.inc"
 #include "reference/statistic_bootstrap_reference.inc"
 #include "stats/descriptive.hpp"
 
@@ -136,6 +138,69 @@ TEST(StatisticBootstrap, TheIntervalContainsTheRatioAndTheSeedFixesEverything) {
         EXPECT_GT(a->log_standard_error, 0);
         EXPECT_GE(a->p_value, 1.0 / 2001);
     }
+}
+
+TEST(StatisticBootstrap, TheSmoothingIsSilvermansRuleOnTheLogs) {
+    for (const auto& [values, ref] :
+         {std::pair{&k_sb_x, k_smoothing_x}, {&k_sb_y, k_smoothing_y}}) {
+        const SmoothedSample s = smoothed_sample(*values);
+        ASSERT_EQ(s.logs.size(), values->size());
+        EXPECT_NEAR(s.mean, ref.mean, 1e-13);
+        EXPECT_NEAR(s.bandwidth, ref.bandwidth, 1e-13);
+        EXPECT_NEAR(s.shrink, ref.shrink, 1e-13);
+    }
+    // Values all equal: no spread to smooth.
+    const SmoothedSample flat = smoothed_sample(std::vector<double>{2, 2, 2});
+    EXPECT_EQ(flat.bandwidth, 0);
+    EXPECT_EQ(flat.shrink, 1);
+}
+
+TEST(StatisticBootstrap, SmoothedIntervalAgreesWithNumpyWithinMonteCarloError) {
+    for (const SmoothedReference& r : k_smoothed) {
+        RatioBootstrapOptions options;
+        options.resamples = k_smoothed_resamples;
+        options.seed = 11;
+        options.smoothed = true;
+        const auto result =
+            bootstrap_statistic_ratio(k_sb_x, k_sb_y, statistic_named(r.statistic), options);
+        ASSERT_TRUE(result) << r.statistic;
+        EXPECT_TRUE(result->smoothed);
+        EXPECT_FALSE(result->bca);
+        const double tolerance = 5 * std::sqrt(2.0) * r.spread;
+        EXPECT_NEAR(result->interval.low, r.low, tolerance) << r.statistic;
+        EXPECT_NEAR(result->interval.high, r.high, tolerance) << r.statistic;
+    }
+}
+
+TEST(StatisticBootstrap, SmoothingReachesPastTheSampleAndKeepsThePermutations) {
+    // The plain bootstrap's maximum never exceeds the sample's, so its upper end for the
+    // maximum's ratio is at most max(y) / min over resamples of max(x*); the smoothed one
+    // goes further, and the p-value (the same resampled indices, then the same
+    // permutations) does not change.
+    for (const char* name : {"p99", "max"}) {
+        RatioBootstrapOptions plain;
+        plain.bca = false;
+        plain.seed = 23;
+        RatioBootstrapOptions smoothed = plain;
+        smoothed.smoothed = true;
+        const auto a = bootstrap_statistic_ratio(k_sb_x, k_sb_y, statistic_named(name), plain);
+        const auto b = bootstrap_statistic_ratio(k_sb_x, k_sb_y, statistic_named(name), smoothed);
+        ASSERT_TRUE(a && b);
+        EXPECT_GT(b->interval.high - b->interval.low, a->interval.high - a->interval.low) << name;
+        EXPECT_EQ(a->p_value, b->p_value) << name;
+        EXPECT_EQ(a->ratio, b->ratio) << name;
+    }
+}
+
+TEST(StatisticBootstrap, TheMeanIsNeverSmoothed) {
+    // The mean of the logs is not the log of the mean: BCa stays.
+    RatioBootstrapOptions options;
+    options.smoothed = true;
+    const auto r =
+        bootstrap_statistic_ratio(k_sb_x, k_sb_y, {SampleStatistic::Kind::mean, 0}, options);
+    ASSERT_TRUE(r);
+    EXPECT_FALSE(r->smoothed);
+    EXPECT_TRUE(r->bca);
 }
 
 TEST(StatisticBootstrap, AnIntervalMissingTheRatioIsWidenedToIt) {
