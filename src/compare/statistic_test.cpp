@@ -67,6 +67,10 @@ bool uses_smoothing(Statistic statistic, std::size_t n) {
     return static_cast<double>(n) * std::min(s->p, 1 - s->p) < 5 - 1e-9;
 }
 
+bool uses_bca(Statistic statistic) {
+    return statistic != Statistic::min && statistic != Statistic::max;
+}
+
 bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& s) {
     const auto statistic = statistic_from_string(c.statistic);
     return statistic && sample_statistic(*statistic) && !b.values.empty() && !s.values.empty();

@@ -31,6 +31,11 @@ std::optional<stats::SampleStatistic> sample_statistic(Statistic statistic);
 // extremes, undercovers. Never the mean.
 bool uses_smoothing(Statistic statistic, std::size_t n);
 
+// Whether the interval of `statistic` is BCa where it is not smoothed (smooth statistics)
+// or the percentile one (the minimum and the maximum, where BCa's jackknife and bias
+// correction break down); paired rounds (`ab`) are never smoothed.
+bool uses_bca(Statistic statistic);
+
 // Whether comparison `c` (its statistic picked) is tested on its statistic's own ratio:
 // a statistic other than the median, and samples on both sides.
 bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& s);
