@@ -315,7 +315,8 @@ std::string install_step(std::string_view packages) {
         # Add the packages your build needs.
         run: >-
           sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends
-          )") + std::string(packages) + "\n";
+          )") +
+           std::string(packages) + "\n";
 }
 
 std::string ab_workflow(const ScaffoldRequest& request) {

@@ -57,8 +57,8 @@ model::Run merge_rounds(std::span<const model::Run> rounds);
 // file does not choose (gated_measures.hpp) and of unknown direction are reported, not
 // gated. `run`
 // gives the correction, the interval's confidence, the resamples and the seed; `per_metric`
-// (empty: `run` for every metric) each metric's statistic, thresholds and alpha. Comparisons come in the order of the
-// merged base run, then metrics only in the head.
+// (empty: `run` for every metric) each metric's statistic, thresholds and alpha. Comparisons come
+// in the order of the merged base run, then metrics only in the head.
 std::vector<model::Comparison> compare_rounds(std::span<const model::Run> base,
                                               std::span<const model::Run> head, const Options& run,
                                               const MetricOptions& per_metric = {});

@@ -121,8 +121,7 @@ Leak analyse_leak(const model::Metric& metric, const LeakOptions& options) {
         last = std::max(last, metric.timestamps[i]);
     }
     leak.duration = last - start;
-    const stats::LinearFit fit =
-        stats::fixed_b_regression(seconds, megabytes, options.confidence);
+    const stats::LinearFit fit = stats::fixed_b_regression(seconds, megabytes, options.confidence);
     leak.slope = fit.slope;
     leak.low = fit.low;
     leak.high = fit.high;

@@ -2,7 +2,8 @@
 // (compare_command_bench.cpp), to measure a command or another tool on the same data:
 //   google_benchmark_files BENCHMARKS OLD.json NEW.json [SEED]
 // BENCHMARKS benchmarks of 10 repetitions each; in NEW every tenth benchmark is 1.5x
-// slower. SEED (default 0) draws other noise, for the runs of a history. tests/bench/google_benchmark_to_go.py turns them into Go benchmark text.
+// slower. SEED (default 0) draws other noise, for the runs of a history.
+// tests/bench/google_benchmark_to_go.py turns them into Go benchmark text.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>

@@ -148,7 +148,7 @@ TEST(InitCommand, WithAbWritesOneJobThatBuildsTheMergeBaseBesideThePullRequest) 
         const char* tool;
         const char* base;  // the base command
         const char* head;
-        const char* build;  // a line of the steps that build or set up both trees
+        const char* build;     // a line of the steps that build or set up both trees
         const char* packages;  // what the job installs with apt-get, "" for no such step
     };
     const Case cases[] = {
@@ -221,8 +221,9 @@ TEST(InitCommand, WithAbWritesOneJobThatBuildsTheMergeBaseBesideThePullRequest) 
         EXPECT_EQ(workflow.find("\n    container:"), std::string::npos) << workflow;
         EXPECT_EQ(workflow.find("safe.directory"), std::string::npos) << workflow;
         const std::string install =
-            std::string("          sudo apt-get update -qq && sudo apt-get install -y -qq "
-                        "--no-install-recommends\n          ") +
+            std::string(
+                "          sudo apt-get update -qq && sudo apt-get install -y -qq "
+                "--no-install-recommends\n          ") +
             c.packages + "\n";
         EXPECT_EQ(workflow.find(install) != std::string::npos, *c.packages != '\0') << workflow;
         EXPECT_EQ(workflow.find("Install the build tools") != std::string::npos,
