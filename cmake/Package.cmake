@@ -8,7 +8,7 @@
 #
 # CAWS_GATE_PORTABLE builds a binary that runs on any x86_64 or aarch64 Linux with glibc
 # 2.35 or newer and nothing else installed (docs/install.md): libstdc++ and libgcc are
-# linked statically, and so are pugixml and OpenSSL's libcrypto (Debian ships their static
+# linked statically, and so are pugixml and Nettle (Debian ships their static
 # libraries). Debian ships
 # simdjson as a shared library only, so its libsimdjson.so is shipped in lib/caws-gate/
 # and found through a relative run path ($ORIGIN); it needs the system's libstdc++.so.6 and

@@ -11,7 +11,7 @@ set -euo pipefail
 build_packages=(
   g++ cmake ninja-build ccache pkg-config
   nlohmann-json3-dev libsimdjson-dev libpugixml-dev libboost-math-dev libeigen3-dev libcli11-dev
-  libkainjow-mustache-dev libssl-dev libgtest-dev libbenchmark-dev
+  libkainjow-mustache-dev nettle-dev libgtest-dev libbenchmark-dev
 )
 # Real tools whose output the tests read, and real consumers of the reports.
 test_packages=(

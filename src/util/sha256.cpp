@@ -1,25 +1,23 @@
 #include "util/sha256.hpp"
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include <array>
-#include <stdexcept>
 
 namespace caws::util {
 
 std::string sha256_hex(std::string_view bytes) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
-        1) {
-        throw std::runtime_error("SHA-256 failed in OpenSSL's libcrypto");
-    }
+    sha256_ctx context;
+    sha256_init(&context);
+    sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+    std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
+    sha256_digest(&context, digest.size(), digest.data());
     static constexpr char k_hex[] = "0123456789abcdef";
     std::string hex;
-    hex.reserve(2 * length);
-    for (unsigned int i = 0; i < length; ++i) {
-        hex += k_hex[digest[i] >> 4];
-        hex += k_hex[digest[i] & 0x0f];
+    hex.reserve(2 * digest.size());
+    for (const std::uint8_t byte : digest) {
+        hex += k_hex[byte >> 4];
+        hex += k_hex[byte & 0x0f];
     }
     return hex;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 // SHA-256 of bytes, as lowercase hex: the digest `sha256sum` prints, so that a user can
-// check which file a report names (OpenSSL's libcrypto computes it).
+// check which file a report names (Nettle computes it).
 
 #include <string>
 #include <string_view>
