@@ -70,9 +70,11 @@ UpdateResult run_baseline_update(const UpdateRequest& request,
     // The guard: a run that fails the gate against the current baseline is not taken. A
     // change inside the between-run noise of the history is no regression, as in `check`.
     if (files.baseline) {
+        compare::BetweenRunOptions between_options = request.between_run;
+        between_options.other_statistics = compare_options.statistic != compare::Statistic::median;
         const CheckBetweenRun between =
             guard_between_run(files.history_path, files.baseline->provenance, date,
-                              provenance.commit, request.between_run);
+                              provenance.commit, between_options);
         compare::Options guard_options = compare_options;
         guard_options.between_run = &between.noise;
         const model::Verdict verdict =

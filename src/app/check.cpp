@@ -71,7 +71,9 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     // The suite's history, read once: the runner's between-run noise, and the trends.
     std::optional<CheckHistory> read =
         read_check_history(request.trends, baseline_path, candidate, environment);
-    CheckBetweenRun between = check_between_run(read, baseline.provenance, request.between_run);
+    compare::BetweenRunOptions between_options = request.between_run;
+    between_options.other_statistics = compares_other_statistics(setup);
+    CheckBetweenRun between = check_between_run(read, baseline.provenance, between_options);
     setup.options.between_run = &between.noise;
 
     const std::int64_t now = environment.now();

@@ -75,7 +75,7 @@ CheckBetweenRun between_run_noise(const store::HistoryTable* table, std::string 
     const std::size_t first = end > window ? end - window : 0;
     summary.runs = end - first;
     std::vector<compare::RunValues> values = run_values(*table, first, end);
-    if (summary.runs >= options.min_runs) {
+    if (options.other_statistics && summary.runs >= options.min_runs) {
         // The window's lines in full, for the other statistics: the newest lines of the
         // file but the run being checked when it is recorded already.
         std::vector<store::HistoryEntry> lines =

@@ -1,5 +1,7 @@
 #include "app/gate_setup.hpp"
 
+#include <algorithm>
+
 #include "gate/rules.hpp"
 #include "util/file_io.hpp"
 
@@ -28,6 +30,16 @@ GateSetup gate_setup(const GateRequest& request, const StatisticsRequest& statis
     if (given.min_health) setup.score_gates.min_health = given.min_health;
     if (given.min_trust) setup.score_gates.min_trust = given.min_trust;
     return setup;
+}
+
+bool compares_other_statistics(const GateSetup& setup) {
+    static constexpr auto median = compare::Statistic::median;
+    if (setup.options.statistic != median) return true;
+    if (!setup.gate) return false;
+    if (setup.gate->defaults.settings.statistic != median) return true;
+    return std::any_of(
+        setup.gate->rules.begin(), setup.gate->rules.end(),
+        [](const gate::Rule& rule) { return rule.statistic.value_or(median) != median; });
 }
 
 }  // namespace caws::app

@@ -37,4 +37,8 @@ struct GateSetup {
 // gate file or statistics request.
 GateSetup gate_setup(const GateRequest& request, const StatisticsRequest& statistics);
 
+// Whether some metric may be compared on a statistic other than the median: the run's
+// options, the gate file's defaults or one of its rules ask for one.
+bool compares_other_statistics(const GateSetup& setup);
+
 }  // namespace caws::app

@@ -22,6 +22,9 @@ struct Options;
 // How many runs of a history are enough.
 struct BetweenRunOptions {
     std::size_t min_runs = 5;  // fewer runs in the history: the between-run noise is unknown
+    // Some metric may be compared on a statistic other than the median: the history's
+    // lines are then read in full for their means, minima, maxima and p95s.
+    bool other_statistics = false;
 };
 
 // The newest runs of a history the noise is fitted on: the k runs a rolling baseline pools

@@ -211,15 +211,16 @@ TEST(ReportConsumers, LatexOfManyLongBenchmarksFitsThePage) {
     test::TempDir dir;
     const auto systems = many_systems();
     ASSERT_EQ(systems[0].run.metrics.size(), 120U);
-    for (const std::optional<std::string>& measure : {std::optional<std::string>{},
-                                                     std::optional<std::string>{"cpu_time"}}) {
+    for (const std::optional<std::string>& measure :
+         {std::optional<std::string>{}, std::optional<std::string>{"cpu_time"}}) {
         compare::SystemTableOptions options;
         options.measure = measure;
         const auto json = build_table_report(compare::build_system_table(systems, options),
                                              {"a.json", "b.json", "c.json"}, options.compare);
         const std::string latex = render_table_latex(json, TemplateSet{}, {false, true});
         EXPECT_NE(latex.find("\\begin{longtable}"), std::string::npos);
-        EXPECT_NE(latex.find("BM\\_\\allowbreak{}Parse/\\allowbreak{}json\\&csv\\#100\\%"), std::string::npos);
+        EXPECT_NE(latex.find("BM\\_\\allowbreak{}Parse/\\allowbreak{}json\\&csv\\#100\\%"),
+                  std::string::npos);
         expect_fits(dir, measure ? "table_cpu" : "table_all", latex);
     }
     // The check report of 60 rows, half of them not gated, plain and with siunitx.

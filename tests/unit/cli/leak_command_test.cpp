@@ -196,7 +196,9 @@ TEST(CheckLeakThreshold, TheGateFilesRelativeThresholdFailsACheckAndTheOptionOve
     test::TempDir dir;
     const std::string series = dir.write("mem.csv", csv_of(rss_hour(6), "t_s,rss_mb"));
     const std::string baselines = dir.path() + "/baselines";
-    ASSERT_EQ(run_with({"baseline", "update", series, "--suite", "mem", "--dir", baselines}).exit_code, 0);
+    ASSERT_EQ(
+        run_with({"baseline", "update", series, "--suite", "mem", "--dir", baselines}).exit_code,
+        0);
     const std::vector<std::string> check{"check", series, "--suite", "mem", "--dir", baselines};
     auto with = [&](std::vector<std::string> extra) {
         std::vector<std::string> args = check;

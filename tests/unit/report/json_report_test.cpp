@@ -240,8 +240,8 @@ TEST(JsonReport, SummaryCountsEachBenchmarkOnceBesideTheMetrics) {
     EXPECT_EQ(summary.at("counts").at("not_gated"), 4);
     EXPECT_EQ(summary.at("benchmarks"), 5);
     const nlohmann::ordered_json expected = {
-        {"severe", 0}, {"moderate", 1}, {"minor", 1}, {"improved", 0},  {"unchanged", 1},
-        {"added", 0},  {"removed", 0},  {"failed", 1}, {"skipped", 0}, {"not_gated", 1}};
+        {"severe", 0}, {"moderate", 1}, {"minor", 1},  {"improved", 0}, {"unchanged", 1},
+        {"added", 0},  {"removed", 0},  {"failed", 1}, {"skipped", 0},  {"not_gated", 1}};
     EXPECT_EQ(summary.at("benchmark_counts"), expected);
     EXPECT_EQ(summary.at("regressed_metrics"), 3);
     EXPECT_EQ(report.at("candidate").at("context").at("repetitions"), "interleaved");

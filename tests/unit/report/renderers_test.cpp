@@ -227,8 +227,9 @@ TEST(LatexReport, StarsOnTheAdjustedPAndANoteExplainingThem) {
     const auto report = make_report({3.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0});
     const std::string tex = render_latex(report, TemplateSet{});
     // The benchmark column takes what the others leave of the line (docs/reports.md).
-    EXPECT_NE(tex.find("\\begin{tabular}{@{}>{\\raggedright\\arraybackslash}p{\\dimexpr\\linewidth-"),
-              std::string::npos)
+    EXPECT_NE(
+        tex.find("\\begin{tabular}{@{}>{\\raggedright\\arraybackslash}p{\\dimexpr\\linewidth-"),
+        std::string::npos)
         << tex;
     EXPECT_NE(tex.find("\\tabcolsep\\relax}lr@{\\,}lr@{\\,}lr@{}lc@{}}"), std::string::npos) << tex;
     EXPECT_NE(tex.find("\\toprule"), std::string::npos);
@@ -242,9 +243,10 @@ TEST(LatexReport, StarsOnTheAdjustedPAndANoteExplainingThem) {
     const double p = first.at("p_adjusted").get<double>();
     const std::string stars = p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "";
     ASSERT_FALSE(stars.empty());
-    EXPECT_NE(tex.find("BM\\_\\allowbreak{}0 & cpu\\_time & 993 & ns & 3.00 & \\textmu{}s & 3.02 & $^{ " + stars +
-                       " }$ & ["),
-              std::string::npos)
+    EXPECT_NE(
+        tex.find("BM\\_\\allowbreak{}0 & cpu\\_time & 993 & ns & 3.00 & \\textmu{}s & 3.02 & $^{ " +
+                 stars + " }$ & ["),
+        std::string::npos)
         << tex;
 
     const std::string standalone = render_latex(report, TemplateSet{}, {true, true});

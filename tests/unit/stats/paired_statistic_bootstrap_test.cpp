@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reference/paired_statistic_reference.inc"
+#include "support/bca_checks.hpp"
 
 namespace caws::stats {
 namespace {
@@ -69,19 +70,7 @@ TEST(PairedStatisticBootstrap, BcaOfAGivenDistributionIsScipysPairedBca) {
     for (const PairedGivenReference& r : k_ps_given) {
         const std::vector<std::vector<double>> jackknife{
             round_jackknife(rounds, statistic_named(r.statistic))};
-        const auto levels = bca_levels(r.replicates, r.estimate, jackknife, 0.95);
-        ASSERT_TRUE(levels) << r.statistic;
-        EXPECT_NEAR(levels->bias, r.bias, 1e-12) << r.statistic;
-        EXPECT_NEAR(levels->acceleration, r.acceleration, 1e-12) << r.statistic;
-        EXPECT_NEAR(levels->low, r.level_low, 1e-12) << r.statistic;
-        EXPECT_NEAR(levels->high, r.level_high, 1e-12) << r.statistic;
-        const auto interval = bca_interval(r.replicates, r.estimate, jackknife, 0.95);
-        ASSERT_TRUE(interval);
-        EXPECT_NEAR(interval->low, r.bca_low, 1e-10) << r.statistic;
-        EXPECT_NEAR(interval->high, r.bca_high, 1e-10) << r.statistic;
-        const Interval percentile = percentile_interval_of(r.replicates, 0.95);
-        EXPECT_NEAR(percentile.low, r.percentile_low, 1e-13) << r.statistic;
-        EXPECT_NEAR(percentile.high, r.percentile_high, 1e-13) << r.statistic;
+        test::expect_scipys_bca(r, jackknife);
     }
 }
 

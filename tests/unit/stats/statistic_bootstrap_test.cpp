@@ -11,6 +11,7 @@
 #include "reference/smoothed_bootstrap_reference.inc"
 #include "reference/statistic_bootstrap_reference.inc"
 #include "stats/descriptive.hpp"
+#include "support/bca_checks.hpp"
 
 namespace caws::stats {
 namespace {
@@ -67,19 +68,7 @@ std::vector<std::vector<double>> ratio_jackknife(const GivenBootstrapReference& 
 TEST(StatisticBootstrap, BcaOfAGivenDistributionIsScipys) {
     for (const GivenBootstrapReference& r : k_given_bootstrap) {
         const auto jackknife = ratio_jackknife(r);
-        const auto levels = bca_levels(r.replicates, r.estimate, jackknife, 0.95);
-        ASSERT_TRUE(levels) << r.statistic;
-        EXPECT_NEAR(levels->bias, r.bias, 1e-12) << r.statistic;
-        EXPECT_NEAR(levels->acceleration, r.acceleration, 1e-12) << r.statistic;
-        EXPECT_NEAR(levels->low, r.level_low, 1e-12) << r.statistic;
-        EXPECT_NEAR(levels->high, r.level_high, 1e-12) << r.statistic;
-        const auto interval = bca_interval(r.replicates, r.estimate, jackknife, 0.95);
-        ASSERT_TRUE(interval);
-        EXPECT_NEAR(interval->low, r.bca_low, 1e-10) << r.statistic;
-        EXPECT_NEAR(interval->high, r.bca_high, 1e-10) << r.statistic;
-        const Interval percentile = percentile_interval_of(r.replicates, 0.95);
-        EXPECT_NEAR(percentile.low, r.percentile_low, 1e-13) << r.statistic;
-        EXPECT_NEAR(percentile.high, r.percentile_high, 1e-13) << r.statistic;
+        test::expect_scipys_bca(r, jackknife);
     }
 }
 
