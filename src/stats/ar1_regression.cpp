@@ -103,7 +103,7 @@ std::vector<double> ar1_correlate_derivative(std::span<const double> v, double r
 }
 
 double bias_corrected_autocorrelation(double r, std::size_t n) {
-    if (n < 5) return r;
+    if (n < 5) return 0;
     const double nn = static_cast<double>(n);
     return std::clamp((nn * r + 2) / (nn - 4), -0.97, 0.99);
 }
@@ -112,6 +112,10 @@ LinearFit ar1_regression(std::span<const double> x, std::span<const double> y, d
     LinearFit fit = linear_regression(x, y, confidence);
     const std::size_t n = fit.n;
     if (n < 3 || fit.low == fit.high) return fit;
+    if (n < 5) {  // no autocorrelation to estimate: the plain interval
+        fit.df = static_cast<double>(n - 2);
+        return fit;
+    }
     const std::vector<double> ones(n, 1.0);
     const double mean_x = dot(x.first(n), ones) / static_cast<double>(n);
     const double mean_y = dot(y.first(n), ones) / static_cast<double>(n);

@@ -19,7 +19,8 @@ std::vector<double> ar1_correlate_derivative(std::span<const double> v, double r
 // The lag-one autocorrelation of a linear trend's least-squares residuals
 // (residual_autocorrelation, `r`) corrected for its first-order bias under AR(1) errors,
 // E r = rho - (2 + 4 rho) / n: rho = (n r + 2) / (n - 4), clipped to [-0.97, 0.99]. With
-// fewer than five residuals `r` itself.
+// fewer than five residuals 0: one or two degrees of freedom cannot tell an autocorrelation
+// (three residuals of a line always have r = -0.8), and ar1_regression is then the plain fit.
 double bias_corrected_autocorrelation(double r, std::size_t n);
 
 // Least squares of `y` on `x` (the slope and intercept of linear_regression) with the
@@ -31,7 +32,8 @@ double bias_corrected_autocorrelation(double r, std::size_t n);
 // and Student's t on df = 2 / var(log V) degrees of freedom, at least 1, with
 //   var(log V) = 2 tr(M R M R) / tr(M R)^2 + (d log V / d rho)^2 (1 - rho^2) / n:
 // Satterthwaite's share of g0 plus the estimated rho's by the delta method. rho = 0 gives
-// linear_regression's standard error. The fit's `rho` and `df` say what was used. Fewer
+// linear_regression's standard error; below five points it is linear_regression's interval
+// (rho 0, df n - 2). The fit's `rho` and `df` say what was used. Fewer
 // than three points or x that does not vary: as linear_regression. Values must be finite.
 LinearFit ar1_regression(std::span<const double> x, std::span<const double> y,
                          double confidence = 0.95);

@@ -5,7 +5,7 @@ Everything is computed here with dense matrices (numpy), apart from the C++ code
 linear-time recursions: statsmodels fits the least squares, then for the residuals e
 
     r    = sum e_t e_(t-1) / sum e_(t-1)^2, clipped to [-0.97, 0.97]
-    rho  = (n r + 2) / (n - 4), clipped to [-0.97, 0.99]  (r itself when n < 5)
+    rho  = (n r + 2) / (n - 4), clipped to [-0.97, 0.99]  (0 when n < 5)
     R    = rho^|i-j| (n x n), dR = |i-j| rho^(|i-j|-1), M = I - X (X'X)^-1 X', X = [1, x]
     g0   = e'e / tr(M R)
     V    = g0 (X'X)^-1 X'RX (X'X)^-1 [1, 1]           (the slope's variance)
@@ -56,7 +56,7 @@ def ar1_interval(x, y):
     ols = sm.OLS(y, sm.add_constant(shifted)).fit()
     e = ols.resid
     r = min(max(float(e[1:] @ e[:-1]) / float(e[:-1] @ e[:-1]), -0.97), 0.97)
-    rho = r if n < 5 else min(max((n * r + 2) / (n - 4), -0.97), 0.99)
+    rho = 0.0 if n < 5 else min(max((n * r + 2) / (n - 4), -0.97), 0.99)
     X = np.column_stack((np.ones(n), shifted))
     R, dR = correlation(n, rho)
     bread = np.linalg.inv(X.T @ X)
@@ -69,7 +69,8 @@ def ar1_interval(x, y):
     h = 1e-6
     numeric = (math.log(slope_variance(X, e, rho + h)) - math.log(slope_variance(X, e, rho - h))) / (2 * h)
     assert abs(numeric - d_log_v) < 1e-5 * max(1.0, abs(d_log_v)), (numeric, d_log_v)
-    var_log = 2 * np.trace(MR @ MR) / np.trace(MR) ** 2 + d_log_v**2 * (1 - rho * rho) / n
+    rho_term = 0.0 if n < 5 else d_log_v**2 * (1 - rho * rho) / n  # rho is not estimated below 5
+    var_log = 2 * np.trace(MR @ MR) / np.trace(MR) ** 2 + rho_term
     df = max(1.0, 2 / var_log)
     se = math.sqrt(variance)
     t = stats.t.ppf(0.975, df)

@@ -48,7 +48,8 @@ TEST(Ar1Regression, TheAutocorrelationIsCorrectedForItsBiasAndClipped) {
     EXPECT_NEAR(bias_corrected_autocorrelation(-0.02, 100), 0.0, 1e-12);
     EXPECT_DOUBLE_EQ(bias_corrected_autocorrelation(0.97, 30), 0.99);
     EXPECT_DOUBLE_EQ(bias_corrected_autocorrelation(-0.97, 30), -0.97);
-    EXPECT_DOUBLE_EQ(bias_corrected_autocorrelation(0.3, 4), 0.3);  // too few to correct
+    EXPECT_EQ(bias_corrected_autocorrelation(-0.8, 4), 0);  // too few to tell
+    EXPECT_EQ(bias_corrected_autocorrelation(-0.8, 3), 0);
 }
 
 TEST(Ar1Regression, PersistentNoiseWidensTheIntervalAndLowersTheDegreesOfFreedom) {
@@ -62,6 +63,19 @@ TEST(Ar1Regression, PersistentNoiseWidensTheIntervalAndLowersTheDegreesOfFreedom
         EXPECT_LT(ar1.df, static_cast<double>(ref.x.size() - 2));
         EXPECT_DOUBLE_EQ(ar1.slope, plain.slope);
     }
+}
+
+TEST(Ar1Regression, BelowFiveSamplesItIsThePlainInterval) {
+    // Three residuals of a line are (a, -2a, a): r = -0.8 whatever the noise.
+    const std::vector<double> x{0, 1, 2, 3};
+    const std::vector<double> y{10.0, 10.4, 10.3, 11.1};
+    const LinearFit plain = linear_regression(x, y);
+    const LinearFit ar1 = ar1_regression(x, y);
+    EXPECT_EQ(ar1.rho, 0);
+    EXPECT_NEAR(ar1.df, 2, 1e-12);
+    EXPECT_NEAR(ar1.slope_stderr, plain.slope_stderr, 1e-12);
+    EXPECT_NEAR(ar1.low, plain.low, 1e-12);
+    EXPECT_NEAR(ar1.high, plain.high, 1e-12);
 }
 
 TEST(Ar1Regression, TooFewPointsOrConstantTimesAreThePlainFit) {
