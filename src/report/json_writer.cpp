@@ -31,6 +31,10 @@ ordered_json& JsonTree::add(ordered_json value) {
 }
 
 void JsonText::new_line() {
+    if (flush_ && out_.size() >= chunk_) {
+        flush_(out_);
+        out_.clear();
+    }
     out_ += empty_.back() ? "\n" : ",\n";
     empty_.back() = false;
     out_.append(2 * empty_.size(), ' ');

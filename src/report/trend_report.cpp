@@ -238,8 +238,22 @@ data build_trend_view(const ordered_json& report) {
     return view;
 }
 
+// An empty object or array with room for `size` members or elements: a large history's
+// trend report is millions of small values, and growing each container step by step
+// reallocates it several times.
+ordered_json object_with_room(std::size_t size) {
+    ordered_json object = ordered_json::object();
+    object.get_ref<ordered_json::object_t&>().reserve(size);
+    return object;
+}
+ordered_json array_with_room(std::size_t size) {
+    ordered_json array = ordered_json::array();
+    array.get_ref<ordered_json::array_t&>().reserve(size);
+    return array;
+}
+
 ordered_json mann_kendall_json(const stats::MannKendall& mk) {
-    ordered_json out;
+    ordered_json out = object_with_room(6);
     out["s"] = mk.s;
     out["variance"] = number_or_null(mk.variance);
     out["z"] = number_or_null(mk.z);
@@ -250,7 +264,7 @@ ordered_json mann_kendall_json(const stats::MannKendall& mk) {
 }
 
 ordered_json change_point_json(const trend::ChangePoint& cp, bool counted) {
-    ordered_json p;
+    ordered_json p = object_with_room(11);
     p["index"] = cp.index;
     p["date"] = cp.date;
     p["commit"] = cp.commit;
@@ -269,7 +283,7 @@ ordered_json change_point_json(const trend::ChangePoint& cp, bool counted) {
 
 ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     const trend::Series& s = trend.series;
-    ordered_json out;
+    ordered_json out = object_with_room(14);
     out["metric"] = s.metric;
     out["measure"] = s.measure;
     out["unit"] = s.unit;
@@ -280,13 +294,13 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     out["statistic"] = s.statistic;
     out["n"] = s.values.size();
     out["level"] = std::string(model::to_string(trend.level));
-    ordered_json drift;
+    ordered_json drift = object_with_room(7);
     drift["class"] = std::string(trend::to_string(trend.drift.drift));
     drift["slope_percent"] = number_or_null(trend.drift.slope_percent);
     drift["low_percent"] = number_or_null(trend.drift.low_percent);
     drift["high_percent"] = number_or_null(trend.drift.high_percent);
     drift["mann_kendall"] = mann_kendall_json(trend.drift.mann_kendall);
-    ordered_json ts;
+    ordered_json ts = object_with_room(4);
     ts["slope"] = number_or_null(trend.drift.theil_sen.slope);
     ts["low"] = number_or_null(trend.drift.theil_sen.low);
     ts["high"] = number_or_null(trend.drift.theil_sen.high);
@@ -294,12 +308,12 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     drift["theil_sen"] = std::move(ts);
     drift["since"] = trend.drift_since;
     out["drift"] = std::move(drift);
-    ordered_json points = ordered_json::array();
+    ordered_json points = array_with_room(trend.change_points.size());
     for (const trend::ChangePoint& cp : trend.change_points) {
         points.push_back(change_point_json(cp, true));
     }
     out["change_points"] = std::move(points);
-    ordered_json shifts = ordered_json::array();
+    ordered_json shifts = array_with_room(trend.shifts.size());
     for (const trend::ChangePoint& cp : trend.shifts)
         shifts.push_back(change_point_json(cp, false));
     out["shifts"] = std::move(shifts);
@@ -308,10 +322,10 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     // whole series of 5,000 metrics over 1,000 runs would make a report of half a gigabyte.
     const std::size_t n = s.values.size();
     const std::size_t first = n - std::min(n, k_chart_points);
-    ordered_json series;
+    ordered_json series = object_with_room(3);
     series["first"] = first;
-    ordered_json values = ordered_json::array();
-    ordered_json runs = ordered_json::array();
+    ordered_json values = array_with_room(n - first);
+    ordered_json runs = array_with_room(n - first);
     for (std::size_t i = first; i < n; ++i) {
         values.push_back(number_or_null(s.values[i]));
         if (i < s.runs.size()) runs.push_back(run_offset + s.runs[i]);
