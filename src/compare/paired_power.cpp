@@ -31,14 +31,14 @@ double samples_factor(double p) {
     return p * (1 - p) / (density * density) / (std::numbers::pi / 2);
 }
 
-// "the p99 of 20 samples per round and side (0.2 above it per round) ...".
+// "the p99 of 20 samples per round and side (0.20 above it per round) ...".
 std::string samples_note(const model::Comparison& c, double p, const model::Power& power,
                          double minor) {
     const auto k = static_cast<double>(*power.samples_per_round);
     return "the " + c.statistic + " of " + std::to_string(*power.samples_per_round) +
-           " samples per round and side (" + model::format_number(k * (1 - p), 2) +
-           " above it per round) cannot detect " + model::format_plain(minor) + "x in " +
-           std::to_string(c.n_baseline) + " rounds: about " +
+           (*power.samples_per_round == 1 ? " sample" : " samples") + " per round and side (" +
+           model::format_number(k * (1 - p), 2) + " above it per round) cannot detect " +
+           model::format_plain(minor) + "x in " + std::to_string(c.n_baseline) + " rounds: about " +
            std::to_string(*power.samples_per_round_needed) + " samples per round, or " +
            std::to_string(*power.rounds_needed) + " rounds, would; a " + c.statistic +
            " needs about " + model::format_number(samples_factor(p), 2) +
