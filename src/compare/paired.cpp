@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "compare/gated_measures.hpp"
+#include "compare/paired_power.hpp"
 #include "compare/paired_statistic.hpp"
 #include "compare/statistic_test.hpp"
 #include "compare/test_choice.hpp"
@@ -267,6 +268,9 @@ bool compare_rounds_of(model::Comparison& c, const Entry& b, const Entry& h,
     stats::PairedOptions paired;
     paired.confidence = options.confidence;
     paired.alpha = options.alpha;
+    if (const auto noise = round_values_noise(base_values, head_values)) {
+        c.power = paired_noise(*noise, {});
+    }
     return apply_paired(c, stats::compare_paired(base_values, head_values, paired), options);
 }
 
@@ -331,13 +335,31 @@ void correct(std::vector<model::Comparison>& comparisons, const std::vector<Opti
     }
 }
 
+// The gated metrics compared (with a ratio): the family of the correction.
+std::size_t compared_family(const std::vector<model::Comparison>& comparisons) {
+    return static_cast<std::size_t>(
+        std::count_if(comparisons.begin(), comparisons.end(),
+                      [](const model::Comparison& c) { return c.gated && c.ratio; }));
+}
+
+// The power analysis of each gated metric at the level its test must reach.
+void add_power(std::vector<model::Comparison>& comparisons, const std::vector<Options>& settings) {
+    const std::size_t family = compared_family(comparisons);
+    for (std::size_t i = 0; i < comparisons.size(); ++i) {
+        model::Comparison& c = comparisons[i];
+        if (!c.gated) {
+            c.power.reset();
+            continue;
+        }
+        finish_paired_power(c, settings[i], family);
+    }
+}
+
 // The note of a sign-flip test whose smallest p-value, 1 / (permutations + 1), cannot reach
 // the level the correction asks of the most significant of the gated compared metrics.
 void note_permutation_floor(std::vector<model::Comparison>& comparisons,
                             const std::vector<Options>& settings) {
-    const auto family = static_cast<std::size_t>(
-        std::count_if(comparisons.begin(), comparisons.end(),
-                      [](const model::Comparison& c) { return c.gated && c.ratio; }));
+    const std::size_t family = compared_family(comparisons);
     for (std::size_t i = 0; i < comparisons.size(); ++i) {
         model::Comparison& c = comparisons[i];
         if (!c.gated || c.test != k_sign_flip_test) continue;
@@ -413,6 +435,7 @@ std::vector<model::Comparison> compare_rounds(std::span<const model::Run> base,
     }
     correct(comparisons, settings, run);
     note_permutation_floor(comparisons, settings);
+    add_power(comparisons, settings);
     return comparisons;
 }
 

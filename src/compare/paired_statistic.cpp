@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "compare/paired_power.hpp"
 #include "compare/ratio_interval.hpp"
 #include "compare/statistic_test.hpp"
 #include "compare/test_choice.hpp"
@@ -92,6 +93,7 @@ bool apply_paired_statistic(model::Comparison& c, Statistic statistic,
         return true;
     }
     set_statistic_interval(c, *r, options, k_paired_bca_ci_method, k_paired_percentile_ci_method);
+    c.power = paired_noise(bootstrap_round_noise(r->log_standard_error, rounds.size()), rounds);
     return apply_sign_flip(c, *r, rounds, options);
 }
 

@@ -187,6 +187,43 @@ void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
                        taskset_example(input) + "): " + why + "."});
 }
 
+// `ab`: the gated metrics whose paired test cannot detect the minor threshold in the rounds
+// run, and the most rounds any of them needs (model::Power::rounds_needed).
+void add_rounds(const model::Verdict& verdict, const ScoreInput& input,
+                std::vector<Recommendation>& out) {
+    std::vector<std::string_view> names;
+    std::unordered_set<std::string_view> seen;
+    std::size_t needed = 0;
+    std::optional<std::size_t> samples;  // per round, for a tail quantile
+    for (const auto& c : verdict.comparisons) {
+        if (!compared(c) || !c.power || !c.power->needs_repetitions) continue;
+        if (!c.power->rounds_needed) continue;
+        needed = std::max(needed, *c.power->rounds_needed);
+        if (c.power->samples_per_round_needed) {
+            samples = std::max(samples.value_or(0), *c.power->samples_per_round_needed);
+        }
+        if (seen.insert(c.metric).second) names.push_back(c.metric);
+    }
+    if (names.empty()) return;
+    const std::string n = std::to_string(needed);
+    const std::string subject =
+        names.size() == 1 ? message_literal(names.front())
+                          : std::to_string(names.size()) +
+                                (benchmark_results(input) ? " benchmarks (" : " metrics (") +
+                                name_list(names) + ")";
+    std::string message = "Run at least " + n + " rounds (`--rounds " + n + "`): " + subject +
+                          " cannot detect a " + model::format_plain(input.minor_threshold) +
+                          "x slowdown in the rounds run; " + n +
+                          " is what the power analysis asks for with the spread measured from "
+                          "round to round";
+    if (samples) {
+        message += ", or about " + std::to_string(*samples) +
+                   " samples per round and side for a tail statistic with the rounds run";
+    }
+    out.push_back({"add-rounds", names.size() == 1 ? std::string(names.front()) : std::string(),
+                   message + "."});
+}
+
 void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
                      std::vector<Recommendation>& out) {
     std::vector<std::string_view> names;
@@ -196,7 +233,7 @@ void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
     for (const auto& c : verdict.comparisons) {
         if (!compared(c)) continue;
         ++family;
-        if (!c.power || !c.power->needs_repetitions) continue;
+        if (!c.power || !c.power->needs_repetitions || c.power->rounds_needed) continue;
         if (c.power->repetitions_needed) {
             needed = std::max(needed.value_or(0), *c.power->repetitions_needed);
         }
@@ -405,6 +442,7 @@ std::vector<model::Recommendation> recommend(const model::Verdict& verdict,
     if (auto interleave = interleaving_recommendation(input); interleave && benchmarks)
         all.push_back(std::move(*interleave));
     add_repetitions(verdict, input, all);
+    add_rounds(verdict, input, all);
     refresh_baseline(input, all);
     recommend_between_run(verdict, input, all);
     investigate_leaks(verdict, all);

@@ -65,8 +65,18 @@ struct Power {
     // Repetitions per side needed to detect the minor threshold (1.2x) with that power
     // and the observed noise; empty when the noise is unknown.
     std::optional<std::size_t> repetitions_needed;
-    // The test cannot detect the minor threshold: the report asks for more repetitions.
+    // The test cannot detect the minor threshold: the report asks for more repetitions
+    // (`ab`: more rounds).
     bool needs_repetitions = false;
+    // `ab` only, in place of repetitions_needed (empty there): the paired rounds needed to
+    // detect the minor threshold with that power, `noise` being the standard deviation of
+    // one round's log ratio of the statistic compared.
+    std::optional<std::size_t> rounds_needed;
+    // `ab`, a quantile other than the median (p90, p95, p99): the samples per round and side
+    // the rounds had (their mean), and when they cannot detect the minor threshold, the
+    // samples per round and side with which the rounds run would (about).
+    std::optional<std::size_t> samples_per_round;
+    std::optional<std::size_t> samples_per_round_needed;
 };
 
 // What the between-run noise of a metric, learnt from the suite's history, says about a

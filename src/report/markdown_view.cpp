@@ -124,6 +124,23 @@ std::string benchmarks_needing(const std::vector<const model::Comparison*>& rows
     return text;
 }
 
+// `ab`'s rounds, and the samples per round and side of a tail quantile: "10 (20 samples)".
+std::string rounds_cell(const model::Comparison& c) {
+    std::string text = std::to_string(c.n_baseline);
+    if (c.power->samples_per_round) {
+        text += " (" + std::to_string(*c.power->samples_per_round) + " samples)";
+    }
+    return text;
+}
+
+// The rounds or repetitions needed, and for a tail quantile in `ab` the samples per round
+// that would do with the rounds run: "55 (or 110 samples)".
+std::string needed_cell(std::size_t needed, std::optional<std::size_t> samples) {
+    std::string text = std::to_string(needed);
+    if (samples) text += " (or " + std::to_string(*samples) + " samples)";
+    return text;
+}
+
 // The gated measures whose test cannot detect the minor threshold, least sensitive first:
 // the measures not gated (a benchmark's second clock, its rates) decide nothing, and the
 // add-repetitions recommendation counts the same benchmarks.
@@ -139,23 +156,27 @@ void set_repetitions(data& view, const Report& report) {
                      [&](const auto* a, const auto* b) { return sensitivity(a) > sensitivity(b); });
     data rows(data::type::list);
     bool unknown_repetitions = false;
+    const bool rounds = report.rounds.has_value();  // `ab`: rounds, not repetitions
     for (std::size_t i = 0; i < flagged.size() && i < k_repetition_rows; ++i) {
         const model::Comparison& c = *flagged[i];
         const auto& detectable = c.power->min_detectable_ratio;
         data row;
         row.set("name", c.metric);
         row.set("measure", c.measure);
-        row.set("n", sample_sizes(c));
-        row.set("detectable", !detectable               ? std::string("unknown")
-                              : std::isinf(*detectable) ? std::string("none (too few samples)")
-                                                        : model::format_ratio(*detectable));
+        row.set("n", rounds ? rounds_cell(c) : sample_sizes(c));
+        row.set("detectable",
+                !detectable ? std::string("unknown")
+                : std::isinf(*detectable)
+                    ? std::string(rounds ? "none (too few rounds)" : "none (too few samples)")
+                    : model::format_ratio(*detectable));
+        const auto& needed = rounds ? c.power->rounds_needed : c.power->repetitions_needed;
         // "unknown" fits a comment's column; the sentence under the table says why.
-        row.set("repetitions", c.power->repetitions_needed
-                                   ? std::to_string(*c.power->repetitions_needed)
-                                   : std::string("unknown"));
-        if (!c.power->repetitions_needed) unknown_repetitions = true;
+        row.set("repetitions", needed ? needed_cell(*needed, c.power->samples_per_round_needed)
+                                      : std::string("unknown"));
+        if (!needed) unknown_repetitions = true;
         rows.push_back(row);
     }
+    view.set("repetitions_of_rounds", boolean(rounds));
     view.set("repetitions_unknown", boolean(unknown_repetitions));
     const std::size_t total = flagged.size();
     view.set("repetitions", rows);

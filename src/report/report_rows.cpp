@@ -33,6 +33,12 @@ void write_power(JsonWriter& out, const model::Power& power) {
     }
     field(out, "repetitions_needed", power.repetitions_needed);
     field(out, "needs_repetitions", power.needs_repetitions);
+    // `ab` only: rounds in place of repetitions, and the samples per round of a tail.
+    if (power.rounds_needed) field(out, "rounds_needed", power.rounds_needed);
+    if (power.samples_per_round) field(out, "samples_per_round", power.samples_per_round);
+    if (power.samples_per_round_needed) {
+        field(out, "samples_per_round_needed", power.samples_per_round_needed);
+    }
     out.end_object();
 }
 
@@ -88,6 +94,9 @@ model::Power power_from(const ShapeChecker& check, const Json& p, const std::str
         out.min_detectable_ratio = std::numeric_limits<double>::infinity();
     }
     out.noise = check.number(p, at, "noise");
+    out.rounds_needed = check.count_or_null(p, at, "rounds_needed");
+    out.samples_per_round = check.count_or_null(p, at, "samples_per_round");
+    out.samples_per_round_needed = check.count_or_null(p, at, "samples_per_round_needed");
     return out;
 }
 

@@ -121,7 +121,9 @@ std::optional<RatioBootstrap> bootstrap_paired_statistic_ratio(
     std::vector<double> ratios = resampled_ratios(rounds, statistic, options.resamples, random);
     std::vector<std::vector<double>> jackknife;
     if (options.bca) jackknife.push_back(round_jackknife(rounds, statistic));
-    RatioBootstrap out = ratio_bootstrap_from(std::move(ratios), ratio, jackknife, options);
+    RatioBootstrapOptions expanded = options;
+    expanded.confidence = expanded_confidence(options.confidence, rounds.size());
+    RatioBootstrap out = ratio_bootstrap_from(std::move(ratios), ratio, jackknife, expanded);
     out.p_value = sign_flip_p_value(rounds, std::log(ratio), statistic, options.resamples, random);
     return out;
 }

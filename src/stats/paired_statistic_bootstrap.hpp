@@ -38,7 +38,8 @@ std::vector<double> round_jackknife(std::span<const RoundSamples> rounds,
 // - `options.resamples` times, as many rounds as given are drawn with replacement and the
 //   ratio of the pooled samples of the drawn rounds computed; the interval is BCa (the
 //   jackknife over rounds, as scipy.stats.bootstrap(paired=True) forms it) or percentile,
-//   always containing the ratio (RatioBootstrap);
+//   taken at expanded_confidence(options.confidence, rounds) so that few rounds still
+//   cover about options.confidence, and always containing the ratio (RatioBootstrap);
 // - `options.resamples` times, each round's sides are exchanged with probability 1/2 and
 //   p = (1 + #{|log ratio*| >= |log ratio|}) / (1 + resamples), ties within 100 ulp
 //   counting as extreme. Exact under the hypothesis that within every round the two sides'

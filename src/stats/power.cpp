@@ -1,5 +1,6 @@
 #include "stats/power.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -16,17 +17,11 @@ double minimum_detectable_shift(double sigma, double n1, double n2, double df, d
     return factor * sigma * std::sqrt(1 / n1 + 1 / n2);
 }
 
-std::optional<std::size_t> repetitions_needed(double sigma, double shift, double alpha,
-                                              double power, double extra_df, std::size_t max_n) {
-    if (!std::isfinite(sigma) || sigma < 0 || !(shift > 0) || !std::isfinite(shift)) {
-        return std::nullopt;
-    }
-    if (sigma == 0) return std::size_t{2};
-    const auto detects = [&](std::size_t n) {
-        const auto nd = static_cast<double>(n);
-        return minimum_detectable_shift(sigma, nd, nd, 2 * nd - 2 + extra_df, alpha, power) <=
-               shift;
-    };
+namespace {
+
+// The smallest n in [2, max_n] for which `detects(n)`, which holds from some n on.
+template <class Detects>
+std::optional<std::size_t> smallest_detecting(const Detects& detects, std::size_t max_n) {
     // The detectable shift falls as n grows: double, then bisect.
     std::size_t high = 2;
     while (!detects(high)) {
@@ -44,6 +39,45 @@ std::optional<std::size_t> repetitions_needed(double sigma, double shift, double
         }
     }
     return high;
+}
+
+bool searchable(double sigma, double shift) {
+    return std::isfinite(sigma) && sigma >= 0 && shift > 0 && std::isfinite(shift);
+}
+
+}  // namespace
+
+std::optional<std::size_t> repetitions_needed(double sigma, double shift, double alpha,
+                                              double power, double extra_df, std::size_t max_n) {
+    if (!searchable(sigma, shift)) return std::nullopt;
+    if (sigma == 0) return std::size_t{2};
+    const auto detects = [&](std::size_t n) {
+        const auto nd = static_cast<double>(n);
+        return minimum_detectable_shift(sigma, nd, nd, 2 * nd - 2 + extra_df, alpha, power) <=
+               shift;
+    };
+    return smallest_detecting(detects, max_n);
+}
+
+double paired_minimum_detectable_shift(double sigma, std::size_t n, double alpha, double power,
+                                       double efficiency) {
+    if (n < 2 || !(sigma >= 0) || !(efficiency > 0)) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    const auto nd = static_cast<double>(n);
+    const double factor =
+        student_t_quantile(1 - alpha / 2, nd - 1) + student_t_quantile(power, nd - 1);
+    return factor * sigma / std::sqrt(efficiency * nd);
+}
+
+std::optional<std::size_t> pairs_needed(double sigma, double shift, double alpha, double power,
+                                        double efficiency, std::size_t max_n) {
+    if (!searchable(sigma, shift)) return std::nullopt;
+    if (sigma == 0) return std::size_t{2};
+    const auto detects = [&](std::size_t n) {
+        return paired_minimum_detectable_shift(sigma, n, alpha, power, efficiency) <= shift;
+    };
+    return smallest_detecting(detects, max_n);
 }
 
 }  // namespace caws::stats

@@ -22,4 +22,18 @@ std::optional<std::size_t> repetitions_needed(double sigma, double shift, double
                                               double power = 0.8, double extra_df = 0,
                                               std::size_t max_n = 100000);
 
+// The same for a paired design (a one-sample test of n pairs' log ratios, `caws-gate ab`'s
+// rounds), with `sigma` the standard deviation of one pair's log ratio:
+//     shift = (t(1 - alpha/2; n - 1) + t(power; n - 1)) sigma / sqrt(efficiency n),
+// `efficiency` the test's asymptotic relative efficiency to the t-test (3 / pi for the
+// signed-rank test). NaN for fewer than two pairs or a negative sigma.
+double paired_minimum_detectable_shift(double sigma, std::size_t n, double alpha,
+                                       double power = 0.8, double efficiency = 1);
+
+// The smallest number of pairs n >= 2 with paired_minimum_detectable_shift(sigma, n, alpha,
+// power, efficiency) <= shift. Empty as repetitions_needed.
+std::optional<std::size_t> pairs_needed(double sigma, double shift, double alpha,
+                                        double power = 0.8, double efficiency = 1,
+                                        std::size_t max_n = 100000);
+
 }  // namespace caws::stats

@@ -264,6 +264,13 @@ Interval percentile_interval_of(std::span<const double> replicates, double confi
     return interval_at(sorted_copy(replicates), tail, 1 - tail);
 }
 
+double expanded_confidence(double confidence, std::size_t units) {
+    if (units < 2) return confidence;
+    const auto n = static_cast<double>(units);
+    const double t = student_t_quantile(1 - (1 - confidence) / 2, n - 1);
+    return std::min(1 - 2 * normal_cdf(-std::sqrt(n / (n - 1)) * t), 1 - 1e-9);
+}
+
 RatioBootstrap ratio_bootstrap_from(std::vector<double> ratios, double ratio,
                                     std::span<const std::vector<double>> jackknife,
                                     const RatioBootstrapOptions& options) {

@@ -16,6 +16,7 @@ the one studied and `--correction none`:
 - power: with c = 1.3, the share below 0.05.
 
     /usr/bin/python3 tests/bench/ab_tail_coverage.py --binary build/caws-gate
+    /usr/bin/python3 tests/bench/ab_tail_coverage.py --cells p95:10x100,mean:10x20
 """
 import argparse
 import json
@@ -30,6 +31,7 @@ import numpy as np
 
 SIGMA = 0.3
 DRIFT = 0.2
+CELLS = ["p95:10x20", "p95:20x20", "p95:10x100", "mean:10x20", "max:10x20"]
 
 SCRIPT = """#!/bin/sh
 dir="$(dirname "$0")"
@@ -87,13 +89,17 @@ def main():
     parser.add_argument("--binary", default="build/caws-gate")
     parser.add_argument("--metrics", type=int, default=400)
     parser.add_argument("--seed", type=int, default=20261207)
+    parser.add_argument("--cells", default=",".join(CELLS),
+                        help="statistic:ROUNDSxSAMPLES, comma-separated (a subset draws other "
+                             "data for the same cells)")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     print("| statistic | rounds x samples | methods | coverage (c = 1) | false positives (c = 1) "
           f"| coverage (c = 1.3) | power (c = 1.3) | ab time, {args.metrics} metrics |")
     print("|---|--:|---|--:|--:|--:|--:|--:|")
-    for statistic, rounds, k in [("p95", 10, 20), ("p95", 20, 20), ("p95", 10, 100),
-                                 ("mean", 10, 20), ("max", 10, 20)]:
+    for cell in args.cells.split(","):
+        statistic, size = cell.split(":")
+        rounds, k = (int(v) for v in size.split("x"))
         cov0, fp, methods, t0 = scenario(args.binary, statistic, rounds, k, 1.0, args.metrics,
                                          rng, 1)
         cov1, power, _, t1 = scenario(args.binary, statistic, rounds, k, 1.3, args.metrics,

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -42,11 +44,33 @@ std::string round_file(std::size_t round, bool head) {
     return R"({"schema": "caws-gate/metrics@1", "metrics": [)" + metrics + "]}";
 }
 
+// One round's caws-metrics file of a side for the power analysis: "latency_ms", 20
+// log-normal latencies (sigma 0.3, a fixed stream per round and side), the same law on both
+// sides, and "steady_ms", one value per round whose ratio varies by about 1%.
+std::string noisy_round_file(std::size_t round, bool head) {
+    std::uint64_t state = 1000 * round + (head ? 1 : 0);
+    const auto uniform = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (static_cast<double>(state >> 11) + 0.5) / 9007199254740992.0;
+    };
+    std::string values;
+    for (std::size_t k = 0; k < 20; ++k) {
+        const double z = std::sqrt(-2 * std::log(uniform())) * std::cos(2 * M_PI * uniform());
+        values += (k == 0 ? "" : ", ") + std::to_string(100 * std::exp(0.3 * z));
+    }
+    const double steady = 50 * (1 + 0.01 * static_cast<double>((round * 3 + (head ? 1 : 0)) % 4));
+    return R"({"schema": "caws-gate/metrics@1", "metrics": [{"name": "latency_ms", "unit": "ms", )"
+           R"("direction": "lower", "samples": [)" +
+           values +
+           R"(]}, {"name": "steady_ms", "unit": "ms", "direction": "lower", "samples": [)" +
+           std::to_string(steady) + "]}]}";
+}
+
 // A benchmark command that copies its side's next round file to {out}.
-std::string write_rounds(const TempDir& dir) {
+std::string write_rounds(const TempDir& dir, std::string (*file)(std::size_t, bool) = round_file) {
     for (std::size_t r = 1; r <= k_rounds; ++r) {
-        dir.write("rounds/base-" + std::to_string(r) + ".json", round_file(r, false));
-        dir.write("rounds/head-" + std::to_string(r) + ".json", round_file(r, true));
+        dir.write("rounds/base-" + std::to_string(r) + ".json", file(r, false));
+        dir.write("rounds/head-" + std::to_string(r) + ".json", file(r, true));
     }
     const std::string script = dir.write("bench.sh", "#!/bin/sh\ndir='" + dir.file("rounds") +
                                                          R"('
@@ -124,6 +148,68 @@ TEST(AbTailCli, AP95RuleFindsATailRegressionTheMedianDoesNotShow) {
                                           dir);
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_EQ(test::read_text(dir.file("again.json")), test::read_text(dir.file("r.json")));
+}
+
+TEST(AbTailCli, AP99OfTwentySamplesPerRoundAsksForMoreRoundsOrSamples) {
+    TempDir dir;
+    const std::string script = write_rounds(dir, noisy_round_file);
+    const std::string gate = dir.write("gate.json", R"({"schema": "caws-gate/gate@1",
+      "rules": [{"match": "latency_ms", "statistic": "p99"}]})");
+    const ProcessResult r =
+        caws_gate({"ab", "--base", script + " {out} base", "--head", script + " {out} head",
+                   "--gate", gate, "--json", dir.file("r.json"), "--md", dir.file("r.md")},
+                  dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto report = nlohmann::json::parse(test::read_text(dir.file("r.json")));
+
+    const nlohmann::json* p99 = comparison(report, "latency_ms");
+    ASSERT_NE(p99, nullptr);
+    const nlohmann::json& power = (*p99)["power"];
+    EXPECT_TRUE(power["needs_repetitions"].get<bool>());
+    EXPECT_GT(power["min_detectable_ratio"].get<double>(), 1.2);
+    const std::size_t rounds = power["rounds_needed"];
+    EXPECT_GT(rounds, k_rounds);
+    EXPECT_TRUE(power["repetitions_needed"].is_null());  // rounds, not repetitions
+    EXPECT_EQ(power["samples_per_round"], 20);
+    const std::size_t samples = power["samples_per_round_needed"];
+    EXPECT_EQ(samples, (20 * rounds + k_rounds - 1) / k_rounds);
+
+    // The median of steady round values: ten rounds are plenty, and no samples per round.
+    const nlohmann::json* steady = comparison(report, "steady_ms");
+    ASSERT_NE(steady, nullptr);
+    EXPECT_FALSE((*steady)["power"]["needs_repetitions"].get<bool>());
+    EXPECT_LT((*steady)["power"]["min_detectable_ratio"].get<double>(), 1.05);
+    EXPECT_EQ((*steady)["power"]["rounds_needed"], 7);  // the exact test's least at 0.05 / 2
+    EXPECT_FALSE((*steady)["power"].contains("samples_per_round"));
+
+    bool recommended = false;
+    for (const nlohmann::json& advice : report["recommendations"]) {
+        if (advice["code"] != "add-rounds") continue;
+        recommended = true;
+        EXPECT_EQ(advice["metric"], "latency_ms");
+        const std::string message = advice["message"];
+        EXPECT_EQ(message.find("Run at least " + std::to_string(rounds) + " rounds (`--rounds " +
+                               std::to_string(rounds) + "`)"),
+                  0U)
+            << message;
+        EXPECT_NE(message.find("about " + std::to_string(samples) + " samples per round"),
+                  std::string::npos)
+            << message;
+    }
+    EXPECT_TRUE(recommended);
+
+    // The Markdown, also what the terminal shows without --quiet.
+    const std::string md = test::read_text(dir.file("r.md"));
+    EXPECT_NE(md.find("### Needs more rounds"), std::string::npos) << md;
+    EXPECT_EQ(md.find("### Needs more repetitions"), std::string::npos) << md;
+    EXPECT_NE(md.find("| latency_ms | value | 10 (20 samples) | "), std::string::npos) << md;
+    EXPECT_NE(
+        md.find(" | " + std::to_string(rounds) + " (or " + std::to_string(samples) + " samples) |"),
+        std::string::npos)
+        << md;
+    EXPECT_NE(md.find("a p99 needs about 8.9 times the samples of a median"), std::string::npos)
+        << md;
+    EXPECT_NE(r.out.find("### Needs more rounds"), std::string::npos) << r.out;
 }
 
 }  // namespace

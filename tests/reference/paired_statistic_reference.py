@@ -23,8 +23,11 @@ exchanges the sides of each round: exactly the paired methods of the C++ code.
 - The exact sign-flip p-value: permutation_test enumerates all 2^12 exchanges (alternative
   "greater" on |log ratio|); the C++ test enumerates them too and must agree to rounding,
   and its Monte Carlo p-value must agree within its binomial error.
+- The expanded level (Hesterberg 2015) at which the C++ code takes the bootstrap's
+  quantiles for few rounds, from scipy's t and normal distributions.
 - End to end: scipy.stats.bootstrap(paired=True, method="BCa" or "percentile",
-  n_resamples=20000) on the same rounds, and the spread of its ends over five seeds, which
+  n_resamples=20000) on the same rounds, at the expanded level of 95% for their number,
+  and the spread of its ends over five seeds, which
   sets the Monte Carlo tolerance of the C++ test (with as many resamples from its own
   generator). Also on rounds of one value each, where scipy is given the values themselves:
   bootstrap((base, head), paired=True).
@@ -143,11 +146,23 @@ for name, q in STATISTICS:
 B_END = 20000
 
 
+def expanded(confidence, n):
+    """Hesterberg's expanded level: the normal quantile of the tail replaced by
+    sqrt(n / (n - 1)) times Student's t with n - 1 degrees of freedom."""
+    t = stats.t.ppf(1 - (1 - confidence) / 2, n - 1)
+    return min(1 - 2 * stats.norm.cdf(-math.sqrt(n / (n - 1)) * t), 1 - 1e-9)
+
+
+EXPANDED = [(c, n, expanded(c, n)) for c in (0.95, 0.9, 0.99) for n in (2, 3, 6, 10, 12, 20, 100)]
+
+
 def end_to_end(data, statistic, method):
+    """At the level the C++ code takes its quantiles for CONFIDENCE over these rounds."""
     ends = []
+    level = expanded(CONFIDENCE, len(data[0]))
     for seed in range(5):
         r = stats.bootstrap(data, statistic, paired=True, n_resamples=B_END, method=method,
-                            confidence_level=CONFIDENCE, vectorized=True, random_state=seed)
+                            confidence_level=level, vectorized=True, random_state=seed)
         ends.append((r.confidence_interval.low, r.confidence_interval.high))
     ends = np.array(ends)
     spread = ends.std(axis=0, ddof=1)
@@ -228,6 +243,15 @@ print("""struct PairedEndToEndReference {
 print("inline const std::vector<PairedEndToEndReference> k_ps_end_to_end = {")
 for (name, method, lo, hi, sd) in end_to_end_rounds:
     print(f"    {{\"{name}\", \"{method}\", {lo!r}, {hi!r}, {sd!r}}},")
+print("};")
+print("""struct ExpandedLevelReference {
+    double confidence;
+    std::size_t units;
+    double level;  // 1 - 2 Phi(-sqrt(n / (n - 1)) t(1 - (1 - confidence) / 2; n - 1)), scipy
+};""")
+print("inline const std::vector<ExpandedLevelReference> k_ps_expanded = {")
+for (c, n, level) in EXPANDED:
+    print(f"    {{{c!r}, {n}, {level!r}}},")
 print("};")
 print("// Rounds of one value each.")
 print(f"inline const std::vector<double> k_ps_single_base = {cpp_list(single_base)};")

@@ -1,0 +1,113 @@
+#include "compare/paired_power.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <string>
+
+#include "compare/paired.hpp"
+#include "compare/paired_statistic.hpp"
+#include "compare/statistic_test.hpp"
+#include "compare/test_choice.hpp"
+#include "model/quantity_format.hpp"
+#include "stats/descriptive.hpp"
+#include "stats/paired_comparison.hpp"
+#include "stats/power.hpp"
+#include "stats/student_t.hpp"
+#include "stats/wilcoxon.hpp"
+
+namespace caws::compare {
+namespace {
+
+// Asymptotic relative efficiency of the signed-rank test against the t-test on normal data.
+constexpr double k_signed_rank_efficiency = 3 / std::numbers::pi;
+
+// How many times the samples of a median a quantile p of normal (log) values needs for the
+// same standard error: p (1 - p) / phi(z_p)^2 over the median's 1 / 4 / phi(0)^2 = pi / 2.
+double samples_factor(double p) {
+    const double z = stats::normal_quantile(p);
+    const double density = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
+    return p * (1 - p) / (density * density) / (std::numbers::pi / 2);
+}
+
+// "the p99 of 20 samples per round and side (0.20 above it per round) ...".
+std::string samples_note(const model::Comparison& c, double p, const model::Power& power,
+                         double minor) {
+    const auto k = static_cast<double>(*power.samples_per_round);
+    return "the " + c.statistic + " of " + std::to_string(*power.samples_per_round) +
+           (*power.samples_per_round == 1 ? " sample" : " samples") + " per round and side (" +
+           model::format_number(k * (1 - p), 2) + " above it per round) cannot detect " +
+           model::format_plain(minor) + "x in " + std::to_string(c.n_baseline) + " rounds: about " +
+           std::to_string(*power.samples_per_round_needed) + " samples per round, or " +
+           std::to_string(*power.rounds_needed) + " rounds, would; a " + c.statistic +
+           " needs about " + model::format_number(samples_factor(p), 2) +
+           " times the samples of a median for the same change";
+}
+
+}  // namespace
+
+std::optional<double> round_values_noise(std::span<const double> base,
+                                         std::span<const double> head) {
+    const auto d = stats::paired_log_ratios(base, head);
+    if (!d || d->size() < 2) return std::nullopt;
+    return stats::sample_stddev(*d);
+}
+
+double bootstrap_round_noise(double log_standard_error, std::size_t rounds) {
+    const auto n = static_cast<double>(rounds);
+    return log_standard_error * n / std::sqrt(n - 1);
+}
+
+model::Power paired_noise(double noise, std::span<const stats::RoundSamples> rounds) {
+    model::Power power;
+    power.noise = noise;
+    if (rounds.empty()) return power;
+    std::size_t samples = 0;
+    for (const stats::RoundSamples& round : rounds)
+        samples += round.base.size() + round.head.size();
+    power.samples_per_round = static_cast<std::size_t>(
+        std::lround(static_cast<double>(samples) / static_cast<double>(2 * rounds.size())));
+    return power;
+}
+
+void finish_paired_power(model::Comparison& c, const Options& options, std::size_t family) {
+    if (!c.power || !c.power->noise) return;
+    model::Power& power = *c.power;
+    const double alpha = per_metric_alpha(options, family);
+    const std::size_t n = c.n_baseline;
+    const bool sign_flip = c.test == k_sign_flip_test;
+    const double efficiency = c.test == k_paired_test ? k_signed_rank_efficiency : 1.0;
+    const bool reachable = c.tested && stats::wilcoxon_min_p(n) <= alpha &&
+                           (!sign_flip || 1 / static_cast<double>(options.resamples + 1) < alpha);
+    const double shift =
+        stats::paired_minimum_detectable_shift(*power.noise, n, alpha, options.power, efficiency);
+    power.min_detectable_ratio = reachable && std::isfinite(shift)
+                                     ? std::exp(shift)
+                                     : std::numeric_limits<double>::infinity();
+    const double minor = options.thresholds.minor;
+    const auto needed =
+        stats::pairs_needed(*power.noise, std::log(minor), alpha, options.power, efficiency);
+    if (needed) power.rounds_needed = std::max(*needed, stats::wilcoxon_min_pairs(alpha));
+    power.needs_repetitions = *power.min_detectable_ratio > minor;
+    const auto sample = sample_statistic(options.statistic);
+    const bool tail = sample && sample->kind == stats::SampleStatistic::Kind::quantile &&
+                      sample->p > 0.5 && sample->p < 1;
+    if (!tail) {
+        power.samples_per_round.reset();
+        return;
+    }
+    // More samples per round help only rounds whose test can reach its level at all.
+    if (!power.needs_repetitions || std::isinf(*power.min_detectable_ratio) ||
+        !power.rounds_needed || !power.samples_per_round || n == 0) {
+        return;
+    }
+    // The standard error of a pooled quantile falls as one over the root of all its
+    // samples, rounds times samples per round, when the sampling within rounds dominates.
+    power.samples_per_round_needed = static_cast<std::size_t>(
+        std::ceil(static_cast<double>(*power.samples_per_round * *power.rounds_needed) /
+                  static_cast<double>(n)));
+    c.notes.push_back(samples_note(c, sample->p, power, minor));
+}
+
+}  // namespace caws::compare

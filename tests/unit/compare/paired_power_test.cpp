@@ -1,0 +1,174 @@
+// The power analysis of `caws-gate ab` (compare/paired_power.hpp): the smallest ratio the
+// paired test detects in the rounds run and the rounds needed for the minor threshold, for
+// the median of round values and for a tail statistic of the rounds' samples.
+#include "compare/paired_power.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "compare/paired.hpp"
+#include "reference/paired_power_reference.inc"
+#include "stats/power.hpp"
+
+namespace caws::compare {
+namespace {
+
+model::Metric metric_of(const std::string& name, std::vector<double> samples) {
+    model::Metric m;
+    m.name = name;
+    m.measure = "value";
+    m.unit = model::seconds();
+    m.direction = model::Direction::lower;
+    m.samples = std::move(samples);
+    return m;
+}
+
+struct Sides {
+    std::vector<model::Run> base;
+    std::vector<model::Run> head;
+};
+
+// Rounds of one value per side: the base 1 ms (drifting), the head exp(d_r) times it.
+Sides median_rounds(const std::vector<double>& log_ratios, double spread) {
+    Sides sides;
+    for (std::size_t r = 0; r < log_ratios.size(); ++r) {
+        const double base = 1e-3 * (1 + 0.05 * static_cast<double>(r % 4));
+        sides.base.push_back(model::Run{});
+        sides.head.push_back(model::Run{});
+        sides.base.back().metrics.push_back(metric_of("m", {base}));
+        sides.head.back().metrics.push_back(
+            metric_of("m", {base * std::exp(spread * log_ratios[r])}));
+    }
+    return sides;
+}
+
+// A fixed pseudo-random stream of log-normal values (sigma 0.3) around 1 ms.
+struct LogNormal {
+    std::uint64_t state = 20261207;
+    double uniform() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (static_cast<double>(state >> 11) + 0.5) / 9007199254740992.0;
+    }
+    double next() {
+        const double z = std::sqrt(-2 * std::log(uniform())) * std::cos(2 * M_PI * uniform());
+        return 1e-3 * std::exp(0.3 * z);
+    }
+};
+
+// `rounds` rounds of `samples` samples per side, the same law on both sides.
+Sides sample_rounds(std::size_t rounds, std::size_t samples) {
+    Sides sides;
+    LogNormal draw;
+    for (std::size_t r = 0; r < rounds; ++r) {
+        std::vector<double> base;
+        std::vector<double> head;
+        for (std::size_t k = 0; k < samples; ++k) base.push_back(draw.next());
+        for (std::size_t k = 0; k < samples; ++k) head.push_back(draw.next());
+        sides.base.push_back(model::Run{});
+        sides.head.push_back(model::Run{});
+        sides.base.back().metrics.push_back(metric_of("m", base));
+        sides.head.back().metrics.push_back(metric_of("m", head));
+    }
+    return sides;
+}
+
+MetricOptions on(Statistic statistic) {
+    return [statistic](const model::Metric&) {
+        MetricGate gate;
+        gate.options = Options{};
+        gate.options->statistic = statistic;
+        return gate;
+    };
+}
+
+TEST(PairedPower, TheMedianOfRoundValuesIsTheSignedRankTestsPowerOverRounds) {
+    const Sides sides = median_rounds(k_ab_log_ratios, 1);
+    const auto comparisons = compare_rounds(sides.base, sides.head, Options{});
+    ASSERT_EQ(comparisons.size(), 1U);
+    const model::Comparison& c = comparisons[0];
+    ASSERT_TRUE(c.power);
+    EXPECT_NEAR(*c.power->noise, k_ab_noise, 1e-12);
+    EXPECT_NEAR(*c.power->min_detectable_ratio, k_ab_min_detectable_ratio, 1e-9);
+    EXPECT_EQ(c.power->rounds_needed, k_ab_rounds_needed);  // the exact test's least
+    EXPECT_FALSE(c.power->repetitions_needed);              // rounds, not repetitions
+    EXPECT_FALSE(c.power->samples_per_round);               // round values, not samples
+    EXPECT_FALSE(c.power->needs_repetitions);
+}
+
+TEST(PairedPower, SpreadRoundsAskForMoreRounds) {
+    const Sides sides = median_rounds(k_ab_log_ratios, 10);
+    const auto comparisons = compare_rounds(sides.base, sides.head, Options{});
+    const model::Comparison& c = comparisons[0];
+    ASSERT_TRUE(c.power);
+    EXPECT_NEAR(*c.power->noise, 10 * k_ab_noise, 1e-11);
+    EXPECT_NEAR(*c.power->min_detectable_ratio, k_ab_wide_min_detectable_ratio, 1e-9);
+    EXPECT_EQ(c.power->rounds_needed, k_ab_wide_rounds_needed);
+    EXPECT_TRUE(c.power->needs_repetitions);
+}
+
+TEST(PairedPower, AP99OfFewSamplesPerRoundSaysHowManySamplesWouldDo) {
+    const Sides sides = sample_rounds(10, 20);
+    const auto comparisons = compare_rounds(sides.base, sides.head, Options{}, on(Statistic::p99));
+    const model::Comparison& c = comparisons[0];
+    ASSERT_EQ(c.test, "sign-flip");
+    ASSERT_TRUE(c.power && c.power->noise && c.power->rounds_needed);
+    // The noise of one round is the bootstrap's standard error scaled to one round.
+    const double shift = stats::paired_minimum_detectable_shift(*c.power->noise, 10, 0.05);
+    EXPECT_NEAR(*c.power->min_detectable_ratio, std::exp(shift), 1e-12);
+    EXPECT_GT(*c.power->min_detectable_ratio, 1.2);
+    EXPECT_TRUE(c.power->needs_repetitions);
+    EXPECT_EQ(*c.power->rounds_needed, *stats::pairs_needed(*c.power->noise, std::log(1.2), 0.05));
+    EXPECT_GT(*c.power->rounds_needed, 10U);
+    EXPECT_EQ(c.power->samples_per_round, 20U);
+    // The pooled p99's error falls with all its samples: rounds x samples per round.
+    const auto needed = static_cast<std::size_t>(
+        std::ceil(20.0 * static_cast<double>(*c.power->rounds_needed) / 10));
+    EXPECT_EQ(c.power->samples_per_round_needed, needed);
+    bool noted = false;
+    for (const std::string& note : c.notes) {
+        if (note.find("the p99 of 20 samples per round and side (0.20 above it per round)") == 0 &&
+            note.find("a p99 needs about 8.9 times the samples of a median") != std::string::npos) {
+            noted = true;
+        }
+    }
+    EXPECT_TRUE(noted);
+}
+
+TEST(PairedPower, TheMeanGivesRoundsButNoSamplesPerRound) {
+    const Sides sides = sample_rounds(10, 20);
+    const auto comparisons = compare_rounds(sides.base, sides.head, Options{}, on(Statistic::mean));
+    const model::Comparison& c = comparisons[0];
+    ASSERT_TRUE(c.power && c.power->rounds_needed);
+    EXPECT_FALSE(c.power->samples_per_round);
+    EXPECT_FALSE(c.power->samples_per_round_needed);
+    // The mean of 20 log-normal samples (sigma 0.3) per round is steady: 10 rounds see 1.2x.
+    EXPECT_LT(*c.power->min_detectable_ratio, 1.2);
+    EXPECT_FALSE(c.power->needs_repetitions);
+}
+
+TEST(PairedPower, TooFewRoundsToTestDetectNothing) {
+    std::vector<double> five(k_ab_log_ratios.begin(), k_ab_log_ratios.begin() + 5);
+    const Sides sides = median_rounds(five, 1);
+    const auto comparisons = compare_rounds(sides.base, sides.head, Options{});
+    const model::Comparison& c = comparisons[0];
+    ASSERT_FALSE(c.tested);
+    ASSERT_TRUE(c.power);
+    EXPECT_TRUE(std::isinf(*c.power->min_detectable_ratio));
+    EXPECT_EQ(c.power->rounds_needed, 6U);
+    EXPECT_TRUE(c.power->needs_repetitions);
+}
+
+TEST(PairedPower, BootstrapNoiseUndoesThePlugInSpread) {
+    EXPECT_NEAR(bootstrap_round_noise(0.1, 10), 0.1 * 10 / 3, 1e-15);
+    EXPECT_NEAR(bootstrap_round_noise(0.05, 2), 0.1, 1e-15);
+    EXPECT_NEAR(*round_values_noise(std::vector<double>{1, 2, 4}, std::vector<double>{1, 2, 4}), 0,
+                1e-15);
+    EXPECT_FALSE(round_values_noise(std::vector<double>{1}, std::vector<double>{2}));
+}
+
+}  // namespace
+}  // namespace caws::compare
