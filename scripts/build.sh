@@ -2,7 +2,8 @@
 # Configures (once) and builds caws-gate, its tests and benchmarks in build/ with Ninja;
 # with targets, only those (e.g. caws-gate). The library and the commands compile in
 # groups of sources (-DCAWS_GATE_UNITY_BUILD=ON, cmake/Unity.cmake), which makes a cold
-# build about twice as fast; CMAKE_ARGS=-DCAWS_GATE_UNITY_BUILD=OFF compiles them one by one.
+# build about 2.8 times cheaper in CPU; CMAKE_ARGS=-DCAWS_GATE_UNITY_BUILD=OFF compiles them
+# one by one.
 #   BUILD_DIR=... CMAKE_ARGS="..." bash scripts/build.sh [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
