@@ -45,8 +45,9 @@ std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
     }
     result.table = store::read_history_table(result.path);
 
-    // The candidate as the newest point, exactly as `baseline update` would record it.
-    const store::Provenance provenance = store::collect_provenance(environment);
+    // The candidate as the newest point, as `baseline update` would record it but for the
+    // branch, which nothing in a check reads (and which would cost a git process).
+    const store::Provenance provenance = store::collect_provenance_without_branch(environment);
     result.candidate = store::summarize_run(candidate, history_date(candidate, provenance),
                                             provenance.commit, provenance.branch);
     // A run checked after it was recorded (a nightly job) is not counted twice.

@@ -55,7 +55,7 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
     input.rounds = std::move(context.rounds);
     input.between_run = std::move(context.between_run);
     input.rerun = context.rerun;
-    ReportDocument report = report::build_report(input);
+    ReportDocument report = report::build_report(std::move(input));
     return VerdictReport{std::move(verdict), std::move(report)};
 }
 

@@ -29,9 +29,9 @@ int run_leak(const app::LeakRequest& request, const Io& io) {
                << model::format_number(leak.low, 3) << ", " << model::format_number(leak.high, 3)
                << "], " << model::format_number(leak.per_hour, 3) << " MB/h, R² "
                << model::format_number(leak.r_squared, 3) << ", " << leak.n << " samples over "
-               << model::format_number(leak.duration, 4) << " s, " << leak.lags
-               << " Newey-West lags, threshold " << model::format_number(leak.threshold, 3)
-               << " MB/s\n";
+               << model::format_number(leak.duration, 4) << " s, AR(1) ρ "
+               << model::format_number(leak.rho, 2) << ", " << model::format_number(leak.df, 3)
+               << " df, threshold " << model::format_number(leak.threshold, 3) << " MB/s\n";
         if (finding) io.out << "  " << finding->message << "\n";
     }
     return result.exit_code;

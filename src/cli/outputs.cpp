@@ -104,7 +104,6 @@ void emit_reports(const report::Report& report, const ReportRequest& request, st
     const report::TemplateSet templates = load_templates(request.templates_dir);
     const std::optional<std::string> summary_path = summary_path_of(request);
     std::vector<std::pair<std::string, std::string>> files;
-    if (request.json_path) files.emplace_back(*request.json_path, report::serialize_report(report));
     std::string printed;  // the format shown on stdout and in the job summary
     for (const report::ReportFormat& format : report::report_formats()) {
         const auto file = request.files.find(format.flag);
@@ -118,6 +117,13 @@ void emit_reports(const report::Report& report, const ReportRequest& request, st
     }
     const std::string workflow_commands =
         annotations_of(request) ? report::render_annotations(report) : "";
+    // Everything is rendered before anything is written; the JSON report, which can be over
+    // 100 MB, is written first, in pieces as it is serialized.
+    if (request.json_path) {
+        util::write_file_atomic(*request.json_path, [&report](const util::TextSink& write) {
+            report::serialize_report(report, write);
+        });
+    }
     write_files(files);
     if (summary_path) util::append_file(*summary_path, printed);
     if (!request.quiet) out << printed;

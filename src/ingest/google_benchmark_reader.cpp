@@ -69,6 +69,11 @@ struct GbenchBenchmark {
             if (m.name == measure_name) return m;
         }
         measures.push_back(MeasureValues{std::string(measure_name), {}, {}});
+        // Room for the repetitions the rows announce (bounded: the count is the file's word).
+        if (repetitions && *repetitions > 0) {
+            measures.back().samples.reserve(
+                static_cast<std::size_t>(std::min<std::int64_t>(*repetitions, 1024)));
+        }
         return measures.back();
     }
 };
@@ -321,6 +326,7 @@ class GoogleBenchmarkReader {
 
     void finish() {
         if (!benchmarks_.empty()) run_.context.repetitions = repetition_order();
+        run_.metrics.reserve(run_.metrics.size() + 2 * benchmarks_.size());  // two times each
         std::size_t summarised = 0;
         for (GbenchBenchmark& bench : benchmarks_) {
             if (bench.status != model::Status::ok) {

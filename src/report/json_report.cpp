@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <utility>
 
 #include "compare/gated_measures.hpp"
 #include "compare/methods.hpp"
@@ -250,6 +251,13 @@ Report build_report(const ReportInput& input) {
     report.between_run = input.between_run;
     if (input.gated) report.rerun = rerun_section(verdict, *input.candidate);
     if (input.rerun != nullptr) report.confirm = confirm_section(verdict, *input.rerun);
+    return report;
+}
+
+Report build_report(ReportInput&& input) {
+    std::optional<nlohmann::ordered_json> trends = std::exchange(input.trends, std::nullopt);
+    Report report = build_report(std::as_const(input));
+    report.trends = std::move(trends);
     return report;
 }
 

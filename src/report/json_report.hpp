@@ -43,5 +43,8 @@ struct ReportInput {
 // The report (report_document.hpp): the contract from which every format is rendered.
 // Deterministic: the same input gives the same report (no clock).
 Report build_report(const ReportInput& input);
+// The same, taking over the input's trend section instead of copying it (a large
+// history's is tens of megabytes of JSON values).
+Report build_report(ReportInput&& input);
 
 }  // namespace caws::report

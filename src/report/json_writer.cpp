@@ -31,6 +31,10 @@ ordered_json& JsonTree::add(ordered_json value) {
 }
 
 void JsonText::new_line() {
+    if (flush_ && out_.size() >= chunk_) {
+        flush_(out_);
+        out_.clear();
+    }
     out_ += empty_.back() ? "\n" : ",\n";
     empty_.back() = false;
     out_.append(2 * empty_.size(), ' ');
@@ -111,18 +115,43 @@ void JsonText::literal(std::string_view text) {
     out_ += text;
 }
 
-// A subtree dumped by nlohmann/json, indented to where it stands.
+// A subtree, written value by value as dump would write it, indented to where it stands
+// (no text of its own to indent afterwards: the trend section of a large check is most of
+// its report).
 void JsonText::tree(const ordered_json& json) {
-    before_value();
-    const std::string text = json.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-    const std::string indent(2 * empty_.size(), ' ');
-    std::size_t start = 0;
-    for (std::size_t end = text.find('\n'); end != std::string::npos;
-         start = end + 1, end = text.find('\n', start)) {
-        out_.append(text, start, end + 1 - start);
-        out_ += indent;
+    using value_t = nlohmann::detail::value_t;
+    switch (json.type()) {
+        case value_t::object:
+            begin_object();
+            for (auto member = json.begin(); member != json.end(); ++member) {
+                key(member.key());
+                tree(member.value());
+            }
+            end_object();
+            return;
+        case value_t::array:
+            begin_array();
+            for (const ordered_json& element : json) tree(element);
+            end_array();
+            return;
+        case value_t::string:
+            string(json.get_ref<const std::string&>());
+            return;
+        case value_t::boolean:
+            boolean(json.get<bool>());
+            return;
+        case value_t::number_integer:
+            integer(json.get<std::int64_t>());
+            return;
+        case value_t::number_unsigned:
+            count(json.get<std::uint64_t>());
+            return;
+        case value_t::number_float:
+            number(json.get<double>());
+            return;
+        default:  // null (binary values are not in reports)
+            null();
     }
-    out_.append(text, start);
 }
 
 void JsonText::open(char bracket) {

@@ -13,10 +13,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -86,6 +88,11 @@ class JsonText final : public JsonWriter {
   public:
     // Appends the document to `out`.
     explicit JsonText(std::string& out) : out_(out) {}
+    // Appends it to `out` and hands `out` to `flush` and empties it whenever it holds
+    // `chunk` bytes or more before a new line: the document in pieces, the last of which
+    // is left in `out`.
+    JsonText(std::string& out, std::function<void(std::string_view)> flush, std::size_t chunk)
+        : out_(out), flush_(std::move(flush)), chunk_(chunk) {}
     void begin_object() override { open('{'); }
     void end_object() override { close('}'); }
     void begin_array() override { open('['); }
@@ -110,6 +117,8 @@ class JsonText final : public JsonWriter {
     void close(char bracket);
 
     std::string& out_;
+    std::function<void(std::string_view)> flush_;
+    std::size_t chunk_ = 0;
     std::vector<bool> empty_;  // per open object or array, innermost last: nothing in it yet
     bool after_key_ = false;
 };

@@ -457,6 +457,16 @@ std::string serialize_report(const Report& report) {
     return text;
 }
 
+void serialize_report(const Report& report, const std::function<void(std::string_view)>& write) {
+    constexpr std::size_t k_piece = 1 << 20;
+    std::string text;
+    text.reserve(k_piece + 4096);
+    JsonText out(text, write, k_piece);
+    write_report(out, report);
+    text += '\n';
+    write(text);
+}
+
 Report from_json(const ordered_json& json, const std::string& path) {
     const ShapeChecker check(path);
     check.expect(json.is_object(), json, "", "a caws-gate report object");

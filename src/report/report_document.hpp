@@ -8,8 +8,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -166,6 +168,9 @@ void to_json(nlohmann::ordered_json& json, const Report& report);
 // The JSON report as text, two-space indented, ending with a newline: the text of
 // to_json (`dump(2)`), written without building the tree.
 std::string serialize_report(const Report& report);
+// The same text handed to `write` in pieces of about a megabyte instead of returned whole
+// (the report of a check of 20,000 benchmarks with its history's trends is over 100 MB).
+void serialize_report(const Report& report, const std::function<void(std::string_view)>& write);
 
 // Reads a JSON report back, checking the shape of everything a report holds. Keys that
 // reports written by older versions lack are optional, and keys the stable core always

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <utility>
 
 #include <kainjow/mustache.hpp>
 
@@ -141,7 +142,9 @@ data build_trend_view(const ordered_json& report) {
     const std::string verdict = text_or(report, "verdict");
     view.set("verdict", verdict);
     view.set("verdict_icon", level_icon(verdict));
-    data rows{data::type::list};
+    const ordered_json& trends = report["trends"];
+    std::vector<data> rows;
+    rows.reserve(trends.size());
     data charts{data::type::list};
     data all_change_points{data::type::list};
     std::size_t degrading = 0;
@@ -149,20 +152,20 @@ data build_trend_view(const ordered_json& report) {
     std::size_t change_point_count = 0;
     std::size_t shift_count = 0;
     std::set<std::size_t> runs;  // of the series: said once under the table when all agree
-    for (const ordered_json& t : report["trends"]) {
+    for (const ordered_json& t : trends) {
         if (const auto shifts = t.find("shifts"); shifts != t.end()) shift_count += shifts->size();
         const model::Unit unit = unit_of(t);
         const ordered_json& drift = t["drift"];
         const std::string drift_class = text_or(drift, "class");
         const std::size_t cps = t["change_points"].size();
         data row;
-        row.set("icon", level_icon(text_or(t, "level")));
-        row.set("metric", text_or(t, "metric"));
-        row.set("measure", text_or(t, "measure"));
-        row.set("runs", std::to_string(t.value("n", std::size_t{0})));
-        row.set("drift", drift_class);
-        row.set("icon_drift",
-                unbreakable(std::string(level_icon(text_or(t, "level"))) + " " + drift_class));
+        put(row, "icon", level_icon(text_or(t, "level")));
+        put(row, "metric", text_or(t, "metric"));
+        put(row, "measure", text_or(t, "measure"));
+        put(row, "runs", std::to_string(t.value("n", std::size_t{0})));
+        put(row, "drift", drift_class);
+        put(row, "icon_drift",
+            unbreakable(std::string(level_icon(text_or(t, "level"))) + " " + drift_class));
         runs.insert(t.value("n", std::size_t{0}));
         const auto slope = number_at(drift, "slope_percent");
         std::string slope_text = signed_percent(slope);
@@ -170,24 +173,24 @@ data build_trend_view(const ordered_json& report) {
             slope_text += " [" + signed_percent(number_at(drift, "low_percent")) + ", " +
                           signed_percent(number_at(drift, "high_percent")) + "]";
         }
-        row.set("slope", unbreakable(slope_text));
+        put(row, "slope", unbreakable(slope_text));
         const auto p = number_at(drift["mann_kendall"], "p_value");
-        row.set("p_value", p ? model::format_p_value(*p) : std::string("–"));
-        row.set("change_points", std::to_string(cps));
+        put(row, "p_value", p ? model::format_p_value(*p) : std::string("–"));
+        put(row, "change_points", std::to_string(cps));
         const ordered_json& values = t["series"]["values"];
-        row.set("latest",
-                values.empty() || !values.back().is_number()
-                    ? std::string("–")
-                    : unbreakable(model::format_quantity(values.back().get<double>(), unit)));
-        row.set("level", text_or(t, "level"));
-        rows.push_back(row);
+        put(row, "latest",
+            values.empty() || !values.back().is_number()
+                ? std::string("–")
+                : unbreakable(model::format_quantity(values.back().get<double>(), unit)));
+        put(row, "level", text_or(t, "level"));
+        rows.push_back(std::move(row));
         if (drift_class == "degrading") ++degrading;
         if (cps > 0) ++with_change_points;
         change_point_count += cps;
         data list{data::type::list};
         for (const ordered_json& cp : t["change_points"]) {
-            list.push_back(change_point_view(t, cp));
-            all_change_points.push_back(change_point_view(t, cp));
+            rows_of(list).push_back(change_point_view(t, cp));
+            rows_of(all_change_points).push_back(change_point_view(t, cp));
         }
         if (drift_class == "degrading" || cps > 0) {
             data chart;
@@ -197,12 +200,14 @@ data build_trend_view(const ordered_json& report) {
             chart.set("level", text_or(t, "level"));
             chart.set("icon", level_icon(text_or(t, "level")));
             chart.set("slope", slope_text);
-            chart.set("change_points", list);
+            put(chart, "change_points", std::move(list));
             data shifts{data::type::list};
             if (const auto found = t.find("shifts"); found != t.end()) {
-                for (const ordered_json& cp : *found) shifts.push_back(change_point_view(t, cp));
+                for (const ordered_json& cp : *found) {
+                    rows_of(shifts).push_back(change_point_view(t, cp));
+                }
             }
-            chart.set("shifts", shifts);
+            put(chart, "shifts", std::move(shifts));
             const std::size_t since = drift.value("since", std::size_t{0});
             chart.set("since",
                       since == 0 ? std::string() : " since run " + std::to_string(since + 1));
@@ -212,29 +217,43 @@ data build_trend_view(const ordered_json& report) {
                                                       : data(data::type::bool_false));
             chart.set("shown", std::to_string(std::min(n, k_chart_points)));
             chart.set("runs", std::to_string(n));
-            charts.push_back(chart);
+            rows_of(charts).push_back(std::move(chart));
         }
     }
-    const std::size_t metrics = report["trends"].size();
+    const std::size_t metrics = trends.size();
     view.set("summary", plural(metrics, "metric", "metrics") + ", " + std::to_string(degrading) +
                             " degrading, " +
                             plural(change_point_count, "change point", "change points") + " in " +
                             plural(with_change_points, "metric", "metrics") +
                             shifts_text(report, shift_count) + ".");
-    view.set("rows", rows);
+    put(view, "rows", list_of(std::move(rows)));
     view.set("runs_varies", boolean(runs.size() > 1));
     view.set("has_runs_shared", boolean(runs.size() == 1));
     view.set("runs_shared", runs.size() == 1
                                 ? "All rows: " + plural(*runs.begin(), "run", "runs") + "."
                                 : std::string());
-    view.set("charts", charts);
-    view.set("all_change_points", all_change_points);
+    put(view, "charts", std::move(charts));
+    put(view, "all_change_points", std::move(all_change_points));
     view.set("method", text_or(report["options"], "method"));
     return view;
 }
 
+// An empty object or array with room for `size` members or elements: a large history's
+// trend report is millions of small values, and growing each container step by step
+// reallocates it several times.
+ordered_json object_with_room(std::size_t size) {
+    ordered_json object = ordered_json::object();
+    object.get_ref<ordered_json::object_t&>().reserve(size);
+    return object;
+}
+ordered_json array_with_room(std::size_t size) {
+    ordered_json array = ordered_json::array();
+    array.get_ref<ordered_json::array_t&>().reserve(size);
+    return array;
+}
+
 ordered_json mann_kendall_json(const stats::MannKendall& mk) {
-    ordered_json out;
+    ordered_json out = object_with_room(6);
     out["s"] = mk.s;
     out["variance"] = number_or_null(mk.variance);
     out["z"] = number_or_null(mk.z);
@@ -245,7 +264,7 @@ ordered_json mann_kendall_json(const stats::MannKendall& mk) {
 }
 
 ordered_json change_point_json(const trend::ChangePoint& cp, bool counted) {
-    ordered_json p;
+    ordered_json p = object_with_room(11);
     p["index"] = cp.index;
     p["date"] = cp.date;
     p["commit"] = cp.commit;
@@ -264,7 +283,7 @@ ordered_json change_point_json(const trend::ChangePoint& cp, bool counted) {
 
 ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     const trend::Series& s = trend.series;
-    ordered_json out;
+    ordered_json out = object_with_room(14);
     out["metric"] = s.metric;
     out["measure"] = s.measure;
     out["unit"] = s.unit;
@@ -275,26 +294,26 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     out["statistic"] = s.statistic;
     out["n"] = s.values.size();
     out["level"] = std::string(model::to_string(trend.level));
-    ordered_json drift;
+    ordered_json drift = object_with_room(7);
     drift["class"] = std::string(trend::to_string(trend.drift.drift));
     drift["slope_percent"] = number_or_null(trend.drift.slope_percent);
     drift["low_percent"] = number_or_null(trend.drift.low_percent);
     drift["high_percent"] = number_or_null(trend.drift.high_percent);
     drift["mann_kendall"] = mann_kendall_json(trend.drift.mann_kendall);
-    ordered_json ts;
+    ordered_json ts = object_with_room(4);
     ts["slope"] = number_or_null(trend.drift.theil_sen.slope);
     ts["low"] = number_or_null(trend.drift.theil_sen.low);
     ts["high"] = number_or_null(trend.drift.theil_sen.high);
     ts["intercept"] = number_or_null(trend.drift.theil_sen.intercept);
-    drift["theil_sen"] = ts;
+    drift["theil_sen"] = std::move(ts);
     drift["since"] = trend.drift_since;
-    out["drift"] = drift;
-    ordered_json points = ordered_json::array();
+    out["drift"] = std::move(drift);
+    ordered_json points = array_with_room(trend.change_points.size());
     for (const trend::ChangePoint& cp : trend.change_points) {
         points.push_back(change_point_json(cp, true));
     }
     out["change_points"] = std::move(points);
-    ordered_json shifts = ordered_json::array();
+    ordered_json shifts = array_with_room(trend.shifts.size());
     for (const trend::ChangePoint& cp : trend.shifts)
         shifts.push_back(change_point_json(cp, false));
     out["shifts"] = std::move(shifts);
@@ -303,10 +322,10 @@ ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
     // whole series of 5,000 metrics over 1,000 runs would make a report of half a gigabyte.
     const std::size_t n = s.values.size();
     const std::size_t first = n - std::min(n, k_chart_points);
-    ordered_json series;
+    ordered_json series = object_with_room(3);
     series["first"] = first;
-    ordered_json values = ordered_json::array();
-    ordered_json runs = ordered_json::array();
+    ordered_json values = array_with_room(n - first);
+    ordered_json runs = array_with_room(n - first);
     for (std::size_t i = first; i < n; ++i) {
         values.push_back(number_or_null(s.values[i]));
         if (i < s.runs.size()) runs.push_back(run_offset + s.runs[i]);
@@ -385,8 +404,8 @@ nlohmann::ordered_json build_trend_report(const TrendReportInput& input) {
     rules["change_point"] = std::string(model::to_string(input.rules.change_point));
     rules["recent"] = input.rules.change_point_within;
     rules["min_magnitude"] = input.rules.min_magnitude.value_or(input.options.thresholds.minor);
-    options["rules"] = rules;
-    report["options"] = options;
+    options["rules"] = std::move(rules);
+    report["options"] = std::move(options);
     ordered_json summary;
     std::size_t counts[4] = {0, 0, 0, 0};
     std::size_t change_points = 0;
@@ -406,7 +425,7 @@ nlohmann::ordered_json build_trend_report(const TrendReportInput& input) {
     summary["change_points"] = change_points;
     summary["shifts"] = shifts;
     summary["failing"] = failing;
-    report["summary"] = summary;
+    report["summary"] = std::move(summary);
     // Each table of runs the series name, once, in the order of first use: the series of
     // one history share one table.
     ordered_json runs = ordered_json::array();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "report/trend_view.hpp"
@@ -50,6 +51,7 @@ void add_trend_cases(data& trends, data& view, const Report& report, const order
         text += f.message;
     }
     data cases(data::type::list);
+    rows_of(cases).reserve(section.at("trends").size());
     std::size_t tests = 0;
     std::size_t failures = 0;
     for (const ordered_json& t : section.at("trends")) {
@@ -69,11 +71,11 @@ void add_trend_cases(data& trends, data& view, const Report& report, const order
         entry.set("message", message);
         entry.set("has_output", boolean(level == "warn"));
         entry.set("output", "warning: " + message);
-        cases.push_back(entry);
+        rows_of(cases).push_back(std::move(entry));
         ++tests;
         if (level == "fail") ++failures;
     }
-    trends.set("trend_cases", cases);
+    put(trends, "trend_cases", std::move(cases));
     trends.set("trend_tests", std::to_string(tests));
     trends.set("trend_failures", std::to_string(failures));
     // The totals of the whole file include the trend cases.
@@ -111,14 +113,14 @@ void add_trend_section(data& view, const Report& report, bool junit_cases) {
     data kept(data::type::list);
     for (std::size_t i = 0; i < shown; ++i) kept.push_back(*charts[i]);
     const std::size_t total = charts.size();
-    trends.set("charts", kept);
+    put(trends, "charts", std::move(kept));
     trends.set("has_charts_omitted", boolean(total > shown));
     trends.set("charts_omitted", std::to_string(total - shown));
     const data* points = trends.get("all_change_points");
     trends.set("has_change_points",
                boolean(points != nullptr && points->is_list() && !points->list_value().empty()));
     if (junit_cases) add_trend_cases(trends, view, report, section);
-    view.set("trends", trends);
+    put(view, "trends", std::move(trends));
 }
 
 }  // namespace caws::report

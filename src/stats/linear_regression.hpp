@@ -20,6 +20,9 @@ struct LinearFit {
     // plain one) and the residuals' lag-one autocorrelation they were chosen from.
     std::size_t lags = 0;
     double rho = 0;
+    // Set by ar1_regression only (0 otherwise): the degrees of freedom of the interval's
+    // Student t; `rho` is then the bias-corrected autocorrelation of the residuals.
+    double df = 0;
 };
 
 // Least squares of `y` on `x` (same length; centred sums, so large x such as Unix times

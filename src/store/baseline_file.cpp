@@ -327,7 +327,7 @@ bool valid_suite_char(char c) {
 
 }  // namespace
 
-Provenance collect_provenance(const util::Environment& environment) {
+Provenance collect_provenance_without_branch(const util::Environment& environment) {
     Provenance provenance;
     provenance.created = util::format_utc(environment.now());
     provenance.tool = std::string("caws-gate ") + CAWS_GATE_VERSION;
@@ -336,6 +336,11 @@ Provenance collect_provenance(const util::Environment& environment) {
     } else if (auto commit = environment.command_output({"git", "rev-parse", "HEAD"})) {
         provenance.commit = *commit;
     }
+    return provenance;
+}
+
+Provenance collect_provenance(const util::Environment& environment) {
+    Provenance provenance = collect_provenance_without_branch(environment);
     if (auto ref = environment.variable("GITHUB_REF_NAME"); ref && !ref->empty()) {
         provenance.branch = *ref;
     } else if (auto branch =

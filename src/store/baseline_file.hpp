@@ -38,6 +38,10 @@ struct Baseline {
 // directory.
 Provenance collect_provenance(const util::Environment& environment);
 
+// The same without the branch, which takes a git process of its own where GITHUB_REF_NAME
+// is not set: for a run that is not recorded (check's newest point of the history).
+Provenance collect_provenance_without_branch(const util::Environment& environment);
+
 // Checks a suite name (letters, digits, '.', '_', '-'; not starting with '.'), so that
 // a suite can never name a path outside the baselines directory. Throws util::Error.
 void check_suite_name(std::string_view suite);

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "model/quantity_format.hpp"
-#include "stats/newey_west.hpp"
+#include "stats/ar1_regression.hpp"
 #include "util/strings.hpp"
 
 namespace caws::trend {
@@ -121,14 +121,14 @@ Leak analyse_leak(const model::Metric& metric, const LeakOptions& options) {
         last = std::max(last, metric.timestamps[i]);
     }
     leak.duration = last - start;
-    const stats::LinearFit fit = stats::fixed_b_regression(seconds, megabytes, options.confidence);
+    const stats::LinearFit fit = stats::ar1_regression(seconds, megabytes, options.confidence);
     leak.slope = fit.slope;
     leak.low = fit.low;
     leak.high = fit.high;
     leak.per_hour = fit.slope * 3600;
     leak.r_squared = fit.r_squared;
     leak.start = fit.intercept;
-    leak.lags = fit.lags;
+    leak.df = fit.df;
     leak.rho = fit.rho;
     leak.threshold = threshold_mb_per_s(options.threshold, leak.start);
     if (leak.low > leak.threshold) {

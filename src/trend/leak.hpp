@@ -39,8 +39,8 @@ struct LeakOptions {
     std::size_t min_samples = 3;  // fewer timed samples are not analysed
 };
 
-// The growth of one memory time series: least squares of MB on seconds, with a Newey-West
-// (HAC) interval of the slope with fixed-b critical values (stats::fixed_b_regression).
+// The growth of one memory time series: least squares of MB on seconds, with an interval of
+// the slope for AR(1) noise (stats::ar1_regression).
 struct Leak {
     std::string metric;
     std::string measure;
@@ -53,8 +53,8 @@ struct Leak {
     double r_squared = 0;
     double start = 0;      // MB: the fitted memory at the first sample (the intercept)
     double threshold = 0;  // MB/s: the threshold applied (a relative one times `start`)
-    std::size_t lags = 0;  // Bartlett lags of the interval
-    double rho = 0;        // lag-one autocorrelation of the residuals
+    double rho = 0;        // the residuals' lag-one autocorrelation, bias-corrected
+    double df = 0;         // degrees of freedom of the interval's Student t
     // fail: the interval's lower bound exceeds the threshold (a leak); warn: the slope does
     // but the interval reaches below it (a possible leak); pass otherwise.
     model::Level level = model::Level::pass;

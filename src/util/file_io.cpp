@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -135,21 +136,44 @@ bool is_stream(const std::string& path) {
     return S_ISCHR(status.st_mode) || S_ISFIFO(status.st_mode) || S_ISSOCK(status.st_mode);
 }
 
-void write_stream(const std::string& path, std::string_view content) {
+// Hands `produce` a sink that writes each piece with `write` (false and errno on failure);
+// after the first failure the pieces are dropped. Returns the text of the first failure,
+// or nothing.
+std::optional<std::string> produce_into(const std::function<void(const TextSink&)>& produce,
+                                        const std::function<bool(std::string_view)>& write) {
+    std::optional<std::string> failure;
+    produce([&](std::string_view piece) {
+        if (!failure && !write(piece)) failure = errno_text();
+    });
+    return failure;
+}
+
+void write_stream(const std::string& path, const std::function<void(const TextSink&)>& produce) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) throw Error(path, {}, "cannot write the file: " + errno_text());
-    const bool ok = write_all(fd, content);
-    const std::string reason = ok ? std::string() : errno_text();
+    std::optional<std::string> failure;
+    try {
+        failure =
+            produce_into(produce, [fd](std::string_view piece) { return write_all(fd, piece); });
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
     ::close(fd);
-    if (!ok) throw Error(path, {}, "cannot write the file: " + reason);
+    if (failure) throw Error(path, {}, "cannot write the file: " + *failure);
 }
 
 }  // namespace
 
 void write_file_atomic(const std::string& path, std::string_view content) {
+    write_file_atomic(path, [content](const TextSink& write) { write(content); });
+}
+
+void write_file_atomic(const std::string& path,
+                       const std::function<void(const TextSink&)>& produce) {
     namespace fs = std::filesystem;
     if (is_stream(path)) {
-        write_stream(path, content);
+        write_stream(path, produce);
         return;
     }
     const fs::path target(path);
@@ -165,16 +189,23 @@ void write_file_atomic(const std::string& path, std::string_view content) {
     fault_point("before-temporary", path);
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw Error(path, {}, "cannot write the file: " + errno_text());
-    bool ok = write_content(fd, content, temporary);
+    std::optional<std::string> failure;
+    try {
+        failure = produce_into(
+            produce, [&](std::string_view piece) { return write_content(fd, piece, temporary); });
+    } catch (...) {
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        throw;
+    }
     fault_point("before-fsync", temporary);
-    ok = ok && ::fsync(fd) == 0;
-    const std::string reason = ok ? std::string() : errno_text();
+    if (!failure && ::fsync(fd) != 0) failure = errno_text();
     ::close(fd);
     fault_point("before-rename", path);
-    if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string why = ok ? errno_text() : reason;
+    if (!failure && ::rename(temporary.c_str(), path.c_str()) != 0) failure = errno_text();
+    if (failure) {
         ::unlink(temporary.c_str());
-        throw Error(path, {}, "cannot write the file: " + why);
+        throw Error(path, {}, "cannot write the file: " + *failure);
     }
     fault_point("before-directory-sync", path);
     sync_directory(directory.string());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,15 @@ bool file_exists(const std::string& path);
 // A path that names a stream (a character device such as /dev/stdout or /dev/null, a
 // named pipe, a socket; through symlinks too) is written straight through instead.
 void write_file_atomic(const std::string& path, std::string_view content);
+
+// A function that takes the next piece of a file's text.
+using TextSink = std::function<void(std::string_view)>;
+
+// The same with the text produced in pieces: `produce` hands each piece to the sink it is
+// given, so that a large text is never held whole. When `produce` throws, the temporary
+// file is removed, `path` is left as it was and the exception goes on.
+void write_file_atomic(const std::string& path,
+                       const std::function<void(const TextSink&)>& produce);
 
 // Makes the entries of `directory` ("" for the current one) durable with fsync, after
 // files in it were created, renamed or removed. Best effort: some file systems refuse to

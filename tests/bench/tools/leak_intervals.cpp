@@ -1,13 +1,16 @@
 // Reads memory series from stdin and prints, per series, the slope and the 95% intervals of
-// the plain (independent residuals) and the Newey-West fits, for tests/bench/leak_coverage.py.
+// the plain fit (independent residuals), of `leak` (trend::analyse_leak: AR(1) noise) and of
+// the earlier Newey-West fit with fixed-b critical values, for tests/bench/leak_coverage.py.
 // Input: per series, little-endian doubles: n, then n seconds, then n megabytes.
-// Output: one line per series: slope iid_low iid_high hac_low hac_high lags.
+// Output: one line per series:
+//   slope iid_low iid_high leak_low leak_high df hac_low hac_high lags
 #include <cstdio>
 #include <iostream>
 #include <vector>
 
 #include "model/unit.hpp"
 #include "stats/linear_regression.hpp"
+#include "stats/newey_west.hpp"
 #include "trend/leak.hpp"
 
 namespace {
@@ -35,8 +38,10 @@ int main() {
         metric.timestamps = seconds;
         for (const double mb : megabytes) metric.samples.push_back(mb * 1e6);
         const trend::Leak leak = trend::analyse_leak(metric);
+        const stats::LinearFit hac = stats::fixed_b_regression(seconds, megabytes);
         std::cout << iid.slope << ' ' << iid.low << ' ' << iid.high << ' ' << leak.low << ' '
-                  << leak.high << ' ' << leak.lags << '\n';
+                  << leak.high << ' ' << leak.df << ' ' << hac.low << ' ' << hac.high << ' '
+                  << hac.lags << '\n';
     }
     return 0;
 }

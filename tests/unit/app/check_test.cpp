@@ -119,10 +119,14 @@ TEST(RunCheck, TheHistoryNextToTheBaselineGetsTheRunAsItsNewestPoint) {
     CheckRequest request;
     request.results = {results(dir, "perf.json")};
     request.directory = dir.file("baselines");
+    environment.asked.clear();
     const CheckResult result = run_check(request, environment);
     EXPECT_EQ(result.exit_code, k_exit_pass);
     EXPECT_EQ(result.baseline_path, dir.file("baselines") + "/perf.json");
     EXPECT_EQ(result.history, dir.file("baselines") + "/history/perf.jsonl");
+    // The newest point needs the commit (a run already recorded is not counted twice), not
+    // the branch: no git process for it.
+    EXPECT_EQ(environment.asked, std::vector<std::string>{"git rev-parse HEAD"});
 
     request.trends.disabled = true;
     EXPECT_EQ(run_check(request, environment).history, std::nullopt);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <sstream>
 
 #include "support/fake_environment.hpp"
@@ -71,9 +73,10 @@ TEST(CliRun, InvalidCustomTemplatesAreUserErrors) {
     test::FakeEnvironment env;
     const std::string run1 =
         test::fixture_path("google-benchmark/google-benchmark-tools/test1_run1.json");
-    const Outcome r = run_with(
-        {"compare", run1, run1, "--templates", dir.file("templates"), "--md", dir.file("out.md")},
-        env);
+    // The JSON report, written in pieces as it is serialized, is not begun either.
+    const Outcome r = run_with({"compare", run1, run1, "--templates", dir.file("templates"), "--md",
+                                dir.file("out.md"), "--json", dir.file("out.json")},
+                               env);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err.rfind("caws-gate: error: " + dir.file("templates/markdown.mustache") +
                               ": invalid template: ",
@@ -81,6 +84,8 @@ TEST(CliRun, InvalidCustomTemplatesAreUserErrors) {
               0u)
         << r.err;
     EXPECT_EQ(test::read_text(dir.file("out.md")), "");
+    EXPECT_FALSE(std::filesystem::exists(dir.file("out.json")));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);  // templates/
 }
 
 TEST(CliRun, CustomTemplatesReplaceTheBuiltInOnes) {

@@ -61,6 +61,10 @@ TEST(LeakCommandInputs, ReadsACsvWithUnitsInTheColumnNames) {
     EXPECT_EQ(r.exit_code, 1) << r.err;
     // 8%/h of 200 MB is 16 MB/h, 0.00444 MB/s.
     EXPECT_EQ(r.out.rfind("rss (memory): leak: 0.00444 MB/s", 0), 0u) << r.out;
+    // The interval's noise model: the residuals' bias-corrected autocorrelation (about 0
+    // for this independent noise) and the degrees of freedom of its Student t.
+    EXPECT_NE(r.out.find(" samples over 3590 s, AR(1) ρ "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" df, threshold 0.00100 MB/s\n"), std::string::npos) << r.out;
 }
 
 TEST(LeakCommandInputs, ReadsAJsonObjectOfParallelArrays) {

@@ -4,6 +4,8 @@
 
 #include <limits>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "compare/comparator.hpp"
 #include "compare/geomean.hpp"
@@ -73,6 +75,43 @@ TEST(ReportDocument, ReadingBackGivesTheSameReport) {
     // The text is the tree's.
     const ordered_json tree = report;
     EXPECT_EQ(tree.dump(2) + "\n", text);
+}
+
+TEST(ReportDocument, TheTextInPiecesIsTheWholeText) {
+    Report report = full_report();
+    // Enough comparisons for several pieces of a megabyte.
+    const std::vector<model::Comparison> some = report.comparisons;
+    while (report.comparisons.size() < 4000) {
+        report.comparisons.insert(report.comparisons.end(), some.begin(), some.end());
+    }
+    const std::string whole = serialize_report(report);
+    ASSERT_GT(whole.size(), std::size_t{2} << 20);
+    std::vector<std::string> pieces;
+    serialize_report(report, [&](std::string_view piece) { pieces.emplace_back(piece); });
+    ASSERT_GE(pieces.size(), 3u);
+    std::string joined;
+    for (const std::string& piece : pieces) joined += piece;
+    EXPECT_EQ(joined, whole);
+    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
+        EXPECT_GE(pieces[i].size(), std::size_t{1} << 20);
+        EXPECT_LT(pieces[i].size(), (std::size_t{1} << 20) + 4096);
+    }
+}
+
+TEST(ReportDocument, ASubtreeIsWrittenAsDumpWritesIt) {
+    // The trend section is written value by value: every kind of value, nested and empty
+    // containers, escapes, invalid UTF-8 and numbers JSON cannot hold.
+    Report report = full_report();
+    ordered_json trends = ordered_json::parse(R"({"verdict": "warn", "empty": {}, "none": [],
+        "nested": {"a": [1, -2, 3.5, 2.0, 1e300, null, true, false, "x\"y\u0001\u00e9"],
+                   "b": {"c": 18446744073709551615, "d": [[], {}, [{}]]}}})");
+    trends["nested"]["nan"] = std::numeric_limits<double>::quiet_NaN();
+    trends["nested"]["bytes"] = std::string("a\xff\xfe");
+    report.trends = trends;
+    const std::string text = serialize_report(report);
+    const ordered_json tree = report;
+    EXPECT_EQ(tree.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n", text);
+    EXPECT_NE(text.find("\"nan\": null"), std::string::npos);
 }
 
 TEST(ReportDocument, AnInfiniteRatioIsNullAndFlagged) {

@@ -212,5 +212,21 @@ TEST(Provenance, FallsBackToGitAndSkipsDetachedHead) {
     EXPECT_EQ(collect_provenance(no_git).commit, "");
 }
 
+TEST(Provenance, WithoutTheBranchRunsNoGitProcessForIt) {
+    test::FakeEnvironment env;
+    env.commands["git rev-parse HEAD"] = "deadbeef";
+    env.commands["git rev-parse --abbrev-ref HEAD"] = "main";
+    const Provenance p = collect_provenance_without_branch(env);
+    EXPECT_EQ(p.commit, "deadbeef");
+    EXPECT_EQ(p.branch, "");
+    EXPECT_EQ(p.created, "2026-11-23T00:00:00Z");
+    EXPECT_EQ(env.asked, std::vector<std::string>{"git rev-parse HEAD"});
+    env.variables["GITHUB_SHA"] = "abc123";
+    env.asked.clear();
+    EXPECT_EQ(collect_provenance_without_branch(env).commit, "abc123");
+    EXPECT_TRUE(env.asked.empty());
+    EXPECT_EQ(collect_provenance(env).branch, "main");  // the full provenance still asks
+}
+
 }  // namespace
 }  // namespace caws::store

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <thread>
 
@@ -15,6 +16,18 @@
 
 namespace caws::util {
 namespace {
+
+// What `write` writes into the named pipe `fifo`, read on another thread.
+std::string through_pipe(const std::string& fifo, const std::function<void()>& write) {
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), {});
+    });
+    write();
+    reader.join();
+    return received;
+}
 
 TEST(FileIo, WriteAtomicReplacesTheFileAndLeavesNoTemporary) {
     test::TempDir dir;
@@ -36,14 +49,8 @@ TEST(FileIo, StreamsAreWrittenThroughNotReplaced) {
     test::TempDir dir;
     const std::string fifo = dir.file("pipe");
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-    std::string received;
-    std::thread reader([&] {
-        std::ifstream in(fifo, std::ios::binary);
-        received.assign(std::istreambuf_iterator<char>(in), {});
-    });
-    write_file_atomic(fifo, "through the pipe");
-    reader.join();
-    EXPECT_EQ(received, "through the pipe");
+    EXPECT_EQ(through_pipe(fifo, [&] { write_file_atomic(fifo, "through the pipe"); }),
+              "through the pipe");
     struct stat status {};
     ASSERT_EQ(::stat(fifo.c_str(), &status), 0);
     EXPECT_TRUE(S_ISFIFO(status.st_mode));
@@ -62,6 +69,48 @@ TEST(FileIo, StreamsAreWrittenThroughNotReplaced) {
         EXPECT_TRUE(std::filesystem::is_block_file(entry.path()));
         break;
     }
+}
+
+TEST(FileIo, AFileWrittenInPiecesIsTheirConcatenation) {
+    test::TempDir dir;
+    const std::string path = dir.file("out.json");
+    write_file_atomic(path, [](const TextSink& write) {
+        write("{");
+        write("");
+        write("\"a\": 1");
+        write("}\n");
+    });
+    EXPECT_EQ(read_file(path), "{\"a\": 1}\n");
+
+    // Into a pipe, piece by piece as well.
+    const std::string fifo = dir.file("pipe");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    EXPECT_EQ(through_pipe(fifo,
+                           [&] {
+                               write_file_atomic(fifo, [](const TextSink& write) {
+                                   write("through ");
+                                   write("the pipe");
+                               });
+                           }),
+              "through the pipe");
+}
+
+TEST(FileIo, AProducerThatThrowsLeavesTheFileAsItWasAndNoTemporary) {
+    test::TempDir dir;
+    const std::string path = dir.file("out.json");
+    write_file_atomic(path, "old");
+    EXPECT_THROW(write_file_atomic(path,
+                                   [](const TextSink& write) {
+                                       write("half of a new ");
+                                       throw Error("template", {}, "broken");
+                                   }),
+                 Error);
+    EXPECT_EQ(read_file(path), "old");
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        ++entries;
+    }
+    EXPECT_EQ(entries, 1u);
 }
 
 TEST(FileIo, ReadingAMissingFileNamesIt) {
