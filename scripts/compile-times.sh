@@ -4,9 +4,10 @@
 # the CPU time (user + sys) of the whole build, that of the sources that include each
 # heavy header (a source counts under the first of the list it includes), and the
 # slowest sources. CPU time, not wall time, so that a busy machine changes the figures
-# less. Needs /usr/bin/time (Debian package time). See docs/performance.md, "The first
-# run".
-#   bash scripts/compile-times.sh [BUILD_DIR]    (default: a temporary directory)
+# less. Configured as scripts/build.sh does, in groups of sources (a group counts as one
+# compilation); CMAKE_ARGS=-DCAWS_GATE_UNITY_BUILD=OFF times every source alone. Needs
+# /usr/bin/time (Debian package time). See docs/performance.md, "The first run".
+#   CMAKE_ARGS="..." bash scripts/compile-times.sh [BUILD_DIR]    (default: a temporary directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$PWD
@@ -20,9 +21,12 @@ printf '%s\n' '#!/bin/sh' 'out=unknown; prev=' \
   "exec /usr/bin/time -a -o '$log' -f \"%U %S \$out\" \"\$@\"" >"$launcher"
 chmod +x "$launcher"
 : >"$log"
+# shellcheck disable=SC2086 # CMAKE_ARGS is a list of arguments
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_CXX_COMPILER_LAUNCHER="$launcher" >/dev/null
+  -DCMAKE_CXX_COMPILER_LAUNCHER="$launcher" -DCAWS_GATE_UNITY_BUILD=ON ${CMAKE_ARGS:-} >/dev/null
+start=$(date +%s.%N)
 CCACHE_DISABLE=1 cmake --build "$build_dir" -j2 --target caws-gate >/dev/null
+wall=$(awk -v start="$start" -v end="$(date +%s.%N)" 'BEGIN { print end - start }')
 
 # The heavy header each object's source includes, from the dependency files Ninja keeps.
 heavy() {
@@ -34,12 +38,13 @@ heavy() {
   echo "none"
 }
 echo "CPU time of the $(wc -l <"$log") compilations of the caws-gate target:"
-awk '{ cpu += $1 + $2 } END { printf "  %.1f min (user + sys)\n", cpu / 60 }' "$log"
-echo "by the heavy header they include (sources, CPU seconds, seconds per source):"
+awk -v wall="$wall" '{ cpu += $1 + $2 }
+  END { printf "  %.1f min (user + sys), in %.1f min of wall time (-j2)\n", cpu / 60, wall / 60 }' "$log"
+echo "by the heavy header they include (compilations, CPU seconds, seconds per compilation):"
 while read -r user sys object; do
   echo "$(heavy "$object") $user $sys"
 done <"$log" | awk '{ n[$1]++; t[$1] += $2 + $3 }
   END { for (h in n) printf "  %-22s %4d %7.0f %6.1f\n", h, n[h], t[h], t[h] / n[h] }' |
   sort -k3 -rn
-echo "the slowest sources (CPU seconds):"
+echo "the slowest compilations (CPU seconds):"
 awk '{ printf "  %6.1f %s\n", $1 + $2, $3 }' "$log" | sort -rn | head -n 15

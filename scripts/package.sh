@@ -25,7 +25,7 @@ export SOURCE_DATE_EPOCH
 
 if [ ! -f "$build_dir/build.ninja" ]; then
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCAWS_GATE_PORTABLE=ON \
-    -DCAWS_GATE_BUILD_TESTS=OFF -DCAWS_GATE_BUILD_BENCHMARKS=OFF >/dev/null
+    -DCAWS_GATE_UNITY_BUILD=ON -DCAWS_GATE_BUILD_TESTS=OFF -DCAWS_GATE_BUILD_BENCHMARKS=OFF >/dev/null
 fi
 if ! grep -qx "CAWS_GATE_PORTABLE:BOOL=ON" "$build_dir/CMakeCache.txt"; then
   echo "caws-gate: $build_dir was not configured with -DCAWS_GATE_PORTABLE=ON" >&2

@@ -25,8 +25,8 @@ std::string key_of(const std::string& name, const std::string& measure,
 }
 
 // The interval of a new run's median, as an oriented ratio to the baseline's median.
-model::Interval oriented_interval(const stats::PredictionInterval& log_interval, double baseline,
-                                  model::Direction direction) {
+model::Interval oriented_prediction_interval(const stats::PredictionInterval& log_interval,
+                                             double baseline, model::Direction direction) {
     const double low = std::exp(log_interval.low) / baseline;
     const double high = std::exp(log_interval.high) / baseline;
     if (direction == model::Direction::higher) return {1 / high, 1 / low};
@@ -67,7 +67,7 @@ std::optional<model::BetweenRun> between_run_of(const model::Comparison& c,
     out.pooled_sd = noise.pooled_sd;
     out.df = noise.df;
     out.level = level;
-    out.interval = oriented_interval(*interval, *b, c.direction);
+    out.interval = oriented_prediction_interval(*interval, *b, c.direction);
     const double log_candidate = std::log(*s);
     out.within = log_candidate >= interval->low && log_candidate <= interval->high;
     return out;

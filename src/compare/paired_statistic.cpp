@@ -26,7 +26,7 @@ bool all_positive(std::span<const stats::RoundSamples> rounds) {
 }
 
 // The oriented ratio of two values of the statistic: above 1 is worse.
-double oriented_ratio(double baseline, double candidate, model::Direction direction) {
+double oriented_statistic_ratio(double baseline, double candidate, model::Direction direction) {
     if (baseline == candidate) return 1.0;
     return direction == model::Direction::higher ? baseline / candidate : candidate / baseline;
 }
@@ -74,7 +74,7 @@ bool apply_paired_statistic(model::Comparison& c, Statistic statistic,
     c.statistic = std::string(to_string(statistic));
     c.baseline = pooled_statistic(rounds, false, sample);
     c.candidate = pooled_statistic(rounds, true, sample);
-    c.ratio = oriented_ratio(*c.baseline, *c.candidate, c.direction);
+    c.ratio = oriented_statistic_ratio(*c.baseline, *c.candidate, c.direction);
     if (!all_positive(rounds)) {
         c.notes.emplace_back(k_not_positive_note);
         c.notes.emplace_back(k_no_ratio_interval_note);

@@ -11,7 +11,7 @@
 namespace caws::gate {
 namespace {
 
-std::string subject(const model::Comparison& c) {
+std::string comparison_subject(const model::Comparison& c) {
     return c.measure.empty() ? c.metric : c.metric + " (" + c.measure + ")";
 }
 
@@ -20,7 +20,7 @@ std::string key_of(const std::string& metric, const std::string& measure) {
 }
 
 // Whether the rerun measured the metric and compared it with the baseline.
-bool measured(const model::Comparison& rerun) {
+bool rerun_measured(const model::Comparison& rerun) {
     switch (rerun.change) {
         case model::ChangeClass::severe:
         case model::ChangeClass::moderate:
@@ -77,7 +77,8 @@ std::string note_of(const model::Confirmation& confirmation) {
 // The finding of a regression the rerun did not confirm.
 model::Finding unconfirmed_finding(const model::Comparison& c) {
     const model::Confirmation& confirmation = *c.confirmation;
-    const std::string first = subject(c) + " was " + model::format_ratio(c.ratio.value_or(0)) +
+    const std::string first = comparison_subject(c) + " was " +
+                              model::format_ratio(c.ratio.value_or(0)) +
                               " worse than the baseline in this run (" +
                               std::string(model::to_string(confirmation.first_change)) + ")";
     if (was_measured(confirmation)) {
@@ -130,7 +131,7 @@ model::Confirmation confirm(const model::Comparison& first, const model::Compari
         out.change = rerun->change;
         out.n_candidate = rerun->n_candidate;
     }
-    if (rerun == nullptr || !measured(*rerun)) {
+    if (rerun == nullptr || !rerun_measured(*rerun)) {
         out.reason = unmeasured_reason(rerun);
         return out;
     }

@@ -54,7 +54,7 @@ bool benchmark_results(const ScoreInput& input) {
     return !known;
 }
 
-const model::Context* context_of(const model::Run* run) {
+const model::Context* run_context(const model::Run* run) {
     return run == nullptr ? nullptr : &run->context;
 }
 
@@ -96,8 +96,8 @@ std::string who_reports(bool baseline, bool candidate) {
 }
 
 void release_build(const ScoreInput& input, std::vector<Recommendation>& out) {
-    const model::Context* b = context_of(input.baseline);
-    const model::Context* c = context_of(input.candidate);
+    const model::Context* b = run_context(input.baseline);
+    const model::Context* c = run_context(input.candidate);
     const std::string who = who_reports(b != nullptr && lower(b->build_type) == "debug",
                                         c != nullptr && lower(c->build_type) == "debug");
     if (!who.empty()) {
@@ -131,8 +131,8 @@ void release_build(const ScoreInput& input, std::vector<Recommendation>& out) {
 }
 
 void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {
-    const model::Context* b = context_of(input.baseline);
-    const model::Context* c = context_of(input.candidate);
+    const model::Context* b = run_context(input.baseline);
+    const model::Context* c = run_context(input.candidate);
     if (b == nullptr || c == nullptr || b->host.empty() || c->host.empty() || b->host == c->host)
         return;
     out.push_back({"same-machine",
@@ -149,7 +149,7 @@ void same_machine(const ScoreInput& input, std::vector<Recommendation>& out) {
 std::string taskset_example(const ScoreInput& input) {
     std::optional<int> cpus;
     for (const model::Context* context :
-         {context_of(input.baseline), context_of(input.candidate)}) {
+         {run_context(input.baseline), run_context(input.candidate)}) {
         if (context != nullptr && context->num_cpus && *context->num_cpus > 0)
             cpus = context->num_cpus;
     }
@@ -161,8 +161,8 @@ std::string taskset_example(const ScoreInput& input) {
 
 void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
              std::vector<Recommendation>& out) {
-    const model::Context* b = context_of(input.baseline);
-    const model::Context* c = context_of(input.candidate);
+    const model::Context* b = run_context(input.baseline);
+    const model::Context* c = run_context(input.candidate);
     const bool scaling_b = b != nullptr && b->cpu_scaling_enabled.value_or(false);
     const bool scaling_c = c != nullptr && c->cpu_scaling_enabled.value_or(false);
     const auto cv = median_cv(verdict);

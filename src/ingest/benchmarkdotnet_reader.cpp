@@ -33,7 +33,7 @@ struct Extra {
     double value = 0;
 };
 
-struct Benchmark {
+struct DotNetBenchmark {
     std::string full_name, name_space, type, method, parameters, display_info;
     bool statistics_null = false;
     std::optional<Statistics> statistics;
@@ -42,9 +42,9 @@ struct Benchmark {
     std::vector<Extra> memory;    // from "Memory", used without "Metrics"
 };
 
-class Reader {
+class BenchmarkDotNetReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    BenchmarkDotNetReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -108,8 +108,8 @@ class Reader {
         }
     }
 
-    Benchmark read_benchmark(od::object object, const Path& at) {
-        Benchmark b;
+    DotNetBenchmark read_benchmark(od::object object, const Path& at) {
+        DotNetBenchmark b;
         for (auto field : object) {
             const std::string_view key = field.unescaped_key();
             const Path where = at.child(key);
@@ -180,7 +180,7 @@ class Reader {
         return s;
     }
 
-    void read_measurements(od::array measurements, const Path& where, Benchmark& b) {
+    void read_measurements(od::array measurements, const Path& where, DotNetBenchmark& b) {
         std::size_t i = 0;
         for (auto element : measurements) {
             const Path at = where.child(i++);
@@ -207,7 +207,7 @@ class Reader {
         }
     }
 
-    void read_metrics(od::array metrics, const Path& where, Benchmark& b) {
+    void read_metrics(od::array metrics, const Path& where, DotNetBenchmark& b) {
         std::size_t i = 0;
         for (auto element : metrics) {
             const Path at = where.child(i++);
@@ -245,7 +245,7 @@ class Reader {
         }
     }
 
-    void read_memory(od::object object, const Path& where, Benchmark& b) {
+    void read_memory(od::object object, const Path& where, DotNetBenchmark& b) {
         std::optional<double> gen[3], operations, allocated;
         for (auto field : object) {
             const std::string_view key = field.unescaped_key();
@@ -271,7 +271,7 @@ class Reader {
         }
     }
 
-    std::string name_of(const Benchmark& b, const Path& at, std::string& job) {
+    std::string name_of(const DotNetBenchmark& b, const Path& at, std::string& job) {
         const std::size_t colon = b.display_info.rfind(": ");
         if (colon != std::string::npos) job = b.display_info.substr(colon + 2);
         std::string name = b.full_name;
@@ -290,7 +290,7 @@ class Reader {
         return name;
     }
 
-    void add(Benchmark b, const Path& at, std::size_t index) {
+    void add(DotNetBenchmark b, const Path& at, std::size_t index) {
         std::string job;
         const std::string name = name_of(b, at, job);
         if (!index_.emplace(name, index).second) {
@@ -354,7 +354,7 @@ class Reader {
 
 model::Run parse_benchmarkdotnet(std::string_view text, const model::Source& source,
                                  const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<BenchmarkDotNetReader>(text, source);
 }
 
 bool looks_like_benchmarkdotnet(std::string_view text) {

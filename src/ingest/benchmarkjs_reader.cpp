@@ -26,7 +26,7 @@ double critical_value(std::size_t degrees_of_freedom) {
     return k_table[degrees_of_freedom - 1];
 }
 
-struct Result {
+struct BenchmarkjsResult {
     std::string_view name;
     double hz = 0;
     double rme = 0;  // percent
@@ -45,7 +45,7 @@ bool starts_like_result(std::string_view line) {
 // The part after the name: "x 1,431,759 ops/sec ±0.74% (93 runs sampled)". nullopt when
 // the line is not a result line; throws through `cursor` when it starts like one but is
 // malformed or cut short.
-std::optional<Result> read_line(std::string_view line, const TextCursor& cursor) {
+std::optional<BenchmarkjsResult> read_line(std::string_view line, const TextCursor& cursor) {
     const std::size_t separator = line.rfind(" x ");
     if (separator == std::string_view::npos || separator == 0) return std::nullopt;
     std::string_view rest = line.substr(separator + 3);
@@ -53,10 +53,11 @@ std::optional<Result> read_line(std::string_view line, const TextCursor& cursor)
     const std::string_view unit = next_field(rest);
     const auto hz = parse_grouped_number(value);
     if (!hz || unit != "ops/sec") return std::nullopt;
-    const auto fail = [&](std::string_view at, const std::string& what) -> std::optional<Result> {
+    const auto fail = [&](std::string_view at,
+                          const std::string& what) -> std::optional<BenchmarkjsResult> {
         cursor.fail(at, what);
     };
-    Result result;
+    BenchmarkjsResult result;
     result.name = util::trim(line.substr(0, separator));
     result.hz = *hz;
     std::string_view margin = next_field(rest);

@@ -40,9 +40,9 @@ constexpr KnownMeasure k_known_measures[] = {
     {"Final Blocks", model::Dimension::count, "1", 1.0, model::Direction::lower},
 };
 
-class Reader {
+class BmfReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    BmfReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -111,7 +111,7 @@ class Reader {
 
 model::Run parse_bmf(std::string_view text, const model::Source& source,
                      const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<BmfReader>(text, source);
 }
 
 bool looks_like_bmf(std::string_view text) {

@@ -94,9 +94,9 @@ ValueRow value_row(std::string_view line, const TextCursor& cursor, const std::s
     return row;
 }
 
-class Reader {
+class Catch2ConsoleReader {
   public:
-    Reader(std::string_view text, const std::string& path, model::Run& run)
+    Catch2ConsoleReader(std::string_view text, const std::string& path, model::Run& run)
         : cursor_(text, path), run_(run) {}
 
     void read() {
@@ -373,7 +373,7 @@ model::Run parse_catch2_console(std::string_view text, const model::Source& sour
                                 const ReadOptions& /*options*/) {
     model::Run run;
     run.sources.push_back(source);
-    Reader(text, source.path, run).read();
+    Catch2ConsoleReader(text, source.path, run).read();
     return run;
 }
 

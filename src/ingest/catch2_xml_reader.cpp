@@ -16,9 +16,9 @@
 namespace caws::ingest {
 namespace {
 
-class Reader {
+class Catch2XmlReader {
   public:
-    Reader(std::string_view text, const std::string& path, model::Run& run)
+    Catch2XmlReader(std::string_view text, const std::string& path, model::Run& run)
         : text_(text), path_(path), run_(run) {}
 
     void read() {
@@ -144,7 +144,7 @@ model::Run parse_catch2_xml(std::string_view text, const model::Source& source,
                             const ReadOptions& /*options*/) {
     model::Run run;
     run.sources.push_back(source);
-    Reader(text, source.path, run).read();
+    Catch2XmlReader(text, source.path, run).read();
     return run;
 }
 

@@ -70,9 +70,9 @@ bool must_be_non_negative(model::Dimension dimension) {
            dimension == model::Dimension::fraction;
 }
 
-class Reader {
+class CawsMetricsReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    CawsMetricsReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -358,7 +358,7 @@ class Reader {
 
 model::Run parse_caws_metrics(std::string_view text, const model::Source& source,
                               const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<CawsMetricsReader>(text, source);
 }
 
 bool looks_like_caws_metrics(std::string_view text) {

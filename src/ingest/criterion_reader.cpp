@@ -50,7 +50,7 @@ struct Estimate {
     bool bytes = false;
 };
 
-struct Benchmark {
+struct CriterionBenchmark {
     std::string target;
     std::string name;
     std::size_t line = 0;  // of its result, for duplicate errors
@@ -118,13 +118,13 @@ class TextReader {
         }
     }
 
-    Benchmark& add(std::string_view name, std::string_view at) {
+    CriterionBenchmark& add(std::string_view name, std::string_view at) {
         key_.assign(target_);
         key_ += '\x1f';
         key_ += name;
         const auto found = index_.find(key_);
         if (found != index_.end()) {
-            Benchmark& seen = benchmarks_[found->second];
+            CriterionBenchmark& seen = benchmarks_[found->second];
             const bool has_result = seen.time || seen.median || !seen.custom_unit.empty();
             if (has_result || seen.status != model::Status::ok) {
                 cursor_.fail(at, "expected each benchmark once, but " + in_quotes(name) +
@@ -134,7 +134,7 @@ class TextReader {
             return seen;
         }
         index_.emplace(key_, benchmarks_.size());
-        Benchmark bench;
+        CriterionBenchmark bench;
         bench.target = target_;
         bench.name = std::string(name);
         bench.line = cursor_.line_number();
@@ -145,7 +145,7 @@ class TextReader {
     // "test NAME ... bench: 1220 ns/iter (+/- 36)": Criterion's median and standard
     // deviation.
     void bencher_line(const LibtestLine& line) {
-        Benchmark& bench = add(line.name, line.name);
+        CriterionBenchmark& bench = add(line.name, line.name);
         constexpr std::string_view k_per_iteration = "/iter";
         std::string_view base = line.unit;
         if (base.ends_with(k_per_iteration)) base.remove_suffix(k_per_iteration.size());
@@ -253,7 +253,7 @@ class TextReader {
             }
             if (name.empty())
                 cursor_.fail(line.substr(at), "expected the benchmark's name before \"time:\"");
-            Benchmark& bench = add(name, at_name);
+            CriterionBenchmark& bench = add(name, at_name);
             bench.time = values[1];
             if (std::string_view(bench.name) == current_) bench.samples = collecting_;
             last_ = benchmarks_.size() - 1;
@@ -285,7 +285,7 @@ class TextReader {
     }
 
     void unfinished(const std::string& message) {
-        Benchmark& bench = add(current_, cursor_.text().substr(cursor_.text().size()));
+        CriterionBenchmark& bench = add(current_, cursor_.text().substr(cursor_.text().size()));
         bench.status = model::Status::failed;
         bench.message = message;
         current_.clear();
@@ -300,10 +300,11 @@ class TextReader {
         }
         std::vector<GroupedName> grouped;
         grouped.reserve(benchmarks_.size());
-        for (const Benchmark& b : benchmarks_) grouped.push_back(GroupedName{b.target, b.name});
+        for (const CriterionBenchmark& b : benchmarks_)
+            grouped.push_back(GroupedName{b.target, b.name});
         const std::vector<std::string> names = qualified_names(grouped);
         for (std::size_t i = 0; i < benchmarks_.size(); ++i) {
-            const Benchmark& b = benchmarks_[i];
+            const CriterionBenchmark& b = benchmarks_[i];
             model::Metric metric;
             metric.name = names[i];
             metric.measure = "time";
@@ -342,7 +343,7 @@ class TextReader {
 
     TextCursor cursor_;
     model::Run& run_;
-    std::vector<Benchmark> benchmarks_;
+    std::vector<CriterionBenchmark> benchmarks_;
     util::StringMap<std::size_t> index_;
     std::string key_;
     std::string target_;

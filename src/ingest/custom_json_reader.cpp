@@ -17,9 +17,9 @@ using json::Document;
 using json::Path;
 namespace od = simdjson::ondemand;
 
-class Reader {
+class CustomJsonReader {
   public:
-    Reader(Document& document, model::Run& run, model::Direction direction)
+    CustomJsonReader(Document& document, model::Run& run, model::Direction direction)
         : doc_(document), run_(run), direction_(direction) {}
 
     void read() {
@@ -117,7 +117,7 @@ class Reader {
 model::Run parse_custom_json(std::string_view text, const model::Source& source,
                              const ReadOptions& options) {
     const model::Direction direction = options.direction.value_or(model::Direction::unknown);
-    model::Run run = read_document<Reader>(text, source, direction);
+    model::Run run = read_document<CustomJsonReader>(text, source, direction);
     if (!options.direction) {
         throw util::Error(source.path, {},
                           "github-action-benchmark custom JSON does not say whether smaller or "

@@ -18,7 +18,7 @@ namespace {
 constexpr std::string_view k_prefix = "Benchmark";
 
 // A unit as benchstat tidies it, with what it means here.
-struct Measure {
+struct GoMeasure {
     std::string unit;  // as written
     std::string name;  // tidied: the metric's measure
     model::Unit canonical;
@@ -26,9 +26,9 @@ struct Measure {
     int exponent = 0;  // the canonical value is the written one times 10^exponent
 };
 
-Measure tidy(std::string_view unit) {
+GoMeasure tidy(std::string_view unit) {
     using model::Direction;
-    Measure m;
+    GoMeasure m;
     m.unit = std::string(unit);
     m.name = m.unit;
     if (unit == "ns/op") {
@@ -105,7 +105,7 @@ std::size_t indent_of(std::string_view line) {
     return i;
 }
 
-struct Benchmark {
+struct GoBenchmark {
     std::string pkg;
     std::string written;  // the name as written, with its -N suffix
     std::string base;     // without the suffix
@@ -126,9 +126,9 @@ struct Outcome {
     std::string pkg;
 };
 
-class Reader {
+class GoBenchReader {
   public:
-    Reader(std::string_view text, const std::string& path, model::Run& run)
+    GoBenchReader(std::string_view text, const std::string& path, model::Run& run)
         : cursor_(text, path), run_(run) {}
 
     void read() {
@@ -195,7 +195,7 @@ class Reader {
     }
 
     void add_values(std::string_view name, std::string_view rest, std::string_view line) {
-        Benchmark& bench = benchmark_for(name);
+        GoBenchmark& bench = benchmark_for(name);
         bench.has_results = true;
         std::size_t pairs = 0;
         line_measures_.clear();
@@ -253,7 +253,7 @@ class Reader {
         return std::nullopt;
     }
 
-    std::vector<double>& samples_of(Benchmark& bench, std::size_t measure) {
+    std::vector<double>& samples_of(GoBenchmark& bench, std::size_t measure) {
         for (auto& [index, samples] : bench.measures) {
             if (index == measure) return samples;
         }
@@ -269,7 +269,7 @@ class Reader {
         return measures_.size() - 1;
     }
 
-    Benchmark& benchmark_for(std::string_view name) {
+    GoBenchmark& benchmark_for(std::string_view name) {
         if (last_ != nullptr && last_->written == name && last_->pkg == pkg_) return *last_;
         key_.assign(pkg_);
         key_ += '\x1f';
@@ -280,7 +280,7 @@ class Reader {
             return *last_;
         }
         index_.emplace(key_, benchmarks_.size());
-        Benchmark bench;
+        GoBenchmark bench;
         bench.pkg = pkg_;
         bench.written = std::string(name);
         const auto [base, procs] = split_procs(name);
@@ -288,7 +288,7 @@ class Reader {
         bench.procs = std::string(procs);
         bench.snapshot = snapshot();
         benchmarks_.push_back(std::move(bench));
-        last_ = &benchmarks_.back();  // push_back may have moved every Benchmark
+        last_ = &benchmarks_.back();  // push_back may have moved every GoBenchmark
         return *last_;
     }
 
@@ -403,7 +403,7 @@ class Reader {
         flush_outcomes();
         for (Outcome& outcome : outcomes_) {
             bool found = false;
-            for (Benchmark& bench : benchmarks_) {
+            for (GoBenchmark& bench : benchmarks_) {
                 if (bench.pkg == outcome.pkg && bench.base == outcome.name) {
                     found = true;
                     if (bench.status == model::Status::failed) continue;
@@ -412,7 +412,7 @@ class Reader {
                 }
             }
             if (found) continue;
-            Benchmark bench;
+            GoBenchmark bench;
             bench.pkg = outcome.pkg;
             bench.written = outcome.name;
             bench.base = outcome.name;
@@ -423,13 +423,13 @@ class Reader {
         }
         // A parent benchmark fails or skips with its sub-benchmarks; only the leaves stand
         // for the outcome.
-        std::vector<Benchmark> kept;
+        std::vector<GoBenchmark> kept;
         kept.reserve(benchmarks_.size());
-        for (Benchmark& bench : benchmarks_) {
+        for (GoBenchmark& bench : benchmarks_) {
             bool parent = false;
             if (!bench.has_results) {
                 const std::string prefix = bench.base + "/";
-                for (const Benchmark& other : benchmarks_) {
+                for (const GoBenchmark& other : benchmarks_) {
                     if (other.pkg == bench.pkg && other.base.starts_with(prefix)) {
                         parent = true;
                         break;
@@ -453,7 +453,7 @@ class Reader {
         // GOMAXPROCS values.
         util::StringMap<std::string> procs_seen;  // pkg \x1f base -> first procs
         util::StringMap<bool> several_procs;
-        for (const Benchmark& bench : benchmarks_) {
+        for (const GoBenchmark& bench : benchmarks_) {
             if (!bench.has_results) continue;
             const std::string key = bench.pkg + '\x1f' + bench.base;
             const auto [found, inserted] = procs_seen.try_emplace(key, bench.procs);
@@ -461,14 +461,14 @@ class Reader {
         }
         std::vector<GroupedName> names;
         names.reserve(benchmarks_.size());
-        for (const Benchmark& bench : benchmarks_) {
+        for (const GoBenchmark& bench : benchmarks_) {
             const bool keep_suffix = several_procs.contains(bench.pkg + '\x1f' + bench.base);
             names.push_back(GroupedName{bench.pkg, keep_suffix ? bench.written : bench.base});
         }
         const std::vector<std::string> metric_names = qualified_names(names);
 
         for (std::size_t b = 0; b < benchmarks_.size(); ++b) {
-            Benchmark& bench = benchmarks_[b];
+            GoBenchmark& bench = benchmarks_[b];
             std::vector<std::pair<std::string, std::string>> labels;
             if (!bench.pkg.empty()) labels.emplace_back("pkg", bench.pkg);
             if (!bench.procs.empty()) labels.emplace_back("gomaxprocs", bench.procs);
@@ -478,7 +478,7 @@ class Reader {
                 }
             }
             const auto add = [&](std::size_t measure, std::vector<double> samples) {
-                const Measure& m = measures_[measure];
+                const GoMeasure& m = measures_[measure];
                 model::Metric metric;
                 metric.name = metric_names[b];
                 metric.measure = m.name;
@@ -544,10 +544,10 @@ class Reader {
 
     TextCursor cursor_;
     model::Run& run_;
-    std::vector<Measure> measures_;
-    std::vector<Benchmark> benchmarks_;
+    std::vector<GoMeasure> measures_;
+    std::vector<GoBenchmark> benchmarks_;
     util::StringMap<std::size_t> index_;
-    Benchmark* last_ = nullptr;
+    GoBenchmark* last_ = nullptr;
     std::string key_;
     std::string pkg_;
     std::vector<ConfigEntry> config_;
@@ -582,7 +582,7 @@ model::Run parse_go_bench(std::string_view text, const model::Source& source,
                           const ReadOptions& /*options*/) {
     model::Run run;
     run.sources.push_back(source);
-    Reader(text, source.path, run).read();
+    GoBenchReader(text, source.path, run).read();
     return run;
 }
 

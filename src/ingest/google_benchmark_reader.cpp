@@ -51,7 +51,7 @@ struct MeasureValues {
 };
 
 // Everything read about one benchmark (one run_name).
-struct Benchmark {
+struct GbenchBenchmark {
     std::string name;
     std::size_t first_row = 0;
     std::vector<MeasureValues> measures;  // real_time, cpu_time, then counters
@@ -78,9 +78,9 @@ struct Benchmark {
     }
 };
 
-class Reader {
+class GoogleBenchmarkReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    GoogleBenchmarkReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -114,7 +114,7 @@ class Reader {
         rows_ = index;
     }
 
-    Benchmark& benchmark_for(std::string_view name, std::size_t row_index) {
+    GbenchBenchmark& benchmark_for(std::string_view name, std::size_t row_index) {
         if (last_ != nullptr && last_->name == name) return *last_;
         const auto found = index_.find(name);
         if (found != index_.end()) {
@@ -140,10 +140,10 @@ class Reader {
                                                  " bytes");
         }
         index_.emplace(std::string(name), benchmarks_.size());
-        benchmarks_.push_back(Benchmark{});
+        benchmarks_.push_back(GbenchBenchmark{});
         benchmarks_.back().name = std::string(name);
         benchmarks_.back().first_row = row_index;
-        // push_back may move every Benchmark: re-take the pointer
+        // push_back may move every GbenchBenchmark: re-take the pointer
         last_ = &benchmarks_.back();
         return *last_;
     }
@@ -194,7 +194,7 @@ class Reader {
     }
 
     void add_iteration(const Row& row, std::string_view name, std::size_t index, const Path& at) {
-        Benchmark& bench = benchmark_for(name, index);
+        GbenchBenchmark& bench = benchmark_for(name, index);
         if (row.repetition_index) {
             for (const auto& [seen, seen_row] : bench.repetition_rows) {
                 if (seen == *row.repetition_index) {
@@ -265,7 +265,7 @@ class Reader {
             ignored_statistics_.emplace_back(aggregate);
             return;
         }
-        Benchmark& bench = benchmark_for(base, index);
+        GbenchBenchmark& bench = benchmark_for(base, index);
         if (row.repetitions) bench.repetitions = row.repetitions;
         if (row.error_occurred || row.skipped) return;
         if (!row.real_time || !row.cpu_time) return;
@@ -305,7 +305,7 @@ class Reader {
     model::RepetitionOrder repetition_order() const {
         bool repeated = false;
         std::size_t registered = 0;
-        for (const Benchmark& bench : benchmarks_) {
+        for (const GbenchBenchmark& bench : benchmarks_) {
             const auto rows = static_cast<std::int64_t>(bench.iteration_rows);
             repeated |= std::max(rows, bench.repetitions.value_or(0)) > 1;
             if (bench.registration) ++registered;
@@ -328,7 +328,7 @@ class Reader {
         if (!benchmarks_.empty()) run_.context.repetitions = repetition_order();
         run_.metrics.reserve(run_.metrics.size() + 2 * benchmarks_.size());  // two times each
         std::size_t summarised = 0;
-        for (Benchmark& bench : benchmarks_) {
+        for (GbenchBenchmark& bench : benchmarks_) {
             if (bench.status != model::Status::ok) {
                 // A failed or skipped benchmark has no measurements: it stands for its
                 // time measures, so that each compares as failed or skipped.
@@ -403,9 +403,9 @@ class Reader {
 
     Document& doc_;
     model::Run& run_;
-    std::vector<Benchmark> benchmarks_;
+    std::vector<GbenchBenchmark> benchmarks_;
     util::StringMap<std::size_t> index_;
-    Benchmark* last_ = nullptr;
+    GbenchBenchmark* last_ = nullptr;
     bool revisited_ = false;  // a row came back to a benchmark left earlier
     std::size_t rows_ = 0;
     std::size_t complexity_rows_ = 0;
@@ -421,7 +421,7 @@ model::Run parse_google_benchmark(std::string_view text, const model::Source& so
     Document document(source.path, text);
     model::Run run;
     run.sources.push_back(source);
-    json::read_guarded(document, Path(), [&] { Reader(document, run).read(); });
+    json::read_guarded(document, Path(), [&] { GoogleBenchmarkReader(document, run).read(); });
     return run;
 }
 

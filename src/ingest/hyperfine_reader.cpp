@@ -16,7 +16,7 @@ using json::Path;
 namespace od = simdjson::ondemand;
 
 // One element of "results", as written (seconds and bytes).
-struct Result {
+struct HyperfineResult {
     std::string command;
     std::optional<double> mean, stddev, median, min, max, user, system;
     std::vector<double> times;
@@ -27,9 +27,9 @@ struct Result {
     std::vector<std::pair<std::string, std::string>> parameters;
 };
 
-class Reader {
+class HyperfineReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    HyperfineReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -56,8 +56,8 @@ class Reader {
     }
 
   private:
-    Result read_result(od::object object, const Path& at) {
-        Result result;
+    HyperfineResult read_result(od::object object, const Path& at) {
+        HyperfineResult result;
         for (auto field : object) {
             const std::string_view key = field.unescaped_key();
             const Path where = at.child(key);
@@ -93,7 +93,7 @@ class Reader {
         return result;
     }
 
-    void read_exit_codes(od::array codes, const Path& where, Result& result) {
+    void read_exit_codes(od::array codes, const Path& where, HyperfineResult& result) {
         std::size_t i = 0;
         for (auto element : codes) {
             const Path at = where.child(i++);
@@ -103,7 +103,7 @@ class Reader {
         }
     }
 
-    void add(Result result, const Path& at, std::size_t index) {
+    void add(HyperfineResult result, const Path& at, std::size_t index) {
         if (!index_.emplace(result.command, index).second) {
             doc_.fail(at.child("command"), "expected each command once, but \"" + result.command +
                                                "\" is also at /results/" +
@@ -171,7 +171,7 @@ class Reader {
 
 model::Run parse_hyperfine(std::string_view text, const model::Source& source,
                            const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<HyperfineReader>(text, source);
 }
 
 bool looks_like_hyperfine(std::string_view text) {

@@ -26,9 +26,9 @@ struct Score {
     std::vector<std::pair<std::string, double>> percentiles;
 };
 
-class Reader {
+class JmhReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    JmhReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -231,7 +231,7 @@ class Reader {
 
 model::Run parse_jmh(std::string_view text, const model::Source& source,
                      const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<JmhReader>(text, source);
 }
 
 bool looks_like_jmh(std::string_view text) {

@@ -15,7 +15,7 @@ using json::Document;
 using json::Path;
 namespace od = simdjson::ondemand;
 
-constexpr double k_ns = 1e-9;
+constexpr double k_seconds_per_ns = 1e-9;
 
 // "#2": the name of the second value saved on its own, outside any group.
 std::string position_name(std::size_t position) {
@@ -30,9 +30,9 @@ std::string_view type_name(std::string_view type) {
     return type;
 }
 
-class Reader {
+class JuliaBenchmarkToolsReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    JuliaBenchmarkToolsReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -150,13 +150,13 @@ class Reader {
             const Path where = at.child(key);
             od::value value = field.value();
             if (is_trial && key == "times") {
-                append_non_negative_numbers(doc_, value, where, k_ns, times);
+                append_non_negative_numbers(doc_, value, where, k_seconds_per_ns, times);
             } else if (is_trial && key == "gctimes") {
-                append_non_negative_numbers(doc_, value, where, k_ns, gctimes);
+                append_non_negative_numbers(doc_, value, where, k_seconds_per_ns, gctimes);
             } else if (!is_trial && key == "time") {
-                times.push_back(non_negative_number(doc_, value, where) * k_ns);
+                times.push_back(non_negative_number(doc_, value, where) * k_seconds_per_ns);
             } else if (!is_trial && key == "gctime") {
-                gctimes.push_back(non_negative_number(doc_, value, where) * k_ns);
+                gctimes.push_back(non_negative_number(doc_, value, where) * k_seconds_per_ns);
             } else if (key == "memory") {
                 memory = non_negative_number(doc_, value, where);
             } else if (key == "allocs") {
@@ -220,7 +220,7 @@ class Reader {
 
 model::Run parse_julia_benchmarktools(std::string_view text, const model::Source& source,
                                       const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<JuliaBenchmarkToolsReader>(text, source);
 }
 
 bool looks_like_julia_benchmarktools(std::string_view text) {

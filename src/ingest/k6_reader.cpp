@@ -71,9 +71,9 @@ struct K6Metric {
     bool has(std::string_view key) const { return value(key).has_value(); }
 };
 
-class Reader {
+class K6Reader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    K6Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -261,7 +261,7 @@ class Reader {
 
 model::Run parse_k6(std::string_view text, const model::Source& source,
                     const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<K6Reader>(text, source);
 }
 
 bool looks_like_k6(std::string_view text) {

@@ -220,9 +220,9 @@ std::optional<double>* slot_of(model::Summary& summary, Stat stat) {
     return nullptr;
 }
 
-class Reader {
+class MetricSummaryReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    MetricSummaryReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -417,7 +417,7 @@ bool is_load_test_name(std::string_view key) {
 
 model::Run parse_metric_summary(std::string_view text, const model::Source& source,
                                 const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<MetricSummaryReader>(text, source);
 }
 
 bool looks_like_metric_summary(std::string_view text) {

@@ -66,9 +66,9 @@ std::optional<double> parse_sample(std::string_view text) {
     return value;
 }
 
-class Reader {
+class PrometheusReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    PrometheusReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -271,7 +271,7 @@ class Reader {
 
 model::Run parse_prometheus(std::string_view text, const model::Source& source,
                             const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<PrometheusReader>(text, source);
 }
 
 bool looks_like_prometheus(std::string_view text) {

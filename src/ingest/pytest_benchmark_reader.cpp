@@ -25,9 +25,9 @@ struct Stats {
     std::string unusable_data;  // why data cannot be the samples, when it cannot
 };
 
-class Reader {
+class PytestBenchmarkReader {
   public:
-    Reader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    PytestBenchmarkReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
     void read() {
         const Path root;
@@ -248,7 +248,7 @@ class Reader {
 
 model::Run parse_pytest_benchmark(std::string_view text, const model::Source& source,
                                   const ReadOptions& /*options*/) {
-    return read_document<Reader>(text, source);
+    return read_document<PytestBenchmarkReader>(text, source);
 }
 
 bool looks_like_pytest_benchmark(std::string_view text) {

@@ -14,66 +14,67 @@
 namespace caws::ingest {
 namespace {
 
-struct Measure {
+struct LibtestMeasure {
     std::string name;
     model::Unit unit;
     model::Direction direction = model::Direction::unknown;
     std::vector<double> samples;
 };
 
-struct Benchmark {
+struct LibtestBenchmark {
     std::string target;
     std::string name;
     model::Status status = model::Status::ok;
     std::string message;
-    std::vector<Measure> measures;
+    std::vector<LibtestMeasure> measures;
 
-    Measure& measure(std::string_view measure_name) {
-        for (Measure& m : measures) {
+    LibtestMeasure& measure(std::string_view measure_name) {
+        for (LibtestMeasure& m : measures) {
             if (m.name == measure_name) return m;
         }
-        measures.push_back(Measure{std::string(measure_name), {}, model::Direction::unknown, {}});
+        measures.push_back(
+            LibtestMeasure{std::string(measure_name), {}, model::Direction::unknown, {}});
         return measures.back();
     }
 };
 
 // The measure, canonical unit and direction of a libtest unit, and the value in it.
-void add_value(Benchmark& bench, std::string_view value, std::string_view unit) {
+void add_value(LibtestBenchmark& bench, std::string_view value, std::string_view unit) {
     constexpr std::string_view k_per_iteration = "/iter";
     if (unit.size() > k_per_iteration.size() && unit.ends_with(k_per_iteration)) {
         const std::string_view base = unit.substr(0, unit.size() - k_per_iteration.size());
         if (is_time_unit(base)) {
-            Measure& m = bench.measure("time");
+            LibtestMeasure& m = bench.measure("time");
             m.unit = model::seconds();
             m.direction = model::Direction::lower;
             m.samples.push_back(*parse_seconds(value, base));
             return;
         }
-        Measure& m = bench.measure(unit);
+        LibtestMeasure& m = bench.measure(unit);
         m.unit = model::count(std::string(unit));
         m.direction = model::Direction::lower;
         m.samples.push_back(*parse_grouped_number(value));
         return;
     }
-    Measure& m = bench.measure(unit);
+    LibtestMeasure& m = bench.measure(unit);
     m.unit = model::Unit{model::Dimension::other, std::string(unit)};
     m.direction = unit.ends_with("/s") ? model::Direction::higher : model::Direction::unknown;
     m.samples.push_back(*parse_grouped_number(value));
 }
 
-class Reader {
+class RustLibtestReader {
   public:
-    Reader(std::string_view text, const std::string& path, model::Run& run)
+    RustLibtestReader(std::string_view text, const std::string& path, model::Run& run)
         : cursor_(text, path), run_(run) {}
 
     void read() {
         std::string_view line;
         while (cursor_.next(line)) {
             if (const auto bench = read_libtest_line(line, cursor_)) {
-                Benchmark& b = benchmark_for(bench->name);
+                LibtestBenchmark& b = benchmark_for(bench->name);
                 add_value(b, bench->value, bench->unit);
                 if (!bench->megabytes_per_second.empty()) {
-                    Measure& m = b.measure("throughput");
+                    LibtestMeasure& m = b.measure("throughput");
                     m.unit = model::bytes_per_second();
                     m.direction = model::Direction::higher;
                     m.samples.push_back(*parse_scaled_number(bench->megabytes_per_second, 6));
@@ -82,7 +83,7 @@ class Reader {
             }
             std::string_view name;
             if (read_libtest_outcome(line, name) == LibtestOutcome::failed) {
-                Benchmark& b = benchmark_for(name);
+                LibtestBenchmark& b = benchmark_for(name);
                 b.status = model::Status::failed;
                 continue;
             }
@@ -94,14 +95,15 @@ class Reader {
     }
 
   private:
-    Benchmark& benchmark_for(std::string_view name) {
+    LibtestBenchmark& benchmark_for(std::string_view name) {
         key_.assign(target_);
         key_ += '\x1f';
         key_ += name;
         const auto found = index_.find(key_);
         if (found != index_.end()) return benchmarks_[found->second];
         index_.emplace(key_, benchmarks_.size());
-        benchmarks_.push_back(Benchmark{target_, std::string(name), model::Status::ok, {}, {}});
+        benchmarks_.push_back(
+            LibtestBenchmark{target_, std::string(name), model::Status::ok, {}, {}});
         return benchmarks_.back();
     }
 
@@ -118,7 +120,7 @@ class Reader {
                 section_message_ += ' ';
                 section_message_ += text;
             }
-            for (Benchmark& b : benchmarks_) {
+            for (LibtestBenchmark& b : benchmarks_) {
                 if (b.name == section_ && b.status == model::Status::failed && b.message.empty()) {
                     b.message = section_message_;
                 }
@@ -143,19 +145,20 @@ class Reader {
         }
         std::vector<GroupedName> grouped;
         grouped.reserve(benchmarks_.size());
-        for (const Benchmark& b : benchmarks_) grouped.push_back(GroupedName{b.target, b.name});
+        for (const LibtestBenchmark& b : benchmarks_)
+            grouped.push_back(GroupedName{b.target, b.name});
         const std::vector<std::string> names = qualified_names(grouped);
         for (std::size_t i = 0; i < benchmarks_.size(); ++i) {
-            Benchmark& b = benchmarks_[i];
+            LibtestBenchmark& b = benchmarks_[i];
             std::vector<std::pair<std::string, std::string>> labels;
             if (!b.target.empty()) labels.emplace_back("target", b.target);
             if (b.measures.empty()) {
                 // A failed benchmark without a measurement stands for its time.
-                Measure& m = b.measure("time");
+                LibtestMeasure& m = b.measure("time");
                 m.unit = model::seconds();
                 m.direction = model::Direction::lower;
             }
-            for (Measure& m : b.measures) {
+            for (LibtestMeasure& m : b.measures) {
                 model::Metric metric;
                 metric.name = names[i];
                 metric.measure = m.name;
@@ -172,7 +175,7 @@ class Reader {
 
     TextCursor cursor_;
     model::Run& run_;
-    std::vector<Benchmark> benchmarks_;
+    std::vector<LibtestBenchmark> benchmarks_;
     util::StringMap<std::size_t> index_;
     std::string key_;
     std::string target_;
@@ -186,7 +189,7 @@ model::Run parse_rust_libtest(std::string_view text, const model::Source& source
                               const ReadOptions& /*options*/) {
     model::Run run;
     run.sources.push_back(source);
-    Reader(text, source.path, run).read();
+    RustLibtestReader(text, source.path, run).read();
     return run;
 }
 

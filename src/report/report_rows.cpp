@@ -66,7 +66,7 @@ model::Level level_at(const ShapeChecker& check, const Json& object, const std::
                    k_levels);
 }
 
-constexpr const char* k_classes =
+constexpr const char* k_classes_expected =
     "a change class (\"severe\", \"moderate\", \"minor\", \"improved\", \"unchanged\", "
     "\"added\", \"removed\", \"failed\" or \"skipped\")";
 
@@ -124,14 +124,14 @@ std::optional<model::Confirmation> confirmation_from(const ShapeChecker& check, 
     out.reason = check.text(*found, confirmation_at, "reason", "");
     out.first_change =
         enum_at(check, *found, confirmation_at, "first_class", model::ChangeClass::unchanged,
-                model::change_class_from_string, k_classes);
+                model::change_class_from_string, k_classes_expected);
     out.ratio = check.number(*found, confirmation_at, "ratio");
     if (check.flag(*found, confirmation_at, "ratio_infinite", false) && !out.ratio) {
         out.ratio = std::numeric_limits<double>::infinity();
     }
     out.p_adjusted = check.number(*found, confirmation_at, "p_adjusted");
     out.change = enum_at(check, *found, confirmation_at, "class", model::ChangeClass::removed,
-                         model::change_class_from_string, k_classes);
+                         model::change_class_from_string, k_classes_expected);
     out.n_candidate = check.count(*found, confirmation_at, "n").value_or(0);
     return out;
 }
@@ -311,7 +311,7 @@ model::Comparison comparison_from(const ShapeChecker& check, const Json& c, cons
     out.test = check.text(c, at, "test", "none");
     out.test_variant = check.text(c, at, "test_variant", "");
     out.change = enum_at(check, c, at, "class", model::ChangeClass::unchanged,
-                         model::change_class_from_string, k_classes);
+                         model::change_class_from_string, k_classes_expected);
     out.level = level_at(check, c, at);
     out.message = check.text(c, at, "message", "");
     out.baseline = check.number(c, at, "baseline");

@@ -14,7 +14,7 @@ namespace caws::stats {
 namespace {
 
 // The two-sample interval's limit: exact up to 50 values.
-constexpr std::size_t k_exact_limit = 50;
+constexpr std::size_t k_exact_limit_one_sample = 50;
 
 // Up to this many values all Walsh averages (2,080 for 64) are stored and selected with
 // nth_element; beyond, counting them is faster (n = 200: about 3x, n = 1000: about 10x)
@@ -157,7 +157,7 @@ LocationEstimate hodges_lehmann_one_sample(std::span<const double> d, double con
 
     const double tie_term = absolute_tie_term(d);
     IntervalRank rank;
-    if (tie_term == 0 && n <= k_exact_limit) {
+    if (tie_term == 0 && n <= k_exact_limit_one_sample) {
         rank = signed_rank_exact_rank(n, confidence);
         result.exact = true;
     } else {

@@ -50,7 +50,7 @@ const std::vector<double>& cached_cdf_table(std::size_t n) {
     return found->second;
 }
 
-double normal_sf(double z) {
+double normal_upper_tail(double z) {
     return 0.5 * std::erfc(z / std::sqrt(2.0));
 }
 
@@ -192,7 +192,7 @@ WilcoxonResult wilcoxon_signed_rank(std::span<const double> d, const WilcoxonOpt
         shift = result.statistic > mean ? 0.5 : -0.5;
     }
     result.z = (result.statistic - mean - shift) / sigma;
-    result.p_value = sigma > 0 ? std::min(1.0, 2 * normal_sf(std::fabs(result.z))) : 1.0;
+    result.p_value = sigma > 0 ? std::min(1.0, 2 * normal_upper_tail(std::fabs(result.z))) : 1.0;
     return result;
 }
 

@@ -27,7 +27,7 @@ fi
 export CCACHE_BASEDIR=$source_dir CCACHE_COMPRESS=1 CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-200M}
 if [ ! -f "$build_dir/build.ninja" ]; then
   cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCAWS_GATE_BUILD_TESTS=OFF -DCAWS_GATE_BUILD_BENCHMARKS=OFF >/dev/null
+    -DCAWS_GATE_BUILD_TESTS=OFF -DCAWS_GATE_BUILD_BENCHMARKS=OFF -DCAWS_GATE_UNITY_BUILD=ON >/dev/null
 fi
 cmake --build "$build_dir" --target caws-gate
 if command -v ccache >/dev/null; then ccache --show-stats | grep -iE "hits|misses" || true; fi
