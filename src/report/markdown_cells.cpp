@@ -38,8 +38,9 @@ std::string test_label(const model::Comparison& c) {
     return label + statistic_suffix(c);
 }
 
-SharedColumns shared_columns(const std::vector<const model::Comparison*>& rows) {
+SharedColumns shared_columns(const std::vector<const model::Comparison*>& rows, bool rounds) {
     SharedColumns shared;
+    if (rounds) shared.counted = "rounds";
     if (rows.empty()) return shared;
     const model::Comparison& first = *rows.front();
     const std::string first_test = test_label(first);
@@ -52,7 +53,7 @@ SharedColumns shared_columns(const std::vector<const model::Comparison*>& rows) 
     std::string method;
     if (shared.same_test) method = first_test;
     if (shared.same_sizes) {
-        method += (method.empty() ? "" : ", ") + sample_sizes(first) + " samples";
+        method += (method.empty() ? "" : ", ") + sample_sizes(first) + " " + shared.counted;
     }
     std::string parts = shared.same_measure ? first.measure : std::string();
     if (!method.empty()) parts += (parts.empty() ? "" : "; ") + method;

@@ -29,12 +29,17 @@ struct SharedColumns {
     bool same_test = true;
     bool same_sizes = true;
     // "All rows: cpu_time; Mann-Whitney U, 10 vs 10 samples." (or the part that is
-    // shared); empty when the rows share none of them or there are none.
+    // shared; "10 vs 10 rounds" in `ab`); empty when the rows share none of them or there
+    // are none.
     std::string sentence;
+    // What the counts count: "samples", or "rounds" in `ab`.
+    std::string counted = "samples";
     // Whether the table needs its "test, n" column: the rows differ in one of them.
     bool varies() const { return !same_test || !same_sizes; }
 };
-SharedColumns shared_columns(const std::vector<const model::Comparison*>& rows);
+// `rounds`: the counts are `ab`'s paired rounds, not samples.
+SharedColumns shared_columns(const std::vector<const model::Comparison*>& rows,
+                             bool rounds = false);
 
 // The "test, n" cell of a row: only what the rows do not share ("welch, 3 vs 5", "3 vs 5").
 std::string varying_cell(const model::Comparison& comparison, const SharedColumns& shared);

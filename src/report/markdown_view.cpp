@@ -215,8 +215,8 @@ std::vector<const model::Comparison*> comparisons_of(const List& list, Of compar
 // its numbered notes (`name_notes`: `number`, `text`; `has_name_notes`).
 void set_comparison_list(data& view, const std::string& name,
                          const std::vector<const model::Comparison*>& list, bool gated,
-                         std::size_t cap) {
-    const SharedColumns shared = shared_columns(list);
+                         std::size_t cap, bool rounds) {
+    const SharedColumns shared = shared_columns(list, rounds);
     NoteNumbers notes;
     std::vector<data> rows;
     rows.reserve(std::min(cap, list.size()));
@@ -270,10 +270,13 @@ bool set_comparison_lists(data& view, const Report& report, std::size_t cap) {
                      [](const Entry& a, const Entry& b) { return a.ratio < b.ratio; });
     const auto of_entry = [](const Entry& e) { return e.c; };
     const auto of_pointer = [](const model::Comparison* c) { return c; };
-    set_comparison_list(view, "attention", comparisons_of(regressed, of_entry), report.gated, cap);
-    set_comparison_list(view, "improvements", comparisons_of(improved, of_entry), report.gated,
-                        cap);
-    set_comparison_list(view, "others", comparisons_of(others, of_pointer), report.gated, cap);
+    const bool rounds = report.rounds.has_value();
+    set_comparison_list(view, "attention", comparisons_of(regressed, of_entry), report.gated, cap,
+                        rounds);
+    set_comparison_list(view, "improvements", comparisons_of(improved, of_entry), report.gated, cap,
+                        rounds);
+    set_comparison_list(view, "others", comparisons_of(others, of_pointer), report.gated, cap,
+                        rounds);
     return !regressed.empty();
 }
 

@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "compare/methods.hpp"
+#include "compare/paired.hpp"
+#include "compare/paired_statistic.hpp"
 #include "model/quantity_format.hpp"
 #include "report/between_run_view.hpp"
 #include "report/view_fields.hpp"
@@ -48,6 +50,44 @@ std::string test_words(const std::string& name) {
 
 // How the numbers were computed, for the footer; reports written before these settings
 // existed get the defaults of that time.
+bool uses_test(const Report& report, std::string_view test) {
+    return std::any_of(report.comparisons.begin(), report.comparisons.end(),
+                       [&](const model::Comparison& c) { return c.test == test; });
+}
+
+// How `ab` compared its rounds: the median's signed-rank test, another statistic's
+// sign-flip test of the pooled samples (docs/statistics.md, "Tail statistics in paired
+// rounds"), or both.
+std::string rounds_method(const Report& report) {
+    const bool other = uses_test(report, compare::k_sign_flip_test);
+    const bool median = !other || uses_test(report, compare::k_paired_test);
+    std::string method = "Rounds are compared as pairs: ";
+    if (median) {
+        method +=
+            "the ratio is the median round's (the exponential of the median log ratio of head "
+            "to base), tested with a two-sided Wilcoxon signed-rank test";
+    }
+    if (median && other) method += "; ";
+    if (other) {
+        method +=
+            std::string(median ? "a metric compared by another statistic" : "each metric") +
+            " (p95, mean, ...) has the ratio of that statistic over the samples of the rounds, "
+            "tested with a sign-flip permutation test of the rounds";
+    }
+    return method;
+}
+
+// The intervals of `ab`'s rounds, after the confidence ("95% ...").
+std::string rounds_intervals(const Report& report) {
+    const bool other = uses_test(report, compare::k_sign_flip_test);
+    const bool median = !other || uses_test(report, compare::k_paired_test);
+    std::string text;
+    if (median) text = "Hodges-Lehmann intervals of the paired log ratios";
+    if (median && other) text += ", and for another statistic ";
+    if (other) text += "paired bootstraps of the rounds";
+    return text;
+}
+
 void set_method(data& view, const Report& report) {
     std::string method = "Medians are compared with a two-sided Mann-Whitney U test";
     std::string alpha = "0.05";
@@ -61,12 +101,7 @@ void set_method(data& view, const Report& report) {
         power = settings->power.value_or(power);
         if (settings->test) method = "Medians are compared with " + test_words(*settings->test);
     }
-    if (report.rounds) {
-        method =
-            "Rounds are compared as pairs: the ratio is the median round's (the exponential "
-            "of the median log ratio of head to base), tested with a two-sided Wilcoxon "
-            "signed-rank test";
-    }
+    if (report.rounds) method = rounds_method(report);
     method += ", alpha " + alpha;
     if (const auto& settings = report.settings) {
         const auto correction =
@@ -82,8 +117,7 @@ void set_method(data& view, const Report& report) {
         if (report.rounds) {
             confidence =
                 settings->ci ? model::format_plain_percent(settings->ci->confidence) : confidence;
-            method +=
-                "; intervals: " + confidence + " Hodges-Lehmann intervals of the paired log ratios";
+            method += "; intervals: " + confidence + " " + rounds_intervals(report);
         } else if (settings->ci) {
             const auto ci_method = compare::ci_method_from_string(settings->ci->method);
             confidence = model::format_plain_percent(settings->ci->confidence);

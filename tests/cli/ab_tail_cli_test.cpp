@@ -141,6 +141,17 @@ TEST(AbTailCli, AP95RuleFindsATailRegressionTheMedianDoesNotShow) {
     EXPECT_NE(md.find("sign-flip on the p95"), std::string::npos) << md;
     const std::string cell = "x\u00a0[";  // the ratio with its interval, unbreakable
     EXPECT_NE(md.find(cell), std::string::npos) << md;
+    // The method names both tests and both intervals, and the counts are rounds.
+    EXPECT_NE(md.find("tested with a two-sided Wilcoxon signed-rank test; a metric compared by "
+                      "another statistic (p95, mean, ...) has the ratio of that statistic over "
+                      "the samples of the rounds, tested with a sign-flip permutation test"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("Hodges-Lehmann intervals of the paired log ratios, and for another "
+                      "statistic paired bootstraps of the rounds"),
+              std::string::npos)
+        << md;
+    EXPECT_EQ(md.find("10 vs 10 samples"), std::string::npos) << md;
 
     // Read again from the kept run: the same bytes (the order seed seeds the bootstrap).
     const ProcessResult again = caws_gate({"ab", "--from", dir.file("kept"), "--gate", gate,

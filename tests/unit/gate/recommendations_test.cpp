@@ -29,7 +29,7 @@ model::Comparison comparison(const std::string& metric, double cv = 0.01) {
     c.n_candidate = 10;
     c.noise_baseline = model::SideNoise{cv, 1e-8, 0};
     c.noise_candidate = model::SideNoise{cv, 1e-8, 0};
-    c.power = model::Power{cv, 1.1, 6, false};
+    c.power = model::Power{cv, 1.1, 6, false, std::nullopt, std::nullopt, std::nullopt};
     return c;
 }
 
@@ -219,8 +219,10 @@ TEST(Recommend, AddRepetitionsWithoutMeasuredNoiseUsesTheRankTestMinimum) {
         x.tested = false;
         x.noise_baseline.reset();
         x.noise_candidate.reset();
-        x.power =
-            model::Power{std::nullopt, std::numeric_limits<double>::infinity(), std::nullopt, true};
+        x.power = model::Power{std::nullopt, std::numeric_limits<double>::infinity(),
+                               std::nullopt, true,
+                               std::nullopt, std::nullopt,
+                               std::nullopt};
         c.verdict.comparisons.push_back(x);
     }
     const auto& r = only(c.recommendations());

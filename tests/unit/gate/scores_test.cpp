@@ -33,7 +33,7 @@ model::Comparison comparison(const std::string& metric, ChangeClass change = Cha
     c.n_candidate = 10;
     c.noise_baseline = model::SideNoise{0.02, 1e-8, 0};
     c.noise_candidate = model::SideNoise{0.02, 1e-8, 0};
-    c.power = model::Power{0.02, 1.1, 8, false};
+    c.power = model::Power{0.02, 1.1, 8, false, std::nullopt, std::nullopt, std::nullopt};
     return c;
 }
 

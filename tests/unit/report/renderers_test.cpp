@@ -125,7 +125,7 @@ TEST(MarkdownReport, CommandsInRecommendationsAreCodeAndTheRestIsEscaped) {
 void add_insensitive_measures(model::Verdict& verdict) {
     std::vector<model::Comparison> second_clocks;
     for (auto& c : verdict.comparisons) {
-        c.power = model::Power{0.2, 1.6, 30, true};
+        c.power = model::Power{0.2, 1.6, 30, true, std::nullopt, std::nullopt, std::nullopt};
         model::Comparison real = c;
         real.measure = "real_time";
         real.gated = false;
