@@ -48,29 +48,35 @@ std::string test_words(const std::string& name) {
     return "the " + std::string(compare::label_of(*test));
 }
 
-// How the numbers were computed, for the footer; reports written before these settings
-// existed get the defaults of that time.
-bool uses_test(const Report& report, std::string_view test) {
-    return std::any_of(report.comparisons.begin(), report.comparisons.end(),
-                       [&](const model::Comparison& c) { return c.test == test; });
-}
-
-// How `ab` compared its rounds: the median's signed-rank test, another statistic's
+// Which tests `ab`'s rounds used: the median's signed-rank test, another statistic's
 // sign-flip test of the pooled samples (docs/statistics.md, "Tail statistics in paired
 // rounds"), or both.
-std::string rounds_method(const Report& report) {
-    const bool other = uses_test(report, compare::k_sign_flip_test);
-    const bool median = !other || uses_test(report, compare::k_paired_test);
+struct RoundsTests {
+    bool median = true;
+    bool other = false;
+};
+
+RoundsTests rounds_tests(const Report& report) {
+    RoundsTests tests{false, false};
+    for (const model::Comparison& c : report.comparisons) {
+        tests.median = tests.median || c.test == compare::k_paired_test;
+        tests.other = tests.other || c.test == compare::k_sign_flip_test;
+    }
+    tests.median = tests.median || !tests.other;
+    return tests;
+}
+
+std::string rounds_method(RoundsTests tests) {
     std::string method = "Rounds are compared as pairs: ";
-    if (median) {
+    if (tests.median) {
         method +=
             "the ratio is the median round's (the exponential of the median log ratio of head "
             "to base), tested with a two-sided Wilcoxon signed-rank test";
     }
-    if (median && other) method += "; ";
-    if (other) {
+    if (tests.median && tests.other) method += "; ";
+    if (tests.other) {
         method +=
-            std::string(median ? "a metric compared by another statistic" : "each metric") +
+            std::string(tests.median ? "a metric compared by another statistic" : "each metric") +
             " (p95, mean, ...) has the ratio of that statistic over the samples of the rounds, "
             "tested with a sign-flip permutation test of the rounds";
     }
@@ -78,16 +84,16 @@ std::string rounds_method(const Report& report) {
 }
 
 // The intervals of `ab`'s rounds, after the confidence ("95% ...").
-std::string rounds_intervals(const Report& report) {
-    const bool other = uses_test(report, compare::k_sign_flip_test);
-    const bool median = !other || uses_test(report, compare::k_paired_test);
+std::string rounds_intervals(RoundsTests tests) {
     std::string text;
-    if (median) text = "Hodges-Lehmann intervals of the paired log ratios";
-    if (median && other) text += ", and for another statistic ";
-    if (other) text += "paired bootstraps of the rounds";
+    if (tests.median) text = "Hodges-Lehmann intervals of the paired log ratios";
+    if (tests.median && tests.other) text += ", and for another statistic ";
+    if (tests.other) text += "paired bootstraps of the rounds";
     return text;
 }
 
+// How the numbers were computed, for the footer; reports written before these settings
+// existed get the defaults of that time.
 void set_method(data& view, const Report& report) {
     std::string method = "Medians are compared with a two-sided Mann-Whitney U test";
     std::string alpha = "0.05";
@@ -101,7 +107,8 @@ void set_method(data& view, const Report& report) {
         power = settings->power.value_or(power);
         if (settings->test) method = "Medians are compared with " + test_words(*settings->test);
     }
-    if (report.rounds) method = rounds_method(report);
+    const RoundsTests rounds = report.rounds ? rounds_tests(report) : RoundsTests{};
+    if (report.rounds) method = rounds_method(rounds);
     method += ", alpha " + alpha;
     if (const auto& settings = report.settings) {
         const auto correction =
@@ -117,7 +124,7 @@ void set_method(data& view, const Report& report) {
         if (report.rounds) {
             confidence =
                 settings->ci ? model::format_plain_percent(settings->ci->confidence) : confidence;
-            method += "; intervals: " + confidence + " " + rounds_intervals(report);
+            method += "; intervals: " + confidence + " " + rounds_intervals(rounds);
         } else if (settings->ci) {
             const auto ci_method = compare::ci_method_from_string(settings->ci->method);
             confidence = model::format_plain_percent(settings->ci->confidence);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "reference/ar1_regression_reference.inc"
+#include "support/fit_checks.hpp"
 
 namespace caws::stats {
 namespace {
@@ -16,13 +17,7 @@ TEST(Ar1Regression, MatchesTheDenseComputation) {
         const LinearFit fit = ar1_regression(ref.x, ref.y);
         EXPECT_NEAR(fit.rho, ref.rho, 1e-9);
         EXPECT_NEAR(fit.df, ref.df, 1e-7 * ref.df);
-        const double scale = std::fabs(ref.slope) + ref.stderr_slope;
-        EXPECT_NEAR(fit.slope, ref.slope, 1e-8 * scale);
-        EXPECT_NEAR(fit.intercept, ref.intercept, 1e-6 * std::fabs(ref.intercept) + 1e-9);
-        EXPECT_NEAR(fit.slope_stderr, ref.stderr_slope, 1e-8 * ref.stderr_slope);
-        const double width = ref.high - ref.low;
-        EXPECT_NEAR(fit.low, ref.low, 1e-7 * width);
-        EXPECT_NEAR(fit.high, ref.high, 1e-7 * width);
+        test::expect_fit_matches(fit, ref);
     }
 }
 

@@ -9,6 +9,7 @@
 #include "reference/fixed_b_reference.inc"
 #include "reference/newey_west_reference.inc"
 #include "stats/student_t.hpp"
+#include "support/fit_checks.hpp"
 
 namespace caws::stats {
 namespace {
@@ -21,13 +22,7 @@ TEST(NeweyWest, MatchesStatsmodelsHacWithAndrewsLags) {
         const LinearFit fit = newey_west_regression(ref.x, ref.y, 0.95, lags);
         EXPECT_EQ(fit.lags, ref.lags);
         EXPECT_NEAR(fit.rho, ref.rho, 1e-9);
-        const double scale = std::fabs(ref.slope) + ref.stderr_slope;
-        EXPECT_NEAR(fit.slope, ref.slope, 1e-8 * scale);
-        EXPECT_NEAR(fit.intercept, ref.intercept, 1e-6 * std::fabs(ref.intercept) + 1e-9);
-        EXPECT_NEAR(fit.slope_stderr, ref.stderr_slope, 1e-8 * ref.stderr_slope);
-        const double width = ref.high - ref.low;
-        EXPECT_NEAR(fit.low, ref.low, 1e-7 * width);
-        EXPECT_NEAR(fit.high, ref.high, 1e-7 * width);
+        test::expect_fit_matches(fit, ref);
     }
 }
 
