@@ -128,11 +128,7 @@ void expect_end_to_end(const std::vector<RoundSamples>& rounds, const PairedEndT
     ASSERT_TRUE(result) << r.statistic;
     EXPECT_EQ(result->bca, options.bca) << r.statistic;
     EXPECT_FALSE(result->widened) << r.statistic;
-    // Two independent Monte Carlo runs: their difference has sqrt(2) times the spread of
-    // one; five of those is far outside chance.
-    const double tolerance = 5 * std::sqrt(2.0) * r.spread;
-    EXPECT_NEAR(result->interval.low, r.low, tolerance) << r.statistic;
-    EXPECT_NEAR(result->interval.high, r.high, tolerance) << r.statistic;
+    test::expect_within_monte_carlo(result->interval, r);
 }
 
 TEST(PairedStatisticBootstrap, TheExpandedLevelIsScipysTAndNormal) {

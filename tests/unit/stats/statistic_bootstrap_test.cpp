@@ -90,11 +90,7 @@ TEST(StatisticBootstrap, EndToEndAgreesWithScipyBootstrapWithinMonteCarloError) 
             bootstrap_statistic_ratio(k_sb_x, k_sb_y, statistic_named(r.statistic), options);
         ASSERT_TRUE(result) << r.statistic;
         EXPECT_TRUE(result->bca) << r.statistic;
-        // Two independent Monte Carlo runs: their difference has sqrt(2) times the spread
-        // of one; five of those is far outside chance.
-        const double tolerance = 5 * std::sqrt(2.0) * r.spread;
-        EXPECT_NEAR(result->interval.low, r.low, tolerance) << r.statistic;
-        EXPECT_NEAR(result->interval.high, r.high, tolerance) << r.statistic;
+        test::expect_within_monte_carlo(result->interval, r);
     }
 }
 
@@ -155,9 +151,7 @@ TEST(StatisticBootstrap, SmoothedIntervalAgreesWithNumpyWithinMonteCarloError) {
         ASSERT_TRUE(result) << r.statistic;
         EXPECT_TRUE(result->smoothed);
         EXPECT_FALSE(result->bca);
-        const double tolerance = 5 * std::sqrt(2.0) * r.spread;
-        EXPECT_NEAR(result->interval.low, r.low, tolerance) << r.statistic;
-        EXPECT_NEAR(result->interval.high, r.high, tolerance) << r.statistic;
+        test::expect_within_monte_carlo(result->interval, r);
     }
 }
 
