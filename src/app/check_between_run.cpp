@@ -57,6 +57,21 @@ void add_statistic_values(const std::vector<store::HistoryEntry>& entries,
     }
 }
 
+// Each metric's values in the lines [first, end) of the history, oldest first: the medians
+// from the table and, with `statistics`, the other statistics from the file's lines (the
+// newest lines but the run being checked when it is recorded already).
+std::vector<compare::RunValues> window_values(const store::HistoryTable& table,
+                                              const std::string& path, std::size_t first,
+                                              std::size_t end, bool statistics) {
+    std::vector<compare::RunValues> values = run_values(table, first, end);
+    if (!statistics) return values;
+    std::vector<store::HistoryEntry> lines =
+        store::read_history_tail(path, table.runs.size() - first);
+    if (lines.size() > end - first) lines.resize(end - first);
+    add_statistic_values(lines, values);
+    return values;
+}
+
 }  // namespace
 
 CheckBetweenRun between_run_noise(const store::HistoryTable* table, std::string history_path,
@@ -74,16 +89,20 @@ CheckBetweenRun between_run_noise(const store::HistoryTable* table, std::string 
         compare::between_run_window(baseline_provenance.runs.size(), options);
     const std::size_t first = end > window ? end - window : 0;
     summary.runs = end - first;
-    std::vector<compare::RunValues> values = run_values(*table, first, end);
-    if (options.other_statistics && summary.runs >= options.min_runs) {
-        // The window's lines in full, for the other statistics: the newest lines of the
-        // file but the run being checked when it is recorded already.
-        std::vector<store::HistoryEntry> lines =
-            store::read_history_tail(summary.history, table->runs.size() - first);
-        if (lines.size() > summary.runs) lines.resize(summary.runs);
-        add_statistic_values(lines, values);
-    }
+    // The history's range looks further back, once it has enough runs.
+    const std::size_t range_window =
+        compare::history_range_window(baseline_provenance.runs.size(), options);
+    const std::size_t range_first = end > range_window ? end - range_window : 0;
+    const bool range = end - range_first >= options.range_min_runs;
+    const bool statistics = options.other_statistics && summary.runs >= options.min_runs;
+    const std::vector<compare::RunValues> values =
+        window_values(*table, summary.history, first, end, statistics);
     result.noise = compare::fit_between_run_noise(values, summary.runs, options.min_runs);
+    if (range) {
+        compare::add_history_range(
+            result.noise, window_values(*table, summary.history, range_first, end, statistics),
+            options);
+    }
     return result;
 }
 

@@ -33,7 +33,42 @@ model::Interval oriented_prediction_interval(const stats::PredictionInterval& lo
     return {low, high};
 }
 
+// The range of the history as an oriented ratio to the baseline's value, widened by
+// `margin` robust standard deviations; empty when it does not make a finite ratio.
+std::optional<model::HistoryRange> history_range_of(const stats::LogRange& range, double margin,
+                                                    double baseline, double log_candidate,
+                                                    model::Direction direction) {
+    const double low = range.low - margin * range.robust_sd;
+    const double high = range.high + margin * range.robust_sd;
+    if (!std::isfinite(std::exp(high) / baseline) || !(std::exp(low) / baseline > 0)) {
+        return std::nullopt;
+    }
+    model::HistoryRange out;
+    out.runs = range.runs;
+    out.robust_sd = range.robust_sd;
+    out.margin = margin;
+    out.interval =
+        oriented_prediction_interval(stats::PredictionInterval{low, high, 0}, baseline, direction);
+    out.within = log_candidate >= low && log_candidate <= high;
+    return out;
+}
+
+// "2", "2.5"
+std::string margin_text(double margin) {
+    if (margin == std::round(margin)) return std::to_string(static_cast<long long>(margin));
+    return model::format_number(margin);
+}
+
 std::string within_note(const model::BetweenRun& b) {
+    if (!b.within && b.range && b.range->within) {
+        const model::HistoryRange& r = *b.range;
+        return "within the range of " + std::to_string(r.runs) + " runs of the history: their " +
+               b.statistic + "s reach " + model::format_ratio(r.interval.low) + "-" +
+               model::format_ratio(r.interval.high) + " (the extremes widened by " +
+               margin_text(r.margin) + " robust standard deviations of " +
+               model::format_percent(r.robust_sd) +
+               "), so runs of the same code have been this far: the change is classed unchanged";
+    }
     return "within the between-run noise of " + std::to_string(b.runs) +
            " runs of the history: a new run's " + b.statistic + " falls within " +
            model::format_ratio(b.interval.low) + "-" + model::format_ratio(b.interval.high) + " (" +
@@ -44,7 +79,8 @@ std::string within_note(const model::BetweenRun& b) {
 std::optional<model::BetweenRun> between_run_of(const model::Comparison& c,
                                                 const model::Metric& baseline,
                                                 const model::Metric& candidate,
-                                                const MetricRunNoise& noise, double alpha) {
+                                                const MetricRunNoise& noise, double alpha,
+                                                double margin) {
     if (noise.unit != candidate.unit.symbol) return std::nullopt;
     // The median as the history records it; another statistic as the comparison has it.
     const bool median = c.statistic == "median";
@@ -70,6 +106,9 @@ std::optional<model::BetweenRun> between_run_of(const model::Comparison& c,
     out.interval = oriented_prediction_interval(*interval, *b, c.direction);
     const double log_candidate = std::log(*s);
     out.within = log_candidate >= interval->low && log_candidate <= interval->high;
+    if (noise.range) {
+        out.range = history_range_of(*noise.range, margin, *b, log_candidate, c.direction);
+    }
     return out;
 }
 
@@ -77,6 +116,23 @@ std::optional<model::BetweenRun> between_run_of(const model::Comparison& c,
 
 std::size_t between_run_window(std::size_t baseline_runs, const BetweenRunOptions& options) {
     return std::max({baseline_runs, options.min_runs, std::size_t{1}});
+}
+
+std::size_t history_range_window(std::size_t baseline_runs, const BetweenRunOptions& options) {
+    return std::max(options.range_runs, between_run_window(baseline_runs, options));
+}
+
+void add_history_range(BetweenRunNoise& noise, const std::vector<RunValues>& history,
+                       const BetweenRunOptions& options) {
+    noise.range_margin = options.range_margin;
+    if (!noise.known()) return;
+    for (const RunValues& values : history) {
+        if (values.values.size() < options.range_min_runs) continue;
+        const auto found =
+            noise.metrics.find(key_of(values.name, values.measure, values.statistic));
+        if (found == noise.metrics.end()) continue;
+        found->second.range = stats::log_range(values.values);
+    }
 }
 
 std::optional<double> run_value(const model::Metric& metric) {
@@ -143,8 +199,12 @@ void apply_between_run_noise(
         if (!c.gated || !c.ratio || baseline == nullptr || candidate == nullptr) continue;
         const auto found = noise.metrics.find(key_of(c.metric, c.measure, c.statistic));
         if (found == noise.metrics.end()) continue;
-        c.between_run = between_run_of(c, *baseline, *candidate, found->second, settings[i]->alpha);
-        if (!c.between_run || !c.between_run->within) continue;
+        c.between_run = between_run_of(c, *baseline, *candidate, found->second, settings[i]->alpha,
+                                       noise.range_margin);
+        if (!c.between_run) continue;
+        if (!c.between_run->within && !(c.between_run->range && c.between_run->range->within)) {
+            continue;
+        }
         if (model::is_change(c.change)) {
             c.between_run->reclassified_from = c.change;
             c.change = model::ChangeClass::unchanged;
@@ -173,10 +233,17 @@ void count_between_run(const std::vector<model::Comparison>& comparisons,
     std::vector<double> sds;
     summary.metrics = 0;
     summary.reclassified = 0;
+    summary.range_runs = 0;
+    summary.range_reclassified = 0;
     for (const model::Comparison& c : comparisons) {
         if (!c.between_run) continue;
+        const model::BetweenRun& b = *c.between_run;
         ++summary.metrics;
-        if (c.between_run->reclassified_from) ++summary.reclassified;
+        if (b.range) summary.range_runs = std::max(summary.range_runs, b.range->runs);
+        if (b.reclassified_from) {
+            ++summary.reclassified;
+            if (!b.within) ++summary.range_reclassified;
+        }
         sds.push_back(c.between_run->pooled_sd);
     }
     summary.median_sd.reset();

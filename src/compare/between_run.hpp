@@ -13,6 +13,7 @@
 
 #include "model/comparison.hpp"
 #include "model/run.hpp"
+#include "stats/run_spread.hpp"
 #include "util/string_map.hpp"
 
 namespace caws::compare {
@@ -25,7 +26,16 @@ struct BetweenRunOptions {
     // Some metric may be compared on a statistic other than the median: the history's
     // lines are then read in full for their means, minima, maxima and p95s.
     bool other_statistics = false;
+    // The history's range (docs/statistics.md, "The history's range"): the newest
+    // `range_runs` lines (at least the window above), used once there are `range_min_runs`.
+    std::size_t range_runs = 20;
+    std::size_t range_min_runs = 10;
+    double range_margin = 2;  // robust standard deviations beyond the extremes
 };
+
+// The newest runs of a history the range is taken on: `range_runs`, and at least the
+// window of the noise.
+std::size_t history_range_window(std::size_t baseline_runs, const BetweenRunOptions& options);
 
 // The newest runs of a history the noise is fitted on: the k runs a rolling baseline pools
 // (`baseline_runs`; 1 for a baseline of one run), and at least `min_runs`.
@@ -50,6 +60,8 @@ struct MetricRunNoise {
     double pooled_sd = 0;      // moderated across the metrics of the same measure
     double df = 0;             // degrees of freedom of pooled_sd
     std::string unit;
+    // The range of the values in the history's newest runs, when it has enough of them.
+    std::optional<stats::LogRange> range;
 };
 
 // The between-run noise of a suite, from `runs` runs of its history.
@@ -59,6 +71,7 @@ struct BetweenRunNoise {
     // The metrics whose noise is known, by name '\x1f' measure: with `min_runs` values, or
     // with at least one value when their measure's variances could be pooled.
     util::StringMap<MetricRunNoise> metrics;
+    double range_margin = 2;  // robust standard deviations beyond the range's extremes
     bool known() const { return runs >= min_runs; }
 };
 
@@ -70,6 +83,12 @@ struct BetweenRunNoise {
 BetweenRunNoise fit_between_run_noise(const std::vector<RunValues>& history, std::size_t runs,
                                       std::size_t min_runs);
 
+// Adds to each metric of a known `noise` the range of its values in `history` (the newest
+// runs, `history_range_window` of them at most) when it has `options.range_min_runs` values
+// there or more.
+void add_history_range(BetweenRunNoise& noise, const std::vector<RunValues>& history,
+                       const BetweenRunOptions& options);
+
 // The value of a metric that a history line records and the noise is fitted on: the
 // median of its samples, else its summary's median, else its mean.
 std::optional<double> run_value(const model::Metric& metric);
@@ -78,7 +97,8 @@ std::optional<double> run_value(const model::Metric& metric);
 // known, with the prediction interval of a new run's median at the level 1 - alpha of the
 // comparison's options (`settings`, parallel to `comparisons`, as `pairs` is: baseline and
 // candidate metric). A regression or improvement whose candidate median lies inside the
-// interval becomes unchanged, with a note giving the interval.
+// interval, or inside the range of the history when the metric has one, becomes unchanged,
+// with a note giving the interval or the range.
 void apply_between_run_noise(
     std::vector<model::Comparison>& comparisons,
     std::span<const std::pair<const model::Metric*, const model::Metric*>> pairs,
@@ -96,6 +116,8 @@ struct BetweenRunSummary {
     // `check --confirm`: the run's regressions were checked against an independent rerun,
     // so a regression no longer rests on one run of this code.
     bool rerun = false;
+    std::size_t range_runs = 0;          // runs of the history's range (0: not used)
+    std::size_t range_reclassified = 0;  // of `reclassified`, those only the range made so
     bool known() const { return runs >= min_runs; }
 };
 

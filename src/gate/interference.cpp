@@ -21,6 +21,17 @@ std::string clock_ratios(const Interference& interference) {
            model::format_ratio(*interference.cpu->ratio);
 }
 
+// CPU time got worse beyond the noise of the run, also when the between-run noise of the
+// history then classed the change unchanged: the clock itself moved, so a wait for the CPU
+// does not explain the wall time.
+bool cpu_grew(const model::Comparison& c, double minor, double alpha) {
+    if (c.between_run && c.between_run->reclassified_from &&
+        model::is_regression(*c.between_run->reclassified_from)) {
+        return true;
+    }
+    return compare::worse_beyond_noise(c, minor, alpha);
+}
+
 }  // namespace
 
 InterferenceScan scan_interference(std::span<const model::Comparison> comparisons, double minor,
@@ -41,7 +52,7 @@ InterferenceScan scan_interference(std::span<const model::Comparison> comparison
         if (compare::google_benchmark_clock(pair.wall->metric) != "cpu_time") continue;
         ++scan.judged;
         if (compare::worse_beyond_noise(*pair.wall, minor, alpha) &&
-            !compare::worse_beyond_noise(*pair.cpu, minor, alpha)) {
+            !cpu_grew(*pair.cpu, minor, alpha)) {
             scan.suspected.push_back(pair);
         }
     }

@@ -82,6 +82,18 @@ struct Power {
 // What the between-run noise of a metric, learnt from the suite's history, says about a
 // comparison (docs/statistics.md, "Between-run noise"). Log values are of the run's
 // median (its mean for a summary without one), as the history records it.
+// Where the runs of the history have been: from the lowest to the highest of their values,
+// widened by `margin` robust standard deviations of them (docs/statistics.md, "The
+// history's range"). A slow state of the machine that some runs of the history met is
+// inside it, even when the normal model of the prediction interval puts it outside.
+struct HistoryRange {
+    std::size_t runs = 0;  // runs of the history behind it
+    double robust_sd = 0;  // 1.4826 MAD of the runs' log values
+    double margin = 0;     // robust standard deviations added beyond each extreme
+    Interval interval;     // as an oriented ratio to the baseline's value (above 1 is worse)
+    bool within = false;   // the candidate's value is inside it
+};
+
 struct BetweenRun {
     std::size_t runs = 0;  // runs of the history behind it
     // The statistic of each run the interval is about: the comparison's ("median", "p95",
@@ -95,8 +107,10 @@ struct BetweenRun {
     // baseline's median (above 1 is worse).
     Interval interval;
     bool within = false;  // the candidate's median is inside the interval
-    // The class the ratio and the test gave, when being within the interval made the
-    // comparison unchanged.
+    // With enough runs of history: their range, the second way to be within the noise.
+    std::optional<HistoryRange> range;
+    // The class the ratio and the test gave, when being within the interval or the range
+    // made the comparison unchanged.
     std::optional<ChangeClass> reclassified_from;
 };
 

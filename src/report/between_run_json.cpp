@@ -1,5 +1,6 @@
 #include "report/between_run_json.hpp"
 
+#include "report/report_rows.hpp"
 #include "util/json_pointer.hpp"
 
 namespace caws::report {
@@ -15,16 +16,55 @@ void write_between_run(JsonWriter& out, const std::optional<model::BetweenRun>& 
     field(out, "pooled_sd", b.pooled_sd);
     field(out, "df", b.df);
     field(out, "level", b.level);
-    out.begin_array("interval");
-    out.number(b.interval.low);
-    out.number(b.interval.high);
-    out.end_array();
+    write_interval(out, "interval", b.interval);
     field(out, "within", b.within);
+    if (b.range) {
+        const model::HistoryRange& r = *b.range;
+        out.begin_object("range");
+        field(out, "runs", r.runs);
+        field(out, "robust_sd", r.robust_sd);
+        field(out, "margin", r.margin);
+        write_interval(out, "interval", r.interval);
+        field(out, "within", r.within);
+        out.end_object();
+    }
     if (b.reclassified_from) {
         field(out, "reclassified_from", model::to_string(*b.reclassified_from));
     }
     out.end_object();
 }
+
+namespace {
+
+// A pair of numbers [low, high] at `at`/`key`, when present.
+std::optional<model::Interval> interval_from(const ShapeChecker& check, const Json& object,
+                                             const std::string& at, const char* key) {
+    const Json* interval = check.optional(
+        object, at, key,
+        [](const Json& v) {
+            return v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number();
+        },
+        "[low, high]");
+    if (interval == nullptr) return std::nullopt;
+    return model::Interval{(*interval)[0].get<double>(), (*interval)[1].get<double>()};
+}
+
+std::optional<model::HistoryRange> history_range_from(const ShapeChecker& check, const Json& b,
+                                                      const std::string& b_at) {
+    const Json* object = check.object_member(b, b_at, "range");
+    if (object == nullptr) return std::nullopt;
+    const std::string at = util::pointer_append(b_at, "range");
+    model::HistoryRange out;
+    out.runs = check.count(*object, at, "runs").value_or(0);
+    out.robust_sd = check.number(*object, at, "robust_sd").value_or(0.0);
+    out.margin = check.number(*object, at, "margin").value_or(0.0);
+    if (const auto interval = interval_from(check, *object, at, "interval"))
+        out.interval = *interval;
+    out.within = check.flag(*object, at, "within", false);
+    return out;
+}
+
+}  // namespace
 
 std::optional<model::BetweenRun> between_run_from(const ShapeChecker& check, const Json& c,
                                                   const std::string& at) {
@@ -37,16 +77,11 @@ std::optional<model::BetweenRun> between_run_from(const ShapeChecker& check, con
     out.pooled_sd = check.number(*object, b_at, "pooled_sd").value_or(0.0);
     out.df = check.number(*object, b_at, "df").value_or(0.0);
     out.level = check.number(*object, b_at, "level").value_or(out.level);
-    const Json* interval = check.optional(
-        *object, b_at, "interval",
-        [](const Json& v) {
-            return v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number();
-        },
-        "[low, high]");
-    if (interval != nullptr) {
-        out.interval = {(*interval)[0].get<double>(), (*interval)[1].get<double>()};
+    if (const auto interval = interval_from(check, *object, b_at, "interval")) {
+        out.interval = *interval;
     }
     out.within = check.flag(*object, b_at, "within", false);
+    out.range = history_range_from(check, *object, b_at);
     if (const auto from = check.text(*object, b_at, "reclassified_from")) {
         out.reclassified_from = model::change_class_from_string(*from);
         check.expect(out.reclassified_from.has_value(), object->at("reclassified_from"),
@@ -72,6 +107,10 @@ void write_between_run_summary(JsonWriter& out,
     }
     field(out, "metrics", s.metrics);
     field(out, "reclassified", s.reclassified);
+    if (s.range_runs > 0) {
+        field(out, "range_runs", s.range_runs);
+        field(out, "range_reclassified", s.range_reclassified);
+    }
     field(out, "median_sd", s.median_sd);
     if (s.rerun) field(out, "rerun", true);
     out.end_object();
@@ -92,6 +131,8 @@ std::optional<compare::BetweenRunSummary> between_run_summary_from(const ShapeCh
     if (history != nullptr && history->is_string()) out.history = history->get<std::string>();
     out.metrics = check.count(*object, at, "metrics").value_or(0);
     out.reclassified = check.count(*object, at, "reclassified").value_or(0);
+    out.range_runs = check.count(*object, at, "range_runs").value_or(0);
+    out.range_reclassified = check.count(*object, at, "range_reclassified").value_or(0);
     out.median_sd = check.number(*object, at, "median_sd");
     out.rerun = check.flag(*object, at, "rerun", false);
     // `known` follows from the runs; it is written for readers of the JSON.

@@ -24,6 +24,11 @@ void set_between_run(kainjow::mustache::data& view, const Report& report) {
             ", pooled across metrics)";
     if (s.reclassified > 0) {
         text += "; " + plural(s.reclassified, "change", "changes") + " within it classed unchanged";
+        if (s.range_reclassified > 0) {
+            text += " (" + std::to_string(s.range_reclassified) + " within the range of the " +
+                    std::to_string(s.range_runs) +
+                    " newest runs, where a run of the same code has been)";
+        }
     }
     view.set("between_run", text + ".");
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "stats/noise.hpp"
 #include "stats/student_t.hpp"
 
 namespace caws::stats {
@@ -29,6 +30,20 @@ std::optional<LogSpread> log_spread(std::span<const double> values) {
     spread.df = static_cast<double>(values.size() - 1);
     spread.variance = squares / spread.df;
     return spread;
+}
+
+std::optional<LogRange> log_range(std::span<const double> values) {
+    if (values.empty()) return std::nullopt;
+    std::vector<double> logs;
+    logs.reserve(values.size());
+    for (const double v : values) {
+        if (!(v > 0) || !std::isfinite(v)) return std::nullopt;
+        logs.push_back(std::log(v));
+    }
+    const auto [low, high] = std::minmax_element(logs.begin(), logs.end());
+    // The consistency constant of the MAD for a normal standard deviation, 1 / Phi^-1(3/4).
+    constexpr double k_mad_to_sd = 1.482602218505602;
+    return LogRange{logs.size(), *low, *high, k_mad_to_sd * median_absolute_deviation(logs)};
 }
 
 ModeratedVariances moderate_variances(std::span<const double> variances,

@@ -24,6 +24,21 @@ struct LogSpread {
 // Empty when `values` is empty or holds a value that is not positive and finite.
 std::optional<LogSpread> log_spread(std::span<const double> values);
 
+// The range of the logs of k positive values, and their spread measured robustly: where
+// runs of the same code have already been, when some of them ran in a slow state of the
+// machine that a normal spread does not describe (docs/statistics.md, "The history's range").
+struct LogRange {
+    std::size_t runs = 0;  // k
+    double low = 0;        // the smallest log value
+    double high = 0;       // the largest
+    // 1.4826 times the median absolute deviation of the log values: the spread of the runs
+    // in their usual state, which a few slow runs do not inflate.
+    double robust_sd = 0;
+};
+
+// Empty when `values` is empty or holds a value that is not positive and finite.
+std::optional<LogRange> log_range(std::span<const double> values);
+
 // A variance moderated towards a prior, with the degrees of freedom it carries.
 struct ModeratedVariance {
     double variance = 0;

@@ -22,6 +22,14 @@ fails a check), and the share of A/B checks where BM_Fnv1aHash (1.3x) is outside
 least 1.2x slower; per metric at 95%, with Bonferroni's correction over the benchmarks,
 and with Benjamini-Hochberg's.
 
+A third table adds the history's range (docs/statistics.md, "The history's range"): a
+history of H runs drawn from the other base runs in corpus order (the baseline pools its
+newest 5, the prediction interval uses them), and a flag also needs the candidate's median
+outside [min - c s_rob, max + c s_rob] of the history's runs, s_rob = 1.4826 MAD of their
+log medians (scipy.stats.median_abs_deviation(scale="normal")); without the range, and with
+margins c of 1, 2 and 3. A/A: some benchmark flagged and at least 1.5x slower than the
+pooled baseline; A/B: BM_Fnv1aHash (1.3x) flagged and at least 1.2x slower.
+
     /usr/bin/python3 tests/bench/between_run_coverage.py --corpus tests/fixtures/noisy-corpus
 """
 import argparse
@@ -138,11 +146,66 @@ def family(base, head, rng, windows=5):
     return rows
 
 
+def range_check(history, candidate, margin, k=5):
+    """{benchmark: (flagged, log ratio to the pooled median of the newest k)} on cpu_time."""
+    names = sorted(key for key in history[0] if key[1] == "cpu_time")
+    logs = np.array([[np.log(np.median(run[key])) for run in history] for key in names])
+    window = logs[:, -k:]
+    centre = window.mean(axis=1)
+    post, df = moderate(window.var(axis=1, ddof=1), np.full(len(names), k - 1.0))
+    half = stats.t.ppf(0.975, df) * np.sqrt(post) * np.sqrt(1 + 1 / k)
+    robust = stats.median_abs_deviation(logs, axis=1, scale="normal")
+    out = {}
+    for j, key in enumerate(names):
+        new = np.log(np.median(candidate[key]))
+        flagged = abs(new - centre[j]) > half[j]
+        if margin is not None and logs.shape[1] >= 10:
+            low = logs[j].min() - margin * robust[j]
+            high = logs[j].max() + margin * robust[j]
+            flagged = flagged and not low <= new <= high
+        pooled = np.log(np.median(list(itertools.chain(*(run[key] for run in history[-k:])))))
+        out[key[0]] = (flagged, new - pooled)
+    return out
+
+
+def history_range(base, head, runs, rng, windows=10):
+    rows = []
+    for margin in (None, 1.0, 2.0, 3.0):
+        state = rng.getstate()
+        failed = found = checks = 0
+        for held in range(len(base)):
+            others = [i for i in range(len(base)) if i != held]
+            for _ in range(windows):
+                history = [base[i] for i in sorted(rng.sample(others, min(runs, len(others))))]
+                checks += 1
+                aa = range_check(history, base[held], margin)
+                failed += any(f and r >= np.log(1.5) for f, r in aa.values())
+                ab = range_check(history, head[rng.randrange(len(head))], margin)
+                found += any(f and r >= np.log(1.2) for name, (f, r) in ab.items()
+                             if name.startswith("BM_Fnv1aHash"))
+        rng.setstate(state)
+        rows.append((margin, failed, found, checks))
+    return rows
+
+
+def base_and_head(corpus):
+    """(kind, base runs, head runs) of the corpus's back-to-back and interleaved sets."""
+    for kind in ("plain", "interleaved"):
+        sets = [os.path.join(corpus, f"{side}-{kind}") for side in ("base", "head")]
+        if not all(os.path.isdir(d) for d in sets):
+            continue
+        base, head = ([read_run(os.path.join(d, f)) for f in sorted(os.listdir(d))
+                       if f.endswith(".json")] for d in sets)
+        yield kind, base, head
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default="tests/fixtures/noisy-corpus")
     parser.add_argument("--runs", type=int, default=5, help="K, the runs of the window")
     parser.add_argument("--windows", type=int, default=20, help="windows per held-out run")
+    parser.add_argument("--history-runs", type=int, default=15,
+                        help="H, the runs of the history for the range's table")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -164,14 +227,18 @@ def main():
     print("| set | intervals | A/A checks with a benchmark outside and >= 1.5x | "
           "A/B checks with the 1.3x outside and >= 1.2x |")
     print("|---|---|---|---|")
-    for kind in ("plain", "interleaved"):
-        sets = [os.path.join(args.corpus, f"{side}-{kind}") for side in ("base", "head")]
-        if not all(os.path.isdir(d) for d in sets):
-            continue
-        base, head = ([read_run(os.path.join(d, f)) for f in sorted(os.listdir(d))
-                       if f.endswith(".json")] for d in sets)
+    for kind, base, head in base_and_head(args.corpus):
         for mode, failed, found, checks in family(base, head, rng):
             print(f"| {kind} | {mode} | {failed}/{checks} = {100 * failed / checks:.1f}% | "
+                  f"{found}/{checks} = {100 * found / checks:.1f}% |")
+    print()
+    print(f"| set | {args.history_runs} runs of history | A/A checks with a benchmark flagged "
+          "and >= 1.5x | A/B checks with the 1.3x flagged and >= 1.2x |")
+    print("|---|---|---|---|")
+    for kind, base, head in base_and_head(args.corpus):
+        for margin, failed, found, checks in history_range(base, head, args.history_runs, rng):
+            label = "interval only" if margin is None else f"and the range, margin {margin:g}"
+            print(f"| {kind} | {label} | {failed}/{checks} = {100 * failed / checks:.1f}% | "
                   f"{found}/{checks} = {100 * found / checks:.1f}% |")
 
 

@@ -9,6 +9,10 @@ and BM_Crc32 2.2x the work). Scenarios, for the back-to-back ("plain") and the i
   single    the baseline is one run (`baseline update RUN`), the candidate another run
   rolling   the baseline pools 5 runs (`baseline update --policy rolling:5`, five times,
             with their history), the candidate another run
+  history   as a nightly job's baseline after H nights (--history-runs, 15): `baseline
+            update` with H other runs in corpus order, `--policy rolling:5` (the baseline
+            pools the newest 5) or `--policy replace` (the newest one), the history holding
+            all H; this is where the history's range of docs/statistics.md acts
   confirm   as single or rolling, with `check --confirm RERUN`, RERUN another run of the
             candidate's program: with a single-run baseline and in A/B pairs the next one
             in the corpus, recorded minutes after, as a rerun in the same job would be;
@@ -74,12 +78,12 @@ class Gate:
                 sys.exit(f"baseline update failed: {' '.join(args)}\n{result.stderr}")
         return directory
 
-    def guard_refuses(self, directory, run):
+    def guard_refuses(self, directory, run, policy="rolling:5"):
         """Whether `baseline update`'s regression guard refuses `run` (without forcing)."""
         copy = os.path.join(self.work, f"g{next(self.counter)}")
         subprocess.run(["cp", "-r", directory, copy], check=True)
         result = subprocess.run([self.binary, "baseline", "update", run, "--suite", "s",
-                                 "--dir", copy, "--policy", "rolling:5"],
+                                 "--dir", copy, "--policy", policy],
                                 capture_output=True, text=True, check=False)
         return result.returncode == 1
 
@@ -157,8 +161,56 @@ def runs_of(corpus, name):
                   if f.endswith(".json"))
 
 
-def evaluate(gate, base, head, rolling_windows, rng):
+def windowed_scenarios(history_runs):
+    """(policy, runs of the history) of the scenarios whose baseline comes from a window."""
+    scenarios = [("rolling:5", 5)]
+    if history_runs:
+        scenarios += [("rolling:5", history_runs), ("replace", history_runs)]
+    return scenarios
+
+
+def windowed(gate, base, head, windows, rng, policy, size):
+    """For each candidate, `windows` baselines made by updating with `size` other runs of the
+    set in corpus order (the policy keeps the newest 5 or 1, the history has all `size`)."""
+    label = ("rolling:5" if policy == "rolling:5" else "single-run") + " baseline"
+    if size > 5 or policy != "rolling:5":
+        label += f", {size} runs of history"
+    aa, aa_confirm, ab, ab_confirm, refused = Tally(), Tally(), Tally(), Tally(), 0
+    guarded = 0
+    for j in range(len(base)):
+        others = [k for k in range(len(base)) if k != j]
+        for _ in range(windows):
+            window = sorted(rng.sample(others, min(size, len(others))))
+            directory = gate.baseline([base[k] for k in window], policy)
+            aa.add(*gate.check(directory, base[j]), ab=False)
+            guarded += 1
+            refused += gate.guard_refuses(directory, base[j], policy)
+            if gate.has_confirm:
+                outside = [k for k in others if k not in window] or others
+                k = rng.choice(outside)
+                aa_confirm.add(*gate.check(directory, base[j], base[k]), ab=False)
+            h = rng.randrange(len(head))
+            ab.add(*gate.check(directory, head[h]), ab=True)
+            if gate.has_confirm:
+                rerun = head[(h + 1) % len(head)]
+                ab_confirm.add(*gate.check(directory, head[h], rerun), ab=True)
+    results = [aa.rows(f"A/A, {label}", False)]
+    if gate.has_confirm:
+        results.append(aa_confirm.rows(f"A/A, {label}, --confirm rerun", False))
+    results.append(ab.rows(f"A/B, {label}", True))
+    if gate.has_confirm:
+        results.append(ab_confirm.rows(f"A/B, {label}, --confirm rerun", True))
+    results.append({"scenario": f"{label}: guard refuses an A/A run", "checks": guarded,
+                    "failures": rate(refused, guarded)})
+    return results
+
+
+def evaluate(gate, base, head, rolling_windows, rng, history_runs, skip_single):
     results = []
+    if skip_single:
+        for policy, size in windowed_scenarios(history_runs):
+            results += windowed(gate, base, head, rolling_windows, rng, policy, size)
+        return results
     # single-run baselines: every ordered pair
     singles = {i: gate.baseline([run], "replace") for i, run in enumerate(base)}
     aa, aa_confirm, ab, ab_confirm = Tally(), Tally(), Tally(), Tally()
@@ -180,33 +232,8 @@ def evaluate(gate, base, head, rolling_windows, rng):
     if gate.has_confirm:
         results.append(ab_confirm.rows("A/B, single-run baseline, --confirm rerun", True))
 
-    # rolling:5 baselines: for each candidate, windows of five other runs in corpus order
-    aa, aa_confirm, ab, ab_confirm, refused = Tally(), Tally(), Tally(), Tally(), 0
-    guarded = 0
-    for j in range(len(base)):
-        others = [k for k in range(len(base)) if k != j]
-        for _ in range(rolling_windows):
-            window = sorted(rng.sample(others, 5))
-            directory = gate.baseline([base[k] for k in window], "rolling:5")
-            aa.add(*gate.check(directory, base[j]), ab=False)
-            guarded += 1
-            refused += gate.guard_refuses(directory, base[j])
-            if gate.has_confirm:
-                k = rng.choice([k for k in others if k not in window])
-                aa_confirm.add(*gate.check(directory, base[j], base[k]), ab=False)
-            h = rng.randrange(len(head))
-            ab.add(*gate.check(directory, head[h]), ab=True)
-            if gate.has_confirm:
-                rerun = head[(h + 1) % len(head)]
-                ab_confirm.add(*gate.check(directory, head[h], rerun), ab=True)
-    results.append(aa.rows("A/A, rolling:5 baseline", False))
-    if gate.has_confirm:
-        results.append(aa_confirm.rows("A/A, rolling:5 baseline, --confirm rerun", False))
-    results.append(ab.rows("A/B, rolling:5 baseline", True))
-    if gate.has_confirm:
-        results.append(ab_confirm.rows("A/B, rolling:5 baseline, --confirm rerun", True))
-    results.append({"scenario": "rolling:5 guard refuses an A/A run", "checks": guarded,
-                    "failures": rate(refused, guarded)})
+    for policy, size in windowed_scenarios(history_runs):
+        results += windowed(gate, base, head, rolling_windows, rng, policy, size)
     return results
 
 
@@ -225,6 +252,12 @@ def main():
     parser.add_argument("--corpus", default="tests/fixtures/noisy-corpus")
     parser.add_argument("--rolling-windows", type=int, default=5,
                         help="rolling baselines drawn per candidate run")
+    parser.add_argument("--history-runs", type=int, default=15,
+                        help="also a rolling:5 and a single-run baseline whose history holds "
+                             "this many runs, as a nightly job's does after as many nights "
+                             "(0: not)")
+    parser.add_argument("--skip-single", action="store_true",
+                        help="leave out the single-run baselines without history")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
@@ -235,7 +268,8 @@ def main():
         for kind in ("plain", "interleaved"):
             base = runs_of(args.corpus, f"base-{kind}")
             head = runs_of(args.corpus, f"head-{kind}")
-            results = evaluate(gate, base, head, args.rolling_windows, rng)
+            results = evaluate(gate, base, head, args.rolling_windows, rng, args.history_runs,
+                               args.skip_single)
             all_results[kind] = results
             print(f"\n### {kind} repetitions ({len(base)} base runs, {len(head)} head runs)\n")
             print(markdown(results))

@@ -99,6 +99,29 @@ def main():
         print(f"    {{{cpp_list(values)}, {float(mean)!r}, {float(variance)!r}, {float(df)!r}}},")
     print("};")
 
+    # --- The range of log run medians and their robust spread -----------------------------------
+    # scipy.stats.median_abs_deviation(scale="normal") is 1.4826 MAD, the robust sd.
+    print("struct LogRangeReference {")
+    print("    std::vector<double> values;")
+    print("    double low, high, robust_sd;")
+    print("};")
+    print("inline const std::vector<LogRangeReference> k_log_range_reference = {")
+    range_rng = np.random.RandomState(20261208)  # its own: the cases below keep their draws
+    slow = (list(range_rng.lognormal(np.log(1.4e-6), 0.03, 12)) +
+            list(range_rng.lognormal(np.log(2.9e-6), 0.03, 3)))
+    range_cases = [
+        slow,  # twelve runs in the usual state, three in a slow one at about 2x
+        list(range_rng.lognormal(np.log(3.2e4), 0.04, 10)),
+        [5.0, 5.0, 5.0, 5.0, 7.0],  # more than half the same: no spread
+        [2.0],
+    ]
+    for values in range_cases:
+        logs = np.log(np.asarray(values, dtype=float))
+        robust = stats.median_abs_deviation(logs, scale="normal")
+        print(f"    {{{cpp_list(values)}, {float(logs.min())!r}, {float(logs.max())!r}, "
+              f"{float(robust)!r}}},")
+    print("};")
+
     # --- Prediction intervals -----------------------------------------------------------------
     print("struct PredictionReference {")
     print("    double centre, sd, df;")

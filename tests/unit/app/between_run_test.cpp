@@ -155,6 +155,35 @@ TEST_F(BetweenRunUseCase, WithoutEnoughHistoryTheGuardRefusesWhatTheTestCalls) {
     EXPECT_EQ(refused.exit_code, k_exit_fail);
 }
 
+// Twelve nights, three of them (the oldest) on a machine that ran BM_A at half speed.
+const std::vector<double> k_slow_nights_ns{200, 101, 205, 99, 198, 100, 102, 98, 101, 99, 100, 102};
+
+TEST_F(BetweenRunUseCase, ARunAsSlowAsOnesOfTheHistoryPassesWithEitherPolicy) {
+    for (const char* policy : {"rolling:5", "replace"}) {
+        SCOPED_TRACE(policy);
+        const std::string suite = std::string(policy) == "replace" ? "slow-single" : "slow-rolling";
+        make_suite(suite, k_slow_nights_ns, policy);
+        // About 2x the baseline: far outside the normal interval of the newest five runs.
+        const CheckResult result = run_check(check(suite, 203), environment_);
+        EXPECT_EQ(result.exit_code, k_exit_pass);
+        const model::Comparison& a = bm_a(result);
+        EXPECT_EQ(a.change, model::ChangeClass::unchanged);
+        ASSERT_TRUE(a.between_run && a.between_run->range);
+        EXPECT_FALSE(a.between_run->within);
+        EXPECT_TRUE(a.between_run->range->within);
+        EXPECT_EQ(a.between_run->range->runs, 12u);
+        EXPECT_EQ(result.report.between_run->range_runs, 12u);
+        EXPECT_EQ(result.report.between_run->range_reclassified, 1u);
+
+        // Well beyond the slowest night: a regression.
+        EXPECT_EQ(run_check(check(suite, 300), environment_).exit_code, k_exit_fail);
+    }
+    // The guard takes such a night too.
+    const UpdateResult night =
+        run_baseline_update(guarded_update("slow-rolling", 203), environment_);
+    EXPECT_EQ(night.exit_code, k_exit_pass);
+}
+
 TEST_F(BetweenRunUseCase, ASingleRunBaselineSaysItsNoiseIsUnknown) {
     make_suite("single", {100}, "replace");
     const CheckResult result = run_check(check("single", 101), environment_);

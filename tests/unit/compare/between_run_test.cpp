@@ -128,6 +128,82 @@ TEST(BetweenRun, AChangeOutsideTheNoiseStaysARegression) {
     EXPECT_LT(c.between_run->interval.high, 1.3);
 }
 
+// A history of `usual` runs of BM_A near 1 and `slow` runs near 2, every other run among
+// the oldest: a machine that sometimes ran the benchmark at half speed for a whole run.
+std::vector<RunValues> slow_state_history(std::size_t usual, std::size_t slow) {
+    const std::vector<double> z{-1.2, 0.4, 0.0, 1.3, -0.5, 0.8, -0.3, 1.1, -0.9, 0.2, 0.6, -1.0};
+    std::vector<double> medians;
+    for (std::size_t i = 0; i < usual + slow; ++i) {
+        const bool is_slow = i < 2 * slow && i % 2 == 0;
+        medians.push_back((is_slow ? 2.0 : 1.0) * std::exp(0.02 * z[i % z.size()]));
+    }
+    return {RunValues{"BM_A", "cpu_time", "s", medians}};
+}
+
+// The normal model of five runs cannot hold a run at 2x; the range of 12 runs, three of
+// them slow, does: a run of the same code has been there.
+TEST(BetweenRun, AChangeWithinTheRangeOfTheHistoryIsUnchanged) {
+    const model::Run baseline = run_of({timing("BM_A", k_ten)});
+    const model::Run candidate = run_of({timing("BM_A", scaled(k_ten, 2.02))});
+    const std::vector<RunValues> history = slow_state_history(9, 3);
+    // The newest five runs, none of them slow, for the interval.
+    const std::vector<double>& all = history.front().values;
+    const std::vector<double> newest(all.end() - 5, all.end());
+    ASSERT_EQ(std::count_if(newest.begin(), newest.end(), [](double v) { return v > 1.5; }), 0);
+    BetweenRunNoise noise =
+        fit_between_run_noise({RunValues{"BM_A", "cpu_time", "s", newest}}, 5, 5);
+    const BetweenRunOptions rule;
+    add_history_range(noise, history, rule);
+    Options options;
+    options.between_run = &noise;
+    const model::Comparison c = compare_runs(baseline, candidate, options).front();
+    EXPECT_EQ(c.change, model::ChangeClass::unchanged);
+    ASSERT_TRUE(c.between_run && c.between_run->range);
+    EXPECT_FALSE(c.between_run->within);  // outside the normal interval
+    EXPECT_TRUE(c.between_run->range->within);
+    EXPECT_EQ(c.between_run->reclassified_from, model::ChangeClass::severe);
+    EXPECT_EQ(c.between_run->range->runs, 12u);
+    EXPECT_EQ(c.between_run->range->margin, 2.0);
+    EXPECT_NEAR(c.between_run->range->robust_sd, 0.02 * 0.75, 0.01);
+    EXPECT_GT(c.between_run->range->interval.high, 2.02);
+    EXPECT_LT(c.between_run->range->interval.high, 2.2);
+    EXPECT_TRUE(std::any_of(c.notes.begin(), c.notes.end(), [](const std::string& note) {
+        return note.find("within the range of 12 runs of the history") != std::string::npos &&
+               note.find("runs of the same code have been this far") != std::string::npos;
+    }));
+
+    // Beyond the slowest run by more than the margin: still a regression.
+    const model::Run slower = run_of({timing("BM_A", scaled(k_ten, 2.6))});
+    const model::Comparison beyond = compare_runs(baseline, slower, options).front();
+    EXPECT_EQ(beyond.change, model::ChangeClass::severe);
+    ASSERT_TRUE(beyond.between_run && beyond.between_run->range);
+    EXPECT_FALSE(beyond.between_run->range->within);
+}
+
+TEST(BetweenRun, TheRangeNeedsTenRunsOfTheHistory) {
+    const model::Run baseline = run_of({timing("BM_A", k_ten)});
+    const model::Run candidate = run_of({timing("BM_A", scaled(k_ten, 2.02))});
+    const std::vector<RunValues> history = slow_state_history(7, 2);  // nine runs
+    const std::vector<double>& all = history.front().values;
+    const std::vector<double> newest(all.end() - 5, all.end());
+    BetweenRunNoise noise =
+        fit_between_run_noise({RunValues{"BM_A", "cpu_time", "s", newest}}, 5, 5);
+    add_history_range(noise, history, BetweenRunOptions{});
+    Options options;
+    options.between_run = &noise;
+    const model::Comparison c = compare_runs(baseline, candidate, options).front();
+    ASSERT_TRUE(c.between_run);
+    EXPECT_FALSE(c.between_run->range);
+    EXPECT_NE(c.change, model::ChangeClass::unchanged);
+}
+
+TEST(BetweenRun, TheRangeWindowIsTwentyRunsAndAtLeastTheNoises) {
+    const BetweenRunOptions options;
+    EXPECT_EQ(history_range_window(1, options), 20u);
+    EXPECT_EQ(history_range_window(5, options), 20u);
+    EXPECT_EQ(history_range_window(30, options), 30u);
+}
+
 // A comparison gated on the p95 is held against the spread of the runs' p95s, not of their
 // medians: a tail that grew while the median stayed is outside it.
 TEST(BetweenRun, AComparisonOfAnotherStatisticUsesThatStatisticsHistory) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "gate/interleaving.hpp"
 #include "gate/scores.hpp"
@@ -77,6 +78,24 @@ TEST(Interference, WallTimeGrowingWithoutCpuTimeIsSuspected) {
     EXPECT_EQ(
         verdict.comparisons.front().notes.back(),
         interference_sentence(scan_interference(verdict.comparisons, 1.2, 0.05).suspected.front()));
+}
+
+// CPU time that grew with the wall time but that the history's between-run noise then made
+// unchanged still grew: the wait for a CPU is not the cause.
+TEST(Interference, CpuTimeMadeUnchangedByTheHistoryStillGrew) {
+    model::Comparison cpu = clock("BM_Slow", "cpu_time", 2.17, 0.001);
+    ASSERT_EQ(cpu.change, ChangeClass::moderate);
+    cpu.between_run.emplace();
+    cpu.between_run->reclassified_from = cpu.change;
+    cpu.change = ChangeClass::unchanged;
+    const std::vector<model::Comparison> comparisons{clock("BM_Slow", "real_time", 2.19, 0.001),
+                                                     cpu};
+    EXPECT_TRUE(scan_interference(comparisons, 1.2, 0.05).suspected.empty());
+
+    // Made unchanged from an improvement, it did not grow.
+    cpu.between_run->reclassified_from = ChangeClass::improved;
+    const std::vector<model::Comparison> improved{clock("BM_Slow", "real_time", 2.19, 0.001), cpu};
+    EXPECT_EQ(scan_interference(improved, 1.2, 0.05).suspected.size(), 1u);
 }
 
 TEST(Interference, WarnsWhenTheGateCountsWallTime) {

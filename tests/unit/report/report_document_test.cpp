@@ -54,9 +54,11 @@ Report full_report() {
     between.interval = {0.85, 1.17};
     between.within = true;
     between.reclassified_from = model::ChangeClass::moderate;
+    between.range = model::HistoryRange{14, 0.03, 2, {0.9, 2.2}, true};
     verdict.comparisons[2].between_run = between;
     ReportInput input;
     input.between_run = compare::BetweenRunSummary{5, 5, 5, "b/history/s.jsonl", 1, 1, 0.05};
+    input.between_run->range_runs = 14;
     input.verdict = &verdict;
     input.baseline = &runs.baseline;
     input.baseline_label = "baselines/suite.json";
@@ -246,6 +248,11 @@ TEST(ReportDocument, EveryValueReadIsCheckedWithItsPointer) {
               }),
               "r.json: /comparisons/2/between_run/reclassified_from: expected a change class, "
               "got a string");
+    EXPECT_EQ(error_of([](ordered_json& r) {
+                  r["comparisons"][2]["between_run"]["range"]["interval"] = {1};
+              }),
+              "r.json: /comparisons/2/between_run/range/interval: expected [low, high], got an "
+              "array");
     EXPECT_EQ(error_of([](ordered_json& r) { r["between_run"]["runs"] = -1; }),
               "r.json: /between_run/runs: expected a count, got a number");
     EXPECT_EQ(error_of([](ordered_json& r) { r["between_run"]["history"] = 3; }),

@@ -36,6 +36,30 @@ TEST(RunSpread, LogSpreadOfOneRunHasNoVarianceAndBadValuesNone) {
     EXPECT_FALSE(log_spread(std::vector<double>{1.0, std::numeric_limits<double>::infinity()}));
 }
 
+TEST(RunSpread, LogRangeMatchesScipysRobustSpread) {
+    for (const auto& reference : k_log_range_reference) {
+        const auto range = log_range(reference.values);
+        ASSERT_TRUE(range);
+        EXPECT_EQ(range->runs, reference.values.size());
+        EXPECT_NEAR(range->low, reference.low, 1e-13 * std::fabs(reference.low));
+        EXPECT_NEAR(range->high, reference.high, 1e-13 * std::fabs(reference.high));
+        EXPECT_NEAR(range->robust_sd, reference.robust_sd, 1e-12);
+    }
+    // A few slow runs widen the range, not the robust spread of the usual ones.
+    const auto& slow = k_log_range_reference.front();
+    EXPECT_GT(slow.high - slow.low, 0.6);
+    const auto all = log_spread(slow.values);
+    ASSERT_TRUE(all);
+    EXPECT_GT(std::sqrt(all->variance), 0.25);
+    EXPECT_LT(slow.robust_sd, 0.1);
+}
+
+TEST(RunSpread, LogRangeOfBadValuesIsEmpty) {
+    EXPECT_FALSE(log_range(std::vector<double>{}));
+    EXPECT_FALSE(log_range(std::vector<double>{1.0, 0.0}));
+    EXPECT_FALSE(log_range(std::vector<double>{1.0, std::numeric_limits<double>::quiet_NaN()}));
+}
+
 TEST(RunSpread, PredictionIntervalMatchesScipy) {
     for (const auto& r : k_prediction_reference) {
         const auto interval = prediction_interval(r.centre, r.sd, r.df, r.k, r.level);
