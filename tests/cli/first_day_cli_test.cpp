@@ -48,7 +48,7 @@ TEST(FirstDay, ACheckWithoutSuiteNamesTheSuitesTheBaselinesHave) {
 TEST(FirstDay, BaselineAndSuiteAreExclusive) {
     TempDir dir;
     record_snappy(dir);
-    for (const std::vector<std::string> order :
+    for (const std::vector<std::string>& order :
          {std::vector<std::string>{"--baseline", "baselines/snappy.json", "--suite", "other"},
           std::vector<std::string>{"--suite", "other", "--baseline", "baselines/snappy.json"}}) {
         std::vector<std::string> args{"check", "run1.json", "--json", "r.json"};
