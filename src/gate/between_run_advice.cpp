@@ -48,7 +48,8 @@ void recommend_between_run(const model::Verdict& verdict, const ScoreInput& inpu
              runs +
              "`, docs/nightly.md), so that check learns this runner's between-run noise from " +
              runs +
-             " runs of history, or compare base and head in one job with `caws-gate ab` "
+             " runs of history (seed it with ten runs made in separate jobs: docs/nightly.md, "
+             "\"Starting a suite\"), or compare base and head in one job with `caws-gate ab` "
              "(docs/ab.md): " +
              compare::unknown_reason(*input.between_run) +
              ", and a burst of load on the runner during either run can look like a "

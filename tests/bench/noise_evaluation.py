@@ -161,9 +161,9 @@ def runs_of(corpus, name):
                   if f.endswith(".json"))
 
 
-def windowed_scenarios(history_runs):
+def windowed_scenarios(history_runs, history_only):
     """(policy, runs of the history) of the scenarios whose baseline comes from a window."""
-    scenarios = [("rolling:5", 5)]
+    scenarios = [] if history_only else [("rolling:5", 5)]
     if history_runs:
         scenarios += [("rolling:5", history_runs), ("replace", history_runs)]
     return scenarios
@@ -205,10 +205,10 @@ def windowed(gate, base, head, windows, rng, policy, size):
     return results
 
 
-def evaluate(gate, base, head, rolling_windows, rng, history_runs, skip_single):
+def evaluate(gate, base, head, rolling_windows, rng, history_runs, history_only):
     results = []
-    if skip_single:
-        for policy, size in windowed_scenarios(history_runs):
+    if history_only:
+        for policy, size in windowed_scenarios(history_runs, True):
             results += windowed(gate, base, head, rolling_windows, rng, policy, size)
         return results
     # single-run baselines: every ordered pair
@@ -232,7 +232,7 @@ def evaluate(gate, base, head, rolling_windows, rng, history_runs, skip_single):
     if gate.has_confirm:
         results.append(ab_confirm.rows("A/B, single-run baseline, --confirm rerun", True))
 
-    for policy, size in windowed_scenarios(history_runs):
+    for policy, size in windowed_scenarios(history_runs, False):
         results += windowed(gate, base, head, rolling_windows, rng, policy, size)
     return results
 
@@ -256,8 +256,8 @@ def main():
                         help="also a rolling:5 and a single-run baseline whose history holds "
                              "this many runs, as a nightly job's does after as many nights "
                              "(0: not)")
-    parser.add_argument("--skip-single", action="store_true",
-                        help="leave out the single-run baselines without history")
+    parser.add_argument("--history-only", action="store_true",
+                        help="only the baselines with --history-runs runs of history")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
@@ -269,7 +269,7 @@ def main():
             base = runs_of(args.corpus, f"base-{kind}")
             head = runs_of(args.corpus, f"head-{kind}")
             results = evaluate(gate, base, head, args.rolling_windows, rng, args.history_runs,
-                               args.skip_single)
+                               args.history_only)
             all_results[kind] = results
             print(f"\n### {kind} repetitions ({len(base)} base runs, {len(head)} head runs)\n")
             print(markdown(results))

@@ -89,6 +89,7 @@ TEST(BetweenRunAdvice, RecommendsARollingBaselineOrAbWhenUnknown) {
     EXPECT_NE(out[0].message.find("caws-gate baseline update RESULTS --policy rolling:5"),
               std::string::npos);
     EXPECT_NE(out[0].message.find("caws-gate ab"), std::string::npos);
+    EXPECT_NE(out[0].message.find("ten runs made in separate jobs"), std::string::npos);
     EXPECT_NE(out[0].message.find("the verdict rests on one run of each side"), std::string::npos);
 
     out.clear();
