@@ -45,6 +45,35 @@ std::string samples_note(const model::Comparison& c, double p, const model::Powe
            " times the samples of a median for the same change";
 }
 
+// The size the exact paired test of n rounds attains at the level alpha (docs/statistics.md,
+// "Power of `ab`"): the signed-rank test's, or the sign-flip test's, whose exact p-values
+// of a continuous statistic are multiples of 2 / 2^n (exchanging every round gives the
+// same |log ratio|). Past 60 rounds the steps are far below any level.
+double attained_alpha(bool sign_flip, std::size_t n, double alpha) {
+    if (!sign_flip) return stats::wilcoxon_attained_alpha(n, alpha);
+    if (n > 60) return alpha;
+    const double step = std::ldexp(1.0, 1 - static_cast<int>(n));
+    return std::floor(alpha / step) * step;
+}
+
+// The smallest number of rounds whose test, at the size it attains, detects `shift` with
+// the power asked for: at least the rounds the approximation at the nominal alpha asks for
+// (the attained size is never above alpha) and those that can reach alpha at all.
+std::optional<std::size_t> rounds_to_detect(double noise, double shift, double alpha, double power,
+                                            double efficiency, bool sign_flip) {
+    const auto nominal = stats::pairs_needed(noise, shift, alpha, power, efficiency);
+    if (!nominal) return std::nullopt;
+    std::size_t n = std::max(*nominal, stats::wilcoxon_min_pairs(alpha));
+    for (; n <= 60; ++n) {
+        const double attained = attained_alpha(sign_flip, n, alpha);
+        if (attained > 0 && stats::paired_minimum_detectable_shift(noise, n, attained, power,
+                                                                   efficiency) <= shift) {
+            break;
+        }
+    }
+    return n;
+}
+
 }  // namespace
 
 std::optional<double> round_values_noise(std::span<const double> base,
@@ -80,15 +109,18 @@ void finish_paired_power(model::Comparison& c, const Options& options, std::size
     const double efficiency = c.test == k_paired_test ? k_signed_rank_efficiency : 1.0;
     const bool reachable = c.tested && stats::wilcoxon_min_p(n) <= alpha &&
                            (!sign_flip || 1 / static_cast<double>(options.resamples + 1) < alpha);
-    const double shift =
-        stats::paired_minimum_detectable_shift(*power.noise, n, alpha, options.power, efficiency);
+    // At the size the discrete test attains with these rounds, not at alpha: six rounds
+    // reject at 0.05 only when all six agree, which is a test at 0.03125.
+    const double shift = reachable ? stats::paired_minimum_detectable_shift(
+                                         *power.noise, n, attained_alpha(sign_flip, n, alpha),
+                                         options.power, efficiency)
+                                   : std::numeric_limits<double>::infinity();
     power.min_detectable_ratio = reachable && std::isfinite(shift)
                                      ? std::exp(shift)
                                      : std::numeric_limits<double>::infinity();
     const double minor = options.thresholds.minor;
-    const auto needed =
-        stats::pairs_needed(*power.noise, std::log(minor), alpha, options.power, efficiency);
-    if (needed) power.rounds_needed = std::max(*needed, stats::wilcoxon_min_pairs(alpha));
+    power.rounds_needed = rounds_to_detect(*power.noise, std::log(minor), alpha, options.power,
+                                           efficiency, sign_flip);
     power.needs_repetitions = *power.min_detectable_ratio > minor;
     const auto sample = sample_statistic(options.statistic);
     const bool tail = sample && sample->kind == stats::SampleStatistic::Kind::quantile &&

@@ -130,6 +130,19 @@ double wilcoxon_min_p(std::size_t n) {
     return std::ldexp(1.0, 1 - static_cast<int>(std::min<std::size_t>(n, 2000)));
 }
 
+double wilcoxon_attained_alpha(std::size_t n, double alpha) {
+    if (n > k_wilcoxon_exact_limit) return alpha;
+    if (!(alpha > 0) || wilcoxon_min_p(n) > alpha) return 0;
+    double attained = 0;
+    const double max_w = static_cast<double>(n) * static_cast<double>(n + 1) / 2;
+    for (double w = 0; w <= max_w; ++w) {
+        const double p = std::min(1.0, 2 * wilcoxon_exact_cdf(n, w));
+        if (p > alpha) break;
+        attained = p;
+    }
+    return attained;
+}
+
 std::size_t wilcoxon_min_pairs(double alpha) {
     if (!(alpha > 0)) return 0;
     std::size_t n = 1;

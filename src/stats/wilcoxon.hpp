@@ -80,6 +80,14 @@ double wilcoxon_exact_cdf(std::size_t n, double w);
 // 2 / 2^n (every difference of the same sign), and 1 for n <= 1.
 double wilcoxon_min_p(std::size_t n);
 
+// The size the exact two-sided test attains at the nominal level `alpha` with n nonzero
+// differences without ties: the largest p-value min(1, 2 P(W+ <= w)) it can give that is at
+// most `alpha` (0.03125 for n = 6 at 0.05, 0.046875 for 7), 0 when it can give none (n
+// below wilcoxon_min_pairs). A discrete test rejects less often than `alpha` says, and a
+// power analysis at `alpha` promises power it does not have. `alpha` itself for n above
+// k_wilcoxon_exact_limit, where the steps are far finer than any level.
+double wilcoxon_attained_alpha(std::size_t n, double alpha);
+
 // The smallest n whose wilcoxon_min_p(n) is at most `alpha` (6 for 0.05, 8 for 0.01); fewer
 // nonzero pairs can never be significant at that level. 0 when alpha <= 0 (no n can).
 std::size_t wilcoxon_min_pairs(double alpha);

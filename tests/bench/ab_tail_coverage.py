@@ -15,8 +15,17 @@ the one studied and `--correction none`:
 - false positives: under no change (c = 1), the share of p-values below 0.05;
 - power: with c = 1.3, the share below 0.05.
 
+With --power, checks the power analysis instead (docs/statistics.md, "Power of `ab`"): for
+each cell, `ab` on unchanged data (c = 1) gives each metric's `power.rounds_needed` (and for
+a quantile `samples_per_round_needed`) to detect the minor threshold, 1.2x; the data are
+then drawn again with c = 1.2 and the median of those advices: as many rounds (with the
+cell's samples per round), and as many samples per round (with the cell's rounds). The
+share of p-values below 0.05 there is the power the advice promises, 80%.
+
     /usr/bin/python3 tests/bench/ab_tail_coverage.py --binary build/caws-gate
     /usr/bin/python3 tests/bench/ab_tail_coverage.py --cells p95:10x100,mean:10x20
+    /usr/bin/python3 tests/bench/ab_tail_coverage.py --power --metrics 200 \
+        --cells median:10x20,mean:10x20,p95:10x20,p99:10x20
 """
 import argparse
 import json
@@ -31,7 +40,7 @@ import numpy as np
 
 SIGMA = 0.3
 DRIFT = 0.2
-CELLS = ["p95:10x20", "p95:20x20", "p95:10x100", "mean:10x20", "max:10x20"]
+CELLS = ["p95:10x20", "p95:20x20", "p95:10x100", "p99:10x20", "mean:10x20", "max:10x20"]
 
 SCRIPT = """#!/bin/sh
 dir="$(dirname "$0")"
@@ -81,7 +90,36 @@ def scenario(binary, statistic, rounds, k, ratio, metrics, rng, seed):
     covered = [c["ci"][0] <= ratio <= c["ci"][1] for c in comparisons if c.get("ci")]
     significant = [c["p_value"] < 0.05 for c in comparisons if c.get("p_value") is not None]
     methods = sorted({(c.get("test"), c.get("ci_method")) for c in comparisons})
-    return np.mean(covered), np.mean(significant), methods, elapsed
+    return np.mean(covered), np.mean(significant), methods, elapsed, comparisons
+
+
+def advice(comparisons, key):
+    """The median over the metrics of power[key], or None when no metric has it."""
+    values = [c["power"][key] for c in comparisons
+              if isinstance(c.get("power"), dict) and c["power"].get(key) is not None]
+    return int(np.median(values)) if values else None
+
+
+def power_rows(args, rng):
+    print(f"| statistic | rounds x samples | rounds needed (median) | power with them "
+          f"| samples per round needed (median) | power with them |")
+    print("|---|--:|--:|--:|--:|--:|")
+    for cell in args.cells.split(","):
+        statistic, size = cell.split(":")
+        rounds, k = (int(v) for v in size.split("x"))
+        *_, unchanged = scenario(args.binary, statistic, rounds, k, 1.0, args.metrics, rng, 1)
+        needed = advice(unchanged, "rounds_needed")
+        samples = advice(unchanged, "samples_per_round_needed")
+        cells = []
+        for r, kk in ((needed, k), (rounds, samples)):
+            if r is None or kk is None:
+                cells.append("")
+                continue
+            _, power, *_ = scenario(args.binary, statistic, r, kk, 1.2, args.metrics, rng, 2)
+            cells.append(f"{power:.1%}")
+        print(f"| {statistic} | {rounds} x {k} | {needed if needed is not None else ''} | "
+              f"{cells[0]} | {samples if samples is not None else ''} | {cells[1]} |",
+              flush=True)
 
 
 def main():
@@ -92,17 +130,22 @@ def main():
     parser.add_argument("--cells", default=",".join(CELLS),
                         help="statistic:ROUNDSxSAMPLES, comma-separated (a subset draws other "
                              "data for the same cells)")
+    parser.add_argument("--power", action="store_true",
+                        help="check the rounds and samples the power analysis asks for")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
+    if args.power:
+        power_rows(args, rng)
+        return
     print("| statistic | rounds x samples | methods | coverage (c = 1) | false positives (c = 1) "
           f"| coverage (c = 1.3) | power (c = 1.3) | ab time, {args.metrics} metrics |")
     print("|---|--:|---|--:|--:|--:|--:|--:|")
     for cell in args.cells.split(","):
         statistic, size = cell.split(":")
         rounds, k = (int(v) for v in size.split("x"))
-        cov0, fp, methods, t0 = scenario(args.binary, statistic, rounds, k, 1.0, args.metrics,
+        cov0, fp, methods, t0, _ = scenario(args.binary, statistic, rounds, k, 1.0, args.metrics,
                                          rng, 1)
-        cov1, power, _, t1 = scenario(args.binary, statistic, rounds, k, 1.3, args.metrics,
+        cov1, power, _, t1, _ = scenario(args.binary, statistic, rounds, k, 1.3, args.metrics,
                                       rng, 2)
         names = ", ".join(f"{t} / {m}" for t, m in methods)
         print(f"| {statistic} | {rounds} x {k} | {names} | {cov0:.1%} | {fp:.1%} | {cov1:.1%} "

@@ -110,19 +110,37 @@ TEST(PairedPower, SpreadRoundsAskForMoreRounds) {
     EXPECT_TRUE(c.power->needs_repetitions);
 }
 
+// Six rounds reach 0.05 only when all six agree: the test attains 0.03125, and at that size
+// the rounds the approximation at 0.05 asks for fall short of the power promised.
+TEST(PairedPower, RoundsNeededCountTheSizeTheDiscreteTestAttains) {
+    const Sides sides = median_rounds(k_ab_log_ratios, 4);
+    const auto comparisons = compare_rounds(sides.base, sides.head, Options{});
+    const model::Comparison& c = comparisons[0];
+    ASSERT_TRUE(c.power);
+    ASSERT_EQ(k_ab_four_nominal_rounds, 6U);
+    EXPECT_EQ(c.power->rounds_needed, k_ab_four_rounds_needed);
+    EXPECT_GT(k_ab_four_rounds_needed, k_ab_four_nominal_rounds);
+}
+
 TEST(PairedPower, AP99OfFewSamplesPerRoundSaysHowManySamplesWouldDo) {
     const Sides sides = sample_rounds(10, 20);
     const auto comparisons = compare_rounds(sides.base, sides.head, Options{}, on(Statistic::p99));
     const model::Comparison& c = comparisons[0];
     ASSERT_EQ(c.test, "sign-flip");
     ASSERT_TRUE(c.power && c.power->noise && c.power->rounds_needed);
-    // The noise of one round is the bootstrap's standard error scaled to one round.
-    const double shift = stats::paired_minimum_detectable_shift(*c.power->noise, 10, 0.05);
+    // The noise of one round is the bootstrap's standard error scaled to one round; the
+    // level, the size the sign-flip test of 10 rounds attains: 25 steps of 2 / 2^10.
+    const double noise = *c.power->noise;
+    const double shift = stats::paired_minimum_detectable_shift(noise, 10, 25.0 / 512);
     EXPECT_NEAR(*c.power->min_detectable_ratio, std::exp(shift), 1e-12);
     EXPECT_GT(*c.power->min_detectable_ratio, 1.2);
     EXPECT_TRUE(c.power->needs_repetitions);
-    EXPECT_EQ(*c.power->rounds_needed, *stats::pairs_needed(*c.power->noise, std::log(1.2), 0.05));
-    EXPECT_GT(*c.power->rounds_needed, 10U);
+    const std::size_t rounds = *c.power->rounds_needed;
+    EXPECT_GE(rounds, *stats::pairs_needed(noise, std::log(1.2), 0.05));
+    const double step = std::ldexp(1.0, 1 - static_cast<int>(std::min<std::size_t>(rounds, 61)));
+    const double attained = rounds > 60 ? 0.05 : std::floor(0.05 / step) * step;
+    EXPECT_LE(stats::paired_minimum_detectable_shift(noise, rounds, attained), std::log(1.2));
+    EXPECT_GT(rounds, 10U);
     EXPECT_EQ(c.power->samples_per_round, 20U);
     // The pooled p99's error falls with all its samples: rounds x samples per round.
     const auto needed = static_cast<std::size_t>(

@@ -1,4 +1,5 @@
 #include "stats/power.hpp"
+#include "stats/wilcoxon.hpp"
 
 #include <gtest/gtest.h>
 
@@ -30,6 +31,16 @@ TEST(Power, RepetitionsNeededMatchALinearSearch) {
         ASSERT_TRUE(n);
         EXPECT_EQ(*n, reference.n) << reference.sigma << " " << reference.alpha;
     }
+}
+
+// The attained size against an enumeration of the 2^n sign patterns in Python.
+TEST(Power, TheSignedRankTestsAttainedSizeMatchesAnEnumeration) {
+    for (const auto& r : k_signed_rank_attained) {
+        EXPECT_NEAR(wilcoxon_attained_alpha(r.n, r.alpha), r.attained, 1e-15) << r.n;
+        EXPECT_LE(wilcoxon_attained_alpha(r.n, r.alpha), r.alpha);
+    }
+    EXPECT_EQ(wilcoxon_attained_alpha(k_wilcoxon_exact_limit + 1, 0.05), 0.05);
+    EXPECT_EQ(wilcoxon_attained_alpha(10, 0), 0);
 }
 
 TEST(Power, PairedMinimumDetectableShiftMatchesScipyQuantiles) {
