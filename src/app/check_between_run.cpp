@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -39,7 +40,7 @@ constexpr std::pair<const char*, std::optional<double> store::HistoryMetric::*> 
     {"p95", &store::HistoryMetric::p95}};
 
 // Each metric's values of those statistics in `entries`, oldest first.
-void add_statistic_values(const std::vector<store::HistoryEntry>& entries,
+void add_statistic_values(std::span<const store::HistoryEntry> entries,
                           std::vector<compare::RunValues>& out) {
     util::StringMap<std::size_t> index;
     std::string key;
@@ -58,17 +59,15 @@ void add_statistic_values(const std::vector<store::HistoryEntry>& entries,
 }
 
 // Each metric's values in the lines [first, end) of the history, oldest first: the medians
-// from the table and, with `statistics`, the other statistics from the file's lines (the
-// newest lines but the run being checked when it is recorded already).
+// from the table and the other statistics from `lines`, the file's lines [oldest, end)
+// when the comparison needs them (empty otherwise).
 std::vector<compare::RunValues> window_values(const store::HistoryTable& table,
-                                              const std::string& path, std::size_t first,
-                                              std::size_t end, bool statistics) {
+                                              std::span<const store::HistoryEntry> lines,
+                                              std::size_t oldest, std::size_t first,
+                                              std::size_t end) {
     std::vector<compare::RunValues> values = run_values(table, first, end);
-    if (!statistics) return values;
-    std::vector<store::HistoryEntry> lines =
-        store::read_history_tail(path, table.runs.size() - first);
-    if (lines.size() > end - first) lines.resize(end - first);
-    add_statistic_values(lines, values);
+    if (!lines.empty())
+        add_statistic_values(lines.subspan(std::min(first - oldest, lines.size())), values);
     return values;
 }
 
@@ -94,14 +93,19 @@ CheckBetweenRun between_run_noise(const store::HistoryTable* table, std::string 
         compare::history_range_window(baseline_provenance.runs.size(), options);
     const std::size_t range_first = end > range_window ? end - range_window : 0;
     const bool range = end - range_first >= options.range_min_runs;
-    const bool statistics = options.other_statistics && summary.runs >= options.min_runs;
-    const std::vector<compare::RunValues> values =
-        window_values(*table, summary.history, first, end, statistics);
-    result.noise = compare::fit_between_run_noise(values, summary.runs, options.min_runs);
+    const std::size_t oldest = range ? range_first : first;
+    std::vector<store::HistoryEntry> lines;
+    if (options.other_statistics && summary.runs >= options.min_runs) {
+        // The lines in full, read once for both windows: the newest lines of the file but
+        // the run being checked when it is recorded already.
+        lines = store::read_history_tail(summary.history, table->runs.size() - oldest);
+        if (lines.size() > end - oldest) lines.resize(end - oldest);
+    }
+    result.noise = compare::fit_between_run_noise(window_values(*table, lines, oldest, first, end),
+                                                  summary.runs, options.min_runs);
     if (range) {
-        compare::add_history_range(
-            result.noise, window_values(*table, summary.history, range_first, end, statistics),
-            options);
+        compare::add_history_range(result.noise,
+                                   window_values(*table, lines, oldest, range_first, end), options);
     }
     return result;
 }

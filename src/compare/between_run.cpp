@@ -24,11 +24,11 @@ std::string key_of(const std::string& name, const std::string& measure,
     return key;
 }
 
-// The interval of a new run's median, as an oriented ratio to the baseline's median.
-model::Interval oriented_prediction_interval(const stats::PredictionInterval& log_interval,
-                                             double baseline, model::Direction direction) {
-    const double low = std::exp(log_interval.low) / baseline;
-    const double high = std::exp(log_interval.high) / baseline;
+// An interval of log values, as an oriented ratio to the baseline's value.
+model::Interval oriented_prediction_interval(double log_low, double log_high, double baseline,
+                                             model::Direction direction) {
+    const double low = std::exp(log_low) / baseline;
+    const double high = std::exp(log_high) / baseline;
     if (direction == model::Direction::higher) return {1 / high, 1 / low};
     return {low, high};
 }
@@ -47,8 +47,7 @@ std::optional<model::HistoryRange> history_range_of(const stats::LogRange& range
     out.runs = range.runs;
     out.robust_sd = range.robust_sd;
     out.margin = margin;
-    out.interval =
-        oriented_prediction_interval(stats::PredictionInterval{low, high, 0}, baseline, direction);
+    out.interval = oriented_prediction_interval(low, high, baseline, direction);
     out.within = log_candidate >= low && log_candidate <= high;
     return out;
 }
@@ -103,7 +102,7 @@ std::optional<model::BetweenRun> between_run_of(const model::Comparison& c,
     out.pooled_sd = noise.pooled_sd;
     out.df = noise.df;
     out.level = level;
-    out.interval = oriented_prediction_interval(*interval, *b, c.direction);
+    out.interval = oriented_prediction_interval(interval->low, interval->high, *b, c.direction);
     const double log_candidate = std::log(*s);
     out.within = log_candidate >= interval->low && log_candidate <= interval->high;
     if (noise.range) {
@@ -244,7 +243,7 @@ void count_between_run(const std::vector<model::Comparison>& comparisons,
             ++summary.reclassified;
             if (!b.within) ++summary.range_reclassified;
         }
-        sds.push_back(c.between_run->pooled_sd);
+        sds.push_back(b.pooled_sd);
     }
     summary.median_sd.reset();
     if (!sds.empty()) summary.median_sd = stats::median(sds);

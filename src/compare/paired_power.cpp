@@ -46,13 +46,18 @@ std::string samples_note(const model::Comparison& c, double p, const model::Powe
            " times the samples of a median for the same change";
 }
 
+// Rounds up to which the discreteness of the paired tests is counted: past them the steps
+// of their p-values are far below any level, and the signed-rank test's power is not
+// simulated (stats::k_signed_rank_simulated_pairs).
+constexpr std::size_t k_discrete_rounds = stats::k_signed_rank_simulated_pairs;
+
 // The size the exact paired test of n rounds attains at the level alpha (docs/statistics.md,
 // "Power of `ab`"): the signed-rank test's, or the sign-flip test's, whose exact p-values
 // of a continuous statistic are multiples of 2 / 2^n (exchanging every round gives the
-// same |log ratio|). Past 60 rounds the steps are far below any level.
+// same |log ratio|).
 double attained_alpha(bool sign_flip, std::size_t n, double alpha) {
     if (!sign_flip) return stats::wilcoxon_attained_alpha(n, alpha);
-    if (n > 60) return alpha;
+    if (n > k_discrete_rounds) return alpha;
     const double step = std::ldexp(1.0, 1 - static_cast<int>(n));
     return std::floor(alpha / step) * step;
 }
@@ -63,9 +68,8 @@ double attained_alpha(bool sign_flip, std::size_t n, double alpha) {
 // size the test attains.
 double detectable_shift(bool signed_rank, bool sign_flip, double noise, std::size_t n, double alpha,
                         double power) {
-    if (signed_rank && n <= stats::k_signed_rank_simulated_pairs) {
-        const double effect = stats::signed_rank_detectable_effect(n, alpha, power);
-        return noise == 0 && std::isfinite(effect) ? 0 : effect * noise;
+    if (signed_rank && n <= k_discrete_rounds) {
+        return stats::signed_rank_detectable_effect(n, alpha, power) * noise;
     }
     const double efficiency = signed_rank ? k_signed_rank_efficiency : 1.0;
     const double attained = attained_alpha(sign_flip, n, alpha);
@@ -84,7 +88,7 @@ std::optional<std::size_t> rounds_to_detect(double noise, double shift, double a
     if (!nominal) return std::nullopt;
     const std::size_t least = stats::wilcoxon_min_pairs(alpha);
     std::size_t n = std::max(signed_rank && *nominal > 2 ? *nominal - 2 : *nominal, least);
-    for (; n <= 60; ++n) {
+    for (; n <= k_discrete_rounds; ++n) {
         if (detectable_shift(signed_rank, sign_flip, noise, n, alpha, power) <= shift) return n;
     }
     return std::max(n, *nominal);

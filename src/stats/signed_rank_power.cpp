@@ -15,13 +15,12 @@
 namespace caws::stats {
 namespace {
 
-// The largest W+ in the lower rejection region of the test at its attained size; -1 when
-// the test cannot reject.
+// The largest W+ in the lower rejection region of the test at its attained size for
+// `alpha` (the largest w with min(1, 2 P(W+ <= w)) <= alpha); -1 when it cannot reject.
 double lower_critical_value(std::size_t n, double alpha) {
-    const double attained = wilcoxon_attained_alpha(n, alpha);
-    if (!(attained > 0)) return -1;
-    double w = 0;
-    while (std::min(1.0, 2 * wilcoxon_exact_cdf(n, w + 1)) <= attained) ++w;
+    const double max_w = static_cast<double>(n) * static_cast<double>(n + 1) / 2;
+    double w = -1;
+    while (w < max_w && std::min(1.0, 2 * wilcoxon_exact_cdf(n, w + 1)) <= alpha) ++w;
     return w;
 }
 

@@ -205,13 +205,9 @@ def windowed(gate, base, head, windows, rng, policy, size):
     return results
 
 
-def evaluate(gate, base, head, rolling_windows, rng, history_runs, history_only):
+def single_run(gate, base, head):
+    """Single-run baselines without history: every ordered pair."""
     results = []
-    if history_only:
-        for policy, size in windowed_scenarios(history_runs, True):
-            results += windowed(gate, base, head, rolling_windows, rng, policy, size)
-        return results
-    # single-run baselines: every ordered pair
     singles = {i: gate.baseline([run], "replace") for i, run in enumerate(base)}
     aa, aa_confirm, ab, ab_confirm = Tally(), Tally(), Tally(), Tally()
     for i, j in itertools.permutations(range(len(base)), 2):
@@ -231,8 +227,12 @@ def evaluate(gate, base, head, rolling_windows, rng, history_runs, history_only)
     results.append(ab.rows("A/B, single-run baseline", True))
     if gate.has_confirm:
         results.append(ab_confirm.rows("A/B, single-run baseline, --confirm rerun", True))
+    return results
 
-    for policy, size in windowed_scenarios(history_runs, False):
+
+def evaluate(gate, base, head, rolling_windows, rng, history_runs, history_only):
+    results = [] if history_only else single_run(gate, base, head)
+    for policy, size in windowed_scenarios(history_runs, history_only):
         results += windowed(gate, base, head, rolling_windows, rng, policy, size)
     return results
 

@@ -87,11 +87,17 @@ MetricOptions on(Statistic statistic) {
     };
 }
 
-TEST(PairedPower, TheMedianOfRoundValuesIsTheSignedRankTestsPowerOverRounds) {
-    const Sides sides = median_rounds(k_ab_log_ratios, 1);
+// The one comparison of the median over the ten rounds of k_ab_log_ratios, `spread` times
+// as spread.
+model::Comparison median_of_rounds(double spread) {
+    const Sides sides = median_rounds(k_ab_log_ratios, spread);
     const auto comparisons = compare_rounds(sides.base, sides.head, Options{});
-    ASSERT_EQ(comparisons.size(), 1U);
-    const model::Comparison& c = comparisons[0];
+    EXPECT_EQ(comparisons.size(), 1U);
+    return comparisons.at(0);
+}
+
+TEST(PairedPower, TheMedianOfRoundValuesIsTheSignedRankTestsPowerOverRounds) {
+    const model::Comparison c = median_of_rounds(1);
     ASSERT_TRUE(c.power);
     EXPECT_NEAR(*c.power->noise, k_ab_noise, 1e-12);
     // The signed-rank test's exact power over ten rounds (simulated; numpy's reference).
@@ -107,9 +113,7 @@ TEST(PairedPower, TheMedianOfRoundValuesIsTheSignedRankTestsPowerOverRounds) {
 }
 
 TEST(PairedPower, SpreadRoundsAskForMoreRounds) {
-    const Sides sides = median_rounds(k_ab_log_ratios, 10);
-    const auto comparisons = compare_rounds(sides.base, sides.head, Options{});
-    const model::Comparison& c = comparisons[0];
+    const model::Comparison c = median_of_rounds(10);
     ASSERT_TRUE(c.power);
     EXPECT_NEAR(*c.power->noise, 10 * k_ab_noise, 1e-11);
     EXPECT_NEAR(std::log(*c.power->min_detectable_ratio),
@@ -124,9 +128,7 @@ TEST(PairedPower, SpreadRoundsAskForMoreRounds) {
 // Six rounds reach 0.05 only when all six agree, a test at 0.03125 whose power the
 // approximation at 0.05 overstates: with the exact test's power, more rounds.
 TEST(PairedPower, RoundsNeededCountTheExactTestsPower) {
-    const Sides sides = median_rounds(k_ab_log_ratios, 4);
-    const auto comparisons = compare_rounds(sides.base, sides.head, Options{});
-    const model::Comparison& c = comparisons[0];
+    const model::Comparison c = median_of_rounds(4);
     ASSERT_TRUE(c.power);
     ASSERT_EQ(k_ab_four_nominal_rounds, 6U);
     EXPECT_EQ(c.power->rounds_needed, k_exact_four_rounds_needed);
