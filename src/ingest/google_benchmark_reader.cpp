@@ -9,6 +9,8 @@
 
 #include "ingest/google_benchmark_row.hpp"
 #include "json/document.hpp"
+#include "json/fast_reader.hpp"
+#include "json/member_array.hpp"
 #include "util/limits.hpp"
 #include "util/string_map.hpp"
 
@@ -82,6 +84,13 @@ class GoogleBenchmarkReader {
   public:
     GoogleBenchmarkReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
 
+    // Reads `document`, the rest of `text` without the rows of its "benchmarks" array, and
+    // the rows where `rows` found them in `text`, each parsed alone. Throws json::NotFast
+    // when the rest holds rows after all (a second "benchmarks" member).
+    GoogleBenchmarkReader(Document& document, model::Run& run, std::string_view text,
+                          const json::MemberArray& rows)
+        : doc_(document), run_(run), text_(text), split_(&rows) {}
+
     void read() {
         const Path root;
         bool saw_benchmarks = false;
@@ -103,6 +112,15 @@ class GoogleBenchmarkReader {
 
   private:
     void read_benchmarks(od::array rows, const Path& where) {
+        if (split_ != nullptr) {
+            for (auto element : rows) {
+                (void)element;
+                throw json::NotFast{};
+            }
+            if (rows_ > 0) throw json::NotFast{};
+            read_split_rows(where);
+            return;
+        }
         std::size_t index = 0;
         for (auto element : rows) {
             const Path at = where.child(index);
@@ -111,6 +129,33 @@ class GoogleBenchmarkReader {
             ++index;
         }
         if (index == 0) doc_.fail(where, "expected at least one benchmark, got an empty list");
+        rows_ = index;
+    }
+
+    // The rows split_ found, each parsed alone by one parser: in place when padding's worth
+    // of the text follows the row, else from a copy.
+    void read_split_rows(const Path& where) {
+        od::parser parser;
+        std::string copy;
+        const bool padded = json::is_borrowed_padded(text_);
+        std::size_t index = 0;
+        for (const json::MemberArray::Element& element : split_->elements) {
+            const char* begin = text_.data() + element.offset;
+            // simdjson alone cannot read NaN tokens: Document's reading of the whole text can.
+            if (json::may_have_special_tokens({begin, element.length})) throw json::NotFast{};
+            std::size_t room = text_.size() - element.offset;
+            if (padded) room += simdjson::SIMDJSON_PADDING;
+            simdjson::padded_string_view view(begin, element.length, room);
+            if (room < element.length + simdjson::SIMDJSON_PADDING) {
+                copy.assign(begin, element.length);
+                copy.append(simdjson::SIMDJSON_PADDING, ' ');
+                view = simdjson::padded_string_view(copy.data(), element.length, copy.size());
+            }
+            od::document row = parser.iterate(view).value();
+            const Path at = where.child(index);
+            add_row(read_google_benchmark_row(doc_, row.get_object().value(), at), index, at);
+            ++index;
+        }
         rows_ = index;
     }
 
@@ -403,6 +448,8 @@ class GoogleBenchmarkReader {
 
     Document& doc_;
     model::Run& run_;
+    std::string_view text_;                     // the whole text, when split_
+    const json::MemberArray* split_ = nullptr;  // its rows, when read one by one
     std::vector<GbenchBenchmark> benchmarks_;
     util::StringMap<std::size_t> index_;
     GbenchBenchmark* last_ = nullptr;
@@ -414,10 +461,35 @@ class GoogleBenchmarkReader {
     std::vector<std::string> ignored_statistics_;
 };
 
+// The fast way for a well-formed file: its rows found by a scan and parsed one by one,
+// then the rest of the file; nullopt when the scan finds another shape or anything in
+// the file is not as expected, for parse_google_benchmark to read the text whole and say
+// what is wrong.
+std::optional<model::Run> parse_by_rows(std::string_view text, const model::Source& source) {
+    const std::optional<json::MemberArray> rows = json::find_member_array(text, "benchmarks");
+    if (!rows || rows->elements.empty()) return std::nullopt;
+    try {
+        Document rest(source.path, rows->rest(text));
+        model::Run run;
+        run.sources.push_back(source);
+        GoogleBenchmarkReader(rest, run, text, *rows).read();
+        return run;
+    } catch (const util::Error&) {
+    } catch (const json::NotFast&) {
+    } catch (const simdjson::simdjson_error&) {
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 model::Run parse_google_benchmark(std::string_view text, const model::Source& source,
                                   const ReadOptions& /*options*/) {
+    if (std::optional<model::Run> run = parse_by_rows(text, source)) return std::move(*run);
+    return parse_google_benchmark_whole(text, source);
+}
+
+model::Run parse_google_benchmark_whole(std::string_view text, const model::Source& source) {
     Document document(source.path, text);
     model::Run run;
     run.sources.push_back(source);

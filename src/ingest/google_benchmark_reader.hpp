@@ -30,8 +30,17 @@ namespace caws::ingest {
 // Throws util::Error naming the file and JSON pointer for anything else, including an
 // empty benchmark list, negative or non-finite times, unknown time units and duplicate
 // repetition indexes. The file says every direction it has, so `options` are not needed.
+//
+// A file of the usual shape is read row by row (json/member_array.hpp): its rows are
+// found by a scan and each parsed alone, which keeps the parser's memory small and in the
+// cache. Anything unexpected on the way, and any error, reads the text whole again with
+// parse_google_benchmark_whole, so that the result and the messages are the same.
 model::Run parse_google_benchmark(std::string_view text, const model::Source& source,
                                   const ReadOptions& options = {});
+
+// The same, always parsing the text whole: the reference the row-by-row reading agrees
+// with (and says where errors are).
+model::Run parse_google_benchmark_whole(std::string_view text, const model::Source& source);
 
 // Whether `text` looks like Google Benchmark output (a "context" and a "benchmarks" key
 // near the top).

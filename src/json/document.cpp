@@ -34,11 +34,6 @@ std::size_t special_token_length(std::string_view text, std::size_t i) {
     return 0;
 }
 
-bool may_have_special_tokens(std::string_view text) {
-    return text.find("NaN") != std::string_view::npos ||
-           text.find("Infinity") != std::string_view::npos;
-}
-
 // Copies `text` with every bare NaN/Infinity token outside strings wrapped in quotes, and
 // records where quotes were inserted (offsets in the output).
 std::string quote_special_tokens(std::string_view text, std::vector<std::size_t>& inserted) {
@@ -110,6 +105,11 @@ std::string shorten(std::string_view text) {
 
 }  // namespace
 
+bool may_have_special_tokens(std::string_view text) {
+    return text.find("NaN") != std::string_view::npos ||
+           text.find("Infinity") != std::string_view::npos;
+}
+
 std::string Path::str() const {
     if (parent_ == nullptr) return {};
     const std::string prefix = parent_->str();
@@ -128,6 +128,11 @@ BorrowPadded::~BorrowPadded() {
     t_borrowable = previous_;
 }
 
+bool is_borrowed_padded(std::string_view text) {
+    return !text.empty() && text.data() == t_borrowable.data() &&
+           text.size() == t_borrowable.size();
+}
+
 Document::Document(std::string path, std::string_view text) : path_(std::move(path)) {
     if (may_have_special_tokens(text)) {
         const std::string quoted = quote_special_tokens(text, inserted_);
@@ -138,7 +143,7 @@ Document::Document(std::string path, std::string_view text) : path_(std::move(pa
             return;
         }
     }
-    if (!text.empty() && text.data() == t_borrowable.data() && text.size() == t_borrowable.size()) {
+    if (is_borrowed_padded(text)) {
         view_ = simdjson::padded_string_view(text.data(), text.size(),
                                              text.size() + simdjson::SIMDJSON_PADDING);
         return;

@@ -142,6 +142,14 @@ class BorrowPadded {
     std::string_view previous_;
 };
 
+// Whether `text` may hold a NaN or Infinity token, which Document reads and simdjson alone
+// does not (it contains the word).
+bool may_have_special_tokens(std::string_view text);
+
+// Whether `text` is what a live BorrowPadded promised: followed by
+// simdjson::SIMDJSON_PADDING readable bytes.
+bool is_borrowed_padded(std::string_view text);
+
 // Runs `body` and converts any simdjson error escaping it into a located util::Error.
 template <typename Body>
 void read_guarded(Document& document, const Path& where, Body&& body) {
