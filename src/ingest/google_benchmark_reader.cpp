@@ -82,80 +82,64 @@ struct GbenchBenchmark {
 
 class GoogleBenchmarkReader {
   public:
-    GoogleBenchmarkReader(Document& document, model::Run& run) : doc_(document), run_(run) {}
+    GoogleBenchmarkReader(Document& document, model::Run& run) : doc_(&document), run_(run) {}
 
-    // Reads `document`, the rest of `text` without the rows of its "benchmarks" array, and
-    // the rows where `rows` found them in `text`, each parsed alone. Throws json::NotFast
-    // when the rest holds rows after all (a second "benchmarks" member).
-    GoogleBenchmarkReader(Document& document, model::Run& run, std::string_view text,
-                          const json::MemberArray& rows)
-        : doc_(document), run_(run), text_(text), split_(&rows) {}
+    // Row by row: each row of the "benchmarks" array in turn, read with the accessors of
+    // the Document given to the constructor, then read_rest with the rest of the text.
+    void read_split_row(od::object object, std::size_t index) {
+        const Path root;
+        const Path rows = root.child("benchmarks");
+        const Path at = rows.child(index);
+        add_row(read_google_benchmark_row(*doc_, object, at), index, at);
+        rows_ = index + 1;
+    }
+
+    // The text without the rows read_split_row read: its "benchmarks" array must be empty,
+    // else json::NotFast (a second "benchmarks" member with rows, say).
+    void read_rest(Document& rest) {
+        doc_ = &rest;
+        split_ = true;
+        read();
+    }
 
     void read() {
         const Path root;
         bool saw_benchmarks = false;
-        for (auto field : doc_.root_object()) {
+        for (auto field : doc_->root_object()) {
             const std::string_view key = json::key(field);
             const Path where = root.child(key);
             if (key == "context") {
-                read_google_benchmark_context(doc_, doc_.object(field.value(), where), where,
+                read_google_benchmark_context(*doc_, doc_->object(field.value(), where), where,
                                               run_.context);
             } else if (key == "benchmarks") {
                 saw_benchmarks = true;
-                read_benchmarks(doc_.array(field.value(), where), where);
+                read_benchmarks(doc_->array(field.value(), where), where);
             }
         }
         if (!saw_benchmarks)
-            doc_.fail(root, "expected a \"benchmarks\" array (Google Benchmark JSON)");
+            doc_->fail(root, "expected a \"benchmarks\" array (Google Benchmark JSON)");
         finish();
     }
 
   private:
     void read_benchmarks(od::array rows, const Path& where) {
-        if (split_ != nullptr) {
+        if (split_) {
             for (auto element : rows) {
                 (void)element;
                 throw json::NotFast{};
             }
-            if (rows_ > 0) throw json::NotFast{};
-            read_split_rows(where);
+            if (split_rows_taken_ || rows_ == 0) throw json::NotFast{};
+            split_rows_taken_ = true;
             return;
         }
         std::size_t index = 0;
         for (auto element : rows) {
             const Path at = where.child(index);
-            const Row row = read_google_benchmark_row(doc_, doc_.object(element.value(), at), at);
+            const Row row = read_google_benchmark_row(*doc_, doc_->object(element.value(), at), at);
             add_row(row, index, at);
             ++index;
         }
-        if (index == 0) doc_.fail(where, "expected at least one benchmark, got an empty list");
-        rows_ = index;
-    }
-
-    // The rows split_ found, each parsed alone by one parser: in place when padding's worth
-    // of the text follows the row, else from a copy.
-    void read_split_rows(const Path& where) {
-        od::parser parser;
-        std::string copy;
-        const bool padded = json::is_borrowed_padded(text_);
-        std::size_t index = 0;
-        for (const json::MemberArray::Element& element : split_->elements) {
-            const char* begin = text_.data() + element.offset;
-            // simdjson alone cannot read NaN tokens: Document's reading of the whole text can.
-            if (json::may_have_special_tokens({begin, element.length})) throw json::NotFast{};
-            std::size_t room = text_.size() - element.offset;
-            if (padded) room += simdjson::SIMDJSON_PADDING;
-            simdjson::padded_string_view view(begin, element.length, room);
-            if (room < element.length + simdjson::SIMDJSON_PADDING) {
-                copy.assign(begin, element.length);
-                copy.append(simdjson::SIMDJSON_PADDING, ' ');
-                view = simdjson::padded_string_view(copy.data(), element.length, copy.size());
-            }
-            od::document row = parser.iterate(view).value();
-            const Path at = where.child(index);
-            add_row(read_google_benchmark_row(doc_, row.get_object().value(), at), index, at);
-            ++index;
-        }
+        if (index == 0) doc_->fail(where, "expected at least one benchmark, got an empty list");
         rows_ = index;
     }
 
@@ -174,15 +158,15 @@ class GoogleBenchmarkReader {
         const Path root;
         const Path rows = root.child("benchmarks");
         if (benchmarks_.size() >= util::k_max_metrics) {
-            doc_.fail(rows.child(row_index),
-                      "expected at most " + std::to_string(util::k_max_metrics) +
-                          " metrics in one run; the file has more benchmarks than that");
+            doc_->fail(rows.child(row_index),
+                       "expected at most " + std::to_string(util::k_max_metrics) +
+                           " metrics in one run; the file has more benchmarks than that");
         }
         if (name.size() > util::k_max_name_bytes) {
-            doc_.fail(rows.child(row_index), "expected a benchmark name of at most " +
-                                                 std::to_string(util::k_max_name_bytes) +
-                                                 " bytes, got " + std::to_string(name.size()) +
-                                                 " bytes");
+            doc_->fail(rows.child(row_index), "expected a benchmark name of at most " +
+                                                  std::to_string(util::k_max_name_bytes) +
+                                                  " bytes, got " + std::to_string(name.size()) +
+                                                  " bytes");
         }
         index_.emplace(std::string(name), benchmarks_.size());
         benchmarks_.push_back(GbenchBenchmark{});
@@ -195,8 +179,8 @@ class GoogleBenchmarkReader {
 
     double to_seconds(double value, double scale, const Path& where, const char* key) const {
         if (!std::isfinite(value) || value < 0) {
-            doc_.fail(where.child(key),
-                      "expected a finite, non-negative time, got " + std::to_string(value));
+            doc_->fail(where.child(key),
+                       "expected a finite, non-negative time, got " + std::to_string(value));
         }
         return value / scale;
     }
@@ -205,21 +189,21 @@ class GoogleBenchmarkReader {
     // as exactly the double nearest 100e-9), where multiplying by 1e-9 would not.
     double time_scale(const Row& row, const Path& at) const {
         if (row.time_unit.empty()) {
-            doc_.fail(at.child("time_unit"), "expected a time unit (ns, us, ms or s)");
+            doc_->fail(at.child("time_unit"), "expected a time unit (ns, us, ms or s)");
         }
         if (row.time_unit == "ns") return 1e9;
         if (row.time_unit == "us") return 1e6;
         if (row.time_unit == "ms") return 1e3;
         if (row.time_unit == "s") return 1.0;
-        doc_.fail(at.child("time_unit"), "expected a time unit (ns, us, ms or s), got \"" +
-                                             std::string(row.time_unit) + "\"");
+        doc_->fail(at.child("time_unit"), "expected a time unit (ns, us, ms or s), got \"" +
+                                              std::string(row.time_unit) + "\"");
     }
 
     void add_row(const Row& row, std::size_t index, const Path& at) {
         const bool is_aggregate = row.run_type == "aggregate";
         if (!row.run_type.empty() && !is_aggregate && row.run_type != "iteration") {
-            doc_.fail(at.child("run_type"), "expected \"iteration\" or \"aggregate\", got \"" +
-                                                std::string(row.run_type) + "\"");
+            doc_->fail(at.child("run_type"), "expected \"iteration\" or \"aggregate\", got \"" +
+                                                 std::string(row.run_type) + "\"");
         }
         if (row.complexity || row.aggregate_name == "BigO" || row.aggregate_name == "RMS" ||
             (row.run_type.empty() && (row.name.ends_with("_BigO") || row.name.ends_with("_RMS")))) {
@@ -243,10 +227,10 @@ class GoogleBenchmarkReader {
         if (row.repetition_index) {
             for (const auto& [seen, seen_row] : bench.repetition_rows) {
                 if (seen == *row.repetition_index) {
-                    doc_.fail(at.child("repetition_index"),
-                              "expected each repetition once, but repetition " +
-                                  std::to_string(seen) + " of \"" + std::string(name) +
-                                  "\" is also at /benchmarks/" + std::to_string(seen_row));
+                    doc_->fail(at.child("repetition_index"),
+                               "expected each repetition once, but repetition " +
+                                   std::to_string(seen) + " of \"" + std::string(name) +
+                                   "\" is also at /benchmarks/" + std::to_string(seen_row));
                 }
             }
             bench.repetition_rows.emplace_back(*row.repetition_index, index);
@@ -272,8 +256,9 @@ class GoogleBenchmarkReader {
             return;
         }
         if (!row.real_time)
-            doc_.fail(at.child("real_time"), "expected a number (the measured time)");
-        if (!row.cpu_time) doc_.fail(at.child("cpu_time"), "expected a number (the measured time)");
+            doc_->fail(at.child("real_time"), "expected a number (the measured time)");
+        if (!row.cpu_time)
+            doc_->fail(at.child("cpu_time"), "expected a number (the measured time)");
         const double scale = time_scale(row, at);
         bench.measure("real_time")
             .samples.push_back(to_seconds(*row.real_time, scale, at, "real_time"));
@@ -440,16 +425,16 @@ class GoogleBenchmarkReader {
         }
         if (run_.metrics.empty()) {
             const Path root;
-            doc_.fail(root.child("benchmarks"),
-                      "expected at least one benchmark result, but all " + std::to_string(rows_) +
-                          " row(s) were complexity or unsupported aggregate rows");
+            doc_->fail(root.child("benchmarks"),
+                       "expected at least one benchmark result, but all " + std::to_string(rows_) +
+                           " row(s) were complexity or unsupported aggregate rows");
         }
     }
 
-    Document& doc_;
+    Document* doc_;
     model::Run& run_;
-    std::string_view text_;                     // the whole text, when split_
-    const json::MemberArray* split_ = nullptr;  // its rows, when read one by one
+    bool split_ = false;             // the rows were read one by one, before the rest
+    bool split_rows_taken_ = false;  // the rest's "benchmarks" stood for them
     std::vector<GbenchBenchmark> benchmarks_;
     util::StringMap<std::size_t> index_;
     GbenchBenchmark* last_ = nullptr;
@@ -461,18 +446,62 @@ class GoogleBenchmarkReader {
     std::vector<std::string> ignored_statistics_;
 };
 
-// The fast way for a well-formed file: its rows found by a scan and parsed one by one,
-// then the rest of the file; nullopt when the scan finds another shape or anything in
-// the file is not as expected, for parse_google_benchmark to read the text whole and say
-// what is wrong.
+// Parses the rows of a text one at a time with one parser: in place when padding's worth
+// of the text follows the row, else from a copy. Drops the pages of a mapped file it has
+// read past (json::release_read), so that a large file is not resident whole.
+class RowParser {
+  public:
+    explicit RowParser(std::string_view text)
+        : text_(text), padded_(json::is_borrowed_padded(text)) {}
+
+    od::document parse(std::size_t offset, std::size_t length) {
+        const char* begin = text_.data() + offset;
+        // simdjson alone cannot read NaN tokens: Document's reading of the whole text can.
+        if (json::may_have_special_tokens({begin, length})) throw json::NotFast{};
+        std::size_t room = text_.size() - offset;
+        if (padded_) room += simdjson::SIMDJSON_PADDING;
+        simdjson::padded_string_view view(begin, length, room);
+        if (room < length + simdjson::SIMDJSON_PADDING) {
+            copy_.assign(begin, length);
+            copy_.append(simdjson::SIMDJSON_PADDING, ' ');
+            view = simdjson::padded_string_view(copy_.data(), length, copy_.size());
+        }
+        if (offset >= released_ + k_release_every) released_ = json::release_read(text_, offset);
+        return parser_.iterate(view).value();
+    }
+
+  private:
+    static constexpr std::size_t k_release_every = 8u << 20;
+    std::string_view text_;
+    bool padded_;
+    std::size_t released_ = 0;
+    od::parser parser_;
+    std::string copy_;
+};
+
+// The fast way for a well-formed file: its rows parsed one by one as a scan finds them,
+// then the rest of the file; nullopt when the scan finds another shape or anything in the
+// file is not as expected, for parse_google_benchmark to read the text whole and say what
+// is wrong.
 std::optional<model::Run> parse_by_rows(std::string_view text, const model::Source& source) {
-    const std::optional<json::MemberArray> rows = json::find_member_array(text, "benchmarks");
-    if (!rows || rows->elements.empty()) return std::nullopt;
     try {
-        Document rest(source.path, rows->rest(text));
         model::Run run;
         run.sources.push_back(source);
-        GoogleBenchmarkReader(rest, run, text, *rows).read();
+        // The rows' values are read with a Document's accessors; its own text is never
+        // parsed (an error in a row reads the whole text again, which says where it is).
+        Document accessors(source.path, std::string_view("{}"));
+        GoogleBenchmarkReader reader(accessors, run);
+        RowParser rows(text);
+        std::size_t index = 0;
+        const json::ElementVisitor each = [&](std::size_t offset, std::size_t length) {
+            od::document row = rows.parse(offset, length);
+            reader.read_split_row(row.get_object().value(), index++);
+        };
+        const std::optional<json::MemberArray> array =
+            json::find_member_array(text, "benchmarks", &each);
+        if (!array || index == 0) return std::nullopt;
+        Document rest(source.path, array->rest(text));
+        reader.read_rest(rest);
         return run;
     } catch (const util::Error&) {
     } catch (const json::NotFast&) {

@@ -213,7 +213,7 @@ model::Run read_results(const std::vector<std::string>& paths,
         // Padded for simdjson, so that JSON readers parse the text in place; a large file
         // is mapped rather than copied into memory.
         const util::MappedFile file(path, k_map_inputs_from, simdjson::SIMDJSON_PADDING);
-        const json::BorrowPadded borrow(file.text());
+        const json::BorrowPadded borrow(file.text(), file.mapped());
         runs.push_back(parse_results(file.text(), path, format, options));
     }
     model::Run merged = merge_runs(std::move(runs));

@@ -10,6 +10,7 @@
 
 #include "util/error.hpp"
 #include "util/json_pointer.hpp"
+#include "util/mapped_file.hpp"
 #include "util/text_position.hpp"
 
 namespace caws::json {
@@ -118,14 +119,25 @@ std::string Path::str() const {
 
 namespace {
 thread_local std::string_view t_borrowable;  // see BorrowPadded
+thread_local bool t_borrowable_mapped = false;
 }  // namespace
 
-BorrowPadded::BorrowPadded(std::string_view text) : previous_(t_borrowable) {
+BorrowPadded::BorrowPadded(std::string_view text, bool mapped)
+    : previous_(t_borrowable), previous_mapped_(t_borrowable_mapped) {
     t_borrowable = text;
+    t_borrowable_mapped = mapped;
 }
 
 BorrowPadded::~BorrowPadded() {
     t_borrowable = previous_;
+    t_borrowable_mapped = previous_mapped_;
+}
+
+std::size_t release_read(std::string_view text, std::size_t up_to) {
+    if (t_borrowable_mapped && is_borrowed_padded(text)) {
+        util::drop_mapped_pages(text.data(), text.data() + up_to);
+    }
+    return up_to;
 }
 
 bool is_borrowed_padded(std::string_view text) {

@@ -131,15 +131,19 @@ std::string_view key(Field& field) {
 // place instead of copying it: the caller promises that `text` is followed by
 // simdjson::SIMDJSON_PADDING readable bytes (util::read_file's `extra_capacity`). Saves a
 // copy of the whole input, which for a large results file is a third of the peak memory.
+//
+// `mapped` says that `text` is a read-only private mapping of a file, whose pages can be
+// dropped once read and come back from the file if read again (release_read).
 class BorrowPadded {
   public:
-    explicit BorrowPadded(std::string_view text);
+    explicit BorrowPadded(std::string_view text, bool mapped = false);
     ~BorrowPadded();
     BorrowPadded(const BorrowPadded&) = delete;
     BorrowPadded& operator=(const BorrowPadded&) = delete;
 
   private:
     std::string_view previous_;
+    bool previous_mapped_;
 };
 
 // Whether `text` may hold a NaN or Infinity token, which Document reads and simdjson alone
@@ -149,6 +153,11 @@ bool may_have_special_tokens(std::string_view text);
 // Whether `text` is what a live BorrowPadded promised: followed by
 // simdjson::SIMDJSON_PADDING readable bytes.
 bool is_borrowed_padded(std::string_view text);
+
+// Drops from memory the pages of `text` before `up_to` when `text` is a mapping a live
+// BorrowPadded said it could drop (they are read from the file again if needed); does
+// nothing otherwise. Returns `up_to`.
+std::size_t release_read(std::string_view text, std::size_t up_to);
 
 // Runs `body` and converts any simdjson error escaping it into a located util::Error.
 template <typename Body>

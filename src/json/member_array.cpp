@@ -73,7 +73,8 @@ bool is_space(char c) {
 // needs: the array's brackets and its elements' extents.
 class Scan {
   public:
-    Scan(std::string_view text, std::string_view key) : text_(text), key_(key) {}
+    Scan(std::string_view text, std::string_view key, const ElementVisitor* visit)
+        : text_(text), key_(key), visit_(visit) {}
 
     std::optional<MemberArray> run() {
         std::size_t at = 0;
@@ -134,7 +135,7 @@ class Scan {
             found_.open = at;
             gap_from_ = at + 1;
         } else if (state_ == State::in_array && depth_ == 3) {
-            if (c != '{' || !one_comma(gap_from_, at, found_.elements.empty())) failed_ = true;
+            if (c != '{' || !one_comma(gap_from_, at, elements_ == 0)) failed_ = true;
             element_from_ = at;
         }
     }
@@ -147,7 +148,12 @@ class Scan {
         --depth_;
         if (state_ != State::in_array) return;
         if (depth_ == 2) {
-            found_.elements.push_back({element_from_, at + 1 - element_from_});
+            ++elements_;
+            if (visit_ != nullptr) {
+                (*visit_)(element_from_, at + 1 - element_from_);
+            } else {
+                found_.elements.push_back({element_from_, at + 1 - element_from_});
+            }
             gap_from_ = at + 1;
         } else if (depth_ == 1) {
             if (!only_space(gap_from_, at)) failed_ = true;
@@ -193,9 +199,11 @@ class Scan {
 
     std::string_view text_;
     std::string_view key_;
+    const ElementVisitor* visit_;
     MemberArray found_;
     State state_ = State::before;
     std::size_t depth_ = 0;
+    std::size_t elements_ = 0;
     bool in_string_ = false;         // at the end of the last block
     bool in_string_quoted_ = false;  // the same, for the byte-by-byte scan
     bool escape_next_ = false;       // the last block ended on a backslash in a string
@@ -214,8 +222,9 @@ std::string MemberArray::rest(std::string_view text) const {
     return result;
 }
 
-std::optional<MemberArray> find_member_array(std::string_view text, std::string_view key) {
-    return Scan(text, key).run();
+std::optional<MemberArray> find_member_array(std::string_view text, std::string_view key,
+                                             const ElementVisitor* visit) {
+    return Scan(text, key, visit).run();
 }
 
 }  // namespace caws::json

@@ -15,12 +15,16 @@
 // what is wrong.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace caws::json {
+
+// Called with the offset and length of each element of the array as the scan finds it.
+using ElementVisitor = std::function<void(std::size_t offset, std::size_t length)>;
 
 // Where the array of a top-level member is, and its elements, all objects.
 struct MemberArray {
@@ -30,7 +34,7 @@ struct MemberArray {
         std::size_t offset = 0;  // of the object's '{'
         std::size_t length = 0;  // to its '}' included
     };
-    std::vector<Element> elements;
+    std::vector<Element> elements;  // empty when they were given to a visitor
 
     // The text without the elements: what is before the array, "[]", what is after it.
     std::string rest(std::string_view text) const;
@@ -40,7 +44,10 @@ struct MemberArray {
 // object of `text` holds, when every element of it is an object; nullopt when the text is
 // not shaped so (another top-level value, no such member, a member that is not an array,
 // an element that is not an object, anything but one comma between elements, or a text
-// that ends inside a string or a value).
-std::optional<MemberArray> find_member_array(std::string_view text, std::string_view key);
+// that ends inside a string or a value). With `visit`, each element is given to it as soon
+// as it is found (while its bytes are in the cache) instead of kept; what `visit` throws
+// ends the scan.
+std::optional<MemberArray> find_member_array(std::string_view text, std::string_view key,
+                                             const ElementVisitor* visit = nullptr);
 
 }  // namespace caws::json

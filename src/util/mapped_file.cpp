@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <limits>
 
 #include "util/error.hpp"
@@ -27,8 +28,7 @@ void* map_padded(int fd, std::size_t size, std::size_t padding, std::size_t& map
     const std::size_t page = page_size();
     const std::size_t file_pages = (size + page - 1) / page * page;
     mapped = (size + padding + page - 1) / page * page;
-    // The pages are mapped in one go: the whole file is about to be read.
-    const int populate = MAP_POPULATE;
+    const int populate = 0;
     if (mapped == file_pages) {
         return ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | populate, fd, 0);
     }
@@ -83,6 +83,15 @@ bool MappedFile::map(const std::string& path, std::size_t map_from, std::size_t 
     address_ = mapped;
     text_ = std::string_view(static_cast<const char*>(mapped), size);
     return true;
+}
+
+void drop_mapped_pages(const char* begin, const char* end) {
+    const std::size_t page = page_size();
+    const auto first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) / page * page;
+    const auto last = reinterpret_cast<std::uintptr_t>(end) / page * page;
+    if (last > first) {
+        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+    }
 }
 
 MappedFile::~MappedFile() {

@@ -42,4 +42,8 @@ class MappedFile {
     std::string_view text_;
 };
 
+// Drops the whole pages of a MappedFile's mapping within [begin, end) from memory: the
+// process stops counting them, and reads them from the file again if it reads them.
+void drop_mapped_pages(const char* begin, const char* end);
+
 }  // namespace caws::util

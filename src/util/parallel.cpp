@@ -38,4 +38,29 @@ void parallel_for(std::size_t n, std::size_t threads,
     if (failure) std::rethrow_exception(failure);
 }
 
+void run_both(const std::function<void()>& first, const std::function<void()>& second) {
+    if (hardware_threads() < 2) {
+        first();
+        second();
+        return;
+    }
+    std::exception_ptr second_failure;
+    std::thread other([&] {
+        try {
+            second();
+        } catch (...) {
+            second_failure = std::current_exception();
+        }
+    });
+    std::exception_ptr first_failure;
+    try {
+        first();
+    } catch (...) {
+        first_failure = std::current_exception();
+    }
+    other.join();
+    if (first_failure) std::rethrow_exception(first_failure);
+    if (second_failure) std::rethrow_exception(second_failure);
+}
+
 }  // namespace caws::util

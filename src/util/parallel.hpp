@@ -14,6 +14,12 @@ namespace caws::util {
 // indices not yet handed out are skipped).
 void parallel_for(std::size_t n, std::size_t threads, const std::function<void(std::size_t)>& work);
 
+// Runs `first` on the calling thread and `second` on another, at the same time (one after
+// the other on a machine of one core). Returns when both have returned; rethrows the
+// exception of `first` if it threw, else that of `second`: the error a caller reports is
+// the one it would have met doing them in order.
+void run_both(const std::function<void()>& first, const std::function<void()>& second);
+
 // The number of threads the hardware runs at once, at least 1.
 std::size_t hardware_threads();
 

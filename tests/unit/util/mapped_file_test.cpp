@@ -23,6 +23,21 @@ TEST(MappedFile, LargeFilesAreMapped) {
     EXPECT_EQ(file.text(), content);
 }
 
+TEST(MappedFile, DroppedPagesReadAgainFromTheFile) {
+    test::TempDir dir;
+    const std::string path = dir.file("big.txt");
+    std::string content;
+    for (int i = 0; i < 100000; ++i) content += std::to_string(i) + '\n';
+    write_file_atomic(path, content);
+    const MappedFile file(path, 1, 64);
+    ASSERT_TRUE(file.mapped());
+    const std::string_view text = file.text();
+    ASSERT_EQ(text, content);
+    drop_mapped_pages(text.data(), text.data() + text.size() / 2);
+    drop_mapped_pages(text.data() + 10, text.data() + 20);  // no whole page: nothing
+    EXPECT_EQ(text, content);
+}
+
 TEST(MappedFile, SmallAndEmptyFilesAreRead) {
     test::TempDir dir;
     const std::string small = dir.file("small.txt");

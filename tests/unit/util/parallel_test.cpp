@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace caws::util {
@@ -15,6 +17,25 @@ TEST(Parallel, EveryIndexRunsOnce) {
         parallel_for(calls.size(), threads, [&](std::size_t i) { ++calls[i]; });
         for (const auto& count : calls) EXPECT_EQ(count.load(), 1);
     }
+}
+
+TEST(Parallel, RunBothReportsTheFirstOnesErrorAsDoingThemInOrderWould) {
+    std::atomic<int> done{0};
+    run_both([&] { ++done; }, [&] { ++done; });
+    EXPECT_EQ(done, 2);
+    const auto message = [](const std::function<void()>& first,
+                            const std::function<void()>& second) {
+        try {
+            run_both(first, second);
+        } catch (const std::runtime_error& error) {
+            return std::string(error.what());
+        }
+        return std::string("none");
+    };
+    const auto fail = [](const char* what) { return [what] { throw std::runtime_error(what); }; };
+    EXPECT_EQ(message(fail("old"), fail("new")), "old");
+    EXPECT_EQ(message([] {}, fail("new")), "new");
+    EXPECT_EQ(message(fail("old"), [] {}), "old");
 }
 
 TEST(Parallel, NothingToDo) {
