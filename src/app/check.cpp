@@ -8,6 +8,7 @@
 #include "store/baseline_file.hpp"
 #include "trend/findings.hpp"
 #include "util/error.hpp"
+#include "util/parallel.hpp"
 
 namespace caws::app {
 namespace {
@@ -55,22 +56,32 @@ std::string baseline_path_of(const CheckRequest& request) {
 CheckResult run_check(const CheckRequest& request, const util::Environment& environment) {
     // Read and check every input before anything is compared.
     GateSetup setup = gate_setup(request.gate, request.statistics);
-    const model::Run candidate = read_run(request.results, request.inputs);
+    // The results on one core, the baseline and its history on the other; errors are
+    // reported in this order: results, rerun, baseline, history.
+    model::Run candidate;
     std::optional<model::Run> rerun;
-    if (!request.confirm.empty()) {
-        rerun = read_rerun(request.confirm, request.results, candidate, request.inputs);
-    }
-    const std::string baseline_path = baseline_path_of(request);
-    store::Baseline baseline = store::load_baseline(baseline_path);
+    std::string baseline_path;
+    store::Baseline baseline;
+    std::optional<CheckHistory> read;
+    util::run_both(
+        [&] {
+            candidate = read_run(request.results, request.inputs);
+            if (!request.confirm.empty()) {
+                rerun = read_rerun(request.confirm, request.results, candidate, request.inputs);
+            }
+        },
+        [&] {
+            baseline_path = baseline_path_of(request);
+            baseline = store::load_baseline(baseline_path);
+            // The suite's history, read once: the runner's between-run noise, and the trends.
+            read = read_check_history(request.trends, baseline_path);
+        });
     std::vector<std::string> warnings;
     if (auto mismatch = store::suite_name_mismatch(baseline_path, baseline)) {
         baseline.run.notes.push_back(baseline_path + ": " + *mismatch);
         warnings.push_back(baseline_path + ": " + *mismatch);
     }
-
-    // The suite's history, read once: the runner's between-run noise, and the trends.
-    std::optional<CheckHistory> read =
-        read_check_history(request.trends, baseline_path, candidate, environment);
+    if (read) add_candidate_point(*read, candidate, environment);
     compare::BetweenRunOptions between_options = request.between_run;
     between_options.other_statistics = compares_other_statistics(setup);
     CheckBetweenRun between = check_between_run(read, baseline.provenance, between_options);

@@ -32,9 +32,7 @@ std::optional<std::string> baseline_history(const std::string& baseline_path) {
 }
 
 std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
-                                               const std::string& baseline_path,
-                                               const model::Run& candidate,
-                                               const util::Environment& environment) {
+                                               const std::string& baseline_path) {
     CheckHistory result;
     if (request.history) {
         result.path = *request.history;
@@ -44,7 +42,11 @@ std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
         result.path = *next_to;
     }
     result.table = store::read_history_table(result.path);
+    return result;
+}
 
+void add_candidate_point(CheckHistory& result, const model::Run& candidate,
+                         const util::Environment& environment) {
     // The candidate as the newest point, as `baseline update` would record it but for the
     // branch, which nothing in a check reads (and which would cost a git process).
     const store::Provenance provenance = store::collect_provenance_without_branch(environment);
@@ -55,7 +57,6 @@ std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
     result.recorded = !history.runs.empty() && !result.candidate.commit.empty() &&
                       history.runs.back().commit == result.candidate.commit &&
                       history.runs.back().date == result.candidate.date;
-    return result;
 }
 
 namespace {

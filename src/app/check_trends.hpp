@@ -41,13 +41,16 @@ struct CheckHistory {
 
 // Reads the history of the run being checked: `request.history`, else the history next
 // to the baseline when it exists; nothing without a history. It is read even under
-// `--no-trends` (`request.disabled`), for its between-run noise. The candidate's date
-// and commit come from `environment`. Throws util::Error for an
-// unreadable or invalid history.
+// `--no-trends` (`request.disabled`), for its between-run noise. Throws util::Error for
+// an unreadable or invalid history. The candidate is added by add_candidate_point (the
+// history can be read while the candidate is).
 std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
-                                               const std::string& baseline_path,
-                                               const model::Run& candidate,
-                                               const util::Environment& environment);
+                                               const std::string& baseline_path);
+
+// Adds the run being checked to a history read_check_history read, as its newest point;
+// its date and commit come from `environment`.
+void add_candidate_point(CheckHistory& history, const model::Run& candidate,
+                         const util::Environment& environment);
 
 // The trends of a check: what was analysed, the trends, and the report's "trends" section.
 struct CheckTrends {

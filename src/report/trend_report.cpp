@@ -377,7 +377,10 @@ std::string mermaid_label(std::string_view text) {
 }
 
 nlohmann::ordered_json build_trend_report(const TrendReportInput& input) {
-    ordered_json report;
+    // Room for every member, and for the two check's trend section adds: an ordered_json
+    // object that grows copies its members (a pair with a const key moves by copying), and
+    // the trends of a large history are hundreds of megabytes of tree.
+    ordered_json report = object_with_room(9);
     report["schema"] = "caws-gate/trend@1";
     static const std::vector<trend::Trend> k_none;
     const std::vector<trend::Trend>& trends = input.trends ? *input.trends : k_none;

@@ -150,6 +150,27 @@ TEST(RunCheck, AMissingBaselineNamesTheUpdateThatCreatesIt) {
     }
 }
 
+TEST(RunCheck, ABrokenResultsFileIsReportedBeforeAMissingBaseline) {
+    // The results and the baseline are read at once; the error is the one reading them in
+    // turn would meet first.
+    test::TempDir dir;
+    CheckRequest request;
+    request.results = {dir.write("perf.json", R"({"context": {}, "benchmarks": [{"name": 1}]})")};
+    request.directory = dir.file("none");
+    const test::FakeEnvironment environment;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        try {
+            run_check(request, environment);
+            FAIL() << "expected an error";
+        } catch (const util::Error& error) {
+            EXPECT_EQ(
+                std::string(error.what()).rfind(dir.file("perf.json") + ": /benchmarks/0/name", 0),
+                0u)
+                << error.what();
+        }
+    }
+}
+
 TEST(RunCheck, AMissingBaselineNamesTheSuitesTheDirectoryHas) {
     test::TempDir dir;
     const test::FakeEnvironment environment;
