@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -84,6 +85,10 @@ class GoogleBenchmarkReader {
   public:
     GoogleBenchmarkReader(Document& document, model::Run& run) : doc_(&document), run_(run) {}
 
+    // Whether the error thrown was a limit on what a run may hold: the reading stopped
+    // there on purpose, before a hostile file cost its size in memory.
+    bool stopped_at_limit() const { return stopped_at_limit_; }
+
     // Row by row: each row of the "benchmarks" array in turn, read with the accessors of
     // the Document given to the constructor, then read_rest with the rest of the text.
     void read_split_row(od::object object, std::size_t index) {
@@ -158,11 +163,13 @@ class GoogleBenchmarkReader {
         const Path root;
         const Path rows = root.child("benchmarks");
         if (benchmarks_.size() >= util::k_max_metrics) {
+            stopped_at_limit_ = true;
             doc_->fail(rows.child(row_index),
                        "expected at most " + std::to_string(util::k_max_metrics) +
                            " metrics in one run; the file has more benchmarks than that");
         }
         if (name.size() > util::k_max_name_bytes) {
+            stopped_at_limit_ = true;
             doc_->fail(rows.child(row_index), "expected a benchmark name of at most " +
                                                   std::to_string(util::k_max_name_bytes) +
                                                   " bytes, got " + std::to_string(name.size()) +
@@ -435,6 +442,7 @@ class GoogleBenchmarkReader {
     model::Run& run_;
     bool split_ = false;             // the rows were read one by one, before the rest
     bool split_rows_taken_ = false;  // the rest's "benchmarks" stood for them
+    bool stopped_at_limit_ = false;
     std::vector<GbenchBenchmark> benchmarks_;
     util::StringMap<std::size_t> index_;
     GbenchBenchmark* last_ = nullptr;
@@ -457,7 +465,11 @@ class RowParser {
     od::document parse(std::size_t offset, std::size_t length) {
         const char* begin = text_.data() + offset;
         // simdjson alone cannot read NaN tokens: Document's reading of the whole text can.
-        if (json::may_have_special_tokens({begin, length})) throw json::NotFast{};
+        // A NUL byte is for check_text_encoding to locate (simdjson checks the UTF-8).
+        if (json::may_have_special_tokens({begin, length}) ||
+            std::memchr(begin, '\0', length) != nullptr) {
+            throw json::NotFast{};
+        }
         std::size_t room = text_.size() - offset;
         if (padded_) room += simdjson::SIMDJSON_PADDING;
         simdjson::padded_string_view view(begin, length, room);
@@ -482,8 +494,10 @@ class RowParser {
 // The fast way for a well-formed file: its rows parsed one by one as a scan finds them,
 // then the rest of the file; nullopt when the scan finds another shape or anything in the
 // file is not as expected, for parse_google_benchmark to read the text whole and say what
-// is wrong.
+// is wrong. A limit reached (too many benchmarks, too long a name) is the error as it
+// stands: reading the whole text again is what the limit is there to avoid.
 std::optional<model::Run> parse_by_rows(std::string_view text, const model::Source& source) {
+    bool stopped_at_limit = false;
     try {
         model::Run run;
         run.sources.push_back(source);
@@ -491,19 +505,27 @@ std::optional<model::Run> parse_by_rows(std::string_view text, const model::Sour
         // parsed (an error in a row reads the whole text again, which says where it is).
         Document accessors(source.path, std::string_view("{}"));
         GoogleBenchmarkReader reader(accessors, run);
-        RowParser rows(text);
-        std::size_t index = 0;
-        const json::ElementVisitor each = [&](std::size_t offset, std::size_t length) {
-            od::document row = rows.parse(offset, length);
-            reader.read_split_row(row.get_object().value(), index++);
-        };
-        const std::optional<json::MemberArray> array =
-            json::find_member_array(text, "benchmarks", &each);
-        if (!array || index == 0) return std::nullopt;
-        Document rest(source.path, array->rest(text));
-        reader.read_rest(rest);
+        try {
+            RowParser rows(text);
+            std::size_t index = 0;
+            const json::ElementVisitor each = [&](std::size_t offset, std::size_t length) {
+                od::document row = rows.parse(offset, length);
+                reader.read_split_row(row.get_object().value(), index++);
+            };
+            const std::optional<json::MemberArray> array =
+                json::find_member_array(text, "benchmarks", &each);
+            if (!array || index == 0) return std::nullopt;
+            const std::string rest_text = array->rest(text);
+            if (rest_text.find('\0') != std::string::npos) return std::nullopt;
+            Document rest(source.path, rest_text);
+            reader.read_rest(rest);
+        } catch (const util::Error&) {
+            stopped_at_limit = reader.stopped_at_limit();
+            throw;
+        }
         return run;
     } catch (const util::Error&) {
+        if (stopped_at_limit) throw;
     } catch (const json::NotFast&) {
     } catch (const simdjson::simdjson_error&) {
     }
@@ -516,6 +538,11 @@ model::Run parse_google_benchmark(std::string_view text, const model::Source& so
                                   const ReadOptions& /*options*/) {
     if (std::optional<model::Run> run = parse_by_rows(text, source)) return std::move(*run);
     return parse_google_benchmark_whole(text, source);
+}
+
+std::optional<model::Run> parse_google_benchmark_rows(std::string_view text,
+                                                      const model::Source& source) {
+    return parse_by_rows(text, source);
 }
 
 model::Run parse_google_benchmark_whole(std::string_view text, const model::Source& source) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "ingest/read_options.hpp"
@@ -37,6 +38,15 @@ namespace caws::ingest {
 // parse_google_benchmark_whole, so that the result and the messages are the same.
 model::Run parse_google_benchmark(std::string_view text, const model::Source& source,
                                   const ReadOptions& options = {});
+
+// The row-by-row reading alone: nullopt when it cannot read `text` (another shape, a NaN
+// token, a NUL byte, invalid UTF-8, any error but a limit reached), for the caller to read
+// the text the usual way, which says what is wrong. A run returned comes from a text that
+// is UTF-8 without NUL bytes, every byte of it checked on the way, so that the caller
+// need not scan it first. A limit reached (too many benchmarks, too long a name) throws its
+// util::Error as it stands.
+std::optional<model::Run> parse_google_benchmark_rows(std::string_view text,
+                                                      const model::Source& source);
 
 // The same, always parsing the text whole: the reference the row-by-row reading agrees
 // with (and says where errors are).

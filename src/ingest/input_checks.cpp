@@ -2,10 +2,12 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <optional>
 
+#include "json/document.hpp"
 #include "util/error.hpp"
 #include "util/limits.hpp"
 #include "util/text_position.hpp"
@@ -60,10 +62,40 @@ std::string printable_name(std::string_view name) {
     return out;
 }
 
+namespace {
+
+// Whether `text` is UTF-8 without NUL bytes, checked in pieces of a few megabytes whose
+// pages are dropped once checked when `text` is a mapped input (json::release_read): a
+// large input is then never resident whole before it is parsed. Both scans are
+// vectorised.
+bool is_clean_text(std::string_view text) {
+    constexpr std::size_t k_piece = 8u << 20;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        std::size_t to = std::min(text.size(), from + k_piece);
+        // End the piece at the start of a character, not within one.
+        while (to < text.size() && to > from &&
+               (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) {
+            --to;
+        }
+        if (to == from) to = std::min(text.size(), from + k_piece);
+        const std::string_view piece = text.substr(from, to - from);
+        if (std::memchr(piece.data(), '\0', piece.size()) != nullptr ||
+            !simdjson::validate_utf8(piece.data(), piece.size())) {
+            return false;
+        }
+        from = to;
+        if (from < text.size()) json::release_read(text, from);
+    }
+    return true;
+}
+
+}  // namespace
+
 void check_text_encoding(std::string_view text, const std::string& path) {
-    // Both scans are vectorised; the slow search for the place runs only on failure.
+    // The slow search for the place runs only on failure.
+    if (is_clean_text(text)) return;
     const bool has_nul = std::memchr(text.data(), '\0', text.size()) != nullptr;
-    if (!has_nul && simdjson::validate_utf8(text.data(), text.size())) return;
     const std::size_t invalid = util::first_invalid_utf8(text);
     const std::size_t nul = has_nul ? text.find('\0') : std::string_view::npos;
     if (nul != std::string_view::npos && nul < invalid) {

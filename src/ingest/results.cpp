@@ -120,8 +120,47 @@ const DirectoryFormat* find_directory_format(std::string_view id) {
     return nullptr;
 }
 
+namespace {
+
+// What every run read from a file goes through: the limits and names, zeros, and the
+// direction --direction gives to measures whose format does not say.
+model::Run finish_run(model::Run run, const std::string& path, std::string_view text,
+                      const ReadOptions& options) {
+    check_run(run, path, text);
+    normalize_zeros(run);
+    if (options.direction) {
+        for (model::Metric& metric : run.metrics) {
+            if (metric.direction == model::Direction::unknown) {
+                metric.direction = *options.direction;
+            }
+        }
+    }
+    return run;
+}
+
+const Format* detect_format(std::string_view text) {
+    for (const Format& candidate : k_formats) {
+        if (candidate.detect(text)) return &candidate;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
 model::Run parse_results(std::string_view text, const std::string& path,
                          const std::optional<std::string>& format, const ReadOptions& options) {
+    // A Google Benchmark file of the usual shape is read row by row, which checks its
+    // encoding on the way (google_benchmark_reader.hpp); any other reads as below, the
+    // encoding first.
+    constexpr std::string_view k_google_benchmark = "google-benchmark";
+    const Format* detected = format ? nullptr : detect_format(text);
+    if ((format && *format == k_google_benchmark) ||
+        (detected != nullptr && detected->id == k_google_benchmark)) {
+        if (std::optional<model::Run> run = parse_google_benchmark_rows(
+                text, model::Source{path, std::string(k_google_benchmark)})) {
+            return finish_run(std::move(*run), path, text, options);
+        }
+    }
     check_text_encoding(text, path);
     const Format* chosen = nullptr;
     if (format) {
@@ -132,12 +171,7 @@ model::Run parse_results(std::string_view text, const std::string& path,
                 "unknown format \"" + *format + "\"; expected one of: " + format_list());
         }
     } else {
-        for (const Format& candidate : k_formats) {
-            if (candidate.detect(text)) {
-                chosen = &candidate;
-                break;
-            }
-        }
+        chosen = detected;
         if (chosen == nullptr) {
             const Undetected why = explain_undetected(text);
             if (!why.what.empty()) throw util::Error(path, why.where, why.what);
@@ -152,16 +186,7 @@ model::Run parse_results(std::string_view text, const std::string& path,
         if (chosen->id == line_based) check_line_lengths(text, path);
     }
     model::Run run = chosen->parse(text, model::Source{path, std::string(chosen->id)}, options);
-    check_run(run, path, text);
-    normalize_zeros(run);
-    if (options.direction) {
-        for (model::Metric& metric : run.metrics) {
-            if (metric.direction == model::Direction::unknown) {
-                metric.direction = *options.direction;
-            }
-        }
-    }
-    return run;
+    return finish_run(std::move(run), path, text, options);
 }
 
 model::Run read_results_directory(const std::string& path,

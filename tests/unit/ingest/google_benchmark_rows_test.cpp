@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ingest/google_benchmark_reader.hpp"
+#include "ingest/results.hpp"
 #include "json/member_array.hpp"
 #include "store/run_json.hpp"
 #include "support/fixtures.hpp"
@@ -183,6 +184,36 @@ TEST(GoogleBenchmarkRows, BrokenFilesGiveTheErrorsOfTheWholeReading) {
         {"a row that is not an object", replaced("},\n    {", "},\n    [1],\n    {")},
     };
     for (const auto& [what, text] : cases) expect_same_as_whole(text, what);
+}
+
+TEST(GoogleBenchmarkRows, ARowByRowReadingStillLocatesNulBytesAndInvalidUtf8) {
+    // parse_results skips its encoding scan when the rows are read one by one: every byte
+    // is still checked, and what is not clean reads the usual way, which locates it.
+    const std::string good = file(rows(4));
+    const auto error_of = [](const std::string& text) {
+        try {
+            parse_results(text, "perf.json", std::nullopt, {});
+        } catch (const util::Error& error) {
+            return std::string(error.what());
+        }
+        return std::string("no error");
+    };
+    const auto with = [&good](const std::string& from, const std::string& to) {
+        std::string text = good;
+        return text.replace(text.find(from), from.size(), to);
+    };
+    EXPECT_EQ(error_of(with("BM_1", std::string("BM_\0", 4))).find("perf.json: line "), 0u);
+    EXPECT_NE(
+        error_of(with("BM_1", std::string("BM_\0", 4))).find(": expected text, got a NUL byte"),
+        std::string::npos);
+    EXPECT_NE(
+        error_of(with("Data", std::string("Da\0a", 4))).find(": expected text, got a NUL byte"),
+        std::string::npos);
+    EXPECT_NE(error_of(with("Data", "Da\xff")).find("expected UTF-8 text, got the byte 0xFF"),
+              std::string::npos);
+    EXPECT_NE(error_of(with("BM_0", "BM_\xc3\x28")).find("expected UTF-8 text, got the byte 0xC3"),
+              std::string::npos);
+    EXPECT_EQ(error_of(good), "no error");
 }
 
 }  // namespace
