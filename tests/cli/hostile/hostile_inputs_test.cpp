@@ -164,7 +164,9 @@ TEST(Hostile, MillionBenchmarksOfOneRepetitionStopAtTheMetricLimit) {
     EXPECT_FALSE(fs::exists(dir.file("baselines/million.json")));
     expect_error(caws_gate({"compare", path, path}), "expected at most 100000 metrics");
     if (k_measures_memory) {
-        EXPECT_LT(children_peak_rss(), 3 * size) << "input of " << size << " bytes";
+        // Read once each, row by row, without the whole file resident: under twice the
+        // input, though compare reads both sides at once.
+        EXPECT_LT(children_peak_rss(), 2 * size) << "input of " << size << " bytes";
     }
 }
 
