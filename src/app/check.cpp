@@ -8,6 +8,7 @@
 #include "store/baseline_file.hpp"
 #include "trend/findings.hpp"
 #include "util/error.hpp"
+#include "util/file_io.hpp"
 #include "util/parallel.hpp"
 
 namespace caws::app {
@@ -75,7 +76,8 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
             baseline = store::load_baseline(baseline_path);
             // The suite's history, read once: the runner's between-run noise, and the trends.
             read = read_check_history(request.trends, baseline_path);
-        });
+        },
+        util::worth_two_threads(util::regular_file_bytes(request.results)));
     std::vector<std::string> warnings;
     if (auto mismatch = store::suite_name_mismatch(baseline_path, baseline)) {
         baseline.run.notes.push_back(baseline_path + ": " + *mismatch);

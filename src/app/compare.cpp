@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "store/baseline_file.hpp"
+#include "util/file_io.hpp"
 #include "util/parallel.hpp"
 
 namespace caws::app {
@@ -29,8 +30,10 @@ CompareResult run_compare(const CompareRequest& request, const util::Environment
     // first, as when they were read in turn.
     Side old_side;
     Side new_side;
-    util::run_both([&] { old_side = read_side(request.old_path, request.inputs); },
-                   [&] { new_side = read_side(request.new_path, request.inputs); });
+    util::run_both(
+        [&] { old_side = read_side(request.old_path, request.inputs); },
+        [&] { new_side = read_side(request.new_path, request.inputs); },
+        util::worth_two_threads(util::regular_file_bytes({request.old_path, request.new_path})));
     const GateSetup setup{std::nullopt, comparison_options(request.statistics), {}};
     const ComparedRuns runs{&old_side.run, request.old_path, old_side.provenance, &new_side.run};
     const std::int64_t now = environment.now();

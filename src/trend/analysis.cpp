@@ -206,9 +206,17 @@ Trend analyse(Series series, const Options& options, const GateRules& rules) {
     return trend;
 }
 
+// The values below which analyse_all keeps to the calling thread.
+constexpr std::size_t k_points_per_thread = 2048;
+
 std::vector<Trend> analyse_all(std::vector<Series> series, const Options& options,
                                const GateRules& rules, unsigned threads) {
     std::vector<Trend> trends(series.size());
+    // A few short series (a check of a small suite with a young history) cost less than
+    // starting a thread.
+    std::size_t points = 0;
+    for (const Series& s : series) points += s.values.size();
+    if (points < k_points_per_thread) threads = 1;
     util::parallel_for(series.size(), threads, [&](std::size_t i) {
         trends[i] = analyse(std::move(series[i]), options, rules);
     });

@@ -237,4 +237,16 @@ void append_file(const std::string& path, std::string_view content) {
     if (!ok) throw Error(path, {}, "cannot append to the file: " + reason);
 }
 
+std::uint64_t regular_file_bytes(const std::vector<std::string>& paths) {
+    std::uint64_t total = 0;
+    for (const std::string& path : paths) {
+        std::error_code error;
+        if (std::filesystem::is_regular_file(path, error)) {
+            const std::uintmax_t size = std::filesystem::file_size(path, error);
+            if (!error) total += size;
+        }
+    }
+    return total;
+}
+
 }  // namespace caws::util

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/error.hpp"
 
@@ -20,6 +22,9 @@ Error input_too_large(const std::string& path);
 
 // True when `path` names an existing regular file (or a symlink to one).
 bool file_exists(const std::string& path);
+
+// The bytes of the regular files among `paths` (others count nothing).
+std::uint64_t regular_file_bytes(const std::vector<std::string>& paths);
 
 // Writes `content` to `path` so that readers see either the old file or the new one,
 // never a mix: the text goes to a temporary file in the same directory, is flushed with

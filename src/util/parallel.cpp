@@ -38,8 +38,13 @@ void parallel_for(std::size_t n, std::size_t threads,
     if (failure) std::rethrow_exception(failure);
 }
 
-void run_both(const std::function<void()>& first, const std::function<void()>& second) {
-    if (hardware_threads() < 2) {
+bool worth_two_threads(std::uint64_t bytes) {
+    return bytes >= (std::uint64_t{1} << 20);
+}
+
+void run_both(const std::function<void()>& first, const std::function<void()>& second,
+              bool at_once) {
+    if (!at_once || hardware_threads() < 2) {
         first();
         second();
         return;

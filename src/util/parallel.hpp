@@ -3,6 +3,7 @@
 // Running independent pieces of work on several threads.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 
 namespace caws::util {
@@ -15,10 +16,15 @@ namespace caws::util {
 void parallel_for(std::size_t n, std::size_t threads, const std::function<void(std::size_t)>& work);
 
 // Runs `first` on the calling thread and `second` on another, at the same time (one after
-// the other on a machine of one core). Returns when both have returned; rethrows the
-// exception of `first` if it threw, else that of `second`: the error a caller reports is
-// the one it would have met doing them in order.
-void run_both(const std::function<void()>& first, const std::function<void()>& second);
+// the other on a machine of one core, or when `at_once` is false). Returns when both have
+// returned; rethrows the exception of `first` if it threw, else that of `second`: the
+// error a caller reports is the one it would have met doing them in order.
+void run_both(const std::function<void()>& first, const std::function<void()>& second,
+              bool at_once = true);
+
+// Whether files of `bytes` in all are worth reading on two threads: below a megabyte,
+// starting a thread costs more than it saves.
+bool worth_two_threads(std::uint64_t bytes);
 
 // The number of threads the hardware runs at once, at least 1.
 std::size_t hardware_threads();
