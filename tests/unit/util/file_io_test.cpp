@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "support/temp_dir.hpp"
+#include "util/parallel.hpp"
 #include "util/error.hpp"
 
 namespace caws::util {
@@ -139,6 +140,23 @@ TEST(FileIo, AppendAddsToTheEnd) {
     append_file(dir.file("summary.md"), "a\n");
     append_file(dir.file("summary.md"), "b\n");
     EXPECT_EQ(read_file(dir.file("summary.md")), "a\nb\n");
+}
+
+}  // namespace
+}  // namespace caws::util
+
+namespace caws::util {
+namespace {
+
+TEST(FileIo, RegularFileBytesCountsOnlyRegularFiles) {
+    test::TempDir dir;
+    const std::string a = dir.write("a.json", std::string(1000, 'x'));
+    const std::string b = dir.write("b.json", std::string(24, 'y'));
+    EXPECT_EQ(regular_file_bytes({a, b}), 1024u);
+    EXPECT_EQ(regular_file_bytes({a, dir.path(), dir.file("missing.json"), "-"}), 1000u);
+    EXPECT_EQ(regular_file_bytes({}), 0u);
+    EXPECT_FALSE(worth_two_threads(regular_file_bytes({a, b})));
+    EXPECT_TRUE(worth_two_threads(std::uint64_t{1} << 20));
 }
 
 }  // namespace
