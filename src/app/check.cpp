@@ -112,6 +112,7 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
         trend::add_trend_findings(verdict, trends->trends, trends->rules);
         context.trends = std::move(trends->section);
         history = std::move(trends->history);
+        trends.reset();  // the analysed series: not needed by the report
     }
     VerdictReport outcome =
         finish_verdict(std::move(verdict), runs, setup, std::move(context), now);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <utility>
 
@@ -137,7 +138,29 @@ data change_point_view(const ordered_json& t, const ordered_json& cp) {
     return view;
 }
 
-data build_trend_view(const ordered_json& report) {
+// Whether trend `t` has a chart: it degrades, or has change points.
+bool has_chart(const ordered_json& t) {
+    return text_or(t["drift"], "class") == "degrading" || !t["change_points"].empty();
+}
+
+// Which trends get a chart when at most `limit` are drawn: the first `limit` of those that
+// have one, in the order of their level, each level in the report's order.
+std::vector<bool> charts_drawn(const ordered_json& trends, std::size_t limit, std::size_t& total) {
+    std::vector<std::pair<int, std::size_t>> ranked;
+    for (std::size_t i = 0; i < trends.size(); ++i) {
+        if (has_chart(trends[i])) ranked.emplace_back(level_rank(text_or(trends[i], "level")), i);
+    }
+    total = ranked.size();
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<bool> drawn(trends.size(), false);
+    for (std::size_t k = 0; k < ranked.size() && k < limit; ++k) drawn[ranked[k].second] = true;
+    return drawn;
+}
+
+data build_trend_view(const ordered_json& report,
+                      std::size_t chart_limit = std::numeric_limits<std::size_t>::max(),
+                      std::size_t* charts_total = nullptr) {
     data view;
     const std::string verdict = text_or(report, "verdict");
     view.set("verdict", verdict);
@@ -152,7 +175,11 @@ data build_trend_view(const ordered_json& report) {
     std::size_t change_point_count = 0;
     std::size_t shift_count = 0;
     std::set<std::size_t> runs;  // of the series: said once under the table when all agree
-    for (const ordered_json& t : trends) {
+    std::size_t total_charts = 0;
+    const std::vector<bool> drawn = charts_drawn(trends, chart_limit, total_charts);
+    if (charts_total != nullptr) *charts_total = total_charts;
+    for (std::size_t index = 0; index < trends.size(); ++index) {
+        const ordered_json& t = trends[index];
         if (const auto shifts = t.find("shifts"); shifts != t.end()) shift_count += shifts->size();
         const model::Unit unit = unit_of(t);
         const ordered_json& drift = t["drift"];
@@ -192,7 +219,7 @@ data build_trend_view(const ordered_json& report) {
             rows_of(list).push_back(change_point_view(t, cp));
             rows_of(all_change_points).push_back(change_point_view(t, cp));
         }
-        if (drift_class == "degrading" || cps > 0) {
+        if (drawn[index]) {
             data chart;
             chart.set("metric", text_or(t, "metric"));
             chart.set("measure", text_or(t, "measure"));
@@ -471,6 +498,11 @@ std::string render_trend_latex(const nlohmann::ordered_json& report, const Templ
 
 kainjow::mustache::data trend_view(const nlohmann::ordered_json& report) {
     return build_trend_view(report);
+}
+
+kainjow::mustache::data trend_view(const nlohmann::ordered_json& report, std::size_t chart_limit,
+                                   std::size_t& charts_total) {
+    return build_trend_view(report, chart_limit, &charts_total);
 }
 
 }  // namespace caws::report

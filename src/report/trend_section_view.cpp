@@ -94,14 +94,16 @@ void add_trend_section(data& view, const Report& report, bool junit_cases) {
     view.set("has_trends", boolean(has));
     if (!has) return;
     const ordered_json& section = *report.trends;
-    data trends = trend_view(section);
+    std::size_t total = 0;
+    data trends = trend_view(section, k_report_trend_charts, total);
     const auto& histories = section.at("histories");
     trends.set("history", histories.empty() || !histories[0].is_string()
                               ? std::string()
                               : histories[0].get<std::string>());
     trends.set("analysed", analysed_text(section));
 
-    // Charts of failing metrics first, then warnings, each group in the report's order.
+    // Charts of failing metrics first, then warnings, each group in the report's order (the
+    // view drew only those shown).
     std::vector<const data*> charts;
     if (const data* list = trends.get("charts"); list != nullptr && list->is_list()) {
         for (const data& chart : list->list_value()) charts.push_back(&chart);
@@ -112,7 +114,6 @@ void add_trend_section(data& view, const Report& report, bool junit_cases) {
     const std::size_t shown = std::min(charts.size(), k_report_trend_charts);
     data kept(data::type::list);
     for (std::size_t i = 0; i < shown; ++i) kept.push_back(*charts[i]);
-    const std::size_t total = charts.size();
     put(trends, "charts", std::move(kept));
     trends.set("has_charts_omitted", boolean(total > shown));
     trends.set("charts_omitted", std::to_string(total - shown));

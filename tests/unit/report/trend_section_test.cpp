@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report_reader.hpp"
+#include "report/trend_section_view.hpp"
 #include "util/error.hpp"
 
 namespace caws::report {
@@ -100,6 +101,38 @@ TEST(TrendSection, TheReportReaderChecksIt) {
         EXPECT_EQ(error.where(), "/trends/trends/0");
         EXPECT_EQ(error.what_expected(), "missing \"metric\"");
     }
+}
+
+TEST(TrendSection, TheReportDrawsTheTenWorstChartsFailingFirstAndCountsTheRest) {
+    // Fourteen metrics with a change point each, the last two failing: the failing two
+    // are drawn first, then the first eight warnings; four are counted as omitted.
+    std::vector<trend::Trend> trends;
+    for (int i = 0; i < 14; ++i) trends.push_back(trend_of({1, 1, 1, 1, 2, 2, 2, 2}));
+    Report report;
+    report.trends = section_of(trends);
+    ordered_json& list = (*report.trends)["trends"];
+    ASSERT_EQ(list.size(), 14u);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ASSERT_FALSE(list[i]["change_points"].empty());
+        list[i]["metric"] = "BM_" + std::to_string(i);
+        list[i]["level"] = i >= 12 ? "fail" : "warn";
+    }
+    kainjow::mustache::data view;
+    add_trend_section(view, report);
+    const kainjow::mustache::data* section = view.get("trends");
+    ASSERT_NE(section, nullptr);
+    const kainjow::mustache::data* charts = section->get("charts");
+    ASSERT_TRUE(charts != nullptr && charts->is_list());
+    std::vector<std::string> drawn;
+    for (const kainjow::mustache::data& chart : charts->list_value()) {
+        drawn.push_back(chart.get("metric")->string_value());
+    }
+    EXPECT_EQ(drawn, (std::vector<std::string>{"BM_12", "BM_13", "BM_0", "BM_1", "BM_2", "BM_3",
+                                               "BM_4", "BM_5", "BM_6", "BM_7"}));
+    EXPECT_EQ(section->get("charts_omitted")->string_value(), "4");
+    EXPECT_TRUE(section->get("has_charts_omitted")->is_true());
+    // Every change point is still listed (the LaTeX table), drawn or not.
+    EXPECT_EQ(section->get("all_change_points")->list_value().size(), 14u);
 }
 
 }  // namespace
