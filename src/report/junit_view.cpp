@@ -99,7 +99,7 @@ Suite budget_cases(const Report& report, RowLists& lists) {
 // The header keys, `metric_cases` and `budget_cases` with their counts (`metric_tests`,
 // `metric_failures`, `metric_skipped`, `has_budget_cases`, `budget_tests`, ...), the
 // totals `tests`, `failures`, `skipped`, and the trend section with its test cases.
-data junit_view(const Report& report, const RenderOptions&, RowLists& lists) {
+data junit_view(const Report& report, const RenderOptions& options, RowLists& lists) {
     data view = header_view(report);
     const Suite metrics = metric_cases(report, lists);
     const Suite budgets = budget_cases(report, lists);
@@ -113,7 +113,8 @@ data junit_view(const Report& report, const RenderOptions&, RowLists& lists) {
     view.set("tests", std::to_string(metrics.tests + budgets.tests));
     view.set("failures", std::to_string(metrics.failures + budgets.failures));
     view.set("skipped", std::to_string(metrics.skipped + budgets.skipped));
-    add_trend_section(view, report, true);  // the trends' cases, added to the totals
+    add_trend_section(view, report, true,
+                      options.trend_rows);  // the trends' cases, added to the totals
     return view;
 }
 

@@ -118,7 +118,8 @@ data latex_view(const Report& report, const RenderOptions& options, RowLists& li
     view.set("latex_begin", long_table ? "\\begin{longtable}" : "\\begin{tabular}");
     view.set("siunitx", boolean(options.on("siunitx")));
     view.set("standalone", boolean(options.on("standalone")));
-    add_trend_section(view, report);  // the change points of the history's trends
+    add_trend_section(view, report, false,
+                      options.trend_rows);  // the change points of the history's trends
     return view;
 }
 

@@ -400,8 +400,9 @@ data markdown_view(const Report& report, const RenderOptions& options, RowLists&
     const bool findings = set_findings(view, report.findings);
     view.set("has_needs_attention", boolean(regressions || findings));
     set_advice(view, report);
-    add_rerun_view(view, report);     // how to rerun the regressions, or the rerun that confirmed
-    add_trend_section(view, report);  // the history's trends, when check analysed one
+    add_rerun_view(view, report);  // how to rerun the regressions, or the rerun that confirmed
+    add_trend_section(view, report, false,
+                      options.trend_rows);  // the history's trends, when check analysed one
     return view;
 }
 

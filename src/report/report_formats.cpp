@@ -59,7 +59,9 @@ const ReportFormat& report_format(std::string_view id) {
 std::string render_format(const ReportFormat& format, const Report& report,
                           const TemplateSet& templates, const RenderOptions& options) {
     RowLists lists;
-    View view = format.view(report, options, lists);
+    RenderOptions view_options = options;
+    view_options.trend_rows = names_key(templates.get(format.template_name), "rows");
+    View view = format.view(report, view_options, lists);
     lists.place_in(view, false);
     const auto render = [&](const View& v) {
         return render_template(format.template_name, v, templates, format.escape);

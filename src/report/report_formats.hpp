@@ -47,6 +47,10 @@ struct RenderOptions {
     // template's default.
     std::string full_report;
     std::vector<std::string_view> switches;  // ids of the format's switches given
+    // Whether the view needs the trend section's table `rows`: render_format sets it from
+    // the template (names_key): no built-in report template shows them, and for a check
+    // of 20,000 benchmarks they were 60 MB of view.
+    bool trend_rows = true;
 
     bool on(std::string_view id) const;
 };

@@ -30,7 +30,8 @@ double cell_width_em(const data& cell, bool best) {
     const auto text = [&](const char* key) { return cell.get(key)->string_value(); };
     double first = latex_width_em(text("value") + " " + text("unit"));
     if (cell.get("has_ratio")->is_true()) {
-        first += latex_width_em(" (" + text("ratio_value") + "×)") + 0.4 * static_cast<double>(text("stars").size());
+        first += latex_width_em(" (" + text("ratio_value") + "×)") +
+                 0.4 * static_cast<double>(text("stars").size());
     }
     const double width = std::max(first, latex_width_em(text("interval")));
     return best ? width * 1.1 : width;
@@ -187,7 +188,8 @@ void set_latex_layout(data& view, const ordered_json& table) {
     std::size_t column = 0;
     for (const auto& g : view.get("geomean")->list_value()) {
         if (column >= widths.size()) break;
-        widths[column] = std::max(widths[column], latex_width_em(g.get("ratio_value")->string_value()));
+        widths[column] =
+            std::max(widths[column], latex_width_em(g.get("ratio_value")->string_value()));
         ++column;
     }
     const bool two_lines = fit_cells(table, widths);

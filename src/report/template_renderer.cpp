@@ -14,8 +14,7 @@ bool is_standalone_tag(std::string_view line) {
     const std::size_t last = line.find_last_not_of(" \t\r");
     if (first == std::string_view::npos) return false;
     const std::string_view tag = line.substr(first, last - first + 1);
-    if (tag.size() < 5 || !tag.starts_with("{{") || !tag.ends_with("}}"))
-        return false;
+    if (tag.size() < 5 || !tag.starts_with("{{") || !tag.ends_with("}}")) return false;
     if (tag.find("}}") != tag.size() - 2) return false;  // exactly one tag on the line
     const char kind = tag[2];
     return kind == '#' || kind == '^' || kind == '/' || kind == '!';
@@ -93,6 +92,27 @@ std::string render_template(std::string_view name, const kainjow::mustache::data
                           "cannot render the template: " + tmpl.error_message());
     }
     return out;
+}
+
+bool names_key(std::string_view text, std::string_view key) {
+    std::size_t at = 0;
+    while ((at = text.find("{{", at)) != std::string_view::npos) {
+        std::size_t i = at + 2;
+        if (i < text.size() && text[i] == '=') return true;
+        while (i < text.size() && (text[i] == '#' || text[i] == '^' || text[i] == '&' ||
+                                   text[i] == '{' || text[i] == '/' || text[i] == ' ')) {
+            ++i;
+        }
+        std::size_t end = i;
+        while (end < text.size() && text[end] != '}' && text[end] != ' ') ++end;
+        const std::string_view name = text.substr(i, end - i);
+        if (name == key || (name.size() > key.size() && name.ends_with(key) &&
+                            name[name.size() - key.size() - 1] == '.')) {
+            return true;
+        }
+        at = end;
+    }
+    return false;
 }
 
 }  // namespace caws::report

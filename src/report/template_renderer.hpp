@@ -25,6 +25,12 @@ std::string strip_standalone_tags(std::string_view text);
 // control characters a value carried).
 std::string finish_rendering(std::string rendered);
 
+// Whether `text`, a mustache template, has a tag naming `key`: `{{key}}`, `{{#key}}`,
+// `{{^key}}`, `{{{key}}}`, `{{&key}}`, or a dotted name ending in `.key`. A template that
+// sets other delimiters (`{{=`) is taken to name everything. Lets a view leave out what
+// no template shows.
+bool names_key(std::string_view text, std::string_view key);
+
 // Throws util::Error naming the template when it does not parse or fails to render. The
 // view may hold placeholder rows of RowLists (row_list.hpp), which must still live.
 std::string render_template(std::string_view name, const kainjow::mustache::data& view,

@@ -160,14 +160,14 @@ std::vector<bool> charts_drawn(const ordered_json& trends, std::size_t limit, st
 
 data build_trend_view(const ordered_json& report,
                       std::size_t chart_limit = std::numeric_limits<std::size_t>::max(),
-                      std::size_t* charts_total = nullptr) {
+                      std::size_t* charts_total = nullptr, bool with_rows = true) {
     data view;
     const std::string verdict = text_or(report, "verdict");
     view.set("verdict", verdict);
     view.set("verdict_icon", level_icon(verdict));
     const ordered_json& trends = report["trends"];
     std::vector<data> rows;
-    rows.reserve(trends.size());
+    if (with_rows) rows.reserve(trends.size());
     data charts{data::type::list};
     data all_change_points{data::type::list};
     std::size_t degrading = 0;
@@ -185,14 +185,6 @@ data build_trend_view(const ordered_json& report,
         const ordered_json& drift = t["drift"];
         const std::string drift_class = text_or(drift, "class");
         const std::size_t cps = t["change_points"].size();
-        data row;
-        put(row, "icon", level_icon(text_or(t, "level")));
-        put(row, "metric", text_or(t, "metric"));
-        put(row, "measure", text_or(t, "measure"));
-        put(row, "runs", std::to_string(t.value("n", std::size_t{0})));
-        put(row, "drift", drift_class);
-        put(row, "icon_drift",
-            unbreakable(std::string(level_icon(text_or(t, "level"))) + " " + drift_class));
         runs.insert(t.value("n", std::size_t{0}));
         const auto slope = number_at(drift, "slope_percent");
         std::string slope_text = signed_percent(slope);
@@ -200,17 +192,27 @@ data build_trend_view(const ordered_json& report,
             slope_text += " [" + signed_percent(number_at(drift, "low_percent")) + ", " +
                           signed_percent(number_at(drift, "high_percent")) + "]";
         }
-        put(row, "slope", unbreakable(slope_text));
-        const auto p = number_at(drift["mann_kendall"], "p_value");
-        put(row, "p_value", p ? model::format_p_value(*p) : std::string("–"));
-        put(row, "change_points", std::to_string(cps));
         const ordered_json& values = t["series"]["values"];
-        put(row, "latest",
-            values.empty() || !values.back().is_number()
-                ? std::string("–")
-                : unbreakable(model::format_quantity(values.back().get<double>(), unit)));
-        put(row, "level", text_or(t, "level"));
-        rows.push_back(std::move(row));
+        if (with_rows) {
+            data row;
+            put(row, "icon", level_icon(text_or(t, "level")));
+            put(row, "metric", text_or(t, "metric"));
+            put(row, "measure", text_or(t, "measure"));
+            put(row, "runs", std::to_string(t.value("n", std::size_t{0})));
+            put(row, "drift", drift_class);
+            put(row, "icon_drift",
+                unbreakable(std::string(level_icon(text_or(t, "level"))) + " " + drift_class));
+            put(row, "slope", unbreakable(slope_text));
+            const auto p = number_at(drift["mann_kendall"], "p_value");
+            put(row, "p_value", p ? model::format_p_value(*p) : std::string("–"));
+            put(row, "change_points", std::to_string(cps));
+            put(row, "latest",
+                values.empty() || !values.back().is_number()
+                    ? std::string("–")
+                    : unbreakable(model::format_quantity(values.back().get<double>(), unit)));
+            put(row, "level", text_or(t, "level"));
+            rows.push_back(std::move(row));
+        }
         if (drift_class == "degrading") ++degrading;
         if (cps > 0) ++with_change_points;
         change_point_count += cps;
@@ -501,8 +503,8 @@ kainjow::mustache::data trend_view(const nlohmann::ordered_json& report) {
 }
 
 kainjow::mustache::data trend_view(const nlohmann::ordered_json& report, std::size_t chart_limit,
-                                   std::size_t& charts_total) {
-    return build_trend_view(report, chart_limit, &charts_total);
+                                   std::size_t& charts_total, bool rows) {
+    return build_trend_view(report, chart_limit, &charts_total, rows);
 }
 
 }  // namespace caws::report

@@ -89,13 +89,13 @@ void add_trend_cases(data& trends, data& view, const Report& report, const order
 
 }  // namespace
 
-void add_trend_section(data& view, const Report& report, bool junit_cases) {
+void add_trend_section(data& view, const Report& report, bool junit_cases, bool rows) {
     const bool has = report.trends && report.trends->is_object();
     view.set("has_trends", boolean(has));
     if (!has) return;
     const ordered_json& section = *report.trends;
     std::size_t total = 0;
-    data trends = trend_view(section, k_report_trend_charts, total);
+    data trends = trend_view(section, k_report_trend_charts, total, rows);
     const auto& histories = section.at("histories");
     trends.set("history", histories.empty() || !histories[0].is_string()
                               ? std::string()

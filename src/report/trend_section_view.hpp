@@ -19,8 +19,8 @@ inline constexpr std::size_t k_report_trend_charts = 10;
 // most k_report_trend_charts of them, plus `history`, `analysed`,
 // `has_charts_omitted`, `charts_omitted`, `has_change_points`, and with `junit_cases`
 // `trend_cases`, `trend_tests`, `trend_failures`, whose counts are added to the view's
-// `tests` and `failures`.
+// `tests` and `failures`. The table's `rows` only with `rows` (RenderOptions::trend_rows).
 void add_trend_section(kainjow::mustache::data& view, const Report& report,
-                       bool junit_cases = false);
+                       bool junit_cases = false, bool rows = true);
 
 }  // namespace caws::report

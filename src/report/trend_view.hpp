@@ -18,8 +18,9 @@ kainjow::mustache::data trend_view(const nlohmann::ordered_json& report);
 // The same with only the first `chart_limit` charts in the order of their level (failing
 // first, then warnings, each group in the report's order), the order the check report
 // shows them in; `charts_total` is set to the number of charts the report has. A check of
-// 20,000 benchmarks draws ten charts, not thousands.
+// 20,000 benchmarks draws ten charts, not thousands. Without `rows`, `rows` is an empty
+// list (no template of the report names it).
 kainjow::mustache::data trend_view(const nlohmann::ordered_json& report, std::size_t chart_limit,
-                                   std::size_t& charts_total);
+                                   std::size_t& charts_total, bool rows);
 
 }  // namespace caws::report

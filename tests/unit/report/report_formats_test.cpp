@@ -10,7 +10,10 @@
 #include "gate/policy.hpp"
 #include "report/json_report.hpp"
 #include "report/latex_renderer.hpp"
+#include "report/template_renderer.hpp"
+#include "report/trend_section.hpp"
 #include "support/simulated_runs.hpp"
+#include "trend/analysis.hpp"
 
 namespace caws::report {
 namespace {
@@ -60,6 +63,43 @@ TEST(ReportFormats, ARowRendersItsViewWithItsTemplateAndEscaper) {
     EXPECT_EQ(render_format(report_format("latex"), report, templates, options),
               render_latex(report, templates, {true, false}));
     EXPECT_EQ(render_format(report_format("junit"), report, templates, {}), "2 <check>");
+}
+
+TEST(ReportFormats, TheTrendTableRowsAreBuiltForATemplateThatNamesThem) {
+    std::vector<trend::Trend> trends;
+    for (const char* name : {"BM_A", "BM_B"}) {
+        trend::Series series;
+        series.metric = name;
+        series.measure = "cpu_time";
+        series.unit = "s";
+        series.direction = model::Direction::lower;
+        series.values = {1, 1, 1, 1, 2, 2, 2, 2};
+        trend::label_runs(series, std::vector<std::string>(8, ""), std::vector<std::string>(8, ""));
+        trends.push_back(trend::analyse(std::move(series)));
+    }
+    TrendSectionInput input;
+    input.history = "h.jsonl";
+    input.trends = &trends;
+    Report report = sample_report();
+    report.trends = build_trend_section(input);
+    TemplateSet templates;
+    templates.override_template("junit", "{{#trends}}{{#rows}}{{metric}};{{/rows}}{{/trends}}");
+    EXPECT_EQ(render_format(report_format("junit"), report, templates, {}), "BM_A;BM_B;");
+    templates.override_template("junit", "{{#trends}}{{ trends.rows }}{{summary}}{{/trends}}");
+    EXPECT_NE(render_format(report_format("junit"), report, templates, {}).find("2 metrics"),
+              std::string::npos);
+}
+
+TEST(ReportFormats, ATemplateNamesAKeyInAnyKindOfTag) {
+    EXPECT_TRUE(names_key("{{#rows}}x{{/rows}}", "rows"));
+    EXPECT_TRUE(names_key("a {{^ rows }}none{{/rows}}", "rows"));
+    EXPECT_TRUE(names_key("{{{rows}}}", "rows"));
+    EXPECT_TRUE(names_key("{{&rows}}", "rows"));
+    EXPECT_TRUE(names_key("{{trends.rows}}", "rows"));
+    EXPECT_TRUE(names_key("{{=<% %>=}}<%rows%>", "rows"));  // other delimiters: anything
+    EXPECT_FALSE(names_key("{{omitted}} rows are left out", "rows"));
+    EXPECT_FALSE(names_key("{{! rows }}{{rows_total}}{{#arrows}}{{/arrows}}", "rows"));
+    EXPECT_FALSE(names_key("", "rows"));
 }
 
 }  // namespace
