@@ -55,6 +55,7 @@ VerdictReport finish_verdict(model::Verdict verdict, const ComparedRuns& runs,
     input.rounds = std::move(context.rounds);
     input.between_run = std::move(context.between_run);
     input.rerun = context.rerun;
+    input.comparisons_to_take = &verdict.comparisons;
     ReportDocument report = report::build_report(std::move(input));
     return VerdictReport{std::move(verdict), std::move(report)};
 }

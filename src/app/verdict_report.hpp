@@ -45,7 +45,9 @@ struct ReportContext {
     const model::Run* rerun = nullptr;  // `check --confirm`: the rerun, for the "confirm" section
 };
 
-// A verdict with its scores and recommendations, and the report built from it.
+// A verdict with its scores and recommendations, and the report built from it. The
+// comparisons are the report's (`report.comparisons`): they are moved there, not copied,
+// and `verdict.comparisons` is left empty.
 struct VerdictReport {
     model::Verdict verdict;
     ReportDocument report;

@@ -238,8 +238,6 @@ Report build_report(const ReportInput& input) {
     report.summary.geomean = input.geomean;
     report.baseline = side_of(*input.baseline, input.baseline_label, input.baseline_provenance);
     report.candidate = side_of(*input.candidate, {}, std::nullopt);
-    report.comparisons = verdict.comparisons;
-    for (auto& c : report.comparisons) keep_as_written(c);
     report.budgets = verdict.budgets;
     for (auto& b : report.budgets) keep_as_written(b);
     report.findings = verdict.findings;
@@ -251,6 +249,12 @@ Report build_report(const ReportInput& input) {
     report.between_run = input.between_run;
     if (input.gated) report.rerun = rerun_section(verdict, *input.candidate);
     if (input.rerun != nullptr) report.confirm = confirm_section(verdict, *input.rerun);
+    // Last: the sections above read the verdict's comparisons.
+    report.comparisons = input.comparisons_to_take != nullptr
+                             ? std::move(*input.comparisons_to_take)
+                             : verdict.comparisons;
+    if (input.comparisons_to_take != nullptr) input.comparisons_to_take->clear();
+    for (auto& c : report.comparisons) keep_as_written(c);
     return report;
 }
 

@@ -64,9 +64,9 @@ class RunAbTest : public ::testing::Test {
     QuietSink sink_;
 };
 
-const model::Comparison* find(const model::Verdict& verdict, const std::string& metric,
-                              const std::string& measure = "cpu_time") {
-    for (const model::Comparison& c : verdict.comparisons) {
+const model::Comparison* find(const std::vector<model::Comparison>& comparisons,
+                              const std::string& metric, const std::string& measure = "cpu_time") {
+    for (const model::Comparison& c : comparisons) {
         if (c.metric == metric && c.measure == measure) return &c;
     }
     return nullptr;
@@ -75,12 +75,12 @@ const model::Comparison* find(const model::Verdict& verdict, const std::string& 
 TEST_F(RunAbTest, GatesOnThePairsOfTheRounds) {
     const AbResult result = run(request());
     EXPECT_EQ(result.exit_code, k_exit_fail);
-    ASSERT_NE(find(result.verdict, "BM_Crc"), nullptr);
-    EXPECT_EQ(find(result.verdict, "BM_Crc")->change, model::ChangeClass::severe);
-    EXPECT_EQ(find(result.verdict, "BM_Hash")->change, model::ChangeClass::minor);
-    EXPECT_EQ(find(result.verdict, "BM_Same")->change, model::ChangeClass::unchanged);
-    EXPECT_EQ(find(result.verdict, "BM_Crc")->test, "wilcoxon");
-    EXPECT_EQ(find(result.verdict, "BM_Crc")->n_candidate, 10u);
+    ASSERT_NE(find(result.report.comparisons, "BM_Crc"), nullptr);
+    EXPECT_EQ(find(result.report.comparisons, "BM_Crc")->change, model::ChangeClass::severe);
+    EXPECT_EQ(find(result.report.comparisons, "BM_Hash")->change, model::ChangeClass::minor);
+    EXPECT_EQ(find(result.report.comparisons, "BM_Same")->change, model::ChangeClass::unchanged);
+    EXPECT_EQ(find(result.report.comparisons, "BM_Crc")->test, "wilcoxon");
+    EXPECT_EQ(find(result.report.comparisons, "BM_Crc")->n_candidate, 10u);
     EXPECT_EQ(bench_.runs("base"), 10);
     EXPECT_EQ(bench_.runs("head"), 10);
 
@@ -97,7 +97,7 @@ TEST_F(RunAbTest, GatesOnThePairsOfTheRounds) {
     // Three benchmarks: CPU time gated, real time reported beside it.
     EXPECT_EQ(design.needed.gated_metrics, 3u);
     EXPECT_EQ(design.needed.rounds, 7u);
-    const model::Comparison* wall = find(result.verdict, "BM_Crc", "real_time");
+    const model::Comparison* wall = find(result.report.comparisons, "BM_Crc", "real_time");
     ASSERT_NE(wall, nullptr);
     EXPECT_FALSE(wall->gated);
     EXPECT_EQ(wall->notes.back(), "a second clock beside cpu_time: reported, not gated");
@@ -125,8 +125,8 @@ TEST_F(RunAbTest, AGateFileChoosesTheMeasuresAndSoTheRoundsNeeded) {
     const AbResult result = run(r);
     EXPECT_EQ(result.design.needed.gated_metrics, 6u);
     EXPECT_EQ(result.design.needed.rounds, 8u);
-    EXPECT_EQ(find(result.verdict, "BM_Hash")->change, model::ChangeClass::moderate);
-    EXPECT_TRUE(find(result.verdict, "BM_Hash", "real_time")->gated);
+    EXPECT_EQ(find(result.report.comparisons, "BM_Hash")->change, model::ChangeClass::moderate);
+    EXPECT_TRUE(find(result.report.comparisons, "BM_Hash", "real_time")->gated);
 }
 
 TEST_F(RunAbTest, TooFewRoundsForTheGatedMetricsStopAfterTheFirstRound) {
@@ -221,10 +221,10 @@ TEST_F(RunAbTest, AKeptRunAnalysedAgainGivesTheSameVerdictAndReport) {
     EXPECT_EQ(second.design.orders, first.design.orders);
     EXPECT_EQ(second.exit_code, first.exit_code);
     // The reports are compared byte for byte in tests/cli/ab_cli_test.cpp.
-    ASSERT_EQ(second.verdict.comparisons.size(), first.verdict.comparisons.size());
-    for (std::size_t i = 0; i < first.verdict.comparisons.size(); ++i) {
-        const model::Comparison& a = first.verdict.comparisons[i];
-        const model::Comparison& b = second.verdict.comparisons[i];
+    ASSERT_EQ(second.report.comparisons.size(), first.report.comparisons.size());
+    for (std::size_t i = 0; i < first.report.comparisons.size(); ++i) {
+        const model::Comparison& a = first.report.comparisons[i];
+        const model::Comparison& b = second.report.comparisons[i];
         EXPECT_EQ(b.metric + b.measure, a.metric + a.measure);
         EXPECT_EQ(b.ratio, a.ratio);
         EXPECT_EQ(b.p_adjusted, a.p_adjusted);
@@ -287,7 +287,7 @@ TEST_F(RunAbTest, RunsTheRealGoogleBenchmarkPrograms) {
     const AbResult result = run(r);
     EXPECT_EQ(result.design.needed.gated_metrics, 2u);
     EXPECT_EQ(result.exit_code, k_exit_fail);
-    const model::Comparison* crc = find(result.verdict, "BM_Crc32/min_time:0.020");
+    const model::Comparison* crc = find(result.report.comparisons, "BM_Crc32/min_time:0.020");
     ASSERT_NE(crc, nullptr);
     EXPECT_TRUE(model::is_regression(crc->change));
     EXPECT_GT(*crc->ratio, 1.6);

@@ -76,11 +76,11 @@ class BetweenRunUseCase : public ::testing::Test {
 
     static const model::Comparison& bm_a(const CheckResult& result) {
         const auto found =
-            std::find_if(result.verdict.comparisons.begin(), result.verdict.comparisons.end(),
+            std::find_if(result.report.comparisons.begin(), result.report.comparisons.end(),
                          [](const model::Comparison& c) {
                              return c.metric == "BM_A" && c.measure == "cpu_time";
                          });
-        EXPECT_NE(found, result.verdict.comparisons.end());
+        EXPECT_NE(found, result.report.comparisons.end());
         return *found;
     }
 

@@ -25,9 +25,9 @@ CheckRequest demo_check(const std::string& results) {
     return request;
 }
 
-const model::Comparison* find_comparison(const model::Verdict& verdict, const std::string& metric,
-                                         const std::string& measure) {
-    for (const model::Comparison& c : verdict.comparisons) {
+const model::Comparison* find_comparison(const std::vector<model::Comparison>& comparisons,
+                                         const std::string& metric, const std::string& measure) {
+    for (const model::Comparison& c : comparisons) {
         if (c.metric == metric && c.measure == measure) return &c;
     }
     return nullptr;
@@ -50,16 +50,19 @@ TEST(RunCheck, TheDemoPullRequestFailsOnItsSlowerHash) {
     EXPECT_EQ(result.baseline_path, test::source_path("examples/baselines") + "/demo.json");
     EXPECT_EQ(result.history, std::nullopt);  // examples/baselines has no history
     // cpu_time is gated, real_time reported beside it.
-    const model::Comparison* hash = find_comparison(result.verdict, "BM_Hash/3000", "cpu_time");
+    const model::Comparison* hash =
+        find_comparison(result.report.comparisons, "BM_Hash/3000", "cpu_time");
     ASSERT_NE(hash, nullptr);
-    const model::Comparison* wall = find_comparison(result.verdict, "BM_Hash/3000", "real_time");
+    const model::Comparison* wall =
+        find_comparison(result.report.comparisons, "BM_Hash/3000", "real_time");
     ASSERT_NE(wall, nullptr);
     EXPECT_FALSE(wall->gated);
     EXPECT_EQ(wall->level, model::Level::pass);
     EXPECT_TRUE(model::is_regression(hash->change));
     EXPECT_EQ(hash->level, model::Level::fail);
     EXPECT_GT(*hash->ratio, 1.5);
-    const model::Comparison* copy = find_comparison(result.verdict, "BM_Copy/4096", "cpu_time");
+    const model::Comparison* copy =
+        find_comparison(result.report.comparisons, "BM_Copy/4096", "cpu_time");
     ASSERT_NE(copy, nullptr);
     EXPECT_EQ(copy->change, model::ChangeClass::improved);
     ASSERT_TRUE(result.verdict.scores.has_value());
@@ -73,8 +76,8 @@ TEST(RunCheck, TheRunTheBaselineWasMadeOfPasses) {
         run_check(demo_check("examples/results/demo-baseline-run.json"), environment);
     EXPECT_EQ(result.exit_code, k_exit_pass);
     EXPECT_NE(result.verdict.level, model::Level::fail);
-    EXPECT_FALSE(result.verdict.comparisons.empty());
-    for (const model::Comparison& c : result.verdict.comparisons) {
+    EXPECT_FALSE(result.report.comparisons.empty());
+    for (const model::Comparison& c : result.report.comparisons) {
         EXPECT_EQ(c.change, model::ChangeClass::unchanged) << c.metric << " " << c.measure;
     }
 }

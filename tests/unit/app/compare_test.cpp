@@ -10,8 +10,9 @@
 namespace caws::app {
 namespace {
 
-const model::Comparison& comparison_of(const model::Verdict& verdict, const std::string& metric) {
-    for (const model::Comparison& c : verdict.comparisons) {
+const model::Comparison& comparison_of(const std::vector<model::Comparison>& comparisons,
+                                       const std::string& metric) {
+    for (const model::Comparison& c : comparisons) {
         if (c.metric == metric && c.measure == "cpu_time") return c;
     }
     throw std::runtime_error("no comparison of " + metric);
@@ -29,8 +30,10 @@ TEST(RunCompare, TwoResultsFilesAreClassedButNeverGated) {
     const CompareResult result = run_compare(
         demo_compare("examples/results/demo-baseline-run.json", "examples/results/demo.json"),
         environment);
-    EXPECT_TRUE(model::is_regression(comparison_of(result.verdict, "BM_Hash/3000").change));
-    EXPECT_EQ(comparison_of(result.verdict, "BM_Copy/4096").change, model::ChangeClass::improved);
+    EXPECT_TRUE(
+        model::is_regression(comparison_of(result.report.comparisons, "BM_Hash/3000").change));
+    EXPECT_EQ(comparison_of(result.report.comparisons, "BM_Copy/4096").change,
+              model::ChangeClass::improved);
     ASSERT_TRUE(result.verdict.scores.has_value());
     EXPECT_LT(result.verdict.scores->health.value, 100);
     // No score limits: the scores inform, no low-health finding fails the comparison.
@@ -46,7 +49,8 @@ TEST(RunCompare, ABaselineFileIsReadAsABaseline) {
         demo_compare("examples/baselines/demo.json", "examples/results/demo-baseline-run.json"),
         environment);
     EXPECT_EQ(result.verdict.level, model::Level::pass);
-    EXPECT_EQ(comparison_of(result.verdict, "BM_Hash/3000").change, model::ChangeClass::unchanged);
+    EXPECT_EQ(comparison_of(result.report.comparisons, "BM_Hash/3000").change,
+              model::ChangeClass::unchanged);
 }
 
 TEST(RunCompare, AnUnknownTestIsAnError) {

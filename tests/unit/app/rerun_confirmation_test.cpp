@@ -43,7 +43,7 @@ struct Suite {
 };
 
 const model::Comparison& comparison_of(const CheckResult& result, const std::string& metric) {
-    for (const model::Comparison& c : result.verdict.comparisons) {
+    for (const model::Comparison& c : result.report.comparisons) {
         if (c.metric == metric && c.measure == "cpu_time") return c;
     }
     throw std::runtime_error("no comparison of " + metric);
