@@ -250,10 +250,14 @@ Report build_report(const ReportInput& input) {
     if (input.gated) report.rerun = rerun_section(verdict, *input.candidate);
     if (input.rerun != nullptr) report.confirm = confirm_section(verdict, *input.rerun);
     // Last: the sections above read the verdict's comparisons.
-    report.comparisons = input.comparisons_to_take != nullptr
-                             ? std::move(*input.comparisons_to_take)
-                             : verdict.comparisons;
-    if (input.comparisons_to_take != nullptr) input.comparisons_to_take->clear();
+    // Not a conditional expression: with a const lvalue on one side its result is a const
+    // copy, which the assignment copies again.
+    if (input.comparisons_to_take != nullptr) {
+        report.comparisons = std::move(*input.comparisons_to_take);
+        input.comparisons_to_take->clear();
+    } else {
+        report.comparisons = verdict.comparisons;
+    }
     for (auto& c : report.comparisons) keep_as_written(c);
     return report;
 }
