@@ -93,6 +93,8 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     const ComparedRuns runs{&baseline.run, baseline_path, baseline.provenance, &candidate};
     model::Verdict verdict = rerun ? compare_confirm_and_gate(runs, *rerun, setup, now)
                                    : compare_and_gate(runs, setup, now);
+    // The comparing threads' scratch memory, before the trends take theirs.
+    util::release_free_memory();
     const trend::LeakOptions leaks =
         leak_options(request.leaks, request.leak_threshold, setup.gate);
     trend::add_leak_findings(verdict, candidate, leaks);  // memory time series

@@ -1,7 +1,5 @@
 #include "app/check_trends.hpp"
 
-#include <malloc.h>
-
 #include <filesystem>
 #include <set>
 #include <utility>
@@ -14,6 +12,7 @@
 #include "trend/series.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
+#include "util/parallel.hpp"
 
 namespace caws::app {
 
@@ -106,7 +105,7 @@ CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory
     // The table was most of the memory so far, much of it in the reading threads' arenas:
     // give it back before the trends and the report take theirs (36 MB of the peak of a
     // 20,000-benchmark check).
-    ::malloc_trim(0);
+    util::release_free_memory();
     result.trends = trend::analyse_all(std::move(series), options, result.rules);
     report_ungated_trends(result.trends, comparisons);
 

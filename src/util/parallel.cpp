@@ -1,5 +1,7 @@
 #include "util/parallel.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -36,6 +38,10 @@ void parallel_for(std::size_t n, std::size_t threads,
     run();
     for (std::thread& thread : pool) thread.join();
     if (failure) std::rethrow_exception(failure);
+}
+
+void release_free_memory() {
+    ::malloc_trim(0);
 }
 
 bool worth_two_threads(std::uint64_t bytes) {

@@ -26,6 +26,11 @@ void run_both(const std::function<void()>& first, const std::function<void()>& s
 // starting a thread costs more than it saves.
 bool worth_two_threads(std::uint64_t bytes);
 
+// Gives the memory freed so far back to the system (glibc's malloc_trim, every arena):
+// memory a worker thread freed stays in its arena otherwise, out of reach of the other
+// threads and counted in the process's peak.
+void release_free_memory();
+
 // The number of threads the hardware runs at once, at least 1.
 std::size_t hardware_threads();
 
