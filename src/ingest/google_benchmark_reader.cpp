@@ -491,58 +491,48 @@ class RowParser {
     std::string copy_;
 };
 
-// The fast way for a well-formed file: its rows parsed one by one as a scan finds them,
-// then the rest of the file; nullopt when the scan finds another shape or anything in the
-// file is not as expected, for parse_google_benchmark to read the text whole and say what
-// is wrong. A limit reached (too many benchmarks, too long a name) is the error as it
-// stands: reading the whole text again is what the limit is there to avoid.
-std::optional<model::Run> parse_by_rows(std::string_view text, const model::Source& source) {
-    bool stopped_at_limit = false;
-    try {
-        model::Run run;
-        run.sources.push_back(source);
-        // The rows' values are read with a Document's accessors; its own text is never
-        // parsed (an error in a row reads the whole text again, which says where it is).
-        Document accessors(source.path, std::string_view("{}"));
-        GoogleBenchmarkReader reader(accessors, run);
-        try {
-            RowParser rows(text);
-            std::size_t index = 0;
-            const json::ElementVisitor each = [&](std::size_t offset, std::size_t length) {
-                od::document row = rows.parse(offset, length);
-                reader.read_split_row(row.get_object().value(), index++);
-            };
-            const std::optional<json::MemberArray> array =
-                json::find_member_array(text, "benchmarks", &each);
-            if (!array || index == 0) return std::nullopt;
-            const std::string rest_text = array->rest(text);
-            if (rest_text.find('\0') != std::string::npos) return std::nullopt;
-            Document rest(source.path, rest_text);
-            reader.read_rest(rest);
-        } catch (const util::Error&) {
-            stopped_at_limit = reader.stopped_at_limit();
-            throw;
-        }
-        return run;
-    } catch (const util::Error&) {
-        if (stopped_at_limit) throw;
-    } catch (const json::NotFast&) {
-    } catch (const simdjson::simdjson_error&) {
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 model::Run parse_google_benchmark(std::string_view text, const model::Source& source,
                                   const ReadOptions& /*options*/) {
-    if (std::optional<model::Run> run = parse_by_rows(text, source)) return std::move(*run);
+    if (std::optional<model::Run> run = parse_google_benchmark_rows(text, source)) {
+        return std::move(*run);
+    }
     return parse_google_benchmark_whole(text, source);
 }
 
+// The rows parsed one by one as the scan finds them, then the rest of the file. A limit
+// reached (too many benchmarks, too long a name) is the error as it stands: reading the
+// whole text again is what the limit is there to avoid.
 std::optional<model::Run> parse_google_benchmark_rows(std::string_view text,
                                                       const model::Source& source) {
-    return parse_by_rows(text, source);
+    model::Run run;
+    run.sources.push_back(source);
+    // The rows' values are read with a Document's accessors; its own text is never parsed
+    // (an error in a row reads the whole text again, which says where it is).
+    Document accessors(source.path, std::string_view("{}"));
+    GoogleBenchmarkReader reader(accessors, run);
+    try {
+        RowParser rows(text);
+        std::size_t index = 0;
+        const json::ElementVisitor each = [&](std::size_t offset, std::size_t length) {
+            od::document row = rows.parse(offset, length);
+            reader.read_split_row(row.get_object().value(), index++);
+        };
+        const std::optional<json::MemberArray> array =
+            json::find_member_array(text, "benchmarks", &each);
+        if (!array || index == 0) return std::nullopt;
+        const std::string rest_text = array->rest(text);
+        if (rest_text.find('\0') != std::string::npos) return std::nullopt;
+        Document rest(source.path, rest_text);
+        reader.read_rest(rest);
+        return run;
+    } catch (const util::Error&) {
+        if (reader.stopped_at_limit()) throw;
+    } catch (const json::NotFast&) {
+    } catch (const simdjson::simdjson_error&) {
+    }
+    return std::nullopt;
 }
 
 model::Run parse_google_benchmark_whole(std::string_view text, const model::Source& source) {

@@ -102,20 +102,20 @@ class Scan {
         if (m.backslash != 0 || escape_next_) {
             // Escapes are rare in results files: find the strings byte by byte.
             m.quote = 0;
+            bool quoted = in_string_;
             for (std::size_t i = 0; i < k_block; ++i) {
                 if (escape_next_) {
                     escape_next_ = false;
                 } else if (block[i] == '\\') {
-                    escape_next_ = in_string_quoted_;
+                    escape_next_ = quoted;
                 } else if (block[i] == '"') {
                     m.quote |= std::uint64_t{1} << i;
-                    in_string_quoted_ = !in_string_quoted_;
+                    quoted = !quoted;
                 }
             }
         }
         const std::uint64_t inside = prefix_xor(m.quote) ^ (in_string_ ? ~std::uint64_t{0} : 0);
         in_string_ = (inside >> 63) != 0;
-        in_string_quoted_ = in_string_;
         std::uint64_t brackets = (m.open | m.close) & ~inside;
         while (brackets != 0 && !failed_) {
             const auto i = static_cast<std::size_t>(__builtin_ctzll(brackets));
@@ -204,9 +204,8 @@ class Scan {
     State state_ = State::before;
     std::size_t depth_ = 0;
     std::size_t elements_ = 0;
-    bool in_string_ = false;         // at the end of the last block
-    bool in_string_quoted_ = false;  // the same, for the byte-by-byte scan
-    bool escape_next_ = false;       // the last block ended on a backslash in a string
+    bool in_string_ = false;    // at the end of the last block
+    bool escape_next_ = false;  // the last block ended on a backslash in a string
     bool failed_ = false;
     std::size_t gap_from_ = 0;
     std::size_t element_from_ = 0;

@@ -36,19 +36,6 @@ void write_between_run(JsonWriter& out, const std::optional<model::BetweenRun>& 
 
 namespace {
 
-// A pair of numbers [low, high] at `at`/`key`, when present.
-std::optional<model::Interval> interval_from(const ShapeChecker& check, const Json& object,
-                                             const std::string& at, const char* key) {
-    const Json* interval = check.optional(
-        object, at, key,
-        [](const Json& v) {
-            return v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number();
-        },
-        "[low, high]");
-    if (interval == nullptr) return std::nullopt;
-    return model::Interval{(*interval)[0].get<double>(), (*interval)[1].get<double>()};
-}
-
 std::optional<model::HistoryRange> history_range_from(const ShapeChecker& check, const Json& b,
                                                       const std::string& b_at) {
     const Json* object = check.object_member(b, b_at, "range");
@@ -58,7 +45,7 @@ std::optional<model::HistoryRange> history_range_from(const ShapeChecker& check,
     out.runs = check.count(*object, at, "runs").value_or(0);
     out.robust_sd = check.number(*object, at, "robust_sd").value_or(0.0);
     out.margin = check.number(*object, at, "margin").value_or(0.0);
-    if (const auto interval = interval_from(check, *object, at, "interval"))
+    if (const auto interval = interval_at(check, *object, at, "interval", false))
         out.interval = *interval;
     out.within = check.flag(*object, at, "within", false);
     return out;
@@ -77,7 +64,7 @@ std::optional<model::BetweenRun> between_run_from(const ShapeChecker& check, con
     out.pooled_sd = check.number(*object, b_at, "pooled_sd").value_or(0.0);
     out.df = check.number(*object, b_at, "df").value_or(0.0);
     out.level = check.number(*object, b_at, "level").value_or(out.level);
-    if (const auto interval = interval_from(check, *object, b_at, "interval")) {
+    if (const auto interval = interval_at(check, *object, b_at, "interval", false)) {
         out.interval = *interval;
     }
     out.within = check.flag(*object, b_at, "within", false);

@@ -282,14 +282,14 @@ void write_recommendation(JsonWriter& out, const model::Recommendation& r) {
 }
 
 std::optional<model::Interval> interval_at(const ShapeChecker& check, const Json& object,
-                                           const std::string& at) {
+                                           const std::string& at, const char* key, bool nullable) {
     const Json* value = check.optional(
-        object, at, "ci",
-        [](const Json& v) {
-            return v.is_null() ||
+        object, at, key,
+        [nullable](const Json& v) {
+            return (nullable && v.is_null()) ||
                    (v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number());
         },
-        "null or [low, high]");
+        nullable ? "null or [low, high]" : "[low, high]");
     if (value == nullptr || value->is_null()) return std::nullopt;
     return model::Interval{(*value)[0].get<double>(), (*value)[1].get<double>()};
 }

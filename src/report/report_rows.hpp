@@ -26,9 +26,11 @@ void write_recommendation(JsonWriter& out, const model::Recommendation& recommen
 
 // Reading one row at the JSON pointer `at`, checked with `check`, which throws
 // util::Error for the first value that is wrong.
+// The interval [low, high] of `object`'s member `key` (null allowed when `nullable`).
 std::optional<model::Interval> interval_at(const ShapeChecker& check,
                                            const nlohmann::ordered_json& object,
-                                           const std::string& at);
+                                           const std::string& at, const char* key = "ci",
+                                           bool nullable = true);
 model::Comparison comparison_from(const ShapeChecker& check, const nlohmann::ordered_json& c,
                                   const std::string& at);
 model::BudgetCheck budget_from(const ShapeChecker& check, const nlohmann::ordered_json& b,

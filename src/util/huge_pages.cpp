@@ -1,11 +1,13 @@
 #include "util/huge_pages.hpp"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <vector>
+
+#include "util/file_io.hpp"
 
 namespace caws::util {
 namespace {
@@ -27,17 +29,13 @@ std::string read_small_file(const char* path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Bytes in the regular files named by the arguments (options and other words cost a
-// failed stat each).
+// Bytes in the regular files named by the arguments that are not options.
 std::uint64_t argument_file_bytes(int argc, char** argv) {
-    std::uint64_t total = 0;
+    std::vector<std::string> paths;
     for (int i = 1; i < argc; ++i) {
-        struct stat info {};
-        if (argv[i][0] != '-' && ::stat(argv[i], &info) == 0 && S_ISREG(info.st_mode)) {
-            total += static_cast<std::uint64_t>(info.st_size);
-        }
+        if (argv[i][0] != '-') paths.emplace_back(argv[i]);
     }
-    return total;
+    return regular_file_bytes(paths);
 }
 
 }  // namespace

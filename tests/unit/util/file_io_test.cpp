@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "support/temp_dir.hpp"
-#include "util/parallel.hpp"
 #include "util/error.hpp"
+#include "util/parallel.hpp"
 
 namespace caws::util {
 namespace {
