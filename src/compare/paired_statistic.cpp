@@ -49,7 +49,23 @@ bool apply_sign_flip(model::Comparison& c, const stats::RatioBootstrap& r,
     return c.significant;
 }
 
+// The samples of the smaller side, pooled over the rounds.
+std::size_t pooled_size(std::span<const stats::RoundSamples> rounds) {
+    std::size_t base = 0;
+    std::size_t head = 0;
+    for (const stats::RoundSamples& round : rounds) {
+        base += round.base.size();
+        head += round.head.size();
+    }
+    return std::min(base, head);
+}
+
 }  // namespace
+
+bool uses_paired_smoothing(Statistic statistic, std::size_t pooled) {
+    return statistic == Statistic::min || statistic == Statistic::max ||
+           uses_smoothing(statistic, pooled);
+}
 
 std::string too_few_rounds_note(std::size_t differing, double alpha, std::string_view test) {
     return "too few differing rounds to test (" + std::to_string(differing) + "; " +
@@ -85,6 +101,7 @@ bool apply_paired_statistic(model::Comparison& c, Statistic statistic,
     bootstrap.confidence = options.confidence;
     bootstrap.seed = stats::derive_seed(options.seed, metric_stream(metric));
     bootstrap.bca = uses_bca(statistic);
+    bootstrap.smoothed = uses_paired_smoothing(statistic, pooled_size(rounds));
     const auto r = stats::bootstrap_paired_statistic_ratio(rounds, sample, bootstrap);
     if (!r) {
         c.notes.push_back("too few rounds for a " +
@@ -92,7 +109,8 @@ bool apply_paired_statistic(model::Comparison& c, Statistic statistic,
                           " interval or a test: the ratio alone decides");
         return true;
     }
-    set_statistic_interval(c, *r, options, k_paired_bca_ci_method, k_paired_percentile_ci_method);
+    set_statistic_interval(c, *r, options, k_paired_bca_ci_method, k_paired_percentile_ci_method,
+                           k_paired_smoothed_ci_method);
     c.power = paired_noise(bootstrap_round_noise(r->log_standard_error, rounds.size()), rounds);
     return apply_sign_flip(c, *r, rounds, options);
 }

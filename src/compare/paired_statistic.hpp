@@ -16,15 +16,22 @@
 
 namespace caws::compare {
 
-// The comparison's `test`, and its `ci_method` for the BCa and the percentile interval.
+// The comparison's `test`, and its `ci_method` for the BCa, the percentile and the smoothed
+// percentile interval.
 inline constexpr std::string_view k_sign_flip_test = "sign-flip";
 inline constexpr std::string_view k_paired_bca_ci_method = "bca-bootstrap-paired";
 inline constexpr std::string_view k_paired_percentile_ci_method = "percentile-bootstrap-paired";
+inline constexpr std::string_view k_paired_smoothed_ci_method = "smoothed-bootstrap-paired";
 
 // "too few differing rounds to test (3; the exact test needs 6 to reach alpha 0.05): the
 // ratio alone decides": with n differing rounds no paired test of caws-gate can give less
 // than 2 / 2^n. `test` names the test ("the exact test").
 std::string too_few_rounds_note(std::size_t differing, double alpha, std::string_view test);
+
+// Whether `ab`'s bootstrap of `statistic` smooths the values within rounds: `min` and
+// `max`, and a quantile with fewer than 5 of the `pooled` values of the smaller side beyond
+// it, as uses_smoothing decides for two independent samples.
+bool uses_paired_smoothing(Statistic statistic, std::size_t pooled);
 
 // The statistic of one side's samples over `rounds`, pooled in round order.
 double pooled_statistic(std::span<const stats::RoundSamples> rounds, bool head,

@@ -28,9 +28,9 @@ model::Interval oriented_containing(const stats::Interval& raw, double ratio,
 
 void set_statistic_interval(model::Comparison& c, const stats::RatioBootstrap& r,
                             const Options& options, std::string_view bca_method,
-                            std::string_view percentile_method) {
+                            std::string_view percentile_method, std::string_view smoothed_method) {
     c.ci = oriented_containing(r.interval, *c.ratio, c.direction);
-    c.ci_method = std::string(r.smoothed ? k_smoothed_ci_method
+    c.ci_method = std::string(r.smoothed ? smoothed_method
                               : r.bca    ? bca_method
                                          : percentile_method);
     if (r.widened) {

@@ -45,7 +45,8 @@ bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& 
 // bootstrap widened the interval to the ratio.
 void set_statistic_interval(model::Comparison& c, const stats::RatioBootstrap& r,
                             const Options& options, std::string_view bca_method,
-                            std::string_view percentile_method);
+                            std::string_view percentile_method,
+                            std::string_view smoothed_method = k_smoothed_ci_method);
 
 struct StatisticOutcome {
     // The test was significant, or could not be run: the ratio alone decides.

@@ -165,8 +165,9 @@ struct Comparison {
     // t-test on log values) when the samples are too few for a Hodges-Lehmann interval at
     // the requested level; for a statistic other than the median, "bca-bootstrap" (the mean)
     // or "smoothed-bootstrap" (the quantiles) of its own ratio; for paired rounds (`ab`),
-    // "hodges-lehmann-paired", or "bca-bootstrap-paired" or "percentile-bootstrap-paired"
-    // for another statistic; empty without an interval.
+    // "hodges-lehmann-paired", or "bca-bootstrap-paired", "smoothed-bootstrap-paired" (min,
+    // max, quantiles with few values beyond them) or "percentile-bootstrap-paired" for
+    // another statistic; empty without an interval.
     std::string ci_method;
     std::optional<double> p_value;  // two-sided, of the test named in `test`
     // `p_value` adjusted across the tested gated metrics of the run (compare::Options

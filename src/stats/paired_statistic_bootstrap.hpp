@@ -33,6 +33,23 @@ double pooled_ratio(std::span<const RoundSamples> rounds, std::span<const std::s
 std::vector<double> round_jackknife(std::span<const RoundSamples> rounds,
                                     const SampleStatistic& statistic);
 
+// One side's logs round by round, for the smoothed bootstrap of rounds: a drawn round's log
+// value v becomes c + (v - c + h Z) s, c the round's mean log, Z standard normal, h
+// Silverman's (1986, eq. 3.31) rule of thumb 0.9 min(w, IQR / 1.34) N^(-1/5) on the N
+// within-round residuals v - c of all R rounds, w their standard deviation on N - R degrees
+// of freedom and s = 1 / sqrt(1 + h^2 / w^2): a draw from a kernel density around the
+// round's own level, which keeps the within-round variance and the drift the round shares
+// with the other side. Bandwidth 0 when no round has two values or they do not vary.
+struct SmoothedRounds {
+    std::vector<std::vector<double>> logs;
+    std::vector<double> centre;
+    double bandwidth = 0;
+    double shrink = 1;
+};
+
+// The smoothing of the base (`head` false) or the head side of `rounds` (values positive).
+SmoothedRounds smoothed_rounds(std::span<const RoundSamples> rounds, bool head);
+
 // The paired bootstrap of pooled_ratio over all rounds, and its sign-flip permutation test,
 // from one seeded stream (the resamples first):
 // - `options.resamples` times, as many rounds as given are drawn with replacement and the
@@ -40,6 +57,10 @@ std::vector<double> round_jackknife(std::span<const RoundSamples> rounds,
 //   jackknife over rounds, as scipy.stats.bootstrap(paired=True) forms it) or percentile,
 //   taken at expanded_confidence(options.confidence, rounds) so that few rounds still
 //   cover about options.confidence, and always containing the ratio (RatioBootstrap);
+//   with options.smoothed, for a quantile, each drawn round's values are smoothed within
+//   the round (a kernel around its mean log, Silverman's bandwidth on the within-round
+//   residuals, the noise from a stream of its own) and the interval is the percentile one
+//   at options.confidence itself;
 // - `options.resamples` times, each round's sides are exchanged with probability 1/2 and
 //   p = (1 + #{|log ratio*| >= |log ratio|}) / (1 + resamples), ties within 100 ulp
 //   counting as extreme. Exact under the hypothesis that within every round the two sides'

@@ -98,15 +98,29 @@ TEST(PairedStatistic, AP95GateFindsATailChangeTheMedianMisses) {
     EXPECT_EQ(find(by_median, "tail").change, ChangeClass::unchanged);
 }
 
-TEST(PairedStatistic, MinAndMaxUseThePercentileInterval) {
+TEST(PairedStatistic, MinAndMaxUseTheSmoothedBootstrapOfRounds) {
     const Sides sides = rounds_of(10, 1.4);
     const auto comparisons = compare_rounds(sides.base, sides.head, Options{}, on(Statistic::max));
     const model::Comparison& tail = find(comparisons, "tail");
     EXPECT_EQ(tail.statistic, "max");
-    EXPECT_EQ(tail.ci_method, k_paired_percentile_ci_method);
+    EXPECT_EQ(tail.ci_method, k_paired_smoothed_ci_method);
     ASSERT_TRUE(tail.ratio && tail.ci);
     EXPECT_LE(tail.ci->low, *tail.ratio);
     EXPECT_GE(tail.ci->high, *tail.ratio);
+}
+
+TEST(PairedStatistic, QuantilesWithFewPooledValuesBeyondThemAreSmoothed) {
+    // The rule of two independent samples, on the pooled samples of the smaller side: fewer
+    // than 5 beyond the quantile. min and max always.
+    EXPECT_TRUE(uses_paired_smoothing(Statistic::p99, 200));  // 2 beyond
+    EXPECT_TRUE(uses_paired_smoothing(Statistic::p99, 499));
+    EXPECT_FALSE(uses_paired_smoothing(Statistic::p99, 500));
+    EXPECT_FALSE(uses_paired_smoothing(Statistic::p95, 200));  // 10 beyond: BCa
+    EXPECT_TRUE(uses_paired_smoothing(Statistic::p95, 99));
+    EXPECT_FALSE(uses_paired_smoothing(Statistic::p90, 50));
+    EXPECT_TRUE(uses_paired_smoothing(Statistic::max, 100000));
+    EXPECT_TRUE(uses_paired_smoothing(Statistic::min, 100000));
+    EXPECT_FALSE(uses_paired_smoothing(Statistic::mean, 3));
 }
 
 TEST(PairedStatistic, TooFewRoundsGiveAnIntervalButNoTest) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "reference/paired_smoothed_reference.inc"
 #include "reference/paired_statistic_reference.inc"
 #include "stats/random.hpp"
 #include "support/bca_checks.hpp"
@@ -38,6 +39,23 @@ std::vector<std::size_t> every_round(std::size_t n) {
     std::vector<std::size_t> indices(n);
     std::iota(indices.begin(), indices.end(), std::size_t{0});
     return indices;
+}
+
+// The ratios of the resamples of the rounds that bootstrap_paired_statistic_ratio draws
+// first from its stream, without smoothing.
+std::vector<double> plain_replicates(const std::vector<RoundSamples>& rounds,
+                                     const SampleStatistic& statistic,
+                                     const RatioBootstrapOptions& options) {
+    std::vector<double> replicates;
+    Random random(options.seed);
+    std::vector<std::size_t> drawn(rounds.size());
+    for (std::size_t b = 0; b < options.resamples; ++b) {
+        for (std::size_t& index : drawn) {
+            index = random.below(static_cast<std::uint32_t>(rounds.size()));
+        }
+        replicates.push_back(pooled_ratio(rounds, drawn, statistic));
+    }
+    return replicates;
 }
 
 TEST(PairedStatisticBootstrap, TheRatioOfGivenRoundResamplesIsNumpys) {
@@ -152,13 +170,7 @@ TEST(PairedStatisticBootstrap, FewRoundsWidenTheIntervalToTheExpandedLevel) {
     options.seed = 11;
     const auto result = bootstrap_paired_statistic_ratio(rounds, p95, options);
     ASSERT_TRUE(result);
-    std::vector<double> replicates;
-    Random random(options.seed);
-    std::vector<std::size_t> drawn(rounds.size());
-    for (std::size_t b = 0; b < options.resamples; ++b) {
-        for (std::size_t& index : drawn) index = random.below(12);
-        replicates.push_back(pooled_ratio(rounds, drawn, p95));
-    }
+    const std::vector<double> replicates = plain_replicates(rounds, p95, options);
     const Interval wide = percentile_interval_of(replicates, expanded_confidence(0.95, 12));
     const Interval plain = percentile_interval_of(replicates, 0.95);
     EXPECT_DOUBLE_EQ(result->interval.low, std::min(wide.low, result->ratio));
@@ -262,6 +274,120 @@ TEST(PairedStatisticBootstrap, IdenticalSidesGiveRatioOneAndPOne) {
     EXPECT_FALSE(r->bca);  // the jackknife does not vary: percentile
     EXPECT_EQ(r->interval.low, 1.0);
     EXPECT_EQ(r->interval.high, 1.0);
+}
+
+TEST(PairedStatisticBootstrap, TheRoundSmoothingIsSilvermansRuleOnWithinRoundResiduals) {
+    const auto rounds = rounds_of(k_pss_base, k_pss_head);
+    for (const auto& [head, ref] :
+         {std::pair{false, k_pss_smoothing_base}, {true, k_pss_smoothing_head}}) {
+        const SmoothedRounds s = smoothed_rounds(rounds, head);
+        ASSERT_EQ(s.logs.size(), rounds.size());
+        EXPECT_NEAR(s.bandwidth, ref.bandwidth, 1e-13) << head;
+        EXPECT_NEAR(s.shrink, ref.shrink, 1e-13) << head;
+        // Each round's centre is the mean of its logs.
+        const std::vector<double>& values = head ? k_pss_head[3] : k_pss_base[3];
+        double sum = 0;
+        for (const double v : values) sum += std::log(v);
+        EXPECT_NEAR(s.centre[3], sum / static_cast<double>(values.size()), 1e-14);
+        EXPECT_EQ(s.logs[3][0], std::log(values[0]));
+    }
+    // One value per round: nothing varies within a round, nothing to smooth.
+    const std::vector<RoundSamples> single{{{1.0}, {2.0}}, {{1.5}, {2.5}}, {{1.2}, {2.2}}};
+    EXPECT_EQ(smoothed_rounds(single, false).bandwidth, 0);
+    EXPECT_EQ(smoothed_rounds(single, true).shrink, 1);
+}
+
+TEST(PairedStatisticBootstrap, SmoothedIntervalAgreesWithNumpyWithinMonteCarloError) {
+    const auto rounds = rounds_of(k_pss_base, k_pss_head);
+    for (const PairedSmoothedReference& r : k_pss_intervals) {
+        RatioBootstrapOptions options;
+        options.resamples = k_pss_resamples;
+        options.seed = 11;
+        options.bca = false;
+        options.smoothed = true;
+        const auto result =
+            bootstrap_paired_statistic_ratio(rounds, statistic_named(r.statistic), options);
+        ASSERT_TRUE(result) << r.statistic;
+        EXPECT_TRUE(result->smoothed);
+        EXPECT_FALSE(result->bca);
+        // At 95% itself, not at the expanded level of ten rounds.
+        test::expect_within_monte_carlo(result->interval, r);
+    }
+}
+
+TEST(PairedStatisticBootstrap, SmoothingReachesPastTheRoundsAndKeepsTheSignFlips) {
+    // The plain bootstrap of rounds never draws a value beyond a side's largest, so the
+    // ratio of the maxima cannot exceed max(head) / (the smallest maximum of a resample
+    // of the base); smoothed draws go past it. The sign-flip p-value comes from the same
+    // stream after the same resampled rounds, so it does not change.
+    const auto rounds = rounds_of(k_pss_base, k_pss_head);
+    for (const char* name : {"p99", "max", "min"}) {
+        RatioBootstrapOptions plain;
+        plain.bca = false;
+        plain.seed = 23;
+        RatioBootstrapOptions smoothed = plain;
+        smoothed.smoothed = true;
+        const SampleStatistic statistic = statistic_named(name);
+        const auto a = bootstrap_paired_statistic_ratio(rounds, statistic, plain);
+        const auto b = bootstrap_paired_statistic_ratio(rounds, statistic, smoothed);
+        ASSERT_TRUE(a && b);
+        EXPECT_FALSE(a->smoothed);
+        EXPECT_TRUE(b->smoothed);
+        EXPECT_EQ(a->ratio, b->ratio) << name;
+        EXPECT_EQ(a->p_value, b->p_value) << name;
+        EXPECT_NE(a->interval.low, b->interval.low) << name;
+    }
+    // Paired: a resample's maximum of the head comes from some drawn round a, and the base's
+    // maximum over the same rounds is at least round a's, so no plain replicate exceeds
+    // max over rounds of (head max / base max).
+    double bound = 0;
+    for (const RoundSamples& round : rounds) {
+        bound = std::max(bound, *std::max_element(round.head.begin(), round.head.end()) /
+                                    *std::max_element(round.base.begin(), round.base.end()));
+    }
+    RatioBootstrapOptions options;
+    options.bca = false;
+    options.seed = 5;
+    options.confidence = 0.999;
+    const auto plain = bootstrap_paired_statistic_ratio(rounds, statistic_named("max"), options);
+    options.smoothed = true;
+    const auto wide = bootstrap_paired_statistic_ratio(rounds, statistic_named("max"), options);
+    ASSERT_TRUE(plain && wide);
+    EXPECT_LE(plain->interval.high, bound);
+    EXPECT_GT(wide->interval.high, bound);
+}
+
+TEST(PairedStatisticBootstrap, TheMeanIsNeverSmoothedNorRoundsOfOneValue) {
+    const auto rounds = reference_rounds();
+    const SampleStatistic mean{SampleStatistic::Kind::mean, 0};
+    RatioBootstrapOptions options;
+    options.seed = 3;
+    const auto plain = bootstrap_paired_statistic_ratio(rounds, mean, options);
+    options.smoothed = true;
+    const auto asked = bootstrap_paired_statistic_ratio(rounds, mean, options);
+    ASSERT_TRUE(plain && asked);
+    EXPECT_FALSE(asked->smoothed);
+    EXPECT_EQ(plain->interval.low, asked->interval.low);
+    EXPECT_EQ(plain->interval.high, asked->interval.high);
+
+    // Rounds of one value: the bandwidth is 0 and the smoothed draws are the plain ones (up
+    // to the rounding of exp(log)), taken at 95% itself.
+    std::vector<RoundSamples> single;
+    for (std::size_t i = 0; i < k_ps_single_base.size(); ++i) {
+        single.push_back({{k_ps_single_base[i]}, {k_ps_single_head[i]}});
+    }
+    RatioBootstrapOptions percentile;
+    percentile.bca = false;
+    percentile.seed = 9;
+    RatioBootstrapOptions smoothed = percentile;
+    smoothed.smoothed = true;
+    const SampleStatistic max = statistic_named("max");
+    const auto a = bootstrap_paired_statistic_ratio(single, max, smoothed);
+    ASSERT_TRUE(a);
+    const std::vector<double> replicates = plain_replicates(single, max, percentile);
+    const Interval at95 = percentile_interval_of(replicates, 0.95);
+    EXPECT_NEAR(a->interval.low, std::min(at95.low, a->ratio), 1e-12);
+    EXPECT_NEAR(a->interval.high, std::max(at95.high, a->ratio), 1e-12);
 }
 
 TEST(PairedStatisticBootstrap, RefusesTooFewRoundsEmptySidesOrNonPositiveValues) {
