@@ -60,7 +60,8 @@ SmoothedRounds smoothed_rounds(std::span<const RoundSamples> rounds, bool head);
 //   with options.smoothed, for a quantile, each drawn round's values are smoothed within
 //   the round (a kernel around its mean log, Silverman's bandwidth on the within-round
 //   residuals, the noise from a stream of its own) and the interval is the percentile one
-//   at options.confidence itself;
+//   at options.confidence itself (log_standard_error stays that of the plain resamples
+//   of the same rounds);
 // - `options.resamples` times, each round's sides are exchanged with probability 1/2 and
 //   p = (1 + #{|log ratio*| >= |log ratio|}) / (1 + resamples), ties within 100 ulp
 //   counting as extreme. Exact under the hypothesis that within every round the two sides'

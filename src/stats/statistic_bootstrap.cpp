@@ -75,15 +75,6 @@ double permutation_p_value(std::vector<double>& pooled, std::size_t n1, double o
     return static_cast<double>(extreme + 1) / static_cast<double>(permutations + 1);
 }
 
-double log_standard_error(std::span<const double> ratios) {
-    double sum = 0;
-    for (const double r : ratios) sum += std::log(r);
-    const double mean_log = sum / static_cast<double>(ratios.size());
-    double squares = 0;
-    for (const double r : ratios) squares += (std::log(r) - mean_log) * (std::log(r) - mean_log);
-    return ratios.size() < 2 ? 0.0 : std::sqrt(squares / static_cast<double>(ratios.size() - 1));
-}
-
 // The jackknife of the ratio over each sample in turn (the other one whole).
 std::vector<std::vector<double>> ratio_jackknife(std::span<const double> x,
                                                  std::span<const double> y, double sx, double sy,
@@ -145,6 +136,15 @@ std::vector<double> plain_ratios(std::span<const double> x, std::span<const doub
 }
 
 }  // namespace
+
+double log_standard_error_of(std::span<const double> ratios) {
+    double sum = 0;
+    for (const double r : ratios) sum += std::log(r);
+    const double mean_log = sum / static_cast<double>(ratios.size());
+    double squares = 0;
+    for (const double r : ratios) squares += (std::log(r) - mean_log) * (std::log(r) - mean_log);
+    return ratios.size() < 2 ? 0.0 : std::sqrt(squares / static_cast<double>(ratios.size() - 1));
+}
 
 SmoothedSample smoothed_sample(std::span<const double> values) {
     SmoothedSample out;
@@ -276,7 +276,7 @@ RatioBootstrap ratio_bootstrap_from(std::vector<double> ratios, double ratio,
                                     const RatioBootstrapOptions& options) {
     RatioBootstrap out;
     out.ratio = ratio;
-    out.log_standard_error = log_standard_error(ratios);
+    out.log_standard_error = log_standard_error_of(ratios);
     std::sort(ratios.begin(), ratios.end());
     std::optional<BcaLevels> levels;
     if (options.bca) levels = bca_levels(ratios, ratio, jackknife, options.confidence);

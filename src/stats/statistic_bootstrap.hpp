@@ -118,6 +118,10 @@ struct RatioBootstrap {
     double p_value = 1;
 };
 
+// The sample standard deviation of the logs of `ratios`: the bootstrap's standard error of
+// the log ratio. 0 for fewer than two.
+double log_standard_error_of(std::span<const double> ratios);
+
 // The interval part of a bootstrap of `ratio`: from its resampled `ratios`, the standard
 // error of their log, the BCa interval with `jackknife` (bca_levels) when options.bca asks
 // and it is defined, else the percentile one, widened to `ratio` when it misses it.

@@ -335,6 +335,8 @@ TEST(PairedStatisticBootstrap, SmoothingReachesPastTheRoundsAndKeepsTheSignFlips
         EXPECT_TRUE(b->smoothed);
         EXPECT_EQ(a->ratio, b->ratio) << name;
         EXPECT_EQ(a->p_value, b->p_value) << name;
+        // The power analysis keeps the plain bootstrap's standard error.
+        EXPECT_EQ(a->log_standard_error, b->log_standard_error) << name;
         EXPECT_NE(a->interval.low, b->interval.low) << name;
     }
     // Paired: a resample's maximum of the head comes from some drawn round a, and the base's
