@@ -161,7 +161,7 @@ TEST(AbTailCli, AP95RuleFindsATailRegressionTheMedianDoesNotShow) {
     EXPECT_EQ(test::read_text(dir.file("again.json")), test::read_text(dir.file("r.json")));
 }
 
-TEST(AbTailCli, AP99OfTwentySamplesPerRoundAsksForMoreRoundsOrSamples) {
+TEST(AbTailCli, AP99OfTwentySamplesPerRoundAsksForMoreRounds) {
     TempDir dir;
     const std::string script = write_rounds(dir, noisy_round_file);
     const std::string gate = dir.write("gate.json", R"({"schema": "caws-gate/gate@1",
@@ -182,8 +182,9 @@ TEST(AbTailCli, AP99OfTwentySamplesPerRoundAsksForMoreRoundsOrSamples) {
     EXPECT_GT(rounds, k_rounds);
     EXPECT_TRUE(power["repetitions_needed"].is_null());  // rounds, not repetitions
     EXPECT_EQ(power["samples_per_round"], 20);
-    const std::size_t samples = power["samples_per_round_needed"];
-    EXPECT_EQ(samples, (20 * rounds + k_rounds - 1) / k_rounds);
+    // 2 of the 200 pooled samples above the p99: more samples per round are not advised,
+    // their promise did not hold there.
+    EXPECT_FALSE(power.contains("samples_per_round_needed")) << power.dump();
 
     // The median of steady round values: ten rounds are plenty, and no samples per round.
     const nlohmann::json* steady = comparison(report, "steady_ms");
@@ -203,9 +204,7 @@ TEST(AbTailCli, AP99OfTwentySamplesPerRoundAsksForMoreRoundsOrSamples) {
                                std::to_string(rounds) + "`)"),
                   0U)
             << message;
-        EXPECT_NE(message.find("about " + std::to_string(samples) + " samples per round"),
-                  std::string::npos)
-            << message;
+        EXPECT_EQ(message.find("samples per round"), std::string::npos) << message;
     }
     EXPECT_TRUE(recommended);
 
@@ -214,11 +213,10 @@ TEST(AbTailCli, AP99OfTwentySamplesPerRoundAsksForMoreRoundsOrSamples) {
     EXPECT_NE(md.find("### Needs more rounds"), std::string::npos) << md;
     EXPECT_EQ(md.find("### Needs more repetitions"), std::string::npos) << md;
     EXPECT_NE(md.find("| latency_ms | value | 10 (20 samples) | "), std::string::npos) << md;
-    EXPECT_NE(
-        md.find(" | " + std::to_string(rounds) + " (or " + std::to_string(samples) + " samples) |"),
-        std::string::npos)
-        << md;
-    EXPECT_NE(md.find("a p99 needs about 8.9 times the samples of a median"), std::string::npos)
+    EXPECT_NE(md.find(" | " + std::to_string(rounds) + " |"), std::string::npos) << md;
+    EXPECT_NE(md.find("about " + std::to_string(rounds) +
+                      " rounds would; with fewer than 5 of all the samples above the p99"),
+              std::string::npos)
         << md;
     EXPECT_NE(r.out.find("### Needs more rounds"), std::string::npos) << r.out;
 }

@@ -135,7 +135,7 @@ TEST(PairedPower, RoundsNeededCountTheExactTestsPower) {
     EXPECT_GT(k_exact_four_rounds_needed, k_ab_four_nominal_rounds);
 }
 
-TEST(PairedPower, AP99OfFewSamplesPerRoundSaysHowManySamplesWouldDo) {
+TEST(PairedPower, AP99OfFewSamplesPerRoundAsksForRoundsOnly) {
     const Sides sides = sample_rounds(10, 20);
     const auto comparisons = compare_rounds(sides.base, sides.head, Options{}, on(Statistic::p99));
     const model::Comparison& c = comparisons[0];
@@ -155,14 +155,33 @@ TEST(PairedPower, AP99OfFewSamplesPerRoundSaysHowManySamplesWouldDo) {
     EXPECT_LE(stats::paired_minimum_detectable_shift(noise, rounds, attained), std::log(1.2));
     EXPECT_GT(rounds, 10U);
     EXPECT_EQ(c.power->samples_per_round, 20U);
-    // The pooled p99's error falls with all its samples: rounds x samples per round.
+    // 2 of the 200 pooled samples above the p99: the rule that its error falls with all the
+    // samples does not hold there, so no samples per round are advised, only rounds.
+    EXPECT_FALSE(c.power->samples_per_round_needed);
+    const std::string expected =
+        "the p99 of 20 samples per round and side (0.20 above it per "
+        "round) cannot detect 1.2x in 10 rounds: about " +
+        std::to_string(rounds) + " rounds would; with fewer than 5";
+    bool noted = false;
+    for (const std::string& note : c.notes) noted = noted || note.find(expected) == 0;
+    EXPECT_TRUE(noted);
+}
+
+TEST(PairedPower, AP95WithEnoughSamplesAboveItSaysHowManySamplesWouldDo) {
+    // 10 rounds of 20: 10 of the 200 pooled samples above the p95.
+    const Sides sides = sample_rounds(10, 20);
+    const auto comparisons = compare_rounds(sides.base, sides.head, Options{}, on(Statistic::p95));
+    const model::Comparison& c = comparisons[0];
+    ASSERT_TRUE(c.power && c.power->rounds_needed);
+    ASSERT_TRUE(c.power->needs_repetitions);
+    // The pooled p95's error falls with all its samples: rounds x samples per round.
     const auto needed = static_cast<std::size_t>(
         std::ceil(20.0 * static_cast<double>(*c.power->rounds_needed) / 10));
     EXPECT_EQ(c.power->samples_per_round_needed, needed);
     bool noted = false;
     for (const std::string& note : c.notes) {
-        if (note.find("the p99 of 20 samples per round and side (0.20 above it per round)") == 0 &&
-            note.find("a p99 needs about 8.9 times the samples of a median") != std::string::npos) {
+        if (note.find("the p95 of 20 samples per round and side (1.0 above it per round)") == 0 &&
+            note.find("a p95 needs about 2.8 times the samples of a median") != std::string::npos) {
             noted = true;
         }
     }
