@@ -6,10 +6,12 @@
 #include <numbers>
 #include <optional>
 
+#include "compare/statistic_test.hpp"
 #include "compare/test_choice.hpp"
 #include "stats/mann_whitney.hpp"
 #include "stats/moderated_t.hpp"
 #include "stats/power.hpp"
+#include "stats/student_t.hpp"
 
 namespace caws::compare {
 namespace {
@@ -69,13 +71,37 @@ std::optional<NoiseEstimate> noise_estimate(const model::Comparison& c, const Ru
 // the log ratio whose standard error the bootstrap measured. The noise of one value is
 // that error scaled by sqrt(1 / (1/n1 + 1/n2)), which for a quantile is the asymptotic
 // sqrt(p (1 - p)) / (q f(q)) of its log (docs/statistics.md, "Tail statistics").
+//
+// A quantile with fewer than 5 values beyond it (the p99 of 50) interpolates between the
+// sample's largest values, and the error the bootstrap measures there is compressed: scaled
+// by that rule, the advice (199 samples per side for a p99 of 50 log-normal values)
+// detected 1.2x in 60% of simulated metrics instead of 80%. There the noise is at least the
+// normal-theory one of the quantile of log-normal values, sqrt(p (1 - p)) / phi(z_p) times
+// the pooled standard deviation of the logs.
+double sparse_quantile_noise(const model::Comparison& c, const Side& b, const Side& s) {
+    const auto statistic = statistic_from_string(c.statistic);
+    if (!statistic || !uses_smoothing(*statistic, std::min(b.values.size(), s.values.size()))) {
+        return 0;
+    }
+    const auto sample = sample_statistic(*statistic);
+    if (!sample || !(sample->p > 0 && sample->p < 1) || !b.positive || !s.positive) return 0;
+    const stats::PooledVariance pooled = stats::pooled_variance(b.log_summary, s.log_summary);
+    if (!(pooled.df >= 1)) return 0;
+    const double p = sample->p;
+    const double z = stats::normal_quantile(p);
+    const double density = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
+    return std::sqrt(pooled.variance * p * (1 - p)) / density;
+}
+
 model::Power statistic_power(const model::Comparison& c, const Options& options,
-                             const RunContext& context, double log_standard_error) {
+                             const RunContext& context, double log_standard_error, const Side& b,
+                             const Side& s) {
     model::Power power;
     const double alpha = per_metric_alpha(options, context.family_size);
     const auto n1 = static_cast<double>(c.n_baseline);
     const auto n2 = static_cast<double>(c.n_candidate);
-    const double sigma = log_standard_error / std::sqrt(1 / n1 + 1 / n2);
+    const double sigma =
+        std::max(log_standard_error / std::sqrt(1 / n1 + 1 / n2), sparse_quantile_noise(c, b, s));
     power.noise = sigma;
     const double df = n1 + n2 - 2;
     const bool reachable = c.tested &&
@@ -95,7 +121,7 @@ model::Power statistic_power(const model::Comparison& c, const Options& options,
 model::Power power_analysis(const model::Comparison& c, const Options& options,
                             const RunContext& context, const Side& b, const Side& s,
                             std::optional<double> log_standard_error) {
-    if (log_standard_error) return statistic_power(c, options, context, *log_standard_error);
+    if (log_standard_error) return statistic_power(c, options, context, *log_standard_error, b, s);
     model::Power power;
     const double alpha = per_metric_alpha(options, context.family_size);
     const double minor_shift = std::log(options.thresholds.minor);

@@ -15,7 +15,15 @@ the one studied and `--correction none` gives each metric's interval and p-value
   target);
 - power: with c = 1.3, the share below 0.05.
 
+With --power, checks the power analysis instead (docs/statistics.md, "Power for a
+statistic"): for each cell, `check` on unchanged data (c = 1) gives each metric's
+`power.repetitions_needed` (samples per side) to detect the minor threshold, 1.2x; the data
+are then drawn again with c = 1.2 and the median of those advices as the samples per side,
+and the share of p-values below 0.05 there is the power the advice promises, 80%.
+
     /usr/bin/python3 tests/bench/tail_statistic_coverage.py --binary build/caws-gate
+    /usr/bin/python3 tests/bench/tail_statistic_coverage.py --power --metrics 200 \
+        --statistics p95,p99 --sizes 50
 """
 import argparse
 import json
@@ -71,7 +79,25 @@ def scenario(binary, statistic, n, ratio, metrics, rng, seed):
     covered = [c["ci"][0] <= ratio <= c["ci"][1] for c in comparisons if c.get("ci")]
     significant = [c["p_value"] < 0.05 for c in comparisons if c.get("p_value") is not None]
     methods = sorted({(c.get("test"), c.get("ci_method")) for c in comparisons})
+    scenario.comparisons = comparisons
     return np.mean(covered), np.mean(significant), len(covered), methods, elapsed
+
+
+def check_power(args, rng):
+    """The advice of the power analysis, followed (--power)."""
+    print("| statistic | n per side | repetitions needed (median) | power with them |")
+    print("|---|--:|--:|--:|")
+    for statistic in args.statistics.split(","):
+        for n in [int(v) for v in args.sizes.split(",")]:
+            scenario(args.binary, statistic, n, 1.0, args.metrics, rng, 1)
+            advice = [c["power"]["repetitions_needed"] for c in scenario.comparisons
+                      if c.get("power") and c["power"].get("repetitions_needed") is not None]
+            if not advice:
+                print(f"| {statistic} | {n} | | |", flush=True)
+                continue
+            needed = int(np.median(advice))
+            _, power, *_ = scenario(args.binary, statistic, needed, 1.2, args.metrics, rng, 2)
+            print(f"| {statistic} | {n} | {needed} | {power:.1%} |", flush=True)
 
 
 def main():
@@ -81,8 +107,13 @@ def main():
     parser.add_argument("--seed", type=int, default=20261218)
     parser.add_argument("--statistics", default="p95,p99,mean,max")
     parser.add_argument("--sizes", default="50,500", help="samples per side, comma-separated")
+    parser.add_argument("--power", action="store_true",
+                        help="check the repetitions the power analysis asks for")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
+    if args.power:
+        check_power(args, rng)
+        return
     print("| statistic | n per side | methods | coverage (c = 1) | false positives (c = 1) "
           "| coverage (c = 1.3) | power (c = 1.3) | check time, "
           f"{args.metrics} metrics |")

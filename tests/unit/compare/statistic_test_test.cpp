@@ -9,6 +9,7 @@
 #include "compare/comparator.hpp"
 #include "compare/statistic_test.hpp"
 #include "stats/descriptive.hpp"
+#include "stats/student_t.hpp"
 
 namespace caws::compare {
 namespace {
@@ -163,6 +164,47 @@ TEST(StatisticComparison, NoChangeIsUnchangedWithAnIntervalAroundOne) {
     const model::Comparison median = compare_metric(&b, &c);
     ASSERT_TRUE(median.power && median.power->repetitions_needed);
     EXPECT_GT(*r.power->repetitions_needed, *median.power->repetitions_needed);
+}
+
+TEST(StatisticComparison, ASparseQuantilesPowerUsesAtLeastTheNormalTheoryNoise) {
+    // 50 log-normal values per side (sigma 0.3, at their quantiles): half a value above
+    // the p99, whose bootstrap error is compressed. The advice must not rest on it alone:
+    // the noise of one value is at least sigma_log sqrt(p (1 - p)) / phi(z_p), 3.73 sigma.
+    std::vector<double> base;
+    std::vector<double> cand;
+    std::vector<double> logs;
+    for (std::size_t i = 0; i < 50; ++i) {
+        const double u = (static_cast<double>(i) + 0.5) / 50;
+        const double z = stats::normal_quantile(u);
+        base.push_back(100 * std::exp(0.3 * z));
+        cand.push_back(100 * std::exp(0.3 * z) * (1 + 0.001 * static_cast<double>(i % 3)));
+    }
+    for (const double v : base) logs.push_back(std::log(v));
+    for (const double v : cand) logs.push_back(std::log(v));
+    const auto b = latency(base);
+    const auto c = latency(cand);
+    const model::Comparison r = compare_metric(&b, &c, on(Statistic::p99));
+    ASSERT_TRUE(r.power && r.power->noise && r.power->repetitions_needed);
+    double sb = 0;
+    double sc = 0;
+    for (std::size_t i = 0; i < 50; ++i) {
+        sb += logs[i];
+        sc += logs[50 + i];
+    }
+    double squares = 0;
+    for (std::size_t i = 0; i < 50; ++i) {
+        squares += (logs[i] - sb / 50) * (logs[i] - sb / 50);
+        squares += (logs[50 + i] - sc / 50) * (logs[50 + i] - sc / 50);
+    }
+    const double sigma = std::sqrt(squares / 98);
+    const double zp = stats::normal_quantile(0.99);
+    const double normal_theory =
+        sigma * std::sqrt(0.99 * 0.01) / (std::exp(-zp * zp / 2) / std::sqrt(2 * M_PI));
+    EXPECT_GE(*r.power->noise, normal_theory * (1 - 1e-12));
+    EXPECT_NEAR(normal_theory / sigma, 3.73, 0.01);
+    // About 590 samples per side for 1.2x at sigma 0.3, not the ~200 the compressed
+    // bootstrap error of 50 values gave.
+    EXPECT_GT(*r.power->repetitions_needed, 450U);
 }
 
 TEST(StatisticComparison, TooFewSamplesLeaveTheRatioToDecide) {
