@@ -157,6 +157,7 @@ void measure_change(model::Comparison& c, const model::Metric& baseline,
         // values a test on logs cannot use.
         if (tested.testable) {
             c.power = power_analysis(c, options, context, b, s, tested.log_standard_error);
+            drop_extreme_advice(c);
         }
         c.change = classify(ratio, tested.conclusive, options.thresholds);
     } else {

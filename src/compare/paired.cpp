@@ -352,6 +352,7 @@ void add_power(std::vector<model::Comparison>& comparisons, const std::vector<Op
             continue;
         }
         finish_paired_power(c, settings[i], family);
+        drop_extreme_advice(c);
     }
 }
 

@@ -71,6 +71,23 @@ bool uses_bca(Statistic statistic) {
     return statistic != Statistic::min && statistic != Statistic::max;
 }
 
+bool is_extreme(std::string_view statistic) {
+    return statistic == "min" || statistic == "max";
+}
+
+void drop_extreme_advice(model::Comparison& c) {
+    if (!c.power || !is_extreme(c.statistic)) return;
+    c.power->repetitions_needed.reset();
+    c.power->rounds_needed.reset();
+    c.power->samples_per_round_needed.reset();
+    if (!c.power->needs_repetitions) return;
+    const std::string quantile = c.statistic == "max" ? "p99" : "quantile";
+    c.notes.push_back("more samples help a " + c.statistic +
+                      "'s test little: it moves with the most extreme values a larger sample "
+                      "meets, and its test finds a change of the tail only weakly; gate a " +
+                      quantile + " to detect one");
+}
+
 bool tests_own_statistic(const model::Comparison& c, const Side& b, const Side& s) {
     const auto statistic = statistic_from_string(c.statistic);
     return statistic && sample_statistic(*statistic) && !b.values.empty() && !s.values.empty();

@@ -33,8 +33,17 @@ bool uses_smoothing(Statistic statistic, std::size_t n);
 
 // Whether the interval of `statistic` is BCa where it is not smoothed (smooth statistics)
 // or the percentile one (the minimum and the maximum, where BCa's jackknife and bias
-// correction break down); paired rounds (`ab`) are never smoothed.
+// correction break down).
 bool uses_bca(Statistic statistic);
+
+// Whether `statistic` (a comparison's `statistic`) is the minimum or the maximum: no error
+// falling as one over the root of the samples, so no number of repetitions, samples or
+// rounds is advised for it (docs/statistics.md, "Power for a statistic").
+bool is_extreme(std::string_view statistic);
+
+// Sets no repetitions (or rounds) needed on `c.power` for an extreme, and when its test
+// cannot detect the minor threshold notes "more samples help a max's test little: ...".
+void drop_extreme_advice(model::Comparison& c);
 
 // Whether comparison `c` (its statistic picked) is tested on its statistic's own ratio:
 // a statistic other than the median, and samples on both sides.

@@ -187,6 +187,12 @@ void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
                        taskset_example(input) + "): " + why + "."});
 }
 
+// A comparison of the minimum or the maximum: more samples or rounds help its test little,
+// so it gets no number of them (compare::drop_extreme_advice) but gate-a-quantile.
+bool extreme(const model::Comparison& c) {
+    return c.statistic == "min" || c.statistic == "max";
+}
+
 // `ab`: the gated metrics whose paired test cannot detect the minor threshold in the rounds
 // run, and the most rounds any of them needs (model::Power::rounds_needed).
 void add_rounds(const model::Verdict& verdict, const ScoreInput& input,
@@ -197,7 +203,7 @@ void add_rounds(const model::Verdict& verdict, const ScoreInput& input,
     std::optional<std::size_t> samples;  // per round, for a tail quantile
     for (const auto& c : verdict.comparisons) {
         if (!compared(c) || !c.power || !c.power->needs_repetitions) continue;
-        if (!c.power->rounds_needed) continue;
+        if (!c.power->rounds_needed || extreme(c)) continue;
         needed = std::max(needed, *c.power->rounds_needed);
         if (c.power->samples_per_round_needed) {
             samples = std::max(samples.value_or(0), *c.power->samples_per_round_needed);
@@ -224,6 +230,35 @@ void add_rounds(const model::Verdict& verdict, const ScoreInput& input,
                    message + "."});
 }
 
+// The gated metrics compared by their maximum (or minimum) whose test cannot detect the
+// minor threshold: a quantile is what can.
+void gate_a_quantile(const model::Verdict& verdict, const ScoreInput& input,
+                     std::vector<Recommendation>& out) {
+    std::vector<std::string_view> names;
+    std::unordered_set<std::string_view> seen;
+    bool max = false;
+    bool min = false;
+    for (const auto& c : verdict.comparisons) {
+        if (!compared(c) || !extreme(c) || !c.power || !c.power->needs_repetitions) continue;
+        (c.statistic == "max" ? max : min) = true;
+        if (seen.insert(c.metric).second) names.push_back(c.metric);
+    }
+    if (names.empty()) return;
+    const std::string subject =
+        names.size() == 1 ? message_literal(names.front())
+                          : std::to_string(names.size()) + " metrics (" + name_list(names) + ")";
+    const std::string noun = max && min ? "minimum or maximum" : max ? "maximum" : "minimum";
+    const std::string rule = max ? "p99" : "median";
+    out.push_back(
+        {"gate-a-quantile", names.size() == 1 ? std::string(names.front()) : std::string(),
+         "Gate a quantile instead of the " + noun + " (`\"statistic\": \"" + rule +
+             "\"` in the gate file's rule): " + subject + (names.size() == 1 ? " is" : " are") +
+             " compared by the " + noun + ", whose test cannot detect a " +
+             model::format_plain(input.minor_threshold) +
+             "x change, and more samples help it little: it moves with the most "
+             "extreme values a larger sample meets."});
+}
+
 void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
                      std::vector<Recommendation>& out) {
     std::vector<std::string_view> names;
@@ -234,6 +269,7 @@ void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
         if (!compared(c)) continue;
         ++family;
         if (!c.power || !c.power->needs_repetitions || c.power->rounds_needed) continue;
+        if (extreme(c)) continue;  // gate-a-quantile
         if (c.power->repetitions_needed) {
             needed = std::max(needed.value_or(0), *c.power->repetitions_needed);
         }
@@ -443,6 +479,7 @@ std::vector<model::Recommendation> recommend(const model::Verdict& verdict,
         all.push_back(std::move(*interleave));
     add_repetitions(verdict, input, all);
     add_rounds(verdict, input, all);
+    gate_a_quantile(verdict, input, all);
     refresh_baseline(input, all);
     recommend_between_run(verdict, input, all);
     investigate_leaks(verdict, all);

@@ -170,10 +170,13 @@ void set_repetitions(data& view, const Report& report) {
                     ? std::string(rounds ? "none (too few rounds)" : "none (too few samples)")
                     : model::format_ratio(*detectable));
         const auto& needed = rounds ? c.power->rounds_needed : c.power->repetitions_needed;
-        // "unknown" fits a comment's column; the sentence under the table says why.
-        row.set("repetitions", needed ? needed_cell(*needed, c.power->samples_per_round_needed)
-                                      : std::string("unknown"));
-        if (!needed) unknown_repetitions = true;
+        // "unknown" fits a comment's column; the sentence under the table says why. A
+        // minimum or maximum gets no number: more samples help it little.
+        const bool extreme = c.statistic == "min" || c.statistic == "max";
+        row.set("repetitions", needed    ? needed_cell(*needed, c.power->samples_per_round_needed)
+                               : extreme ? std::string("none: gate a quantile")
+                                         : std::string("unknown"));
+        if (!needed && !extreme) unknown_repetitions = true;
         rows.push_back(row);
     }
     view.set("repetitions_of_rounds", boolean(rounds));

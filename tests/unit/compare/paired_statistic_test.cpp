@@ -104,6 +104,9 @@ TEST(PairedStatistic, MinAndMaxUseTheSmoothedBootstrapOfRounds) {
     const model::Comparison& tail = find(comparisons, "tail");
     EXPECT_EQ(tail.statistic, "max");
     EXPECT_EQ(tail.ci_method, k_paired_smoothed_ci_method);
+    // No rounds are advised for an extreme (compare::drop_extreme_advice).
+    ASSERT_TRUE(tail.power);
+    EXPECT_FALSE(tail.power->rounds_needed);
     ASSERT_TRUE(tail.ratio && tail.ci);
     EXPECT_LE(tail.ci->low, *tail.ratio);
     EXPECT_GE(tail.ci->high, *tail.ratio);

@@ -207,6 +207,29 @@ TEST(StatisticComparison, ASparseQuantilesPowerUsesAtLeastTheNormalTheoryNoise) 
     EXPECT_GT(*r.power->repetitions_needed, 450U);
 }
 
+TEST(StatisticComparison, AMaximumGetsNoRepetitionsButANote) {
+    // More samples help a maximum's test little: no number is advised, a note says why.
+    std::vector<double> base;
+    std::vector<double> cand;
+    for (std::size_t i = 0; i < 50; ++i) {
+        const double z = stats::normal_quantile((static_cast<double>(i) + 0.5) / 50);
+        base.push_back(100 * std::exp(0.3 * z));
+        cand.push_back(100 * std::exp(0.3 * z) * (1 + 0.001 * static_cast<double>(i % 3)));
+    }
+    const auto b = latency(base);
+    const auto c = latency(cand);
+    const model::Comparison r = compare_metric(&b, &c, on(Statistic::max));
+    ASSERT_TRUE(r.power);
+    EXPECT_TRUE(r.power->needs_repetitions);
+    EXPECT_FALSE(r.power->repetitions_needed);
+    EXPECT_FALSE(r.power->rounds_needed);
+    ASSERT_FALSE(r.notes.empty());
+    EXPECT_EQ(r.notes.back(),
+              "more samples help a max's test little: it moves with the most extreme values a "
+              "larger sample meets, and its test finds a change of the tail only weakly; gate a "
+              "p99 to detect one");
+}
+
 TEST(StatisticComparison, TooFewSamplesLeaveTheRatioToDecide) {
     const auto b = latency({100, 101, 102});
     const auto c = latency({150, 151, 152});

@@ -196,6 +196,31 @@ TEST(Recommend, AddRepetitionsWithTheNumberOfThePowerAnalysis) {
         "for with the measured noise.");
 }
 
+TEST(Recommend, AMaximumThatCannotSeeTheChangeGetsAQuantileNotRepetitions) {
+    // compare::drop_extreme_advice leaves a max without repetitions needed: more samples
+    // help it little. It is not "noise unknown" (add-repetitions) but gate-a-quantile.
+    Case c = quiet_case();
+    model::Comparison max = needing("ttfa_ms", std::nullopt);
+    max.statistic = "max";
+    c.verdict.comparisons.push_back(max);
+    const auto& r = only(c.recommendations());
+    EXPECT_EQ(r.code, "gate-a-quantile");
+    EXPECT_EQ(r.metric, "ttfa_ms");
+    EXPECT_EQ(r.message,
+              "Gate a quantile instead of the maximum (`\"statistic\": \"p99\"` in the gate "
+              "file's rule): ttfa_ms is compared by the maximum, whose test cannot detect a "
+              "1.2x change, and more samples help it little: it moves with the most extreme "
+              "values a larger sample meets.");
+    // Beside a median that needs repetitions, each gets its own advice.
+    c.verdict.comparisons.push_back(needing("BM_Sort", 14));
+    std::vector<std::string> codes;
+    for (const auto& advice : c.recommendations()) codes.push_back(advice.code);
+    EXPECT_EQ(codes, (std::vector<std::string>{"add-repetitions", "gate-a-quantile"}));
+    for (const auto& advice : c.recommendations()) {
+        if (advice.code == "add-repetitions") EXPECT_EQ(advice.metric, "BM_Sort");
+    }
+}
+
 TEST(Recommend, AddRepetitionsNamesOneMetricOrCountsMany) {
     Case one = quiet_case();
     one.verdict.comparisons.push_back(needing("BM_Sort", 14));

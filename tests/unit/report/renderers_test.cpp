@@ -150,6 +150,28 @@ TEST(MarkdownReport, RepetitionsSectionAndRecommendationCountTheSameBenchmarks) 
     EXPECT_EQ(section.find("| real_time |"), std::string::npos) << section;
 }
 
+// The first benchmark gated on its maximum, which gets no repetitions needed.
+void add_an_insensitive_maximum(model::Verdict& verdict) {
+    for (auto& c : verdict.comparisons) {
+        c.power = model::Power{0.2, 1.6, 30, true, std::nullopt, std::nullopt, std::nullopt};
+    }
+    verdict.comparisons.front().statistic = "max";
+    verdict.comparisons.front().power->repetitions_needed.reset();
+    verdict.recommendations =
+        gate::recommend(verdict, gate::ScoreInput{nullptr, nullptr, {}, 1.2, 0.05});
+}
+
+TEST(MarkdownReport, AMaximumNeedsAQuantileNotUnknownRepetitions) {
+    const auto report = make_report({1.0, 1.0}, add_an_insensitive_maximum);
+    const std::string md = render_markdown(report, TemplateSet{});
+    const std::string section = md.substr(md.find("### Needs more repetitions"));
+    EXPECT_NE(section.find("| none: gate a quantile |"), std::string::npos) << section;
+    // Not "unknown", whose sentence would blame too few samples.
+    EXPECT_EQ(md.find("these samples are too few to measure the noise"), std::string::npos) << md;
+    EXPECT_NE(md.find("- Gate a quantile instead of the maximum"), std::string::npos) << md;
+    EXPECT_NE(md.find("- Run at least 30 repetitions per side"), std::string::npos) << md;
+}
+
 TEST(MarkdownReport, RepetitionsOfApplicationMetricsAreSamples) {
     auto report = make_report({1.0, 1.0, 1.0}, add_insensitive_measures);
     for (ReportSide* side : {&report.baseline, &report.candidate})
