@@ -156,6 +156,7 @@ void set_repetitions(data& view, const Report& report) {
                      [&](const auto* a, const auto* b) { return sensitivity(a) > sensitivity(b); });
     data rows(data::type::list);
     bool unknown_repetitions = false;
+    bool extreme_repetitions = false;
     const bool rounds = report.rounds.has_value();  // `ab`: rounds, not repetitions
     for (std::size_t i = 0; i < flagged.size() && i < k_repetition_rows; ++i) {
         const model::Comparison& c = *flagged[i];
@@ -177,10 +178,12 @@ void set_repetitions(data& view, const Report& report) {
                                : extreme ? std::string("none: gate a quantile")
                                          : std::string("unknown"));
         if (!needed && !extreme) unknown_repetitions = true;
+        if (!needed && extreme) extreme_repetitions = true;
         rows.push_back(row);
     }
     view.set("repetitions_of_rounds", boolean(rounds));
     view.set("repetitions_unknown", boolean(unknown_repetitions));
+    view.set("repetitions_extreme", boolean(extreme_repetitions));
     const std::size_t total = flagged.size();
     view.set("repetitions", rows);
     view.set("has_repetitions", boolean(total > 0));

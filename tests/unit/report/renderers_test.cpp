@@ -166,6 +166,10 @@ TEST(MarkdownReport, AMaximumNeedsAQuantileNotUnknownRepetitions) {
     const std::string md = render_markdown(report, TemplateSet{});
     const std::string section = md.substr(md.find("### Needs more repetitions"));
     EXPECT_NE(section.find("| none: gate a quantile |"), std::string::npos) << section;
+    EXPECT_NE(section.find("\"none: gate a quantile\": more samples help the test of a minimum "
+                           "or maximum little"),
+              std::string::npos)
+        << section;
     // Not "unknown", whose sentence would blame too few samples.
     EXPECT_EQ(md.find("these samples are too few to measure the noise"), std::string::npos) << md;
     EXPECT_NE(md.find("- Gate a quantile instead of the maximum"), std::string::npos) << md;
