@@ -27,38 +27,32 @@ constexpr double k_signed_rank_efficiency = 3 / std::numbers::pi;
 // How many times the samples of a median a quantile p of normal (log) values needs for the
 // same standard error: p (1 - p) / phi(z_p)^2 over the median's 1 / 4 / phi(0)^2 = pi / 2.
 double samples_factor(double p) {
-    const double z = stats::normal_quantile(p);
-    const double density = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
-    return p * (1 - p) / (density * density) / (std::numbers::pi / 2);
-}
-
-// "the p99 of 20 samples per round and side (0.20 above it per round) ...".
-std::string samples_note(const model::Comparison& c, double p, const model::Power& power,
-                         double minor) {
-    const auto k = static_cast<double>(*power.samples_per_round);
-    return "the " + c.statistic + " of " + std::to_string(*power.samples_per_round) +
-           (*power.samples_per_round == 1 ? " sample" : " samples") + " per round and side (" +
-           model::format_number(k * (1 - p), 2) + " above it per round) cannot detect " +
-           model::format_plain(minor) + "x in " + std::to_string(c.n_baseline) + " rounds: about " +
-           std::to_string(*power.samples_per_round_needed) + " samples per round, or " +
-           std::to_string(*power.rounds_needed) + " rounds, would; a " + c.statistic +
-           " needs about " + model::format_number(samples_factor(p), 2) +
-           " times the samples of a median for the same change";
+    const double factor = stats::quantile_noise_factor(p);
+    return factor * factor / (std::numbers::pi / 2);
 }
 
 // "the p99 of 20 samples per round and side (0.20 above it per round) cannot detect 1.2x in
-// 10 rounds: about 32 rounds would; ...": for a quantile with few samples beyond it.
-std::string sparse_samples_note(const model::Comparison& c, double p, const model::Power& power,
-                                double minor) {
+// 10 rounds: about 90 samples per round, or 45 rounds, would; ...", or for a quantile with
+// few samples beyond it (`sparse`, no samples per round advised) "...: about 32 rounds
+// would; with fewer than 5 of all the samples above the p99, ...".
+std::string samples_note(const model::Comparison& c, double p, const model::Power& power,
+                         double minor, bool sparse) {
     const auto k = static_cast<double>(*power.samples_per_round);
-    return "the " + c.statistic + " of " + std::to_string(*power.samples_per_round) +
-           (*power.samples_per_round == 1 ? " sample" : " samples") + " per round and side (" +
-           model::format_number(k * (1 - p), 2) + " above it per round) cannot detect " +
-           model::format_plain(minor) + "x in " + std::to_string(c.n_baseline) + " rounds: about " +
-           std::to_string(*power.rounds_needed) +
-           " rounds would; with fewer than 5 of all the samples above the " + c.statistic +
-           ", more samples per round help less than their number suggests, so only rounds "
-           "are advised";
+    const std::string head =
+        "the " + c.statistic + " of " + std::to_string(*power.samples_per_round) +
+        (*power.samples_per_round == 1 ? " sample" : " samples") + " per round and side (" +
+        model::format_number(k * (1 - p), 2) + " above it per round) cannot detect " +
+        model::format_plain(minor) + "x in " + std::to_string(c.n_baseline) + " rounds: about ";
+    if (sparse) {
+        return head + std::to_string(*power.rounds_needed) +
+               " rounds would; with fewer than 5 of all the samples above the " + c.statistic +
+               ", more samples per round help less than their number suggests, so only rounds "
+               "are advised";
+    }
+    return head + std::to_string(*power.samples_per_round_needed) + " samples per round, or " +
+           std::to_string(*power.rounds_needed) + " rounds, would; a " + c.statistic +
+           " needs about " + model::format_number(samples_factor(p), 2) +
+           " times the samples of a median for the same change";
 }
 
 // Rounds up to which the discreteness of the paired tests is counted: past them the steps
@@ -174,7 +168,7 @@ void finish_paired_power(model::Comparison& c, const Options& options, std::size
     // values) and does not fall with more samples as the rule below assumes: followed, its
     // advice reached 57% power instead of 80%. The rounds are the advice there.
     if (uses_paired_smoothing(options.statistic, *power.samples_per_round * n)) {
-        c.notes.push_back(sparse_samples_note(c, sample->p, power, minor));
+        c.notes.push_back(samples_note(c, sample->p, power, minor, true));
         return;
     }
     // The standard error of a pooled quantile falls as one over the root of all its
@@ -182,7 +176,7 @@ void finish_paired_power(model::Comparison& c, const Options& options, std::size
     power.samples_per_round_needed = static_cast<std::size_t>(
         std::ceil(static_cast<double>(*power.samples_per_round * *power.rounds_needed) /
                   static_cast<double>(n)));
-    c.notes.push_back(samples_note(c, sample->p, power, minor));
+    c.notes.push_back(samples_note(c, sample->p, power, minor, false));
 }
 
 }  // namespace caws::compare

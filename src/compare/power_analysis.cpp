@@ -11,7 +11,6 @@
 #include "stats/mann_whitney.hpp"
 #include "stats/moderated_t.hpp"
 #include "stats/power.hpp"
-#include "stats/student_t.hpp"
 
 namespace caws::compare {
 namespace {
@@ -87,10 +86,7 @@ double sparse_quantile_noise(const model::Comparison& c, const Side& b, const Si
     if (!sample || !(sample->p > 0 && sample->p < 1) || !b.positive || !s.positive) return 0;
     const stats::PooledVariance pooled = stats::pooled_variance(b.log_summary, s.log_summary);
     if (!(pooled.df >= 1)) return 0;
-    const double p = sample->p;
-    const double z = stats::normal_quantile(p);
-    const double density = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
-    return std::sqrt(pooled.variance * p * (1 - p)) / density;
+    return std::sqrt(pooled.variance) * stats::quantile_noise_factor(sample->p);
 }
 
 model::Power statistic_power(const model::Comparison& c, const Options& options,

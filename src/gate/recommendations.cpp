@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "compare/statistic_test.hpp"
 #include "gate/between_run_advice.hpp"
 #include "gate/interleaving.hpp"
 #include "model/message_text.hpp"
@@ -187,12 +188,6 @@ void pin_cpu(const model::Verdict& verdict, const ScoreInput& input,
                        taskset_example(input) + "): " + why + "."});
 }
 
-// A comparison of the minimum or the maximum: more samples or rounds help its test little,
-// so it gets no number of them (compare::drop_extreme_advice) but gate-a-quantile.
-bool extreme(const model::Comparison& c) {
-    return c.statistic == "min" || c.statistic == "max";
-}
-
 // `ab`: the gated metrics whose paired test cannot detect the minor threshold in the rounds
 // run, and the most rounds any of them needs (model::Power::rounds_needed).
 void add_rounds(const model::Verdict& verdict, const ScoreInput& input,
@@ -203,7 +198,7 @@ void add_rounds(const model::Verdict& verdict, const ScoreInput& input,
     std::optional<std::size_t> samples;  // per round, for a tail quantile
     for (const auto& c : verdict.comparisons) {
         if (!compared(c) || !c.power || !c.power->needs_repetitions) continue;
-        if (!c.power->rounds_needed || extreme(c)) continue;
+        if (!c.power->rounds_needed || compare::is_extreme(c.statistic)) continue;
         needed = std::max(needed, *c.power->rounds_needed);
         if (c.power->samples_per_round_needed) {
             samples = std::max(samples.value_or(0), *c.power->samples_per_round_needed);
@@ -231,7 +226,8 @@ void add_rounds(const model::Verdict& verdict, const ScoreInput& input,
 }
 
 // The gated metrics compared by their maximum (or minimum) whose test cannot detect the
-// minor threshold: a quantile is what can.
+// minor threshold: more samples help it little (compare::drop_extreme_advice gives it no
+// number of them), a quantile is what can.
 void gate_a_quantile(const model::Verdict& verdict, const ScoreInput& input,
                      std::vector<Recommendation>& out) {
     std::vector<std::string_view> names;
@@ -239,7 +235,10 @@ void gate_a_quantile(const model::Verdict& verdict, const ScoreInput& input,
     bool max = false;
     bool min = false;
     for (const auto& c : verdict.comparisons) {
-        if (!compared(c) || !extreme(c) || !c.power || !c.power->needs_repetitions) continue;
+        if (!compared(c) || !compare::is_extreme(c.statistic) || !c.power ||
+            !c.power->needs_repetitions) {
+            continue;
+        }
         (c.statistic == "max" ? max : min) = true;
         if (seen.insert(c.metric).second) names.push_back(c.metric);
     }
@@ -269,7 +268,7 @@ void add_repetitions(const model::Verdict& verdict, const ScoreInput& input,
         if (!compared(c)) continue;
         ++family;
         if (!c.power || !c.power->needs_repetitions || c.power->rounds_needed) continue;
-        if (extreme(c)) continue;  // gate-a-quantile
+        if (compare::is_extreme(c.statistic)) continue;  // gate-a-quantile
         if (c.power->repetitions_needed) {
             needed = std::max(needed.value_or(0), *c.power->repetitions_needed);
         }

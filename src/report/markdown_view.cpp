@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compare/statistic_test.hpp"
 #include "model/quantity_format.hpp"
 #include "model/source_kind.hpp"
 #include "report/escape.hpp"
@@ -173,7 +174,7 @@ void set_repetitions(data& view, const Report& report) {
         const auto& needed = rounds ? c.power->rounds_needed : c.power->repetitions_needed;
         // "unknown" fits a comment's column; the sentence under the table says why. A
         // minimum or maximum gets no number: more samples help it little.
-        const bool extreme = c.statistic == "min" || c.statistic == "max";
+        const bool extreme = compare::is_extreme(c.statistic);
         row.set("repetitions", needed    ? needed_cell(*needed, c.power->samples_per_round_needed)
                                : extreme ? std::string("none: gate a quantile")
                                          : std::string("unknown"));

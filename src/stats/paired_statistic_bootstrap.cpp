@@ -155,12 +155,10 @@ SmoothedRounds smoothed_rounds(std::span<const RoundSamples> rounds, bool head) 
     if (n <= rounds.size()) return out;  // one value per round: nothing within rounds
     double squares = 0;
     for (const double r : residuals) squares += r * r;
-    const double w = std::sqrt(squares / static_cast<double>(n - rounds.size()));
-    if (!(w > 0)) return out;
-    const double iqr = quantile(residuals, 0.75) - quantile(residuals, 0.25);
-    const double spread = iqr > 0 ? std::min(w, iqr / 1.34) : w;
-    out.bandwidth = 0.9 * spread * std::pow(static_cast<double>(n), -0.2);
-    out.shrink = 1 / std::sqrt(1 + out.bandwidth * out.bandwidth / (w * w));
+    const SilvermanKernel kernel =
+        silverman_kernel(residuals, std::sqrt(squares / static_cast<double>(n - rounds.size())));
+    out.bandwidth = kernel.bandwidth;
+    out.shrink = kernel.shrink;
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include "stats/student_t.hpp"
 
@@ -78,6 +79,12 @@ std::optional<std::size_t> pairs_needed(double sigma, double shift, double alpha
         return paired_minimum_detectable_shift(sigma, n, alpha, power, efficiency) <= shift;
     };
     return smallest_detecting(detects, max_n);
+}
+
+double quantile_noise_factor(double p) {
+    const double z = normal_quantile(p);
+    const double density = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
+    return std::sqrt(p * (1 - p)) / density;
 }
 
 }  // namespace caws::stats

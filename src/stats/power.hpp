@@ -5,6 +5,11 @@
 
 namespace caws::stats {
 
+// The asymptotic standard deviation of the quantile p in (0, 1) of n normal values, times
+// sqrt(n), in units of their standard deviation: sqrt(p (1 - p)) / phi(z_p) (1.25 for the
+// median, 2.11 for a p95, 3.73 for a p99).
+double quantile_noise_factor(double p);
+
 // Power analysis of a two-sided two-sample t-test of a shift in location with noise
 // `sigma` (standard deviation of one observation), at level `alpha`, by the usual normal
 // and t approximation (e.g. Cohen 1988, ch. 2):

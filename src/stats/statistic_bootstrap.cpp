@@ -151,9 +151,16 @@ SmoothedSample smoothed_sample(std::span<const double> values) {
     out.logs.reserve(values.size());
     for (const double v : values) out.logs.push_back(std::log(v));
     out.mean = mean(out.logs);
-    const double s = sample_stddev(out.logs);
+    const SilvermanKernel kernel = silverman_kernel(out.logs, sample_stddev(out.logs));
+    out.bandwidth = kernel.bandwidth;
+    out.shrink = kernel.shrink;
+    return out;
+}
+
+SilvermanKernel silverman_kernel(std::span<const double> values, double s) {
+    SilvermanKernel out;
     if (!(s > 0)) return out;
-    const double iqr = quantile(out.logs, 0.75) - quantile(out.logs, 0.25);
+    const double iqr = quantile(values, 0.75) - quantile(values, 0.25);
     const double spread = iqr > 0 ? std::min(s, iqr / 1.34) : s;
     out.bandwidth = 0.9 * spread * std::pow(static_cast<double>(values.size()), -0.2);
     out.shrink = 1 / std::sqrt(1 + out.bandwidth * out.bandwidth / (s * s));

@@ -60,6 +60,16 @@ struct SmoothedSample {
 // The logs of `values` (all positive) and their bandwidth.
 SmoothedSample smoothed_sample(std::span<const double> values);
 
+// Silverman's (1986, eq. 3.31) rule-of-thumb bandwidth h = 0.9 min(s, IQR / 1.34) n^(-1/5)
+// of the n `values` (s when their IQR is 0), `s` their standard deviation, and the shrink
+// 1 / sqrt(1 + h^2 / s^2) that keeps the variance of the smoothed draws. Bandwidth 0 and
+// shrink 1 when s is not positive.
+struct SilvermanKernel {
+    double bandwidth = 0;
+    double shrink = 1;
+};
+SilvermanKernel silverman_kernel(std::span<const double> values, double s);
+
 // The BCa levels (Efron & Tibshirani 1993, sec. 14.3; eq. 14.14 and 14.15 as
 // scipy.stats.bootstrap computes them for several samples): the bias z0 from the share of
 // replicates below the estimate (ties count one half), the acceleration from the
