@@ -117,6 +117,28 @@ double bootstrap_round_noise(double log_standard_error, std::size_t rounds) {
     return log_standard_error * n / std::sqrt(n - 1);
 }
 
+double sparse_round_quantile_noise(Statistic statistic,
+                                   std::span<const stats::RoundSamples> rounds) {
+    const auto sample = sample_statistic(statistic);
+    if (!sample || sample->kind != stats::SampleStatistic::Kind::quantile ||
+        !(sample->p > 0 && sample->p < 1) || rounds.empty()) {
+        return 0;
+    }
+    std::size_t base = 0;
+    std::size_t head = 0;
+    for (const stats::RoundSamples& round : rounds) {
+        base += round.base.size();
+        head += round.head.size();
+    }
+    if (!uses_paired_smoothing(statistic, std::min(base, head)) || base == 0 || head == 0) return 0;
+    const double wb = stats::within_round_log_stddev(rounds, false);
+    const double wh = stats::within_round_log_stddev(rounds, true);
+    const double variance =
+        wb * wb / static_cast<double>(base) + wh * wh / static_cast<double>(head);
+    return stats::quantile_noise_factor(sample->p) *
+           std::sqrt(variance * static_cast<double>(rounds.size()));
+}
+
 model::Power paired_noise(double noise, std::span<const stats::RoundSamples> rounds) {
     model::Power power;
     power.noise = noise;

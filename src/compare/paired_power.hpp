@@ -25,6 +25,14 @@ std::optional<double> round_values_noise(std::span<const double> base,
 // standard deviation sqrt((n - 1) / n) sd over sqrt(n), so sd = se n / sqrt(n - 1).
 double bootstrap_round_noise(double log_standard_error, std::size_t rounds);
 
+// The least noise of one round's log ratio of the quantile p of `rounds` pooled, when fewer
+// than 5 of the pooled samples lie beyond it: the normal-theory standard error of each
+// side's pooled quantile of logs, sqrt(p (1 - p)) / phi(z_p) w / sqrt(N), w the side's
+// standard deviation within rounds and N its samples, scaled to one round by sqrt(rounds).
+// Where many samples lie beyond the quantile, or p is not inside (0, 1): 0.
+double sparse_round_quantile_noise(Statistic statistic,
+                                   std::span<const stats::RoundSamples> rounds);
+
 // A power analysis whose noise is `noise`, with the samples per round and side of a
 // quantile's rounds (empty for the median of round values).
 model::Power paired_noise(double noise, std::span<const stats::RoundSamples> rounds);

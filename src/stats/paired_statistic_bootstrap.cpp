@@ -138,28 +138,56 @@ double sign_flip_p_value(std::span<const RoundSamples> rounds, double observed,
 
 }  // namespace
 
-SmoothedRounds smoothed_rounds(std::span<const RoundSamples> rounds, bool head) {
-    SmoothedRounds out;
+namespace {
+
+// The logs of one side, round by round, and the residuals from each round's mean log.
+struct RoundLogs {
+    std::vector<std::vector<double>> logs;
+    std::vector<double> centre;
     std::vector<double> residuals;
+};
+
+RoundLogs round_logs(std::span<const RoundSamples> rounds, bool head) {
+    RoundLogs out;
     for (const RoundSamples& round : rounds) {
         const std::vector<double>& side = head ? round.head : round.base;
         std::vector<double> logs;
         logs.reserve(side.size());
         for (const double v : side) logs.push_back(std::log(v));
         const double centre = mean(logs);
-        for (const double v : logs) residuals.push_back(v - centre);
+        for (const double v : logs) out.residuals.push_back(v - centre);
         out.logs.push_back(std::move(logs));
         out.centre.push_back(centre);
     }
+    return out;
+}
+
+// The residuals' standard deviation on N - R degrees of freedom; 0 without any.
+double residual_stddev(std::span<const double> residuals, std::size_t rounds) {
     const std::size_t n = residuals.size();
-    if (n <= rounds.size()) return out;  // one value per round: nothing within rounds
+    if (n <= rounds) return 0;  // one value per round: nothing within rounds
     double squares = 0;
     for (const double r : residuals) squares += r * r;
-    const SilvermanKernel kernel =
-        silverman_kernel(residuals, std::sqrt(squares / static_cast<double>(n - rounds.size())));
+    return std::sqrt(squares / static_cast<double>(n - rounds));
+}
+
+}  // namespace
+
+SmoothedRounds smoothed_rounds(std::span<const RoundSamples> rounds, bool head) {
+    RoundLogs logs = round_logs(rounds, head);
+    SmoothedRounds out;
+    out.logs = std::move(logs.logs);
+    out.centre = std::move(logs.centre);
+    const double w = residual_stddev(logs.residuals, rounds.size());
+    if (!(w > 0)) return out;
+    const SilvermanKernel kernel = silverman_kernel(logs.residuals, w);
     out.bandwidth = kernel.bandwidth;
     out.shrink = kernel.shrink;
     return out;
+}
+
+double within_round_log_stddev(std::span<const RoundSamples> rounds, bool head) {
+    return residual_stddev(round_logs(rounds, head).residuals, rounds.size());
 }
 
 double pooled_ratio(std::span<const RoundSamples> rounds, std::span<const std::size_t> indices,

@@ -50,6 +50,11 @@ struct SmoothedRounds {
 // The smoothing of the base (`head` false) or the head side of `rounds` (values positive).
 SmoothedRounds smoothed_rounds(std::span<const RoundSamples> rounds, bool head);
 
+// The standard deviation of one side's logs within rounds: the residuals from each round's
+// mean log, on N - R degrees of freedom (N values in R rounds); 0 when no round has two
+// values. The spread the drift between rounds does not reach (values positive).
+double within_round_log_stddev(std::span<const RoundSamples> rounds, bool head);
+
 // The paired bootstrap of pooled_ratio over all rounds, and its sign-flip permutation test,
 // from one seeded stream (the resamples first):
 // - `options.resamples` times, as many rounds as given are drawn with replacement and the
