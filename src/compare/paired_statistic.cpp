@@ -67,6 +67,10 @@ bool uses_paired_smoothing(Statistic statistic, std::size_t pooled) {
            uses_smoothing(statistic, pooled);
 }
 
+bool smooths_paired_interval(Statistic statistic, std::size_t pooled, std::size_t per_round) {
+    return uses_paired_smoothing(statistic, pooled) || uses_smoothing(statistic, per_round);
+}
+
 std::string too_few_rounds_note(std::size_t differing, double alpha, std::string_view test) {
     return "too few differing rounds to test (" + std::to_string(differing) + "; " +
            std::string(test) + " needs " + std::to_string(stats::wilcoxon_min_pairs(alpha)) +
@@ -101,7 +105,9 @@ bool apply_paired_statistic(model::Comparison& c, Statistic statistic,
     bootstrap.confidence = options.confidence;
     bootstrap.seed = stats::derive_seed(options.seed, metric_stream(metric));
     bootstrap.bca = uses_bca(statistic);
-    bootstrap.smoothed = uses_paired_smoothing(statistic, pooled_size(rounds));
+    const std::size_t pooled = pooled_size(rounds);
+    const std::size_t per_round = rounds.empty() ? 0 : pooled / rounds.size();
+    bootstrap.smoothed = smooths_paired_interval(statistic, pooled, per_round);
     const auto r = stats::bootstrap_paired_statistic_ratio(rounds, sample, bootstrap);
     if (!r) {
         c.notes.push_back("too few rounds for a " +

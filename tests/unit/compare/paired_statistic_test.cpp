@@ -78,7 +78,8 @@ TEST(PairedStatistic, AP95GateFindsATailChangeTheMedianMisses) {
     EXPECT_EQ(tail.statistic, "p95");
     EXPECT_EQ(tail.test, k_sign_flip_test);
     EXPECT_EQ(tail.test_variant, "monte-carlo");
-    EXPECT_EQ(tail.ci_method, k_paired_bca_ci_method);
+    // 30 samples per round, 1.5 of them above the p95: smoothed within rounds.
+    EXPECT_EQ(tail.ci_method, k_paired_smoothed_ci_method);
     ASSERT_TRUE(tail.ratio && tail.ci && tail.p_value && tail.baseline && tail.candidate);
     EXPECT_NEAR(*tail.ratio, 1.4, 0.02);
     EXPECT_EQ(*tail.ratio, *tail.candidate / *tail.baseline);
@@ -124,6 +125,42 @@ TEST(PairedStatistic, QuantilesWithFewPooledValuesBeyondThemAreSmoothed) {
     EXPECT_TRUE(uses_paired_smoothing(Statistic::max, 100000));
     EXPECT_TRUE(uses_paired_smoothing(Statistic::min, 100000));
     EXPECT_FALSE(uses_paired_smoothing(Statistic::mean, 3));
+}
+
+TEST(PairedStatistic, QuantilesWithFewValuesBeyondThemInARoundHaveTheSmoothedInterval) {
+    // The interval's rule adds the rounds' own tails: fewer than 5 beyond the quantile in a
+    // round. The p95 of 10 or 20 rounds of 20 (one above it per round) is smoothed, though
+    // 10 or 20 of the pooled samples lie above it; with 100 per round it keeps BCa.
+    EXPECT_TRUE(smooths_paired_interval(Statistic::p95, 200, 20));
+    EXPECT_TRUE(smooths_paired_interval(Statistic::p95, 400, 20));
+    EXPECT_FALSE(smooths_paired_interval(Statistic::p95, 1000, 100));
+    EXPECT_TRUE(smooths_paired_interval(Statistic::p90, 400, 40));
+    EXPECT_FALSE(smooths_paired_interval(Statistic::p90, 500, 50));
+    EXPECT_TRUE(smooths_paired_interval(Statistic::p99, 200, 20));  // the pooled rule too
+    EXPECT_TRUE(smooths_paired_interval(Statistic::max, 100000, 10000));
+    EXPECT_FALSE(smooths_paired_interval(Statistic::mean, 20, 2));
+    // The advice keeps the pooled rule: the p95 of 10 rounds of 20 still gets samples per
+    // round (compare/paired_power.cpp).
+    EXPECT_FALSE(uses_paired_smoothing(Statistic::p95, 200));
+
+    // A p95 of 10 rounds of 120 samples (6 above it per round): BCa at the expanded level.
+    std::vector<model::Run> base(10);
+    std::vector<model::Run> head(10);
+    for (std::size_t r = 0; r < 10; ++r) {
+        model::Metric b = latency("m", r, 1.0, 1.0, false);
+        model::Metric h = latency("m", r, 1.0, 1.0, true);
+        for (std::size_t k = 1; k < 4; ++k) {
+            const model::Metric more_b = latency("m", r + 11 * k, 1.0, 1.0, false);
+            const model::Metric more_h = latency("m", r + 11 * k, 1.0, 1.0, true);
+            b.samples.insert(b.samples.end(), more_b.samples.begin(), more_b.samples.end());
+            h.samples.insert(h.samples.end(), more_h.samples.begin(), more_h.samples.end());
+        }
+        base[r].metrics = {b};
+        head[r].metrics = {h};
+    }
+    const auto by_p95 = compare_rounds(base, head, Options{}, on(Statistic::p95));
+    ASSERT_EQ(by_p95.size(), 1U);
+    EXPECT_EQ(by_p95[0].ci_method, k_paired_bca_ci_method);
 }
 
 TEST(PairedStatistic, TooFewRoundsGiveAnIntervalButNoTest) {
