@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
-#include "stats/newey_west.hpp"
 #include "stats/student_t.hpp"
 
 namespace caws::stats {
@@ -57,12 +57,11 @@ Ar1Traces ar1_traces(std::span<const double> centred, double sxx, double rho) {
 }
 
 // 2 / var(log V): the noise variance's share as Satterthwaite's 2 / df, the
-// autocorrelation's by the delta method with var(rho) = (1 - rho^2) / n.
-double ar1_degrees_of_freedom(const Ar1Traces& traces, double rho, std::size_t n) {
+// autocorrelation's by the delta method with rho's posterior variance.
+double ar1_degrees_of_freedom(const Ar1Traces& traces, double rho_variance) {
     const double satterthwaite = traces.residual * traces.residual / traces.squared;
     const double d_log_variance =
         traces.d_slope / traces.slope - traces.d_residual / traces.residual;
-    const double rho_variance = (1 - rho * rho) / static_cast<double>(n);
     const double log_variance = 2 / satterthwaite + d_log_variance * d_log_variance * rho_variance;
     return std::max(1.0, 2 / log_variance);
 }
@@ -102,10 +101,94 @@ std::vector<double> ar1_correlate_derivative(std::span<const double> v, double r
     return out;
 }
 
-double bias_corrected_autocorrelation(double r, std::size_t n) {
-    if (n < 5) return 0;
-    const double nn = static_cast<double>(n);
-    return std::clamp((nn * r + 2) / (nn - 4), -0.97, 0.99);
+double ar1_restricted_log_likelihood(std::span<const double> x, std::span<const double> residuals,
+                                     double rho) {
+    const std::size_t n = residuals.size();
+    if (n < 3 || !(rho > -1 && rho < 1)) return -std::numeric_limits<double>::infinity();
+    // The Prais-Winsten rows L [1, x, e], L'L = (1 - rho^2) R^-1: the first scaled by
+    // sqrt(1 - rho^2), then each minus rho times its predecessor. The design's columns are
+    // orthogonalised one after the other (Gram-Schmidt) so that neither the determinant nor
+    // the residual sum of squares is a difference of large numbers near rho = 1.
+    const double first = std::sqrt((1 - rho) * (1 + rho));
+    const auto row = [&](std::size_t i, std::span<const double> v) {
+        return i == 0 ? first * v[0] : v[i] - rho * v[i - 1];
+    };
+    const auto ones = [&](std::size_t i) { return i == 0 ? first : 1 - rho; };
+    double a = 0, ax = 0, ae = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        a += ones(i) * ones(i);
+        ax += ones(i) * row(i, x);
+        ae += ones(i) * row(i, residuals);
+    }
+    double b = 0, be = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double u = row(i, x) - ax / a * ones(i);
+        b += u * u;
+        be += u * (row(i, residuals) - ae / a * ones(i));
+    }
+    double rss = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double u = row(i, x) - ax / a * ones(i);
+        const double w = row(i, residuals) - ae / a * ones(i) - be / b * u;
+        rss += w * w;
+    }
+    if (!(a > 0 && b > 0 && rss > 0)) return -std::numeric_limits<double>::infinity();
+    return 0.5 * std::log((1 - rho) * (1 + rho)) - 0.5 * std::log(a * b) -
+           0.5 * static_cast<double>(n - 2) * std::log(rss);
+}
+
+Ar1Posterior ar1_posterior(std::span<const double> x, std::span<const double> residuals) {
+    // In theta = atanh(rho) the posterior density (1 - rho^2)^(1/2) p(rho) (Jeffreys' prior
+    // times the Jacobian) falls off exponentially towards rho = -1 and 1, where the
+    // likelihood stays positive: the midpoint rule then converges fast and needs no end
+    // correction. The integral stops at |theta| = 12 (|rho| = 1 - 7.6e-11).
+    constexpr std::size_t k_points = 256;  // per level, midpoints of equal steps
+    constexpr double k_negligible = 40;    // log-density below the maximum: e^-40 ignored
+    double lo = -12;
+    double hi = 12;
+    std::vector<double> log_density(k_points);
+    for (int level = 0;; ++level) {
+        const double step = (hi - lo) / static_cast<double>(k_points);
+        const auto at = [&](std::size_t k) {
+            return std::tanh(lo + (static_cast<double>(k) + 0.5) * step);
+        };
+        for (std::size_t k = 0; k < k_points; ++k) {
+            const double rho = at(k);
+            log_density[k] = ar1_restricted_log_likelihood(x, residuals, rho) +
+                             0.5 * std::log((1 - rho) * (1 + rho));
+        }
+        const double top = *std::max_element(log_density.begin(), log_density.end());
+        if (!std::isfinite(top)) return {};
+        std::size_t first = k_points;
+        std::size_t last = 0;
+        for (std::size_t k = 0; k < k_points; ++k) {
+            if (log_density[k] <= top - k_negligible) continue;
+            first = std::min(first, k);
+            last = k;
+        }
+        // Resolved (or as fine as is useful): the midpoint rule on this grid. Otherwise zoom
+        // in on the points that carry the mass, one step either side.
+        if (last - first + 1 >= k_points / 2 || level == 12) {
+            double mass = 0, moment = 0;
+            for (std::size_t k = first; k <= last; ++k) {
+                const double weight = std::exp(log_density[k] - top);
+                mass += weight;
+                moment += weight * at(k);
+            }
+            Ar1Posterior posterior;
+            posterior.mean = moment / mass;
+            double spread = 0;
+            for (std::size_t k = first; k <= last; ++k) {
+                const double deviation = at(k) - posterior.mean;
+                spread += std::exp(log_density[k] - top) * deviation * deviation;
+            }
+            posterior.variance = spread / mass;
+            return posterior;
+        }
+        const double theta_first = lo + (static_cast<double>(first) - 0.5) * step;
+        hi = std::min(hi, lo + (static_cast<double>(last) + 1.5) * step);
+        lo = std::max(lo, theta_first);
+    }
 }
 
 LinearFit ar1_regression(std::span<const double> x, std::span<const double> y, double confidence) {
@@ -126,11 +209,12 @@ LinearFit ar1_regression(std::span<const double> x, std::span<const double> y, d
         residuals[i] = y[i] - mean_y - fit.slope * centred[i];
     }
     const double sxx = dot(centred, centred);
-    fit.rho = bias_corrected_autocorrelation(residual_autocorrelation(residuals), n);
+    const Ar1Posterior posterior = ar1_posterior(centred, residuals);
+    fit.rho = posterior.mean;
     const Ar1Traces traces = ar1_traces(centred, sxx, fit.rho);
     const double noise = dot(residuals, residuals) / traces.residual;
     fit.slope_stderr = std::sqrt(std::max(0.0, noise * traces.slope)) / sxx;
-    fit.df = ar1_degrees_of_freedom(traces, fit.rho, n);
+    fit.df = ar1_degrees_of_freedom(traces, posterior.variance);
     const double t = student_t_quantile(0.5 + confidence / 2, fit.df);
     fit.low = fit.slope - t * fit.slope_stderr;
     fit.high = fit.slope + t * fit.slope_stderr;

@@ -21,7 +21,7 @@ struct LinearFit {
     std::size_t lags = 0;
     double rho = 0;
     // Set by ar1_regression only (0 otherwise): the degrees of freedom of the interval's
-    // Student t; `rho` is then the bias-corrected autocorrelation of the residuals.
+    // Student t; `rho` is then the posterior mean of the residuals' AR(1) coefficient.
     double df = 0;
 };
 

@@ -53,7 +53,7 @@ struct Leak {
     double r_squared = 0;
     double start = 0;      // MB: the fitted memory at the first sample (the intercept)
     double threshold = 0;  // MB/s: the threshold applied (a relative one times `start`)
-    double rho = 0;        // the residuals' lag-one autocorrelation, bias-corrected
+    double rho = 0;        // the residuals' AR(1) coefficient (posterior mean)
     double df = 0;         // degrees of freedom of the interval's Student t
     // fail: the interval's lower bound exceeds the threshold (a leak); warn: the slope does
     // but the interval reaches below it (a possible leak); pass otherwise.

@@ -8,9 +8,10 @@ and a random phase). One sample a second. For each length and model: the share o
 whose interval holds the true growth ("holds") and whose lower bound is above zero (the
 growth is found: the power against this leak at a threshold of 0), for three intervals: the
 one that assumes independent residuals (Student t, n - 2 df), the one `leak` uses (AR(1)
-noise: bias-corrected autocorrelation, the exact AR(1) variance of the slope, Student t on
-Satterthwaite's df) and the earlier Newey-West one (Bartlett kernel, four times Andrews'
-AR(1) plug-in bandwidth, fixed-b critical values). All come from the C++ code: the
+noise: the AR(1) coefficient's posterior mean, the exact AR(1) variance of the slope,
+Student t on Satterthwaite's df with the coefficient's posterior variance) and the earlier
+Newey-West one (Bartlett kernel, four times Andrews' AR(1) plug-in bandwidth, fixed-b
+critical values). All come from the C++ code: the
 leak_intervals harness (tests/bench/tools/leak_intervals.cpp) runs stats::linear_regression,
 trend::analyse_leak and stats::fixed_b_regression on each series.
 

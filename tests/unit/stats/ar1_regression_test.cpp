@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "reference/ar1_regression_reference.inc"
@@ -37,14 +39,70 @@ TEST(Ar1Regression, TheLinearTimeCorrelationMatchesTheDenseMatrices) {
     }
 }
 
-TEST(Ar1Regression, TheAutocorrelationIsCorrectedForItsBiasAndClipped) {
-    // E r = rho - (2 + 4 rho) / n: r = 0.5 - 4/100 from rho = 0.5 at n = 100.
-    EXPECT_NEAR(bias_corrected_autocorrelation(0.46, 100), 0.5, 1e-12);
-    EXPECT_NEAR(bias_corrected_autocorrelation(-0.02, 100), 0.0, 1e-12);
-    EXPECT_DOUBLE_EQ(bias_corrected_autocorrelation(0.97, 30), 0.99);
-    EXPECT_DOUBLE_EQ(bias_corrected_autocorrelation(-0.97, 30), -0.97);
-    EXPECT_EQ(bias_corrected_autocorrelation(-0.8, 4), 0);  // too few to tell
-    EXPECT_EQ(bias_corrected_autocorrelation(-0.8, 3), 0);
+TEST(Ar1Regression, TheRestrictedLikelihoodMatchesTheDenseComputation) {
+    for (const Ar1LikelihoodReference& ref : k_ar1_likelihood_reference) {
+        SCOPED_TRACE(ref.x.size());
+        const double base = ar1_restricted_log_likelihood(ref.x, ref.residuals, 0.0);
+        for (std::size_t i = 0; i < ref.rho.size(); ++i) {
+            SCOPED_TRACE(ref.rho[i]);
+            EXPECT_NEAR(ar1_restricted_log_likelihood(ref.x, ref.residuals, ref.rho[i]) - base,
+                        ref.log_likelihood[i], 1e-8 * (1 + std::fabs(ref.log_likelihood[i])));
+        }
+        EXPECT_TRUE(std::isinf(ar1_restricted_log_likelihood(ref.x, ref.residuals, 1.0)));
+        EXPECT_TRUE(std::isinf(ar1_restricted_log_likelihood(ref.x, ref.residuals, -1.0)));
+    }
+}
+
+TEST(Ar1Regression, TheZoomedPosteriorMeanMatchesAFineGridOnALongSeries) {
+    // 2,000 samples of AR(1) 0.6 noise: the posterior holds about 0.04 of (-1, 1), so the
+    // integration zooms in; a uniform grid of 40,000 points in rho does not need to.
+    const std::size_t n = 2000;
+    std::vector<double> x(n);
+    std::vector<double> noise(n);
+    std::uint64_t state = 20261207;
+    double previous = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        double uniform_sum = 0;  // Irwin-Hall: twelve uniforms minus six, about normal
+        for (int k = 0; k < 12; ++k) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            uniform_sum += static_cast<double>(state >> 11) * 0x1.0p-53;
+        }
+        previous = 0.6 * previous + (uniform_sum - 6);
+        noise[i] = previous;
+        x[i] = 3.0 * static_cast<double>(i);
+    }
+    const LinearFit fit = linear_regression(x, noise);
+    std::vector<double> residuals(n);
+    for (std::size_t i = 0; i < n; ++i) residuals[i] = noise[i] - fit.intercept - fit.slope * x[i];
+    const std::size_t points = 40000;
+    std::vector<double> logs(points);
+    for (std::size_t k = 0; k < points; ++k) {
+        const double rho = -1 + (static_cast<double>(k) + 0.5) * 2 / static_cast<double>(points);
+        logs[k] = ar1_restricted_log_likelihood(x, residuals, rho) -
+                  0.5 * std::log((1 - rho) * (1 + rho));  // Jeffreys' prior
+    }
+    const double top = *std::max_element(logs.begin(), logs.end());
+    double mass = 0, moment = 0, square = 0;
+    for (std::size_t k = 0; k < points; ++k) {
+        const double rho = -1 + (static_cast<double>(k) + 0.5) * 2 / static_cast<double>(points);
+        mass += std::exp(logs[k] - top);
+        moment += rho * std::exp(logs[k] - top);
+        square += rho * rho * std::exp(logs[k] - top);
+    }
+    const Ar1Posterior posterior = ar1_posterior(x, residuals);
+    const double mean = moment / mass;
+    EXPECT_NEAR(posterior.mean, mean, 1e-9);
+    EXPECT_NEAR(posterior.variance, square / mass - mean * mean, 1e-9 * posterior.variance);
+    EXPECT_NEAR(posterior.mean, 0.6, 0.05);
+    // about (1 - rho^2) / n for a long series
+    EXPECT_NEAR(posterior.variance, (1 - 0.36) / static_cast<double>(n), 0.3 * 0.64 / 2000);
+}
+
+TEST(Ar1Regression, ThePosteriorMeanIsZeroForResidualsWithoutNoise) {
+    const std::vector<double> x{0, 1, 2, 3, 4, 5};
+    const std::vector<double> zeros(6, 0.0);
+    EXPECT_EQ(ar1_posterior(x, zeros).mean, 0);
+    EXPECT_EQ(ar1_posterior(x, zeros).variance, 0);
 }
 
 TEST(Ar1Regression, PersistentNoiseWidensTheIntervalAndLowersTheDegreesOfFreedom) {
