@@ -102,7 +102,7 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     std::optional<CheckTrends> trends;
     if (read && !request.trends.disabled) {
         trends = analyse_check_history(request.trends, std::move(*read), setup.gate, setup.options,
-                                       verdict.comparisons);
+                                       verdict);
     }
     ReportContext context;
     compare::count_between_run(verdict.comparisons, between.summary);
@@ -111,10 +111,8 @@ CheckResult run_check(const CheckRequest& request, const util::Environment& envi
     if (rerun) context.rerun = &*rerun;
     std::optional<std::string> history;
     if (trends) {
-        trend::add_trend_findings(verdict, trends->trends, trends->rules);
         context.trends = std::move(trends->section);
         history = std::move(trends->history);
-        trends.reset();  // the analysed series: not needed by the report
     }
     VerdictReport outcome =
         finish_verdict(std::move(verdict), runs, setup, std::move(context), now);

@@ -9,6 +9,7 @@
 #include "report/trend_section.hpp"
 #include "store/baseline_file.hpp"
 #include "store/history_file.hpp"
+#include "trend/findings.hpp"
 #include "trend/series.hpp"
 #include "util/error.hpp"
 #include "util/file_io.hpp"
@@ -85,7 +86,7 @@ void report_ungated_trends(std::vector<trend::Trend>& trends,
 CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory read,
                                   const std::optional<gate::Gate>& gate,
                                   const compare::Options& compare_options,
-                                  const std::vector<model::Comparison>& comparisons) {
+                                  model::Verdict& verdict) {
     CheckTrends result;
     result.history = std::move(read.path);
     store::HistoryTable history = std::move(read.table);
@@ -95,7 +96,7 @@ CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory
 
     trend::Options options;
     options.thresholds = compare_options.thresholds;
-    result.rules = check_trend_rules(gate);
+    const trend::GateRules rules = check_trend_rules(gate);
     trend::SeriesOptions series_options;
     series_options.last = request.last;
     series_options.first_run =
@@ -106,18 +107,19 @@ CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory
     // give it back before the trends and the report take theirs (36 MB of the peak of a
     // 20,000-benchmark check).
     util::release_free_memory();
-    result.trends = trend::analyse_all(std::move(series), options, result.rules);
-    report_ungated_trends(result.trends, comparisons);
+    std::vector<trend::Trend> trends = trend::analyse_all(std::move(series), options, rules);
+    report_ungated_trends(trends, verdict.comparisons);
+    trend::add_trend_findings(verdict, trends, rules);
 
     report::TrendSectionInput input;
     input.history = result.history;
-    input.trends = &result.trends;
+    input.trends = std::move(trends);
     input.options = options;
-    input.rules = result.rules;
+    input.rules = rules;
     input.last = request.last;
     input.history_runs = history_runs;
     input.includes_candidate = !recorded;
-    result.section = report::build_trend_section(input);
+    result.section = report::build_trend_section(std::move(input));
     return result;
 }
 

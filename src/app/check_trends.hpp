@@ -52,11 +52,9 @@ std::optional<CheckHistory> read_check_history(const CheckTrendRequest& request,
 void add_candidate_point(CheckHistory& history, const model::Run& candidate,
                          const util::Environment& environment);
 
-// The trends of a check: what was analysed, the trends, and the report's "trends" section.
+// The trends of a check: the history analysed and the report's "trends" section.
 struct CheckTrends {
     std::string history;
-    trend::GateRules rules;
-    std::vector<trend::Trend> trends;
     TrendSectionDocument section;
 };
 
@@ -65,11 +63,11 @@ struct CheckTrends {
 // update` would record it (unless the history's newest line already is that run), and
 // only the newest `request.last` runs are analysed. Levels come from the gate file's trend
 // section, else check_trend_rules' defaults (warn). Change points are classed with
-// `compare_options.thresholds`. A metric that `comparisons` (the check's) compares without
-// gating it (a second clock, a derived rate) has its trend reported, not gated.
+// `compare_options.thresholds`. A metric that the verdict's comparisons compare without
+// gating it (a second clock, a derived rate) has its trend reported, not gated. The
+// trends' findings are added to `verdict`, and the trends are taken into the section.
 CheckTrends analyse_check_history(const CheckTrendRequest& request, CheckHistory history,
                                   const std::optional<gate::Gate>& gate,
-                                  const compare::Options& compare_options,
-                                  const std::vector<model::Comparison>& comparisons = {});
+                                  const compare::Options& compare_options, model::Verdict& verdict);
 
 }  // namespace caws::app

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report_document.hpp"
+#include "report/trend_document.hpp"
 
 namespace caws::app {
 
@@ -14,10 +15,10 @@ using ReportDocument = report::Report;
 
 // The "trends" section of a check report (report::build_trend_section), as
 // report::ReportInput::trends takes it.
-using TrendSectionDocument = nlohmann::ordered_json;
+using TrendSectionDocument = report::TrendReport;
 
 // The trend report (report::build_trend_report, "caws-gate/trend@1").
-using TrendReportDocument = nlohmann::ordered_json;
+using TrendReportDocument = report::TrendReport;
 
 // The paper table (report::build_table_report, "caws-gate/table@1").
 using TableDocument = nlohmann::ordered_json;

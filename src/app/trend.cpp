@@ -39,18 +39,19 @@ TrendResult run_trend(const TrendRequest& request) {
     series_options.last = request.last.value_or(0);
     std::vector<trend::Series> series = trend::build_series(history, series_options);
     history = {};
-    result.trends = trend::analyse_all(std::move(series), request.analysis, result.rules);
-    result.level = trend::verdict_of(result.trends);
+    std::vector<trend::Trend> trends =
+        trend::analyse_all(std::move(series), request.analysis, result.rules);
+    result.level = trend::verdict_of(trends);
     result.exit_code = exit_code_of(result.level);
 
     report::TrendReportInput input;
     input.histories = request.histories;
-    input.trends = &result.trends;
+    input.trends = std::move(trends);
     input.options = request.analysis;
     input.rules = result.rules;
     input.last = request.last;
     input.metric = request.metric;
-    result.report = report::build_trend_report(input);
+    result.report = report::build_trend_report(std::move(input));
     return result;
 }
 

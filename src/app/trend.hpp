@@ -25,9 +25,8 @@ struct TrendRequest {
     trend::Options analysis;  // change-point method and its settings
 };
 
-// The trends found and the trend report.
+// The trend report, which holds the trends found (each series cut to its newest values).
 struct TrendResult {
-    std::vector<trend::Trend> trends;
     trend::GateRules rules;                   // the levels the trends were gated with
     model::Level level = model::Level::pass;  // the highest level among the trends
     ExitCode exit_code = k_exit_pass;         // k_exit_fail when `level` fails

@@ -6,6 +6,7 @@
 #include "cli/command.hpp"
 #include "util/error.hpp"
 #include "util/huge_pages.hpp"
+#include "util/parallel.hpp"
 
 namespace caws::cli {
 namespace {
@@ -100,6 +101,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 int main(int argc, char** argv) {
     util::prefer_huge_pages(argc, argv);
+    util::limit_malloc_arenas();
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
     std::ios::sync_with_stdio(false);

@@ -29,7 +29,8 @@ int run_trend(TrendCommandOptions options, const CLI::App& command, const Io& io
     const report::TemplateSet templates = load_templates(options.templates_dir);
     const std::string markdown = report::render_trend_markdown(result.report, templates);
     std::vector<std::pair<std::string, std::string>> files;
-    if (options.json_path) files.emplace_back(*options.json_path, result.report.dump(2) + "\n");
+    if (options.json_path)
+        files.emplace_back(*options.json_path, report::serialize_trend_report(result.report));
     if (options.markdown_path) files.emplace_back(*options.markdown_path, markdown);
     if (options.latex_path) {
         files.emplace_back(*options.latex_path,

@@ -263,7 +263,7 @@ Report build_report(const ReportInput& input) {
 }
 
 Report build_report(ReportInput&& input) {
-    std::optional<nlohmann::ordered_json> trends = std::exchange(input.trends, std::nullopt);
+    std::optional<TrendReport> trends = std::exchange(input.trends, std::nullopt);
     Report report = build_report(std::as_const(input));
     report.trends = std::move(trends);
     return report;

@@ -29,7 +29,7 @@ struct ReportInput {
     std::optional<compare::Geomean> geomean;
     // The "trends" section (report/trend_section.hpp) when a history was analysed; without
     // one the report has no "trends" key.
-    std::optional<nlohmann::ordered_json> trends;
+    std::optional<TrendReport> trends;
     // How `ab` ran the rounds it compared as pairs; without it the report has no "rounds".
     std::optional<PairedRounds> rounds;
     // `check`: the between-run noise of the suite's history; without it the report has no
@@ -48,7 +48,7 @@ struct ReportInput {
 // Deterministic: the same input gives the same report (no clock).
 Report build_report(const ReportInput& input);
 // The same, taking over the input's trend section instead of copying it (a large
-// history's is tens of megabytes of JSON values).
+// history's trends are tens of megabytes).
 Report build_report(ReportInput&& input);
 
 }  // namespace caws::report

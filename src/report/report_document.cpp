@@ -7,6 +7,7 @@
 #include "report/json_writer.hpp"
 #include "report/report_rows.hpp"
 #include "report/shape_checker.hpp"
+#include "report/trend_report.hpp"
 #include "report/trend_section.hpp"
 #include "util/json_pointer.hpp"
 
@@ -218,7 +219,7 @@ void write_report(JsonWriter& out, const Report& report) {
     if (report.rounds) write_rounds(out, *report.rounds);
     if (report.trends) {
         out.key("trends");
-        out.tree(*report.trends);
+        write_trend_report(out, *report.trends);
     }
     out.end_object();
 }
@@ -499,8 +500,7 @@ Report from_json(const ordered_json& json, const std::string& path) {
     report.between_run = between_run_summary_from(check, json);
     report.rerun = rerun_from(check, json);
     report.confirm = confirm_from(check, json);
-    check_trend_section(json, path);
-    if (const auto trends = json.find("trends"); trends != json.end()) report.trends = *trends;
+    report.trends = read_trend_section(json, path);
     if (const Json* tool = check.object_member(json, "", "tool")) {
         report.tool = ReportTool{check.text(*tool, "/tool", "name", ""),
                                  check.text(*tool, "/tool", "version", "")};

@@ -22,6 +22,7 @@
 #include "compare/geomean.hpp"
 #include "model/run.hpp"
 #include "model/verdict.hpp"
+#include "report/trend_document.hpp"
 #include "store/baseline_file.hpp"
 
 namespace caws::report {
@@ -154,9 +155,9 @@ struct Report {
     // history (compare/between_run.hpp); absent from the reports of other commands.
     std::optional<compare::BetweenRunSummary> between_run;
     // "trends": the trend report of the suite's history (trend_section.hpp), when check
-    // analysed one. It stays JSON: its own builder, checker and views
-    // (trend_section.hpp, trend_section_view.hpp) read it, as the trend command's do.
-    std::optional<nlohmann::ordered_json> trends;
+    // analysed one: the typed trend report the trend command writes too (its JSON written
+    // by write_trend_report, its views shared), never a JSON tree of its own.
+    std::optional<TrendReport> trends;
     std::optional<RerunSection> rerun;
     std::optional<ConfirmSection> confirm;  // `check --confirm` only
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <set>
 #include <utility>
 
@@ -11,7 +12,6 @@
 #include "model/quantity_format.hpp"
 #include "model/unit.hpp"
 #include "report/escape.hpp"
-#include "report/json_numbers.hpp"
 #include "report/markdown_cells.hpp"
 #include "report/template_renderer.hpp"
 #include "report/trend_view.hpp"
@@ -23,19 +23,26 @@ namespace {
 using kainjow::mustache::data;
 using nlohmann::ordered_json;
 
-// The newest runs of each metric that the JSON report keeps and the Markdown charts.
-constexpr std::size_t k_chart_points = 100;
+// A number of the report as its JSON holds it: nothing when it is not finite (null).
+std::optional<double> as_written(double value) {
+    if (!std::isfinite(value)) return std::nullopt;
+    return value;
+}
+std::optional<double> as_written(const std::optional<double>& value) {
+    return value ? as_written(*value) : std::nullopt;
+}
 
 std::string quantity(const std::optional<double>& value, const model::Unit& unit) {
     if (!value) return "–";
     return model::format_quantity(*value, unit);
 }
 
-// The unit of a trend of the JSON report: its symbol, in the family of prefixes the input
-// wrote it with ("unit_prefixes", binary when absent).
-model::Unit unit_of(const ordered_json& t) {
-    model::Unit unit = model::unit_from_symbol(text_or(t, "unit"));
-    if (text_or(t, "unit_prefixes") == "decimal") unit.prefixes = model::SizePrefixes::decimal;
+// The unit of a series: its symbol, in the family of prefixes the input wrote it with.
+model::Unit unit_of(const trend::Series& series) {
+    model::Unit unit = model::unit_from_symbol(series.unit);
+    if (series.prefixes == model::SizePrefixes::decimal) {
+        unit.prefixes = model::SizePrefixes::decimal;
+    }
     return unit;
 }
 
@@ -65,26 +72,25 @@ std::pair<double, std::string> chart_unit(const model::Unit& unit, double typica
     return {1, unit.symbol};
 }
 
-std::string mermaid_chart(const ordered_json& t) {
-    const ordered_json& series = t["series"];
-    const ordered_json& values = series["values"];
-    // The newest k_chart_points values; x is the run's position in the whole series.
-    const std::size_t count = std::min(values.size(), k_chart_points);
+std::string mermaid_chart(const TrendReportEntry& entry) {
+    const trend::Series& series = entry.trend.series;
+    const std::vector<double>& values = series.values;
+    // The newest k_trend_report_points values; x is the run's position in the whole series.
+    const std::size_t count = std::min(values.size(), k_trend_report_points);
     const std::size_t skip = values.size() - count;
-    const std::size_t n = std::max(t.value("n", values.size()), values.size());
-    const std::size_t first =
-        std::min(series.value("first", n - values.size()), n - values.size()) + skip;
+    const std::size_t first = entry.first + skip;
     std::vector<double> shown;
+    shown.reserve(count);
     for (std::size_t i = skip; i < values.size(); ++i) {
-        shown.push_back(values[i].is_number() ? values[i].get<double>() : 0.0);
+        shown.push_back(std::isfinite(values[i]) ? values[i] : 0.0);
     }
     std::vector<double> sorted = shown;
     std::sort(sorted.begin(), sorted.end());
     const double typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
-    const auto [scale, symbol] = chart_unit(unit_of(t), typical);
+    const auto [scale, symbol] = chart_unit(unit_of(series), typical);
     std::string out = "xychart-beta\n";
-    out += "    title \"" + mermaid_label(text_or(t, "metric") + " " + text_or(t, "measure")) +
-           " (" + mermaid_label(text_or(t, "statistic")) + ")\"\n";
+    out += "    title \"" + mermaid_label(series.metric + " " + series.measure) + " (" +
+           mermaid_label(series.statistic) + ")\"\n";
     out += "    x-axis [";
     for (std::size_t i = 0; i < count; ++i) {
         if (i > 0) out += ", ";
@@ -102,53 +108,53 @@ std::string mermaid_chart(const ordered_json& t) {
 }
 
 // "; 2 shifts under 1.2x, not counted" (nothing without shifts).
-std::string shifts_text(const ordered_json& report, std::size_t shifts) {
+std::string shifts_text(const TrendReport& report, std::size_t shifts) {
     if (shifts == 0) return {};
     std::optional<double> min;
-    if (const auto options = report.find("options"); options != report.end()) {
-        if (const auto rules = options->find("rules"); rules != options->end()) {
-            min = number_at(*rules, "min_magnitude");
-        }
+    if (const auto rules = report.options.find("rules"); rules != report.options.end()) {
+        min = number_at(*rules, "min_magnitude");
     }
     return "; " + plural(shifts, "shift", "shifts") +
            (min ? " under " + model::format_ratio(*min) : std::string()) + ", not counted";
 }
 
-data change_point_view(const ordered_json& t, const ordered_json& cp) {
-    const model::Unit unit = unit_of(t);
+// A change point, or a shift (not `counted`: it has no level).
+data change_point_view(const trend::Series& series, const trend::ChangePoint& cp, bool counted) {
+    const model::Unit unit = unit_of(series);
     data view;
-    view.set("metric", text_or(t, "metric"));
-    view.set("measure", text_or(t, "measure"));
-    view.set("run", std::to_string(cp.value("index", std::size_t{0}) + 1));
-    const std::string commit = text_or(cp, "commit").substr(0, 12);
-    const std::string date = text_or(cp, "date");
+    view.set("metric", series.metric);
+    view.set("measure", series.measure);
+    view.set("run", std::to_string(cp.index + 1));
+    const std::string commit = cp.commit.substr(0, 12);
     view.set("commit", commit);
     view.set("has_commit", boolean(!commit.empty()));
-    view.set("date", date);
-    view.set("has_date", boolean(!date.empty()));
-    view.set("before", quantity(number_at(cp, "before"), unit));
-    view.set("after", quantity(number_at(cp, "after"), unit));
-    const auto ratio = number_at(cp, "ratio");
+    view.set("date", cp.date);
+    view.set("has_date", boolean(!cp.date.empty()));
+    view.set("before", quantity(as_written(cp.before), unit));
+    view.set("after", quantity(as_written(cp.after), unit));
+    const auto ratio = as_written(cp.ratio);
     view.set("ratio", ratio ? model::format_ratio(*ratio) : std::string("∞"));
-    view.set("class", text_or(cp, "class"));
-    const auto p = number_at(cp, "p_value");
+    view.set("class", std::string(model::to_string(cp.change)));
+    const auto p = as_written(cp.p_value);
     view.set("p_value", p ? model::format_p_value(*p) : std::string("–"));
-    view.set("level", text_or(cp, "level"));
-    view.set("icon", level_icon(text_or(cp, "level")));
+    const std::string level = counted ? std::string(model::to_string(cp.level)) : std::string();
+    view.set("level", level);
+    view.set("icon", level_icon(level));
     return view;
 }
 
-// Whether trend `t` has a chart: it degrades, or has change points.
-bool has_chart(const ordered_json& t) {
-    return text_or(t["drift"], "class") == "degrading" || !t["change_points"].empty();
+// Whether a trend has a chart: it degrades, or has change points.
+bool has_chart(const trend::Trend& t) {
+    return t.drift.drift == trend::DriftClass::degrading || !t.change_points.empty();
 }
 
 // Which trends get a chart when at most `limit` are drawn: the first `limit` of those that
 // have one, in the order of their level, each level in the report's order.
-std::vector<bool> charts_drawn(const ordered_json& trends, std::size_t limit, std::size_t& total) {
+std::vector<bool> charts_drawn(const std::vector<TrendReportEntry>& trends, std::size_t limit,
+                               std::size_t& total) {
     std::vector<std::pair<int, std::size_t>> ranked;
     for (std::size_t i = 0; i < trends.size(); ++i) {
-        if (has_chart(trends[i])) ranked.emplace_back(level_rank(text_or(trends[i], "level")), i);
+        if (has_chart(trends[i].trend)) ranked.emplace_back(level_rank(trends[i].trend.level), i);
     }
     total = ranked.size();
     std::stable_sort(ranked.begin(), ranked.end(),
@@ -158,14 +164,14 @@ std::vector<bool> charts_drawn(const ordered_json& trends, std::size_t limit, st
     return drawn;
 }
 
-data build_trend_view(const ordered_json& report,
+data build_trend_view(const TrendReport& report,
                       std::size_t chart_limit = std::numeric_limits<std::size_t>::max(),
                       std::size_t* charts_total = nullptr, bool with_rows = true) {
     data view;
-    const std::string verdict = text_or(report, "verdict");
+    const std::string verdict(model::to_string(report.verdict));
     view.set("verdict", verdict);
-    view.set("verdict_icon", level_icon(verdict));
-    const ordered_json& trends = report["trends"];
+    view.set("verdict_icon", level_icon(report.verdict));
+    const std::vector<TrendReportEntry>& trends = report.trends;
     std::vector<data> rows;
     if (with_rows) rows.reserve(trends.size());
     data charts{data::type::list};
@@ -179,72 +185,69 @@ data build_trend_view(const ordered_json& report,
     const std::vector<bool> drawn = charts_drawn(trends, chart_limit, total_charts);
     if (charts_total != nullptr) *charts_total = total_charts;
     for (std::size_t index = 0; index < trends.size(); ++index) {
-        const ordered_json& t = trends[index];
-        if (const auto shifts = t.find("shifts"); shifts != t.end()) shift_count += shifts->size();
-        const model::Unit unit = unit_of(t);
-        const ordered_json& drift = t["drift"];
-        const std::string drift_class = text_or(drift, "class");
-        const std::size_t cps = t["change_points"].size();
-        runs.insert(t.value("n", std::size_t{0}));
-        const auto slope = number_at(drift, "slope_percent");
+        const TrendReportEntry& entry = trends[index];
+        const trend::Trend& t = entry.trend;
+        const trend::Series& series = t.series;
+        shift_count += t.shifts.size();
+        const std::string level(model::to_string(t.level));
+        const std::string drift_class(trend::to_string(t.drift.drift));
+        const std::size_t cps = t.change_points.size();
+        const std::size_t n = entry.n();
+        runs.insert(n);
+        const auto slope = as_written(t.drift.slope_percent);
         std::string slope_text = signed_percent(slope);
         if (slope) {
-            slope_text += " [" + signed_percent(number_at(drift, "low_percent")) + ", " +
-                          signed_percent(number_at(drift, "high_percent")) + "]";
+            slope_text += " [" + signed_percent(as_written(t.drift.low_percent)) + ", " +
+                          signed_percent(as_written(t.drift.high_percent)) + "]";
         }
-        const ordered_json& values = t["series"]["values"];
         if (with_rows) {
             data row;
-            put(row, "icon", level_icon(text_or(t, "level")));
-            put(row, "metric", text_or(t, "metric"));
-            put(row, "measure", text_or(t, "measure"));
-            put(row, "runs", std::to_string(t.value("n", std::size_t{0})));
+            put(row, "icon", level_icon(t.level));
+            put(row, "metric", series.metric);
+            put(row, "measure", series.measure);
+            put(row, "runs", std::to_string(n));
             put(row, "drift", drift_class);
             put(row, "icon_drift",
-                unbreakable(std::string(level_icon(text_or(t, "level"))) + " " + drift_class));
+                unbreakable(std::string(level_icon(t.level)) + " " + drift_class));
             put(row, "slope", unbreakable(slope_text));
-            const auto p = number_at(drift["mann_kendall"], "p_value");
+            const auto p = as_written(t.drift.mann_kendall.p_value);
             put(row, "p_value", p ? model::format_p_value(*p) : std::string("–"));
             put(row, "change_points", std::to_string(cps));
             put(row, "latest",
-                values.empty() || !values.back().is_number()
+                series.values.empty() || !std::isfinite(series.values.back())
                     ? std::string("–")
-                    : unbreakable(model::format_quantity(values.back().get<double>(), unit)));
-            put(row, "level", text_or(t, "level"));
+                    : unbreakable(model::format_quantity(series.values.back(), unit_of(series))));
+            put(row, "level", level);
             rows.push_back(std::move(row));
         }
-        if (drift_class == "degrading") ++degrading;
+        if (t.drift.drift == trend::DriftClass::degrading) ++degrading;
         if (cps > 0) ++with_change_points;
         change_point_count += cps;
         data list{data::type::list};
-        for (const ordered_json& cp : t["change_points"]) {
-            rows_of(list).push_back(change_point_view(t, cp));
-            rows_of(all_change_points).push_back(change_point_view(t, cp));
+        for (const trend::ChangePoint& cp : t.change_points) {
+            rows_of(list).push_back(change_point_view(series, cp, true));
+            rows_of(all_change_points).push_back(change_point_view(series, cp, true));
         }
         if (drawn[index]) {
             data chart;
-            chart.set("metric", text_or(t, "metric"));
-            chart.set("measure", text_or(t, "measure"));
+            chart.set("metric", series.metric);
+            chart.set("measure", series.measure);
             chart.set("drift", drift_class);
-            chart.set("level", text_or(t, "level"));
-            chart.set("icon", level_icon(text_or(t, "level")));
+            chart.set("level", level);
+            chart.set("icon", level_icon(t.level));
             chart.set("slope", slope_text);
             put(chart, "change_points", std::move(list));
             data shifts{data::type::list};
-            if (const auto found = t.find("shifts"); found != t.end()) {
-                for (const ordered_json& cp : *found) {
-                    rows_of(shifts).push_back(change_point_view(t, cp));
-                }
+            for (const trend::ChangePoint& cp : t.shifts) {
+                rows_of(shifts).push_back(change_point_view(series, cp, false));
             }
             put(chart, "shifts", std::move(shifts));
-            const std::size_t since = drift.value("since", std::size_t{0});
+            const std::size_t since = t.drift_since;
             chart.set("since",
                       since == 0 ? std::string() : " since run " + std::to_string(since + 1));
-            chart.set("mermaid", mermaid_chart(t));
-            const std::size_t n = std::max(t.value("n", values.size()), values.size());
-            chart.set("truncated", n > k_chart_points ? data(data::type::bool_true)
-                                                      : data(data::type::bool_false));
-            chart.set("shown", std::to_string(std::min(n, k_chart_points)));
+            chart.set("mermaid", mermaid_chart(entry));
+            chart.set("truncated", boolean(n > k_trend_report_points));
+            chart.set("shown", std::to_string(std::min(n, k_trend_report_points)));
             chart.set("runs", std::to_string(n));
             rows_of(charts).push_back(std::move(chart));
         }
@@ -263,106 +266,158 @@ data build_trend_view(const ordered_json& report,
                                 : std::string());
     put(view, "charts", std::move(charts));
     put(view, "all_change_points", std::move(all_change_points));
-    view.set("method", text_or(report["options"], "method"));
+    view.set("method", text_or(report.options, "method"));
     return view;
 }
 
-// An empty object or array with room for `size` members or elements: a large history's
-// trend report is millions of small values, and growing each container step by step
-// reallocates it several times.
-ordered_json object_with_room(std::size_t size) {
-    ordered_json object = ordered_json::object();
-    object.get_ref<ordered_json::object_t&>().reserve(size);
-    return object;
-}
-ordered_json array_with_room(std::size_t size) {
-    ordered_json array = ordered_json::array();
-    array.get_ref<ordered_json::array_t&>().reserve(size);
-    return array;
-}
-
-ordered_json mann_kendall_json(const stats::MannKendall& mk) {
-    ordered_json out = object_with_room(6);
-    out["s"] = mk.s;
-    out["variance"] = number_or_null(mk.variance);
-    out["z"] = number_or_null(mk.z);
-    out["p_value"] = number_or_null(mk.p_value);
-    out["tau"] = number_or_null(mk.tau);
-    out["exact"] = mk.exact;
-    return out;
-}
-
-ordered_json change_point_json(const trend::ChangePoint& cp, bool counted) {
-    ordered_json p = object_with_room(11);
-    p["index"] = cp.index;
-    p["date"] = cp.date;
-    p["commit"] = cp.commit;
-    p["before"] = number_or_null(cp.before);
-    p["after"] = number_or_null(cp.after);
-    p["ratio"] = number_or_null(cp.ratio);
-    p["class"] = std::string(model::to_string(cp.change));
-    p["p_value"] = number_or_null(cp.p_value);
-    p["q"] = number_or_null(cp.q);
-    if (counted) {
-        p["recent"] = cp.recent;
-        p["level"] = std::string(model::to_string(cp.level));
+// The report's "options": the analysis's settings and the gate rules.
+ordered_json options_json(const TrendReportInput& input) {
+    ordered_json options;
+    options["method"] = std::string(trend::to_string(input.options.method));
+    options["alpha"] = input.options.alpha;
+    options["confidence"] = input.options.confidence;
+    if (input.options.method == trend::ChangePointMethod::otava) {
+        options["window"] = input.options.otava.window;
+        options["max_p_value"] = input.options.otava.max_p_value;
+        options["min_segment"] = input.options.otava.min_size;
+    } else {
+        options["p_value"] = input.options.e_divisive.alpha;
+        options["permutations"] = input.options.e_divisive.permutations;
+        options["seed"] = input.options.e_divisive.seed;
+        options["min_segment"] = input.options.e_divisive.min_size;
     }
-    return p;
+    options["last"] = input.last ? ordered_json(*input.last) : ordered_json(nullptr);
+    options["metric"] = input.metric ? ordered_json(*input.metric) : ordered_json(nullptr);
+    ordered_json rules;
+    rules["degrading"] = std::string(model::to_string(input.rules.degrading));
+    rules["change_point"] = std::string(model::to_string(input.rules.change_point));
+    rules["recent"] = input.rules.change_point_within;
+    rules["min_magnitude"] = input.rules.min_magnitude.value_or(input.options.thresholds.minor);
+    options["rules"] = std::move(rules);
+    return options;
 }
 
-ordered_json trend_json(const trend::Trend& trend, std::size_t run_offset) {
+// Keeps the newest k_trend_report_points values of a series (and their runs); returns the
+// position of the first one kept.
+std::size_t keep_window(trend::Series& series) {
+    const std::size_t n = series.values.size();
+    const std::size_t first = n - std::min(n, k_trend_report_points);
+    if (first == 0) return 0;
+    series.values.erase(series.values.begin(), series.values.begin() + first);
+    series.values.shrink_to_fit();
+    series.runs.erase(series.runs.begin(),
+                      series.runs.begin() + std::min(first, series.runs.size()));
+    series.runs.shrink_to_fit();
+    return first;
+}
+
+void write_mann_kendall(JsonWriter& out, const stats::MannKendall& mk) {
+    out.begin_object("mann_kendall");
+    field(out, "s", mk.s);
+    field(out, "variance", mk.variance);
+    field(out, "z", mk.z);
+    field(out, "p_value", mk.p_value);
+    field(out, "tau", mk.tau);
+    field(out, "exact", mk.exact);
+    out.end_object();
+}
+
+void write_drift(JsonWriter& out, const trend::Trend& trend) {
+    const trend::Drift& drift = trend.drift;
+    out.begin_object("drift");
+    field(out, "class", trend::to_string(drift.drift));
+    field(out, "slope_percent", drift.slope_percent);
+    field(out, "low_percent", drift.low_percent);
+    field(out, "high_percent", drift.high_percent);
+    write_mann_kendall(out, drift.mann_kendall);
+    out.begin_object("theil_sen");
+    field(out, "slope", drift.theil_sen.slope);
+    field(out, "low", drift.theil_sen.low);
+    field(out, "high", drift.theil_sen.high);
+    field(out, "intercept", drift.theil_sen.intercept);
+    out.end_object();
+    field(out, "since", trend.drift_since);
+    out.end_object();
+}
+
+// A change point, or a shift (not `counted`: no "recent" and "level").
+void write_change_points(JsonWriter& out, const char* key,
+                         const std::vector<trend::ChangePoint>& points, bool counted) {
+    out.begin_array(key);
+    for (const trend::ChangePoint& cp : points) {
+        out.begin_object();
+        field(out, "index", cp.index);
+        field(out, "date", cp.date);
+        field(out, "commit", cp.commit);
+        field(out, "before", cp.before);
+        field(out, "after", cp.after);
+        field(out, "ratio", cp.ratio);
+        field(out, "class", model::to_string(cp.change));
+        field(out, "p_value", cp.p_value);
+        field(out, "q", cp.q);
+        if (counted) {
+            field(out, "recent", cp.recent);
+            field(out, "level", model::to_string(cp.level));
+        }
+        out.end_object();
+    }
+    out.end_array();
+}
+
+void write_trend(JsonWriter& out, const TrendReportEntry& entry) {
+    const trend::Trend& trend = entry.trend;
     const trend::Series& s = trend.series;
-    ordered_json out = object_with_room(14);
-    out["metric"] = s.metric;
-    out["measure"] = s.measure;
-    out["unit"] = s.unit;
+    out.begin_object();
+    field(out, "metric", s.metric);
+    field(out, "measure", s.measure);
+    field(out, "unit", s.unit);
     if (s.prefixes == model::SizePrefixes::decimal) {
-        out["unit_prefixes"] = std::string(model::to_string(s.prefixes));
+        field(out, "unit_prefixes", model::to_string(s.prefixes));
     }
-    out["direction"] = std::string(model::to_string(s.direction));
-    out["statistic"] = s.statistic;
-    out["n"] = s.values.size();
-    out["level"] = std::string(model::to_string(trend.level));
-    ordered_json drift = object_with_room(7);
-    drift["class"] = std::string(trend::to_string(trend.drift.drift));
-    drift["slope_percent"] = number_or_null(trend.drift.slope_percent);
-    drift["low_percent"] = number_or_null(trend.drift.low_percent);
-    drift["high_percent"] = number_or_null(trend.drift.high_percent);
-    drift["mann_kendall"] = mann_kendall_json(trend.drift.mann_kendall);
-    ordered_json ts = object_with_room(4);
-    ts["slope"] = number_or_null(trend.drift.theil_sen.slope);
-    ts["low"] = number_or_null(trend.drift.theil_sen.low);
-    ts["high"] = number_or_null(trend.drift.theil_sen.high);
-    ts["intercept"] = number_or_null(trend.drift.theil_sen.intercept);
-    drift["theil_sen"] = std::move(ts);
-    drift["since"] = trend.drift_since;
-    out["drift"] = std::move(drift);
-    ordered_json points = array_with_room(trend.change_points.size());
-    for (const trend::ChangePoint& cp : trend.change_points) {
-        points.push_back(change_point_json(cp, true));
+    field(out, "direction", model::to_string(s.direction));
+    field(out, "statistic", s.statistic);
+    field(out, "n", entry.n());
+    field(out, "level", model::to_string(trend.level));
+    write_drift(out, trend);
+    write_change_points(out, "change_points", trend.change_points, true);
+    write_change_points(out, "shifts", trend.shifts, false);
+    field(out, "notes", trend.notes);
+    out.begin_object("series");
+    field(out, "first", entry.first);
+    out.begin_array("values");
+    for (const double value : s.values) out.number(value);
+    out.end_array();
+    if (s.labels != nullptr && s.runs.size() == s.values.size()) {
+        out.begin_array("runs");
+        for (const std::uint32_t run : s.runs) out.count(entry.run_offset + run);
+        out.end_array();
     }
-    out["change_points"] = std::move(points);
-    ordered_json shifts = array_with_room(trend.shifts.size());
-    for (const trend::ChangePoint& cp : trend.shifts)
-        shifts.push_back(change_point_json(cp, false));
-    out["shifts"] = std::move(shifts);
-    out["notes"] = trend.notes;
-    // The newest values only (the charted ones): the history file has them all, and the
-    // whole series of 5,000 metrics over 1,000 runs would make a report of half a gigabyte.
-    const std::size_t n = s.values.size();
-    const std::size_t first = n - std::min(n, k_chart_points);
-    ordered_json series = object_with_room(3);
-    series["first"] = first;
-    ordered_json values = array_with_room(n - first);
-    ordered_json runs = array_with_room(n - first);
-    for (std::size_t i = first; i < n; ++i) {
-        values.push_back(number_or_null(s.values[i]));
-        if (i < s.runs.size()) runs.push_back(run_offset + s.runs[i]);
+    out.end_object();
+    out.end_object();
+}
+
+void write_trend_summary(JsonWriter& out, const std::vector<TrendReportEntry>& trends) {
+    std::size_t counts[4] = {0, 0, 0, 0};
+    std::size_t change_points = 0;
+    std::size_t shifts = 0;
+    std::size_t failing = 0;
+    for (const TrendReportEntry& entry : trends) {
+        const trend::Trend& t = entry.trend;
+        ++counts[static_cast<int>(t.drift.drift)];
+        change_points += t.change_points.size();
+        shifts += t.shifts.size();
+        if (t.level == model::Level::fail) ++failing;
     }
-    series["values"] = std::move(values);
-    if (s.labels && runs.size() == n - first) series["runs"] = std::move(runs);
-    out["series"] = std::move(series);
-    return out;
+    out.begin_object("summary");
+    field(out, "metrics", trends.size());
+    field(out, "improving", counts[0]);
+    field(out, "stable", counts[1]);
+    field(out, "degrading", counts[2]);
+    field(out, "drifting", counts[3]);
+    field(out, "change_points", change_points);
+    field(out, "shifts", shifts);
+    field(out, "failing", failing);
+    out.end_object();
 }
 
 }  // namespace
@@ -405,104 +460,92 @@ std::string mermaid_label(std::string_view text) {
     return out;
 }
 
-nlohmann::ordered_json build_trend_report(const TrendReportInput& input) {
-    // Room for every member, and for the two check's trend section adds: an ordered_json
-    // object that grows copies its members (a pair with a const key moves by copying), and
-    // the trends of a large history are hundreds of megabytes of tree.
-    ordered_json report = object_with_room(9);
-    report["schema"] = "caws-gate/trend@1";
-    static const std::vector<trend::Trend> k_none;
-    const std::vector<trend::Trend>& trends = input.trends ? *input.trends : k_none;
-    report["verdict"] = std::string(model::to_string(trend::verdict_of(trends)));
-    report["histories"] = input.histories;
-    ordered_json options;
-    options["method"] = std::string(trend::to_string(input.options.method));
-    options["alpha"] = input.options.alpha;
-    options["confidence"] = input.options.confidence;
-    if (input.options.method == trend::ChangePointMethod::otava) {
-        options["window"] = input.options.otava.window;
-        options["max_p_value"] = input.options.otava.max_p_value;
-        options["min_segment"] = input.options.otava.min_size;
-    } else {
-        options["p_value"] = input.options.e_divisive.alpha;
-        options["permutations"] = input.options.e_divisive.permutations;
-        options["seed"] = input.options.e_divisive.seed;
-        options["min_segment"] = input.options.e_divisive.min_size;
-    }
-    options["last"] = input.last ? ordered_json(*input.last) : ordered_json(nullptr);
-    options["metric"] = input.metric ? ordered_json(*input.metric) : ordered_json(nullptr);
-    ordered_json rules;
-    rules["degrading"] = std::string(model::to_string(input.rules.degrading));
-    rules["change_point"] = std::string(model::to_string(input.rules.change_point));
-    rules["recent"] = input.rules.change_point_within;
-    rules["min_magnitude"] = input.rules.min_magnitude.value_or(input.options.thresholds.minor);
-    options["rules"] = std::move(rules);
-    report["options"] = std::move(options);
-    ordered_json summary;
-    std::size_t counts[4] = {0, 0, 0, 0};
-    std::size_t change_points = 0;
-    std::size_t shifts = 0;
-    std::size_t failing = 0;
-    for (const trend::Trend& t : trends) {
-        ++counts[static_cast<int>(t.drift.drift)];
-        change_points += t.change_points.size();
-        shifts += t.shifts.size();
-        if (t.level == model::Level::fail) ++failing;
-    }
-    summary["metrics"] = trends.size();
-    summary["improving"] = counts[0];
-    summary["stable"] = counts[1];
-    summary["degrading"] = counts[2];
-    summary["drifting"] = counts[3];
-    summary["change_points"] = change_points;
-    summary["shifts"] = shifts;
-    summary["failing"] = failing;
-    report["summary"] = std::move(summary);
+TrendReport build_trend_report(TrendReportInput input) {
+    TrendReport report;
+    report.verdict = trend::verdict_of(input.trends);
+    report.options = options_json(input);
+    report.histories = std::move(input.histories);
     // Each table of runs the series name, once, in the order of first use: the series of
     // one history share one table.
-    ordered_json runs = ordered_json::array();
     std::vector<std::pair<const std::vector<trend::RunLabel>*, std::size_t>> offsets;
-    ordered_json list = ordered_json::array();
-    for (const trend::Trend& t : trends) {
+    report.trends.reserve(input.trends.size());
+    for (trend::Trend& t : input.trends) {
+        TrendReportEntry entry;
         const std::vector<trend::RunLabel>* labels = t.series.labels.get();
-        std::size_t offset = 0;
         if (labels != nullptr) {
             const auto known = std::find_if(offsets.begin(), offsets.end(),
                                             [&](const auto& o) { return o.first == labels; });
             if (known != offsets.end()) {
-                offset = known->second;
+                entry.run_offset = known->second;
             } else {
-                offset = runs.size();
-                offsets.emplace_back(labels, offset);
-                for (const trend::RunLabel& label : *labels) {
-                    ordered_json run;
-                    run["date"] = label.date;
-                    run["commit"] = label.commit;
-                    runs.push_back(std::move(run));
-                }
+                entry.run_offset = report.runs.size();
+                offsets.emplace_back(labels, entry.run_offset);
+                report.runs.insert(report.runs.end(), labels->begin(), labels->end());
             }
         }
-        list.push_back(trend_json(t, offset));
+        entry.first = keep_window(t.series);
+        entry.trend = std::move(t);
+        report.trends.push_back(std::move(entry));
     }
-    report["trends"] = std::move(list);
-    report["runs"] = std::move(runs);
+    input.trends.clear();
     return report;
 }
 
-std::string render_trend_markdown(const nlohmann::ordered_json& report,
-                                  const TemplateSet& templates) {
+void write_trend_report(JsonWriter& out, const TrendReport& report) {
+    if (report.as_read) {
+        out.tree(*report.as_read);
+        return;
+    }
+    out.begin_object();
+    field(out, "schema", "caws-gate/trend@1");
+    field(out, "verdict", model::to_string(report.verdict));
+    field(out, "histories", report.histories);
+    out.key("options");
+    out.tree(report.options);
+    write_trend_summary(out, report.trends);
+    out.begin_array("trends");
+    for (const TrendReportEntry& entry : report.trends) write_trend(out, entry);
+    out.end_array();
+    out.begin_array("runs");
+    for (const trend::RunLabel& run : report.runs) {
+        out.begin_object();
+        field(out, "date", run.date);
+        field(out, "commit", run.commit);
+        out.end_object();
+    }
+    out.end_array();
+    if (report.history_runs) field(out, "history_runs", *report.history_runs);
+    if (report.includes_candidate) field(out, "includes_candidate", *report.includes_candidate);
+    out.end_object();
+}
+
+std::string serialize_trend_report(const TrendReport& report) {
+    std::string text;
+    JsonText out(text);
+    write_trend_report(out, report);
+    text += '\n';
+    return text;
+}
+
+nlohmann::ordered_json trend_report_json(const TrendReport& report) {
+    JsonTree out;
+    write_trend_report(out, report);
+    return std::move(out.result());
+}
+
+std::string render_trend_markdown(const TrendReport& report, const TemplateSet& templates) {
     return render_template("trend_markdown", build_trend_view(report), templates, escape_markdown);
 }
 
-std::string render_trend_latex(const nlohmann::ordered_json& report, const TemplateSet& templates) {
+std::string render_trend_latex(const TrendReport& report, const TemplateSet& templates) {
     return render_template("trend_latex", build_trend_view(report), templates, escape_latex);
 }
 
-kainjow::mustache::data trend_view(const nlohmann::ordered_json& report) {
+kainjow::mustache::data trend_view(const TrendReport& report) {
     return build_trend_view(report);
 }
 
-kainjow::mustache::data trend_view(const nlohmann::ordered_json& report, std::size_t chart_limit,
+kainjow::mustache::data trend_view(const TrendReport& report, std::size_t chart_limit,
                                    std::size_t& charts_total, bool rows) {
     return build_trend_view(report, chart_limit, &charts_total, rows);
 }

@@ -1,19 +1,21 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "report/trend_document.hpp"
 #include "trend/analysis.hpp"
 
 namespace caws::report {
 
 // What `check` analysed of its suite's history, for the report's "trends" section.
 struct TrendSectionInput {
-    std::string history;  // the history file, as found or given
-    const std::vector<trend::Trend>* trends = nullptr;
+    std::string history;               // the history file, as found or given
+    std::vector<trend::Trend> trends;  // taken into the section
     trend::Options options;
     trend::GateRules rules;
     std::size_t last = 0;             // at most this many of the newest runs were analysed
@@ -22,13 +24,15 @@ struct TrendSectionInput {
 };
 
 // The "trends" section of a check report (caws-gate/report@1): a trend report
-// (caws-gate/trend@1, build_trend_report, the shape `caws-gate trend --json` writes) of
-// the history, with `history_runs` and `includes_candidate` added. Deterministic.
-nlohmann::ordered_json build_trend_section(const TrendSectionInput& input);
+// (caws-gate/trend@1, build_trend_report, what `caws-gate trend --json` writes) of the
+// history, with `history_runs` and `includes_candidate` added. Deterministic.
+TrendReport build_trend_section(TrendSectionInput input);
 
-// Checks the "trends" section of a report read back, when there is one: the shape its
-// renderers read. Throws util::Error naming `path` and the JSON pointer of the first value
-// that is wrong, with what was expected.
-void check_trend_section(const nlohmann::ordered_json& report, const std::string& path);
+// The "trends" section of a report read back, when there is one, checked for the shape
+// its views read: the values the views show, and the section's JSON as it was
+// (TrendReport::as_read). Throws util::Error naming `path` and the JSON pointer of the
+// first value that is wrong, with what was expected.
+std::optional<TrendReport> read_trend_section(const nlohmann::ordered_json& report,
+                                              const std::string& path);
 
 }  // namespace caws::report

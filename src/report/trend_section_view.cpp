@@ -13,7 +13,6 @@ namespace caws::report {
 namespace {
 
 using kainjow::mustache::data;
-using nlohmann::ordered_json;
 
 std::string string_of(const data& object, const std::string& key) {
     const data* value = object.get(key);
@@ -21,13 +20,11 @@ std::string string_of(const data& object, const std::string& key) {
 }
 
 // "31 runs: the newest 30 of the history's 340 and this run".
-std::string analysed_text(const ordered_json& section) {
+std::string analysed_text(const TrendReport& section) {
     std::size_t runs = 0;
-    for (const ordered_json& t : section.at("trends")) {
-        runs = std::max(runs, t.value("n", std::size_t{0}));
-    }
-    const std::size_t history = section.value("history_runs", runs);
-    const bool candidate = section.value("includes_candidate", false);
+    for (const TrendReportEntry& t : section.trends) runs = std::max(runs, t.n());
+    const std::size_t history = section.history_runs.value_or(runs);
+    const bool candidate = section.includes_candidate.value_or(false);
     const std::size_t from_history = candidate && runs > 0 ? runs - 1 : runs;
     std::string text = plural(runs, "run", "runs") + ": ";
     if (from_history < history) {
@@ -42,7 +39,7 @@ std::string analysed_text(const ordered_json& section) {
 
 // Adds one JUnit test case per gated metric of the trends; the failures and warnings
 // carry the messages of the trend findings about that metric.
-void add_trend_cases(data& trends, data& view, const Report& report, const ordered_json& section) {
+void add_trend_cases(data& trends, data& view, const Report& report, const TrendReport& section) {
     std::map<std::string, std::string> messages;
     for (const model::Finding& f : report.findings) {
         if (!f.code.starts_with("trend-")) continue;
@@ -51,19 +48,20 @@ void add_trend_cases(data& trends, data& view, const Report& report, const order
         text += f.message;
     }
     data cases(data::type::list);
-    rows_of(cases).reserve(section.at("trends").size());
+    rows_of(cases).reserve(section.trends.size());
     std::size_t tests = 0;
     std::size_t failures = 0;
-    for (const ordered_json& t : section.at("trends")) {
-        if (text_or(t, "direction") == "unknown") continue;
-        const std::string metric = text_or(t, "metric");
-        const std::string measure = text_or(t, "measure");
-        const std::string level = text_or(t, "level");
+    for (const TrendReportEntry& item : section.trends) {
+        const trend::Trend& t = item.trend;
+        if (t.series.direction == model::Direction::unknown) continue;
+        const std::string& metric = t.series.metric;
+        const std::string& measure = t.series.measure;
+        const std::string level(model::to_string(t.level));
         std::string message = messages[metric + '\x1f' + measure];
         if (message.empty()) {
             message = metric + (measure.empty() ? "" : " (" + measure + ")") + ": " +
-                      text_or(t.at("drift"), "class") + ", " +
-                      plural(t.at("change_points").size(), "change point", "change points");
+                      std::string(trend::to_string(t.drift.drift)) + ", " +
+                      plural(t.change_points.size(), "change point", "change points");
         }
         data entry;
         entry.set("name", metric + (measure.empty() ? "" : " (" + measure + ")"));
@@ -90,16 +88,12 @@ void add_trend_cases(data& trends, data& view, const Report& report, const order
 }  // namespace
 
 void add_trend_section(data& view, const Report& report, bool junit_cases, bool rows) {
-    const bool has = report.trends && report.trends->is_object();
-    view.set("has_trends", boolean(has));
-    if (!has) return;
-    const ordered_json& section = *report.trends;
+    view.set("has_trends", boolean(report.trends.has_value()));
+    if (!report.trends) return;
+    const TrendReport& section = *report.trends;
     std::size_t total = 0;
     data trends = trend_view(section, k_report_trend_charts, total, rows);
-    const auto& histories = section.at("histories");
-    trends.set("history", histories.empty() || !histories[0].is_string()
-                              ? std::string()
-                              : histories[0].get<std::string>());
+    trends.set("history", section.histories.empty() ? std::string() : section.histories[0]);
     trends.set("analysed", analysed_text(section));
 
     // Charts of failing metrics first, then warnings, each group in the report's order (the

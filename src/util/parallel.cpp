@@ -44,6 +44,10 @@ void release_free_memory() {
     ::malloc_trim(0);
 }
 
+void limit_malloc_arenas() {
+    ::mallopt(M_ARENA_MAX, static_cast<int>(std::min<std::size_t>(hardware_threads(), 64)));
+}
+
 bool worth_two_threads(std::uint64_t bytes) {
     return bytes >= (std::uint64_t{1} << 20);
 }

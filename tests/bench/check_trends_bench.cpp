@@ -49,18 +49,18 @@ void BM_CheckTrends(benchmark::State& state) {
     caws::trend::GateRules rules;
     rules.change_point = caws::model::Level::warn;
     for (auto _ : state) {
-        const std::vector<caws::trend::Trend> trends =
+        std::vector<caws::trend::Trend> trends =
             caws::trend::analyse_all(caws::trend::build_series(entries), {}, rules);
         caws::model::Verdict verdict;
         caws::trend::add_trend_findings(verdict, trends, rules);
         caws::report::TrendSectionInput input;
         input.history = "baselines/history/perf.jsonl";
-        input.trends = &trends;
+        input.trends = std::move(trends);
         input.rules = rules;
         input.last = 100;
         input.history_runs = 100;
         input.includes_candidate = true;
-        benchmark::DoNotOptimize(caws::report::build_trend_section(input));
+        benchmark::DoNotOptimize(caws::report::build_trend_section(std::move(input)));
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(metrics));
 }

@@ -212,12 +212,12 @@ void BM_TrendFromHistoryFile(benchmark::State& state) {
     for (auto _ : state) {
         std::vector<caws::trend::Series> series =
             caws::trend::build_series(caws::store::read_history_table(path));
-        const std::vector<caws::trend::Trend> trends = caws::trend::analyse_all(std::move(series));
         caws::report::TrendReportInput input;
         input.histories = {path};
-        input.trends = &trends;
-        const nlohmann::ordered_json report = caws::report::build_trend_report(input);
-        const std::string json = report.dump(2);
+        input.trends = caws::trend::analyse_all(std::move(series));
+        const caws::report::TrendReport report =
+            caws::report::build_trend_report(std::move(input));
+        const std::string json = caws::report::serialize_trend_report(report);
         const std::string markdown =
             caws::report::render_trend_markdown(report, caws::report::TemplateSet{});
         benchmark::DoNotOptimize(json.data());

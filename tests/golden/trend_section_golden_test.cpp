@@ -105,7 +105,7 @@ Example example_with_trends() {
 
     TrendSectionInput section;
     section.history = "baselines/history/bench.jsonl";
-    section.trends = &trends;
+    section.trends = trends;
     section.rules = rules;
     section.last = 100;
     section.history_runs = k_runs - 1;

@@ -44,11 +44,11 @@ TEST(RunTrend, ARecentStepFailsTheGate) {
     const TrendResult result = run_trend(request);
     EXPECT_EQ(result.level, model::Level::fail);
     EXPECT_EQ(result.exit_code, k_exit_fail);
-    ASSERT_EQ(result.trends.size(), 2u);
-    EXPECT_EQ(result.trends[0].series.metric, "BM_Flat");
-    EXPECT_TRUE(result.trends[0].change_points.empty());
-    EXPECT_EQ(result.trends[0].level, model::Level::pass);
-    const trend::Trend& step = result.trends[1];
+    ASSERT_EQ(result.report.trends.size(), 2u);
+    EXPECT_EQ(result.report.trends[0].trend.series.metric, "BM_Flat");
+    EXPECT_TRUE(result.report.trends[0].trend.change_points.empty());
+    EXPECT_EQ(result.report.trends[0].trend.level, model::Level::pass);
+    const trend::Trend& step = result.report.trends[1].trend;
     EXPECT_EQ(step.series.metric, "BM_Step");
     ASSERT_EQ(step.change_points.size(), 1u);
     EXPECT_EQ(step.change_points[0].index, 17u);
@@ -69,7 +69,7 @@ TEST(RunTrend, FailOnNoneOnlyWarnsAndTheMetricGlobFilters) {
     request.fail_on.clear();
     request.metric = "BM_F*";
     const TrendResult flat = run_trend(request);
-    ASSERT_EQ(flat.trends.size(), 1u);
+    ASSERT_EQ(flat.report.trends.size(), 1u);
     EXPECT_EQ(flat.exit_code, k_exit_pass);
 }
 

@@ -101,15 +101,16 @@ TEST(ReportDocument, TheTextInPiecesIsTheWholeText) {
 }
 
 TEST(ReportDocument, ASubtreeIsWrittenAsDumpWritesIt) {
-    // The trend section is written value by value: every kind of value, nested and empty
-    // containers, escapes, invalid UTF-8 and numbers JSON cannot hold.
+    // A trend section read back is written again value by value as it was read: every
+    // kind of value, nested and empty containers, escapes, invalid UTF-8 and numbers JSON
+    // cannot hold.
     Report report = full_report();
     ordered_json trends = ordered_json::parse(R"({"verdict": "warn", "empty": {}, "none": [],
         "nested": {"a": [1, -2, 3.5, 2.0, 1e300, null, true, false, "x\"y\u0001\u00e9"],
                    "b": {"c": 18446744073709551615, "d": [[], {}, [{}]]}}})");
     trends["nested"]["nan"] = std::numeric_limits<double>::quiet_NaN();
     trends["nested"]["bytes"] = std::string("a\xff\xfe");
-    report.trends = trends;
+    report.trends.emplace().as_read = trends;
     const std::string text = serialize_report(report);
     const ordered_json tree = report;
     EXPECT_EQ(tree.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n", text);

@@ -79,9 +79,9 @@ TEST(ReportFormats, TheTrendTableRowsAreBuiltForATemplateThatNamesThem) {
     }
     TrendSectionInput input;
     input.history = "h.jsonl";
-    input.trends = &trends;
+    input.trends = std::move(trends);
     Report report = sample_report();
-    report.trends = build_trend_section(input);
+    report.trends = build_trend_section(std::move(input));
     TemplateSet templates;
     templates.override_template("junit", "{{#trends}}{{#rows}}{{metric}};{{/rows}}{{/trends}}");
     EXPECT_EQ(render_format(report_format("junit"), report, templates, {}), "BM_A;BM_B;");

@@ -27,18 +27,18 @@ trend::Series series(std::string name, double step, std::size_t at) {
     return s;
 }
 
-nlohmann::ordered_json report_of(std::vector<trend::Trend>& trends) {
+TrendReport report_of(std::vector<trend::Trend>& trends) {
     trends.push_back(trend::analyse(series("BM_Sort<int>/1024", 1.6, 37)));
     trends.push_back(trend::analyse(series("BM_Flat_&_50%", 1.0, 40)));
     TrendReportInput input;
     input.histories = {"perf.jsonl"};
-    input.trends = &trends;
-    return build_trend_report(input);
+    input.trends = trends;
+    return build_trend_report(std::move(input));
 }
 
 TEST(TrendReport, JsonCarriesVerdictDriftAndChangePoints) {
     std::vector<trend::Trend> trends;
-    const nlohmann::ordered_json report = report_of(trends);
+    const nlohmann::ordered_json report = trend_report_json(report_of(trends));
     EXPECT_EQ(report["schema"], "caws-gate/trend@1");
     EXPECT_EQ(report["verdict"], "fail");
     EXPECT_EQ(report["summary"]["metrics"], 2);
@@ -53,7 +53,10 @@ TEST(TrendReport, JsonCarriesVerdictDriftAndChangePoints) {
     EXPECT_EQ(report["trends"][1]["change_points"].size(), 0u);
     EXPECT_EQ(report["trends"][1]["drift"]["class"], "stable");
     std::vector<trend::Trend> again;
-    EXPECT_EQ(report_of(again).dump(), report.dump());  // deterministic
+    EXPECT_EQ(trend_report_json(report_of(again)).dump(), report.dump());  // deterministic
+    // The text is the tree's dump, byte for byte.
+    std::vector<trend::Trend> third;
+    EXPECT_EQ(serialize_trend_report(report_of(third)), report.dump(2) + "\n");
 }
 
 // The JSON keeps the newest 100 values of each series (the charted ones), where they
@@ -77,8 +80,9 @@ TEST(TrendReport, JsonKeepsTheChartedValuesAndTheRunsOnce) {
     std::vector<trend::Trend> trends = trend::analyse_all(trend::build_series(entries));
     TrendReportInput input;
     input.histories = {"perf.jsonl"};
-    input.trends = &trends;
-    const nlohmann::ordered_json report = build_trend_report(input);
+    input.trends = trends;
+    const TrendReport built = build_trend_report(input);
+    const nlohmann::ordered_json report = trend_report_json(built);
     ASSERT_EQ(report["runs"].size(), 250u);
     EXPECT_EQ(report["runs"][249]["commit"], "c249");
     EXPECT_EQ(report["runs"][249]["date"], entries[249].date);
@@ -105,7 +109,7 @@ TEST(TrendReport, JsonKeepsTheChartedValuesAndTheRunsOnce) {
     EXPECT_EQ(a["change_points"][0]["commit"], "c200");
     EXPECT_EQ(b["change_points"][0]["commit"], "c200");
     // The chart's x axis numbers runs of the whole series.
-    const std::string md = render_trend_markdown(report, TemplateSet{});
+    const std::string md = render_trend_markdown(built, TemplateSet{});
     EXPECT_NE(md.find("    x-axis [151, 152,"), std::string::npos) << md;
     EXPECT_NE(md.find("    x-axis [126, 127,"), std::string::npos) << md;
     EXPECT_NE(md.find("The chart shows the newest 100 of 250 runs."), std::string::npos) << md;
@@ -167,11 +171,12 @@ TEST(TrendReport, InfoLevelsHaveTheInfoIconOfTheOtherReports) {
     trends.push_back(trend::analyse(series("BM_Sort<int>/1024", 1.6, 37), {}, rules));
     TrendReportInput input;
     input.histories = {"perf.jsonl"};
-    input.trends = &trends;
-    const nlohmann::ordered_json report = build_trend_report(input);
+    input.trends = trends;
+    const TrendReport built = build_trend_report(input);
+    const nlohmann::ordered_json report = trend_report_json(built);
     // An info change point leaves the metric passing (analysis.cpp) but is marked as info.
     ASSERT_EQ(report["trends"][0]["change_points"][0]["level"], "info");
-    const std::string md = render_trend_markdown(report, TemplateSet{});
+    const std::string md = render_trend_markdown(built, TemplateSet{});
     EXPECT_NE(md.find("- ℹ️ change point at run 38"), std::string::npos) << md;
     EXPECT_NE(md.find("| ✅\u00a0stable | BM_Sort&lt;int&gt;/1024 | cpu_time |"), std::string::npos)
         << md;
@@ -186,7 +191,7 @@ TEST(TrendReport, AChangePointWithoutACommitPrintsNoParentheses) {
     std::vector<trend::Trend> trends{trend::analyse(std::move(s))};
     TrendReportInput input;
     input.histories = {"perf.jsonl"};
-    input.trends = &trends;
+    input.trends = trends;
     const std::string md = render_trend_markdown(build_trend_report(input), TemplateSet{});
     EXPECT_NE(md.find("change point at run 31, 2026-11-20T03:00:00Z: "), std::string::npos) << md;
     EXPECT_EQ(md.find("()"), std::string::npos) << md;
@@ -202,15 +207,16 @@ TEST(TrendReport, ShiftsAreListedAndNotCounted) {
     ASSERT_EQ(trends[0].change_points.size(), 1u);
     TrendReportInput input;
     input.histories = {"perf.jsonl"};
-    input.trends = &trends;
-    const nlohmann::ordered_json report = build_trend_report(input);
+    input.trends = trends;
+    const TrendReport built = build_trend_report(input);
+    const nlohmann::ordered_json report = trend_report_json(built);
     EXPECT_EQ(report["summary"]["change_points"], 1);
     EXPECT_EQ(report["summary"]["shifts"], 1);
     EXPECT_EQ(report["options"]["rules"]["min_magnitude"], 1.2);
     EXPECT_EQ(report["trends"][0]["shifts"][0]["index"], 20);
     EXPECT_FALSE(report["trends"][0]["shifts"][0].contains("level"));
     EXPECT_EQ(report["trends"][0]["drift"]["since"], 30);
-    const std::string md = render_trend_markdown(report, TemplateSet{});
+    const std::string md = render_trend_markdown(built, TemplateSet{});
     EXPECT_NE(md.find("1 change point in 1 metric; 1 shift under 1.20x, not counted."),
               std::string::npos)
         << md;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report_reader.hpp"
+#include "report/trend_report.hpp"
 #include "report/trend_section_view.hpp"
 #include "util/error.hpp"
 
@@ -11,14 +12,14 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json section_of(const std::vector<trend::Trend>& trends) {
+TrendReport section_of(std::vector<trend::Trend> trends) {
     TrendSectionInput input;
     input.history = "baselines/history/perf.jsonl";
-    input.trends = &trends;
+    input.trends = std::move(trends);
     input.last = 50;
     input.history_runs = 12;
     input.includes_candidate = true;
-    return build_trend_section(input);
+    return build_trend_section(std::move(input));
 }
 
 trend::Trend trend_of(std::vector<double> values) {
@@ -34,7 +35,7 @@ trend::Trend trend_of(std::vector<double> values) {
 }
 
 TEST(TrendSection, IsTheTrendReportWithWhatCheckAdded) {
-    const ordered_json section = section_of({trend_of({1, 1, 1, 2, 2, 2})});
+    const ordered_json section = trend_report_json(section_of({trend_of({1, 1, 1, 2, 2, 2})}));
     EXPECT_EQ(section["schema"], "caws-gate/trend@1");
     EXPECT_EQ(section["histories"], ordered_json::array({"baselines/history/perf.jsonl"}));
     EXPECT_EQ(section["options"]["last"], 50);
@@ -44,13 +45,13 @@ TEST(TrendSection, IsTheTrendReportWithWhatCheckAdded) {
     EXPECT_EQ(section["trends"][0]["n"], 6);
 }
 
-// The error `check_trend_section` gives for a report whose section was changed by `edit`.
+// The error `read_trend_section` gives for a report whose section was changed by `edit`.
 std::string error_of(void (*edit)(ordered_json&)) {
     ordered_json report;
-    report["trends"] = section_of({trend_of({1, 1, 1, 2, 2, 2, 2})});
+    report["trends"] = trend_report_json(section_of({trend_of({1, 1, 1, 2, 2, 2, 2})}));
     edit(report);
     try {
-        check_trend_section(report, "r.json");
+        read_trend_section(report, "r.json");
     } catch (const util::Error& error) {
         return error.where() + ": " + error.what_expected();
     }
@@ -110,12 +111,12 @@ TEST(TrendSection, TheReportDrawsTheTenWorstChartsFailingFirstAndCountsTheRest) 
     for (int i = 0; i < 14; ++i) trends.push_back(trend_of({1, 1, 1, 1, 2, 2, 2, 2}));
     Report report;
     report.trends = section_of(trends);
-    ordered_json& list = (*report.trends)["trends"];
+    std::vector<TrendReportEntry>& list = report.trends->trends;
     ASSERT_EQ(list.size(), 14u);
     for (std::size_t i = 0; i < list.size(); ++i) {
-        ASSERT_FALSE(list[i]["change_points"].empty());
-        list[i]["metric"] = "BM_" + std::to_string(i);
-        list[i]["level"] = i >= 12 ? "fail" : "warn";
+        ASSERT_FALSE(list[i].trend.change_points.empty());
+        list[i].trend.series.metric = "BM_" + std::to_string(i);
+        list[i].trend.level = i >= 12 ? model::Level::fail : model::Level::warn;
     }
     kainjow::mustache::data view;
     add_trend_section(view, report);
