@@ -28,7 +28,9 @@ mkdir -p "$tmp/serve/v$version" "$tmp/stage/$name/bin"
 cp "$caws_gate" "$tmp/stage/$name/bin/caws-gate"
 tar -czf "$tmp/serve/v$version/$name.tar.gz" -C "$tmp/stage" "$name"
 (cd "$tmp/serve/v$version" && sha256sum "$name.tar.gz") >"$tmp/good.txt"
-sed 's/^./0/' "$tmp/good.txt" >"$tmp/bad.txt"
+# Another first hex digit: '0' for any but '0', '1' for '0' (one checksum in 16 starts so).
+sed 's/^0/x/; s/^[^x]/0/; s/^x/1/' "$tmp/good.txt" >"$tmp/bad.txt"
+! cmp -s "$tmp/good.txt" "$tmp/bad.txt" || { echo "FAIL: the bad checksum equals the good one" >&2; exit 1; }
 echo "# no release of this version" >"$tmp/none.txt"
 
 python3 -m http.server --bind 127.0.0.1 0 --directory "$tmp/serve" >"$tmp/server.log" 2>&1 &
