@@ -215,8 +215,7 @@ void BM_TrendFromHistoryFile(benchmark::State& state) {
         caws::report::TrendReportInput input;
         input.histories = {path};
         input.trends = caws::trend::analyse_all(std::move(series));
-        const caws::report::TrendReport report =
-            caws::report::build_trend_report(std::move(input));
+        const caws::report::TrendReport report = caws::report::build_trend_report(std::move(input));
         const std::string json = caws::report::serialize_trend_report(report);
         const std::string markdown =
             caws::report::render_trend_markdown(report, caws::report::TemplateSet{});

@@ -273,7 +273,8 @@ TEST(ReportConsumers, TrendLatexCompilesWithPdflatex) {
     report::TrendReportInput input;
     input.histories = {"perf.jsonl"};
     input.trends = std::move(trends);
-    const std::string table = render_trend_latex(build_trend_report(std::move(input)), TemplateSet{});
+    const std::string table =
+        render_trend_latex(build_trend_report(std::move(input)), TemplateSet{});
     ASSERT_NE(table.find("\\textbackslash{}input"), std::string::npos) << table;
     test::TempDir dir;
     // The preamble of the standalone report (templates/latex.mustache).
