@@ -124,17 +124,14 @@ double sparse_round_quantile_noise(Statistic statistic,
         !(sample->p > 0 && sample->p < 1) || rounds.empty()) {
         return 0;
     }
-    std::size_t base = 0;
-    std::size_t head = 0;
-    for (const stats::RoundSamples& round : rounds) {
-        base += round.base.size();
-        head += round.head.size();
+    const PooledCounts n = pooled_counts(rounds);
+    if (!uses_paired_smoothing(statistic, std::min(n.base, n.head)) || n.base == 0 || n.head == 0) {
+        return 0;
     }
-    if (!uses_paired_smoothing(statistic, std::min(base, head)) || base == 0 || head == 0) return 0;
     const double wb = stats::within_round_log_stddev(rounds, false);
     const double wh = stats::within_round_log_stddev(rounds, true);
     const double variance =
-        wb * wb / static_cast<double>(base) + wh * wh / static_cast<double>(head);
+        wb * wb / static_cast<double>(n.base) + wh * wh / static_cast<double>(n.head);
     return stats::quantile_noise_factor(sample->p) *
            std::sqrt(variance * static_cast<double>(rounds.size()));
 }
@@ -143,9 +140,8 @@ model::Power paired_noise(double noise, std::span<const stats::RoundSamples> rou
     model::Power power;
     power.noise = noise;
     if (rounds.empty()) return power;
-    std::size_t samples = 0;
-    for (const stats::RoundSamples& round : rounds)
-        samples += round.base.size() + round.head.size();
+    const PooledCounts n = pooled_counts(rounds);
+    const std::size_t samples = n.base + n.head;
     power.samples_per_round = static_cast<std::size_t>(
         std::lround(static_cast<double>(samples) / static_cast<double>(2 * rounds.size())));
     return power;

@@ -49,18 +49,16 @@ bool apply_sign_flip(model::Comparison& c, const stats::RatioBootstrap& r,
     return c.significant;
 }
 
-// The samples of the smaller side, pooled over the rounds.
-std::size_t pooled_size(std::span<const stats::RoundSamples> rounds) {
-    std::size_t base = 0;
-    std::size_t head = 0;
-    for (const stats::RoundSamples& round : rounds) {
-        base += round.base.size();
-        head += round.head.size();
-    }
-    return std::min(base, head);
-}
-
 }  // namespace
+
+PooledCounts pooled_counts(std::span<const stats::RoundSamples> rounds) {
+    PooledCounts out;
+    for (const stats::RoundSamples& round : rounds) {
+        out.base += round.base.size();
+        out.head += round.head.size();
+    }
+    return out;
+}
 
 bool uses_paired_smoothing(Statistic statistic, std::size_t pooled) {
     return statistic == Statistic::min || statistic == Statistic::max ||
@@ -105,7 +103,8 @@ bool apply_paired_statistic(model::Comparison& c, Statistic statistic,
     bootstrap.confidence = options.confidence;
     bootstrap.seed = stats::derive_seed(options.seed, metric_stream(metric));
     bootstrap.bca = uses_bca(statistic);
-    const std::size_t pooled = pooled_size(rounds);
+    const PooledCounts counts = pooled_counts(rounds);
+    const std::size_t pooled = std::min(counts.base, counts.head);  // the smaller side's
     const std::size_t per_round = rounds.empty() ? 0 : pooled / rounds.size();
     bootstrap.smoothed = smooths_paired_interval(statistic, pooled, per_round);
     const auto r = stats::bootstrap_paired_statistic_ratio(rounds, sample, bootstrap);

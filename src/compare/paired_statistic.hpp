@@ -41,6 +41,13 @@ bool uses_paired_smoothing(Statistic statistic, std::size_t pooled);
 // expanded level.
 bool smooths_paired_interval(Statistic statistic, std::size_t pooled, std::size_t per_round);
 
+// The samples of each side pooled over `rounds`.
+struct PooledCounts {
+    std::size_t base = 0;
+    std::size_t head = 0;
+};
+PooledCounts pooled_counts(std::span<const stats::RoundSamples> rounds);
+
 // The statistic of one side's samples over `rounds`, pooled in round order.
 double pooled_statistic(std::span<const stats::RoundSamples> rounds, bool head,
                         const stats::SampleStatistic& statistic);

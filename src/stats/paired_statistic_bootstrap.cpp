@@ -136,10 +136,6 @@ double sign_flip_p_value(std::span<const RoundSamples> rounds, double observed,
     return static_cast<double>(extreme + 1) / static_cast<double>(permutations + 1);
 }
 
-}  // namespace
-
-namespace {
-
 // The logs of one side, round by round, and the residuals from each round's mean log.
 struct RoundLogs {
     std::vector<std::vector<double>> logs;
