@@ -69,8 +69,6 @@ std::string escape_markdown(std::string_view text) {
                     return "&lt;";
                 case '>':
                     return "&gt;";
-                case '"':
-                    return "&quot;";
                 case '\n':
                 case '\r':
                 case '\t':

@@ -8,7 +8,9 @@ namespace {
 TEST(EscapeMarkdown, HtmlBecomesEntities) {
     EXPECT_EQ(escape_markdown("<img src=x onerror=alert(1)>"),
               "&lt;img src=x onerror=alert(1)&gt;");
-    EXPECT_EQ(escape_markdown("a & \"b\""), "a &amp; &quot;b&quot;");
+    // With every < escaped no tag can open, so a quote cannot end an attribute: it stays
+    // a quote, readable where the Markdown is read as text (a terminal, a log).
+    EXPECT_EQ(escape_markdown("a & \"b\""), "a &amp; \"b\"");
 }
 
 TEST(EscapeMarkdown, TableCellsCannotBeSplit) {
