@@ -83,7 +83,8 @@ void print_next_steps(const InitOptions& options, const ScaffoldRequest& request
     io.out << "Next:\n";
     int step = 1;
     if (options.action == k_action_placeholder) {
-        io.out << "  " << step++ << ". In .github/workflows/perf.yml, replace " << options.action
+        io.out << "  " << step++ << ". In .github/workflows/perf.yml"
+               << (request.ab ? "" : " and perf-baseline.yml") << ", replace " << options.action
                << " with the repository that hosts caws-gate, pinned to a tag or commit SHA (or "
                   "run again with --action in a fresh checkout).\n";
     }
@@ -102,11 +103,13 @@ void print_next_steps(const InitOptions& options, const ScaffoldRequest& request
                   "base, and needs no baseline.\n";
         return;
     }
-    io.out << "  " << step++ << ". Check the benchmark command in .github/workflows/perf.yml"
+    io.out << "  " << step++
+           << ". Check the benchmark command in .github/workflows/perf.yml and perf-baseline.yml"
            << (placeholder ? " (replace " + std::string(k_program_placeholder) + ")" : "")
            << "; it writes " << info.results_file << ".\n";
-    io.out << "  " << step++ << ". Record the baseline and commit it: caws-gate baseline update "
-           << info.results_file << " --suite perf --dir baselines\n";
+    io.out << "  " << step++
+           << ". Commit the files, run the perf baseline workflow by hand once (ten runs seed the "
+              "baseline and its history) and merge its pull request; then it runs every night.\n";
 }
 
 int run_init(const InitOptions& options, const Io& io) {

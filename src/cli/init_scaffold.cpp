@@ -31,17 +31,25 @@ pull request with: one file per suite, `SUITE.json` (the samples of every benchm
 with the machine and the commit they were measured on). Commit them: a change of
 baseline is a reviewed change like any other.
 
-Create or refresh the baseline of suite `perf` from a results file written by the
-benchmark step of `.github/workflows/perf.yml` (run it on the kind of machine that CI
-uses, or download the `perf-results` artifact of a run):
+`.github/workflows/perf-baseline.yml` keeps the baseline of suite `perf`: run it by hand
+once (Actions > perf baseline > Run workflow) and merge the pull request it opens. Its
+ten runs, made in separate jobs, seed `perf.json` (the newest five pooled) and the
+history `history/perf.jsonl`, one line per run; after that it adds one run every night.
+The history is what tells `caws-gate check` how much runs of unchanged code vary on the
+runner (5 runs for an interval, 10 for a range), so that a slow run is not called a
+regression, and what `caws-gate trend` reads.
+
+A baseline of one run, without a history, also works, from a results file written by the
+benchmark step of `.github/workflows/perf.yml` (download the `perf-results` artifact of
+a run):
 
 ```sh
 caws-gate baseline update @RESULTS@ --suite perf --dir baselines
 git add baselines/perf.json
 ```
 
-A job that refreshes baselines on a schedule also keeps their history in
-`history/SUITE.jsonl`, one line per run, which `caws-gate trend` reads.
+but then every verdict rests on one run of each side, and a shared runner's slow run
+can fail a pull request that changed nothing.
 
 The gate (thresholds, the measure to gate, budgets, waivers) is `gates/default.json`.
 )";
@@ -159,6 +167,108 @@ jobs:
           results: @RESULTS@
           suite: perf
           baseline-dir: baselines
+)";
+
+// The nightly job that keeps the baseline and its history: run by hand once, ten runs in
+// separate jobs seed a new suite (check learns the runner's between-run noise from the
+// history: 5 runs for its interval, 10 for its range); then one run every night.
+const char* const k_baseline_workflow_template =
+    R"(# The performance baseline, written by `caws-gate init`. Run it by hand once
+# (Actions > perf baseline > Run workflow): ten runs of the benchmarks in separate jobs
+# seed baselines/perf.json and its history, which tells caws-gate check how much this
+# runner's runs vary, so that a slow run of unchanged code is not called a regression.
+# Then every night it measures the default branch once and takes the run into the
+# baseline (the newest five runs pooled) and its history. Each time it proposes the new
+# files in a pull request, with the trend report as its body. (A pull request opened
+# with GITHUB_TOKEN starts no workflows: close and reopen it to run them.)
+name: perf baseline
+
+on:
+  schedule:
+    - cron: "17 3 * * *"
+  workflow_dispatch:
+
+permissions:
+  contents: read
+
+concurrency:
+  group: perf-baseline
+
+jobs:
+  benchmark:
+    strategy:
+      matrix:
+        # Ten runs when run by hand, one every night.
+        run: ${{ github.event_name == 'workflow_dispatch' && fromJSON('[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]') || fromJSON('[1]') }}
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+@SUBMODULES@@BENCHMARK_STEPS@      - uses: actions/upload-artifact@v4
+        with:
+          name: perf-run-${{ matrix.run }}
+          path: @RESULTS@
+
+  baseline:
+    needs: benchmark
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write       # push the branch caws-gate/perf-baseline
+      pull-requests: write  # open or update its pull request
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/download-artifact@v4
+        with:
+          pattern: perf-run-*
+          path: runs
+      # Only makes caws-gate ready; pin it as in perf.yml (a commit SHA builds it from
+      # source, which needs `container: debian:12` on this job).
+      - uses: @ACTION@
+        id: caws-gate
+        with:
+          install-only: "true"
+      - name: Update the baseline and its history
+        env:
+          CAWS_GATE: ${{ steps.caws-gate.outputs.binary }}
+          EVENT: ${{ github.event_name }}
+        # The runs made by hand seed the suite and are taken as they are: without a
+        # history, the guard cannot tell the runner's noise from a regression. A night's
+        # run that regressed against the baseline is refused (exit 1): the job fails and
+        # the baseline stays as it was.
+        run: |
+          accept=()
+          if [ "$EVENT" = workflow_dispatch ]; then accept=(--accept-regressions); fi
+          for results in runs/*/@RESULTS@; do
+            "$CAWS_GATE" baseline update "$results" --suite perf --dir baselines \
+              --policy rolling:5 "${accept[@]}"
+          done
+      - name: Trend report
+        env:
+          CAWS_GATE: ${{ steps.caws-gate.outputs.binary }}
+        # Exit 1 (a change point or a drift failed the trend gate) goes into the pull
+        # request, where reviewers see it; exit 2 (a bad history) stops the job.
+        run: |
+          "$CAWS_GATE" trend baselines/history/perf.jsonl --quiet --md trend.md || [ $? -eq 1 ]
+          cat trend.md >>"$GITHUB_STEP_SUMMARY"
+      - name: Open or update the pull request
+        env:
+          GH_TOKEN: ${{ github.token }}
+          BASE: ${{ github.ref_name }}
+          RUN_URL: ${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}
+        run: |
+          branch=caws-gate/perf-baseline
+          git add --all baselines
+          if git diff --cached --quiet; then echo "The baseline did not change."; exit 0; fi
+          git -c user.name="github-actions[bot]" \
+            -c user.email="41898282+github-actions[bot]@users.noreply.github.com" \
+            commit --quiet -m "Refresh the performance baseline" -m "Measured by $RUN_URL"
+          git push --force --quiet origin "HEAD:refs/heads/$branch"
+          { echo "Measured by $RUN_URL"; echo; head -c 60000 trend.md; } >body.md
+          number=$(gh pr list --head "$branch" --base "$BASE" --state open --json number --jq '.[0].number // empty')
+          if [ -n "$number" ]; then
+            gh pr edit "$number" --body-file body.md
+          else
+            gh pr create --head "$branch" --base "$BASE" --title "Refresh the performance baseline" --body-file body.md
+          fi
 )";
 
 // What differs between the tools in the `ab` workflow.
@@ -330,6 +440,21 @@ std::string ab_workflow(const ScaffoldRequest& request) {
     return substitute(std::move(workflow), "@HEAD_COMMAND@", job.head_command);
 }
 
+// A workflow with the program, the results file, the action and the submodules of
+// `request` in place of its placeholders.
+std::string with_program(std::string workflow, const ScaffoldRequest& request) {
+    const bool found = !request.program.empty();
+    const bool replace = request.tool == BenchmarkTool::google_benchmark && !found;
+    workflow = substitute(std::move(workflow), "@PROGRAM_COMMENT@",
+                          replace ? indent(program_comment(request.ab), request.ab ? 10 : 8) : "");
+    workflow = substitute(std::move(workflow), "@PROGRAM@",
+                          found ? std::string_view(request.program) : k_program_placeholder);
+    workflow =
+        substitute(std::move(workflow), "@RESULTS@", benchmark_tool(request.tool).results_file);
+    workflow = substitute(std::move(workflow), "@ACTION@", request.action);
+    return with_submodules(std::move(workflow), request.submodules);
+}
+
 }  // namespace
 
 std::span<const BenchmarkToolInfo> benchmark_tools() {
@@ -375,15 +500,6 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request) {
     std::string workflow = request.ab ? ab_workflow(request)
                                       : substitute(k_workflow_template, "@BENCHMARK_STEPS@",
                                                    benchmark_steps(request.tool));
-    const bool found = !request.program.empty();
-    const bool replace = request.tool == BenchmarkTool::google_benchmark && !found;
-    workflow = substitute(std::move(workflow), "@PROGRAM_COMMENT@",
-                          replace ? indent(program_comment(request.ab), request.ab ? 10 : 8) : "");
-    workflow = substitute(std::move(workflow), "@PROGRAM@",
-                          found ? std::string_view(request.program) : k_program_placeholder);
-    workflow = substitute(std::move(workflow), "@RESULTS@", info.results_file);
-    workflow = substitute(std::move(workflow), "@ACTION@", request.action);
-    workflow = with_submodules(std::move(workflow), request.submodules);
 
     std::vector<ScaffoldFile> files{
         {"gates/default.json", substitute(k_gate_template, "@MEASURE@", info.measure)}};
@@ -392,7 +508,13 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request) {
                          substitute(k_baselines_readme, "@RESULTS@", info.results_file)});
         files.push_back({"baselines/.gitignore", k_baselines_gitignore});
     }
-    files.push_back({".github/workflows/perf.yml", std::move(workflow)});
+    files.push_back({".github/workflows/perf.yml", with_program(std::move(workflow), request)});
+    if (!request.ab) {
+        files.push_back({".github/workflows/perf-baseline.yml",
+                         with_program(substitute(k_baseline_workflow_template, "@BENCHMARK_STEPS@",
+                                                 benchmark_steps(request.tool)),
+                                      request)});
+    }
     return files;
 }
 

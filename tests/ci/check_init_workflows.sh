@@ -64,6 +64,15 @@ for tool in google-benchmark pytest-benchmark hyperfine go; do
         status=1
       grep -qF "uses: $reference" "$workflow" || { echo "$tool$ab: wrong action reference"; status=1; }
       if [ -n "$ab" ]; then python3 -c "$ab_structure" "$workflow" "$reference" || status=1; fi
+      # The baseline workflow (not with --ab): valid, with the same action, install-only.
+      nightly=$dir/.github/workflows/perf-baseline.yml
+      if [ -n "$ab" ]; then
+        [ ! -e "$nightly" ] || { echo "$tool$ab: init --ab wrote $nightly"; status=1; }
+      else
+        python3 "$here/check_workflows.py" --uses "$reference=$action_yml" "$nightly" || status=1
+        grep -qF "uses: $reference" "$nightly" || { echo "$tool: wrong action reference in $nightly"; status=1; }
+        grep -qF 'install-only: "true"' "$nightly" || { echo "$tool: $nightly: expected install-only"; status=1; }
+      fi
     done
   done
 done

@@ -68,8 +68,9 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
         EXPECT_EQ(r.err, "");
         EXPECT_EQ(r.out.rfind(std::string("caws-gate init: ") + c.tool + " (from --tool)\n", 0), 0u)
             << r.out;
-        for (const char* name : {"gates/default.json", "baselines/README.md",
-                                 "baselines/.gitignore", ".github/workflows/perf.yml"}) {
+        for (const char* name :
+             {"gates/default.json", "baselines/README.md", "baselines/.gitignore",
+              ".github/workflows/perf.yml", ".github/workflows/perf-baseline.yml"}) {
             EXPECT_NE(r.out.find(std::string("  created  ") + name + "\n"), std::string::npos)
                 << r.out;
         }
@@ -107,8 +108,27 @@ TEST(InitCommand, WritesTheGateTheBaselinesReadmeAndTheWorkflowForEachTool) {
             << workflow;
         // No placeholder to replace when --action is given.
         EXPECT_EQ(r.out.find(std::string(k_action_placeholder)), std::string::npos) << r.out;
-        EXPECT_NE(r.out.find(std::string("caws-gate baseline update ") + c.results +
-                             " --suite perf --dir baselines"),
+        // The baseline comes from the baseline workflow's ten seed runs, with a history.
+        EXPECT_NE(r.out.find("run the perf baseline workflow by hand once"), std::string::npos)
+            << r.out;
+        const std::string nightly =
+            test::read_text(dir.file(".github/workflows/perf-baseline.yml"));
+        EXPECT_NE(nightly.find(c.command), std::string::npos) << nightly;
+        EXPECT_NE(nightly.find(std::string("      - uses: ") + k_action + "\n"), std::string::npos)
+            << nightly;
+        EXPECT_NE(nightly.find("install-only: \"true\""), std::string::npos) << nightly;
+        EXPECT_NE(nightly.find(std::string("for results in runs/*/") + c.results + "; do"),
+                  std::string::npos)
+            << nightly;
+        EXPECT_NE(nightly.find("--policy rolling:5"), std::string::npos) << nightly;
+        EXPECT_NE(nightly.find("fromJSON('[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]')"), std::string::npos)
+            << nightly;
+        // Only the job that runs no benchmark code may push and open the pull request.
+        const std::size_t baseline_job = nightly.find("\n  baseline:\n");
+        ASSERT_NE(baseline_job, std::string::npos);
+        EXPECT_NE(nightly.find("\npermissions:\n  contents: read\n"), std::string::npos);
+        EXPECT_EQ(nightly.find("contents: write"), nightly.find("contents: write", baseline_job));
+        EXPECT_NE(test::read_text(dir.file("baselines/README.md")).find("perf-baseline.yml"),
                   std::string::npos);
         EXPECT_NE(test::read_text(dir.file("baselines/.gitignore")).find("\n*.lock\n"),
                   std::string::npos);
@@ -124,7 +144,8 @@ TEST(InitCommand, WithoutActionWritesThePlaceholderAndSaysToReplaceIt) {
     const std::string workflow = test::read_text(dir.file(".github/workflows/perf.yml"));
     EXPECT_NE(workflow.find(std::string("uses: ") + std::string(k_action_placeholder)),
               std::string::npos);
-    EXPECT_NE(r.out.find(std::string("1. In .github/workflows/perf.yml, replace ") +
+    EXPECT_NE(r.out.find(std::string("1. In .github/workflows/perf.yml and perf-baseline.yml, "
+                                     "replace ") +
                          std::string(k_action_placeholder)),
               std::string::npos)
         << r.out;
@@ -184,6 +205,7 @@ TEST(InitCommand, WithAbWritesOneJobThatBuildsTheMergeBaseBesideThePullRequest) 
         EXPECT_NE(r.out.find("  created  .github/workflows/perf.yml\n"), std::string::npos);
         // No baseline to record or keep.
         EXPECT_FALSE(exists(dir, "baselines"));
+        EXPECT_FALSE(exists(dir, ".github/workflows/perf-baseline.yml"));
         EXPECT_EQ(r.out.find("baseline update"), std::string::npos) << r.out;
         EXPECT_NE(r.out.find("open a pull request: the job compares it with its merge base"),
                   std::string::npos)
@@ -294,15 +316,19 @@ TEST(InitCommand, WithoutOneGoogleBenchmarkProgramTheWorkflowSaysWhatToReplace) 
     const Outcome nothing = init({"--dir", none.path()});
     ASSERT_EQ(nothing.exit_code, 0) << nothing.err;
     EXPECT_EQ(nothing.out.find("found"), std::string::npos) << nothing.out;
-    EXPECT_NE(nothing.out.find("Check the benchmark command in .github/workflows/perf.yml "
-                               "(replace build/benchmarks); it writes perf.json.\n"),
+    EXPECT_NE(nothing.out.find("Check the benchmark command in .github/workflows/perf.yml and "
+                               "perf-baseline.yml (replace build/benchmarks); it writes "
+                               "perf.json.\n"),
               std::string::npos)
         << nothing.out;
-    EXPECT_NE(
-        test::read_text(none.file(".github/workflows/perf.yml"))
-            .find("        # Replace build/benchmarks with your Google Benchmark executable.\n"
-                  "        run: >-\n          build/benchmarks --benchmark_repetitions=10"),
-        std::string::npos);
+    for (const char* file : {".github/workflows/perf.yml", ".github/workflows/perf-baseline.yml"}) {
+        EXPECT_NE(
+            test::read_text(none.file(file))
+                .find("        # Replace build/benchmarks with your Google Benchmark executable.\n"
+                      "        run: >-\n          build/benchmarks --benchmark_repetitions=10"),
+            std::string::npos)
+            << file;
+    }
 }
 
 TEST(InitCommand, NeverOverwritesAnExistingFile) {
