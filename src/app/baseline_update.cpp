@@ -5,8 +5,11 @@
 #include "app/check_between_run.hpp"
 #include "compare/comparator.hpp"
 #include "gate/policy.hpp"
+#include "ingest/input_checks.hpp"
+#include "store/history_file.hpp"
 #include "store/suite_lock.hpp"
 #include "store/suite_update.hpp"
+#include "util/environment.hpp"
 #include "util/error.hpp"
 
 namespace caws::app {
@@ -31,6 +34,28 @@ std::vector<model::Finding> failing_findings(const model::Verdict& verdict) {
         if (finding.level == model::Level::fail) failing.push_back(finding);
     }
     return failing;
+}
+
+// A line without its line break.
+std::string_view without_line_break(std::string_view line) {
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    return line;
+}
+
+// Where the history already holds `run`: one that carries its own measurement date
+// (Google Benchmark's context.date, ...) and whose history line would be byte for byte one
+// that is there (the same date, commit, branch, host and per-metric summaries). 0 when it
+// does not, else the run's number in the history (1 the oldest).
+std::size_t recorded_as(const model::Run& run, const store::SuiteFiles& files,
+                        const std::string& date, const store::Provenance& provenance) {
+    if (files.history_lines.empty() || !util::parse_date(run.context.date)) return 0;
+    const std::string line =
+        store::history_line(store::summarize_run(run, date, provenance.commit, provenance.branch));
+    const std::string_view wanted = without_line_break(line);
+    for (std::size_t i = files.history_lines.size(); i > 0; --i) {
+        if (without_line_break(files.history_lines[i - 1]) == wanted) return i;
+    }
+    return 0;
 }
 
 }  // namespace
@@ -66,6 +91,28 @@ UpdateResult run_baseline_update(const UpdateRequest& request,
         store::read_suite_files(request.directory, suite, rolling, history.write);
     result.baseline_path = files.baseline_path;
     result.history_path = files.history_path;
+    // A run the history holds already. As its newest run, this update has been made (a
+    // retry after the job was killed, say): nothing to do but the leftovers of the killed
+    // one. Older, taking it again would count one run twice and make runs look steadier
+    // than they are to the between-run noise of check and of the guard.
+    if (const std::size_t recorded = recorded_as(run, files, date, provenance)) {
+        const std::size_t lines = files.history_lines.size();
+        if (recorded == lines && files.baseline) {
+            store::remove_leftovers(files, files.baseline->provenance.runs);
+            result.already_recorded = true;
+            result.recorded_date = date;
+            return result;
+        }
+        throw util::Error(
+            request.results.front(), {},
+            "this run (measured " + date +
+                (run.context.host.empty() ? ""
+                                          : " on " + ingest::printable_name(run.context.host)) +
+                ") is already in the history " + files.history_path + ", as its run " +
+                std::to_string(recorded) + " of " + std::to_string(lines) +
+                ": taking it again would count one run twice and make runs look steadier than "
+                "they are; give a new run's results (nothing was written)");
+    }
 
     // The guard: a run that fails the gate against the current baseline is not taken. A
     // change inside the between-run noise of the history is no regression, as in `check`.

@@ -49,6 +49,10 @@ struct UpdateResult {
     std::size_t pooled_runs = 0;  // runs the new baseline pools (rolling:N)
     // Lines of the history file written; nullopt when no history was written.
     std::optional<std::size_t> history_lines;
+    // The run is the history's newest run already (the update was made before): nothing
+    // was written but the removal of an interrupted update's leftovers. Its date.
+    bool already_recorded = false;
+    std::string recorded_date;
 };
 
 // The date of a run's history line: when the run was measured, as its context says, else

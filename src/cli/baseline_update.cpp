@@ -62,6 +62,12 @@ int run_update(const app::UpdateRequest& request, const Io& io) {
                << result.baseline_path << " (--accept-regressions):\n"
                << finding_lines(result.failing);
     }
+    if (result.already_recorded) {
+        io.out << "caws-gate: " << result.history_path << " already ends with this run (measured "
+               << result.recorded_date << "), taken into " << result.baseline_path
+               << " before: nothing to do\n";
+        return app::k_exit_pass;
+    }
     io.out << "caws-gate: wrote " << result.baseline_path << ": " << result.metrics
            << " metrics from " << request.results.size() << " file(s)";
     if (!result.commit.empty()) io.out << ", commit " << result.commit.substr(0, 12);

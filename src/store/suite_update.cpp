@@ -205,12 +205,15 @@ void apply_update(const SuiteFiles& files, const SuiteUpdate& update) {
     // (3) The history.
     if (update.history_text) util::write_file_atomic(files.history_path, *update.history_text);
     // (4) Run files the baseline no longer pools, and leftovers of interrupted updates.
+    remove_leftovers(files, update.baseline.provenance.runs);
+}
+
+void remove_leftovers(const SuiteFiles& files, const std::vector<std::string>& pooled) {
     remove_temporaries_of(files.baseline_path);
     remove_temporaries_of(files.history_path);
     std::error_code ec;
     if (!fs::is_directory(files.runs_directory, ec)) return;
-    const std::set<std::string> listed(update.baseline.provenance.runs.begin(),
-                                       update.baseline.provenance.runs.end());
+    const std::set<std::string> listed(pooled.begin(), pooled.end());
     bool removed = false;
     for (const auto& entry : fs::directory_iterator(files.runs_directory, ec)) {
         const std::string name = entry.path().filename().string();

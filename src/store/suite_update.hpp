@@ -76,6 +76,11 @@ SuiteUpdate plan_update(const SuiteFiles& files, model::Run run, const Provenanc
 // history one line short.
 void apply_update(const SuiteFiles& files, const SuiteUpdate& update);
 
+// Step (4) of apply_update alone: removes the temporaries that interrupted writes of the
+// baseline and the history left, and the run files of the runs directory that `pooled`
+// (run ids) does not list.
+void remove_leftovers(const SuiteFiles& files, const std::vector<std::string>& pooled);
+
 // An identifier for an accepted run: its date ("20261123T031200Z") and 8 hex digits of
 // a hash of its content.
 std::string run_id(const Baseline& run);

@@ -45,6 +45,60 @@ TEST(FirstDay, ACheckWithoutSuiteNamesTheSuitesTheBaselinesHave) {
               1);
 }
 
+// The same results file given to `baseline update` twice: one run, one history line.
+TEST(FirstDay, ARunIsTakenIntoTheHistoryOnce) {
+    TempDir dir;
+    record_snappy(dir);
+    // Another run measured at the same second (its samples differ) is another run.
+    ASSERT_EQ(caws_gate({"baseline", "update", "run2.json", "--suite", "snappy", "--policy",
+                         "rolling:3", "--accept-regressions"},
+                        dir.path())
+                  .exit_code,
+              0);
+    const std::string baseline = read_text(dir.file("baselines/snappy.json"));
+    const std::string history = read_text(dir.file("baselines/history/snappy.jsonl"));
+    ASSERT_EQ(std::count(history.begin(), history.end(), '\n'), 2);
+
+    // The newest run again (a retried job): the update was made; nothing to do.
+    ProcessResult r = caws_gate({"baseline", "update", "run2.json", "--suite", "snappy", "--policy",
+                                 "rolling:3", "--accept-regressions"},
+                                dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "caws-gate: baselines/history/snappy.jsonl already ends with this run (measured "
+              "2016-08-02T17:44:46Z), taken into baselines/snappy.json before: nothing to do\n");
+    EXPECT_EQ(read_text(dir.file("baselines/snappy.json")), baseline);
+    EXPECT_EQ(read_text(dir.file("baselines/history/snappy.jsonl")), history);
+
+    // An older run again would count it twice: refused, nothing written.
+    r = caws_gate({"baseline", "update", "run1.json", "--suite", "snappy", "--policy", "rolling:3"},
+                  dir.path());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err,
+              "caws-gate: error: run1.json: this run (measured 2016-08-02T17:44:46Z) is already "
+              "in the history baselines/history/snappy.jsonl, as its run 1 of 2: taking it again "
+              "would count one run twice and make runs look steadier than they are; give a new "
+              "run's results (nothing was written)\n");
+    EXPECT_EQ(read_text(dir.file("baselines/snappy.json")), baseline);
+    EXPECT_EQ(read_text(dir.file("baselines/history/snappy.jsonl")), history);
+}
+
+// Results without a date of their own are dated by the update: two updates of one such
+// file are two runs, as nothing tells them apart.
+TEST(FirstDay, UndatedResultsAreTakenEachTime) {
+    TempDir dir;
+    dir.write("m.json",
+              R"({"schema": "caws-gate/metrics@1", "metrics": [)"
+              R"({"name": "x_ms", "unit": "ms", "direction": "lower", "samples": [1, 2, 3]}]})");
+    for (int i = 0; i < 2; ++i) {
+        const ProcessResult r = caws_gate(
+            {"baseline", "update", "m.json", "--suite", "m", "--accept-regressions"}, dir.path());
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const std::string history = read_text(dir.file("baselines/history/m.jsonl"));
+    EXPECT_EQ(std::count(history.begin(), history.end(), '\n'), 2);
+}
+
 TEST(FirstDay, BaselineAndSuiteAreExclusive) {
     TempDir dir;
     record_snappy(dir);

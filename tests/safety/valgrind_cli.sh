@@ -37,14 +37,21 @@ expect_files() {
   done
 }
 
+# The demo results measured on day DAY of November 2026 (a run of its own: update takes
+# no run twice), from days 4 on slower, in $work/day-DAY.json.
+day_run() {
+  local results=$examples/results/demo-baseline-run.json
+  if [ "$1" -ge 4 ]; then results=$examples/results/demo.json; fi
+  sed "s/\"date\": \"[^\"]*\"/\"date\": \"2026-11-0$1T07:00:00+00:00\"/" "$results" >"$work/day-$1.json"
+}
+
 # Five runs of the demo suite with dates a day apart, the last ones slower.
 make_history() {
   cp -r "$examples/baselines" "$work/baselines"
   local day
   for day in 1 2 3 4 5; do
-    local results=$examples/results/demo-baseline-run.json
-    if [ "$day" -ge 4 ]; then results=$examples/results/demo.json; fi
-    SOURCE_DATE_EPOCH=$((1795392000 + day * 86400)) "$gate" baseline update "$results" \
+    day_run "$day"
+    "$gate" baseline update "$work/day-$day.json" \
       --suite demo --dir "$work/baselines" --policy rolling:3 --accept-regressions \
       >/dev/null 2>&1
   done
@@ -65,7 +72,8 @@ case "$scenario" in
   update)
     # A rolling update that reads the pooled runs and the history, and drops a run.
     make_history
-    memcheck baseline update "$examples/results/demo.json" --suite demo --dir "$work/baselines" \
+    day_run 6
+    memcheck baseline update "$work/day-6.json" --suite demo --dir "$work/baselines" \
       --policy rolling:3 --history-limit 4
     if [ "$(wc -l <"$work/baselines/history/demo.jsonl")" -ne 4 ]; then
       echo "the history does not have the 4 lines --history-limit keeps" >&2

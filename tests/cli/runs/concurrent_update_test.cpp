@@ -11,9 +11,11 @@
 namespace caws::test {
 namespace {
 
-std::string results(double ns) {
+// A run measured at 07:MINUTE (each run its own: update takes no run twice).
+std::string results(double ns, int minute) {
     std::ostringstream text;
-    text << R"({"context": {"date": "2026-11-23T07:00:00+00:00", "host_name": "ci"}, )"
+    text << R"({"context": {"date": "2026-11-23T07:)" << (minute < 10 ? "0" : "") << minute
+         << R"(:00+00:00", "host_name": "ci"}, )"
          << R"("benchmarks": [)";
     for (int i = 0; i < 10; ++i) {
         if (i > 0) text << ",";
@@ -28,17 +30,19 @@ std::string results(double ns) {
 
 TEST(ConcurrentUpdate, TwoProcessesBothLandInTheHistory) {
     TempDir dir;
-    const std::string a = dir.write("a.json", results(100));
-    const std::string b = dir.write("b.json", results(100.5));
+    for (int i = 1; i <= 5; ++i) {
+        dir.write("a" + std::to_string(i) + ".json", results(100, i));
+        dir.write("b" + std::to_string(i) + ".json", results(100.5, 10 + i));
+    }
     const std::string update = std::string(CAWS_GATE_BINARY) +
                                " baseline update --suite perf --dir " + dir.file("baselines") +
                                " --policy rolling:3 ";
     // Two loops of five updates each, started together.
-    const std::string script = "for i in 1 2 3 4 5; do " + update + a +
-                               " >/dev/null || echo fail-a; done & "
+    const std::string script = "for i in 1 2 3 4 5; do " + update + dir.file("a") +
+                               "$i.json >/dev/null || echo fail-a; done & "
                                "for i in 1 2 3 4 5; do " +
-                               update + b +
-                               " >/dev/null || echo fail-b; done & "
+                               update + dir.file("b") +
+                               "$i.json >/dev/null || echo fail-b; done & "
                                "wait";
     const ProcessResult r = run_process({"/bin/sh", "-c", script});
     EXPECT_EQ(r.exit_code, 0);
