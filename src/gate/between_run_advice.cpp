@@ -49,7 +49,8 @@ void recommend_between_run(const model::Verdict& verdict, const ScoreInput& inpu
              "`, docs/nightly.md), so that check learns this runner's between-run noise from " +
              runs +
              " runs of history (seed it with ten runs made in separate jobs: docs/nightly.md, "
-             "\"Starting a suite\"), or compare base and head in one job with `caws-gate ab` "
+             "\"Starting a suite\"; the workflow `caws-gate init` writes does both), or compare "
+             "base and head in one job with `caws-gate ab` "
              "(docs/ab.md): " +
              compare::unknown_reason(*input.between_run) +
              ", and a burst of load on the runner during either run can look like a "
