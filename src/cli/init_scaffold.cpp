@@ -211,6 +211,8 @@ jobs:
   baseline:
     needs: benchmark
     runs-on: ubuntu-latest
+    # To open the pull request, the repository's settings must also allow it: Actions >
+    # General > "Allow GitHub Actions to create and approve pull requests".
     permissions:
       contents: write       # push the branch caws-gate/perf-baseline
       pull-requests: write  # open or update its pull request
