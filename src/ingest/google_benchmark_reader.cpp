@@ -12,6 +12,7 @@
 #include "json/document.hpp"
 #include "json/fast_reader.hpp"
 #include "json/member_array.hpp"
+#include "util/error.hpp"
 #include "util/limits.hpp"
 #include "util/string_map.hpp"
 
