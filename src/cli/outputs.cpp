@@ -1,8 +1,11 @@
 #include "cli/outputs.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
+#include <future>
 #include <ostream>
+#include <thread>
 
 #include "report/annotation_renderer.hpp"
 #include "report/json_report.hpp"
@@ -47,6 +50,11 @@ report::RenderOptions render_options_of(const report::ReportFormat& format,
     }
     return options;
 }
+
+// Comparisons from which the JSON report is written on a thread of its own while the
+// other formats are rendered: below, a thread costs more than it saves (a 20-benchmark
+// check).
+constexpr std::size_t k_render_beside_json_from = 1000;
 
 }  // namespace
 
@@ -100,34 +108,80 @@ void write_files(const std::vector<std::pair<std::string, std::string>>& files) 
     for (const auto& [path, text] : files) util::write_file_atomic(path, text);
 }
 
+namespace {
+
+// What emit_reports does once the JSON report is written: the rendered files, the job
+// summary, stdout.
+void write_rendered(const std::vector<std::pair<std::string, std::string>>& files,
+                    const std::optional<std::string>& summary_path, const std::string& printed,
+                    const std::string& workflow_commands, const ReportRequest& request,
+                    std::ostream& out) {
+    write_files(files);
+    if (summary_path) util::append_file(*summary_path, printed);
+    if (!request.quiet) out << printed;
+    out << workflow_commands;
+}
+
+}  // namespace
+
 void emit_reports(const report::Report& report, const ReportRequest& request, std::ostream& out) {
     const report::TemplateSet templates = load_templates(request.templates_dir);
     const std::optional<std::string> summary_path = summary_path_of(request);
     std::vector<std::pair<std::string, std::string>> files;
     std::string printed;  // the format shown on stdout and in the job summary
-    for (const report::ReportFormat& format : report::report_formats()) {
-        const auto file = request.files.find(format.flag);
-        const bool to_file = file != request.files.end() && file->second.has_value();
-        const bool shown = format.printed && (!request.quiet || summary_path);
-        if (!to_file && !shown) continue;
-        std::string text =
-            report::render_format(format, report, templates, render_options_of(format, request));
-        if (to_file) files.emplace_back(*file->second, text);
-        if (format.printed) printed = std::move(text);
-    }
-    const std::string workflow_commands =
-        annotations_of(request) ? report::render_annotations(report) : "";
+    std::string workflow_commands;
+    const auto render = [&] {
+        for (const report::ReportFormat& format : report::report_formats()) {
+            const auto file = request.files.find(format.flag);
+            const bool to_file = file != request.files.end() && file->second.has_value();
+            const bool shown = format.printed && (!request.quiet || summary_path);
+            if (!to_file && !shown) continue;
+            std::string text = report::render_format(format, report, templates,
+                                                     render_options_of(format, request));
+            if (to_file) files.emplace_back(*file->second, text);
+            if (format.printed) printed = std::move(text);
+        }
+        if (annotations_of(request)) workflow_commands = report::render_annotations(report);
+    };
     // Everything is rendered before anything is written; the JSON report, which can be over
-    // 100 MB, is written first, in pieces as it is serialized.
+    // 100 MB, is written first, in pieces as it is serialized. For a large report it is
+    // serialized on a second thread while the other formats are rendered, and its file only
+    // takes its name once they were: a template that fails still leaves every file as it
+    // was, and its error is the one reported, as when they were rendered first.
+    if (request.json_path && report.comparisons.size() >= k_render_beside_json_from) {
+        std::promise<void> rendered;
+        std::future<void> rendered_future = rendered.get_future();
+        std::exception_ptr json_error;
+        std::thread writer([&] {
+            try {
+                util::write_file_atomic(*request.json_path, [&](const util::TextSink& write) {
+                    report::serialize_report(report, write);
+                    rendered_future.get();  // rethrows the rendering's error
+                });
+            } catch (...) {
+                json_error = std::current_exception();
+            }
+        });
+        try {
+            render();
+            rendered.set_value();
+        } catch (...) {
+            rendered.set_exception(std::current_exception());
+            writer.join();
+            throw;
+        }
+        writer.join();
+        if (json_error) std::rethrow_exception(json_error);
+        write_rendered(files, summary_path, printed, workflow_commands, request, out);
+        return;
+    }
+    render();
     if (request.json_path) {
         util::write_file_atomic(*request.json_path, [&report](const util::TextSink& write) {
             report::serialize_report(report, write);
         });
     }
-    write_files(files);
-    if (summary_path) util::append_file(*summary_path, printed);
-    if (!request.quiet) out << printed;
-    out << workflow_commands;
+    write_rendered(files, summary_path, printed, workflow_commands, request, out);
 }
 
 }  // namespace caws::cli

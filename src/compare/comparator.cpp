@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <exception>
 #include <limits>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include "compare/between_run.hpp"
 #include "compare/gated_measures.hpp"
@@ -19,7 +21,6 @@
 #include "stats/moderated_t.hpp"
 #include "stats/multiple_testing.hpp"
 #include "util/parallel.hpp"
-#include "util/string_map.hpp"
 
 namespace caws::compare {
 namespace {
@@ -333,53 +334,62 @@ namespace {
 std::vector<model::Comparison> compare_all(const model::Run& baseline, const model::Run& candidate,
                                            const Options& options,
                                            const MetricOptions* per_metric) {
-    const auto key_of = [](const model::Metric& metric) {
-        return metric.name + '\x1f' + metric.measure;
-    };
-    util::StringMap<const model::Metric*> candidates;
+    // Pair the metrics: baseline order, then those only in the candidate. A key repeated in
+    // the candidate pairs with its first metric.
+    std::unordered_map<MetricKey, std::size_t, MetricKeyHash> candidates;
     candidates.reserve(candidate.metrics.size());
-    for (const model::Metric& metric : candidate.metrics)
-        candidates.emplace(key_of(metric), &metric);
-
-    // Pair the metrics: baseline order, then those only in the candidate.
+    for (std::size_t j = 0; j < candidate.metrics.size(); ++j) {
+        candidates.emplace(MetricKey(candidate.metrics[j]), j);
+    }
     std::vector<std::pair<const model::Metric*, const model::Metric*>> pairs;
     pairs.reserve(baseline.metrics.size() + 8);
-    util::StringMap<bool> in_baseline;
-    in_baseline.reserve(baseline.metrics.size());
+    // Whether the baseline has the key of the candidate's metric j (marked at the first
+    // metric of each key).
+    std::vector<char> in_baseline(candidate.metrics.size(), 0);
     for (const model::Metric& metric : baseline.metrics) {
-        std::string key = key_of(metric);
-        const auto found = candidates.find(key);
-        pairs.emplace_back(&metric, found == candidates.end() ? nullptr : found->second);
-        in_baseline.emplace(std::move(key), true);
+        const auto found = candidates.find(MetricKey(metric));
+        if (found == candidates.end()) {
+            pairs.emplace_back(&metric, nullptr);
+        } else {
+            pairs.emplace_back(&metric, &candidate.metrics[found->second]);
+            in_baseline[found->second] = 1;
+        }
     }
     for (const model::Metric& metric : candidate.metrics) {
-        if (!in_baseline.contains(key_of(metric))) pairs.emplace_back(nullptr, &metric);
+        if (!in_baseline[candidates.find(MetricKey(metric))->second]) {
+            pairs.emplace_back(nullptr, &metric);
+        }
     }
 
     // Each metric's options and whether it is gated; a metric left ungated (by the gate
     // file, or as a measure derived from its benchmark's time) is compared with the run's.
+    // `settings` points at the run's options or at the metric's own, kept in `own`.
     const DefaultMeasures defaults(baseline, candidate);
-    std::vector<Options> settings(pairs.size(), options);
     std::vector<Gating> gating;
     gating.reserve(pairs.size());
+    std::deque<Options> own;
+    std::vector<const Options*> settings(pairs.size(), &options);
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         const auto [b, s] = pairs[i];
         gating.push_back(gating_of(s != nullptr ? *s : *b, per_metric, defaults));
         if (gating.back().gated && gating.back().own) {
-            settings[i] = merged(options, *gating.back().own);
+            settings[i] = &own.emplace_back(merged(options, *gating.back().own));
         }
     }
 
-    // First pass: prepare each side once; count the gated metrics compared together and
-    // collect the log-scale noise of each measure for its prior.
-
+    // First pass: prepare each side once (on every core: each side depends on its metric
+    // alone); count the gated metrics compared together and collect the log-scale noise of
+    // each measure for its prior.
     std::vector<Side> sides(2 * pairs.size());
+    for_each_in_parallel(pairs.size(), [&](std::size_t i) {
+        const auto [b, s] = pairs[i];
+        if (b != nullptr) sides[2 * i] = prepare(*b, options.drop_outliers);
+        if (s != nullptr) sides[2 * i + 1] = prepare(*s, options.drop_outliers);
+    });
     std::size_t family_size = 0;
     std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> noise_by_measure;
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         const auto [b, s] = pairs[i];
-        if (b != nullptr) sides[2 * i] = prepare(*b, options.drop_outliers);
-        if (s != nullptr) sides[2 * i + 1] = prepare(*s, options.drop_outliers);
         if (!compared(b, s) || s->direction == model::Direction::unknown || !gating[i].gated) {
             continue;
         }
@@ -416,7 +426,7 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
             if (prior != priors.end()) context.prior = &prior->second;
         }
         model::Comparison c =
-            compare_pair(b, s, &sides[2 * i], &sides[2 * i + 1], settings[i], context);
+            compare_pair(b, s, &sides[2 * i], &sides[2 * i + 1], *settings[i], context);
         if (!gating[i].gated && c.gated) {
             // Compared and reported, outside the family and never a regression.
             c.gated = false;
@@ -431,16 +441,13 @@ std::vector<model::Comparison> compare_all(const model::Run& baseline, const mod
         comparisons[i] = std::move(c);
     });
     // Second pass: the correction across the run decides significance and classes.
-    std::vector<const Options*> pointers;
-    pointers.reserve(settings.size());
-    for (const Options& o : settings) pointers.push_back(&o);
-    correct_family(comparisons, pointers, options.correction);
+    correct_family(comparisons, settings, options.correction);
     // Third pass: a change inside the runner's between-run noise is no change.
     if (options.between_run != nullptr) {
-        apply_between_run_noise(comparisons, pairs, pointers, *options.between_run);
+        apply_between_run_noise(comparisons, pairs, settings, *options.between_run);
     }
     // Last: a change whose run moved level while it ran is marked (the gate warns on it).
-    find_level_shifts(comparisons, pairs, pointers, options.baseline_in_run_order);
+    find_level_shifts(comparisons, pairs, settings, options.baseline_in_run_order);
     return comparisons;
 }
 

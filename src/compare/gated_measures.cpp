@@ -30,13 +30,6 @@ constexpr DerivedMeasure k_derived[] = {
     {"B/s", "sec/op", Derivation::rate},
 };
 
-std::string key_of(std::string_view name, std::string_view measure) {
-    std::string key(name);
-    key += '\x1f';
-    key += measure;
-    return key;
-}
-
 }  // namespace
 
 std::string_view google_benchmark_clock(std::string_view name) {
@@ -51,15 +44,14 @@ std::string_view google_benchmark_clock(std::string_view name) {
 }
 
 DefaultMeasures::DefaultMeasures(const model::Run& baseline, const model::Run& candidate) {
+    measures_.reserve(baseline.metrics.size() + candidate.metrics.size());
     for (const model::Run* run : {&baseline, &candidate}) {
-        for (const model::Metric& metric : run->metrics) {
-            measures_.emplace(key_of(metric.name, metric.measure), true);
-        }
+        for (const model::Metric& metric : run->metrics) measures_.emplace(metric);
     }
 }
 
 bool DefaultMeasures::has(std::string_view name, std::string_view measure) const {
-    return measures_.contains(key_of(name, measure));
+    return measures_.contains(MetricKey(name, measure));
 }
 
 std::optional<std::string> DefaultMeasures::not_gated(std::string_view name,

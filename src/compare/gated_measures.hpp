@@ -5,15 +5,36 @@
 // the same benchmark) reported beside it and not gated, unless a gate file chooses
 // (docs/statistics.md, "One measure per benchmark").
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "compare/comparator.hpp"
 #include "model/run.hpp"
-#include "util/string_map.hpp"
 
 namespace caws::compare {
+
+// What identifies a metric within a run, (name, measure), as views of the metric's
+// strings: a key of a hash table without a string built per metric.
+struct MetricKey {
+    std::string_view name;
+    std::string_view measure;
+
+    explicit MetricKey(const model::Metric& metric) : name(metric.name), measure(metric.measure) {}
+    MetricKey(std::string_view name_, std::string_view measure_) : name(name_), measure(measure_) {}
+    friend bool operator==(const MetricKey&, const MetricKey&) = default;
+};
+
+struct MetricKeyHash {
+    std::size_t operator()(const MetricKey& key) const noexcept {
+        const std::size_t h = std::hash<std::string_view>{}(key.name);
+        return h ^ (std::hash<std::string_view>{}(key.measure) + 0x9e3779b97f4a7c15ULL + (h << 6) +
+                    (h >> 2));
+    }
+};
 
 // The clock Google Benchmark times a benchmark by, from its name: "real_time" when the
 // name has a `real_time` or `manual_time` part (UseRealTime(), UseManualTime(); Google
@@ -34,7 +55,8 @@ class DefaultMeasures {
   private:
     bool has(std::string_view name, std::string_view measure) const;
 
-    util::StringMap<bool> measures_;  // "name\x1fmeasure"
+    // Views of the runs' strings: the runs outlive the DefaultMeasures made of them.
+    std::unordered_set<MetricKey, MetricKeyHash> measures_;
 };
 
 // Whether a comparison says its metric got worse beyond the noise: when gated, its class

