@@ -101,7 +101,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 int main(int argc, char** argv) {
     util::prefer_huge_pages(argc, argv);
-    util::limit_malloc_arenas();
+    util::tune_malloc();
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
     std::ios::sync_with_stdio(false);

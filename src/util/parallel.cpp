@@ -44,8 +44,9 @@ void release_free_memory() {
     ::malloc_trim(0);
 }
 
-void limit_malloc_arenas() {
+void tune_malloc() {
     ::mallopt(M_ARENA_MAX, static_cast<int>(std::min<std::size_t>(hardware_threads(), 64)));
+    ::mallopt(M_MXFAST, 0);
 }
 
 bool worth_two_threads(std::uint64_t bytes) {

@@ -31,11 +31,16 @@ bool worth_two_threads(std::uint64_t bytes);
 // threads and counted in the process's peak.
 void release_free_memory();
 
-// Limits glibc's malloc to one arena per hardware thread (M_ARENA_MAX), before any thread
-// starts. check runs up to three threads at once on two cores (the results beside the
-// baseline and the history, whose reading has a thread of its own), and each arena keeps
-// the memory its thread freed: about 25 MB of a 20,000-benchmark check's peak.
-void limit_malloc_arenas();
+// Tunes glibc's malloc before any thread starts:
+// - one arena per hardware thread (M_ARENA_MAX): check runs up to three threads at once
+//   on two cores (the results beside the baseline and the history, whose reading has a
+//   thread of its own), and each arena keeps the memory its thread freed, about 25 MB of
+//   a 20,000-benchmark check's peak;
+// - no fastbins (M_MXFAST 0): the many small strings and vectors a large check frees sat
+//   in fastbins that each larger allocation then merged back (malloc_consolidate, 4% of a
+//   20,000-benchmark check's time); without them that check took 2-5% less wall time (two
+//   measurements of 9 runs), compare about the same.
+void tune_malloc();
 
 // The number of threads the hardware runs at once, at least 1.
 std::size_t hardware_threads();
