@@ -11,6 +11,7 @@
 #include "store/suite_update.hpp"
 #include "util/environment.hpp"
 #include "util/error.hpp"
+#include "util/strings.hpp"
 
 namespace caws::app {
 namespace {
@@ -36,12 +37,6 @@ std::vector<model::Finding> failing_findings(const model::Verdict& verdict) {
     return failing;
 }
 
-// A line without its line break.
-std::string_view without_line_break(std::string_view line) {
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-    return line;
-}
-
 // Where the history already holds `run`: one that carries its own measurement date
 // (Google Benchmark's context.date, ...) and whose history line would be byte for byte one
 // that is there (the same date, commit, branch, host and per-metric summaries). 0 when it
@@ -51,9 +46,9 @@ std::size_t recorded_as(const model::Run& run, const store::SuiteFiles& files,
     if (files.history_lines.empty() || !util::parse_date(run.context.date)) return 0;
     const std::string line =
         store::history_line(store::summarize_run(run, date, provenance.commit, provenance.branch));
-    const std::string_view wanted = without_line_break(line);
+    const std::string_view wanted = util::trim(line);
     for (std::size_t i = files.history_lines.size(); i > 0; --i) {
-        if (without_line_break(files.history_lines[i - 1]) == wanted) return i;
+        if (util::trim(files.history_lines[i - 1]) == wanted) return i;
     }
     return 0;
 }

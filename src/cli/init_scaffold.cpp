@@ -442,9 +442,10 @@ std::string ab_workflow(const ScaffoldRequest& request) {
     return substitute(std::move(workflow), "@HEAD_COMMAND@", job.head_command);
 }
 
-// A workflow with the program, the results file, the action and the submodules of
-// `request` in place of its placeholders.
-std::string with_program(std::string workflow, const ScaffoldRequest& request) {
+// A workflow with the benchmark steps, the program, the results file, the action and the
+// submodules of `request` in place of its placeholders.
+std::string filled_in(std::string workflow, const ScaffoldRequest& request) {
+    workflow = substitute(std::move(workflow), "@BENCHMARK_STEPS@", benchmark_steps(request.tool));
     const bool found = !request.program.empty();
     const bool replace = request.tool == BenchmarkTool::google_benchmark && !found;
     workflow = substitute(std::move(workflow), "@PROGRAM_COMMENT@",
@@ -499,10 +500,6 @@ bool is_action_reference(std::string_view reference) {
 
 std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request) {
     const BenchmarkToolInfo& info = benchmark_tool(request.tool);
-    std::string workflow = request.ab ? ab_workflow(request)
-                                      : substitute(k_workflow_template, "@BENCHMARK_STEPS@",
-                                                   benchmark_steps(request.tool));
-
     std::vector<ScaffoldFile> files{
         {"gates/default.json", substitute(k_gate_template, "@MEASURE@", info.measure)}};
     if (!request.ab) {
@@ -510,12 +507,11 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldRequest& request) {
                          substitute(k_baselines_readme, "@RESULTS@", info.results_file)});
         files.push_back({"baselines/.gitignore", k_baselines_gitignore});
     }
-    files.push_back({".github/workflows/perf.yml", with_program(std::move(workflow), request)});
+    files.push_back({".github/workflows/perf.yml",
+                     filled_in(request.ab ? ab_workflow(request) : k_workflow_template, request)});
     if (!request.ab) {
         files.push_back({".github/workflows/perf-baseline.yml",
-                         with_program(substitute(k_baseline_workflow_template, "@BENCHMARK_STEPS@",
-                                                 benchmark_steps(request.tool)),
-                                      request)});
+                         filled_in(k_baseline_workflow_template, request)});
     }
     return files;
 }
